@@ -1,0 +1,9 @@
+// Read only the component sources, never dist/ or storybook-static/.
+export default {
+  globs: ['src/components/**/*.ts', 'src/internal/kam-element.ts'],
+  exclude: ['**/*.test.ts', '**/define.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: false,
+};

@@ -1,0 +1,61 @@
+/**
+ * `vite` (npm start) serves the demo page from demo/ on 127.0.0.1.
+ * `vite build` builds the library: ES modules, one entry per widget plus `index` (registers all), the
+ * pure `analysis` and `feed` entries; `vite build --mode iife` builds the self-contained script
+ * dist/kam-widgets.js for a plain <script src>.
+ */
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = import.meta.dirname;
+const src = (path: string) => resolve(root, 'src', path);
+
+/** One ES entry per public import path; keep in step with package.json "exports". */
+export const libraryEntries = {
+  index: src('index.ts'),
+  'kam-feed': src('components/feed/define.ts'),
+  feed: src('feed/index.ts'),
+  analysis: src('analysis/index.ts'),
+};
+
+const demo: UserConfig = {
+  root: resolve(root, 'demo'),
+  publicDir: resolve(root, 'demo/public'),
+  server: { host: '127.0.0.1', port: 5173, fs: { allow: [root] } },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: { outDir: resolve(root, 'dist/demo'), emptyOutDir: true },
+};
+
+const esm: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: libraryEntries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    rolldownOptions: {
+      // Dependencies stay imports in the ES build, so an app bundles one copy of lit, d3 and zod.
+      external: [/^lit($|\/)/, /^@lit\//, /^d3-/, /^zod($|\/)/, /^internmap$/],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+const iife: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: src('index.ts'), formats: ['iife'], name: 'KamWidgets', fileName: () => 'kam-widgets.js' },
+  },
+};
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve' || mode === 'demo') return demo;
+  return mode === 'iife' ? iife : esm;
+});
