@@ -1,0 +1,22 @@
+/** The account feed: contract, parsing, loading and the published JSON Schema. */
+export {
+  AccountSchema,
+  FEED_VERSION,
+  FeedDocumentSchema,
+  FeedEnvelopeSchema,
+  HistoryPointSchema,
+  KPI_UNITS,
+  KpiOverrideSchema,
+  NUMERIC_STRING,
+  TIERS,
+  numberField,
+} from './schema.js';
+export type { Account, AccountInput, HistoryPoint, KpiOverride, KpiUnit, Tier } from './schema.js';
+export { FeedError, describeProblem, formatPath, isAbortError } from './errors.js';
+export type { FeedErrorKind, FeedErrorOptions, FeedProblem } from './errors.js';
+export { parseFeed, parseJsonText, summarizeSkipped } from './parse.js';
+export type { Feed, SkippedItem, SkippedSummary } from './parse.js';
+export { DEFAULT_TIMEOUT_MS, FeedLoader, fetchFeed } from './load.js';
+export type { FeedLoaderOptions, FeedSource, FetchFeedOptions } from './load.js';
+export { readInlineFeed } from './inline.js';
+export { FEED_SCHEMA_ID, FEED_SCHEMA_TITLE, feedJsonSchema } from './json-schema.js';

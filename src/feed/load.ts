@@ -1,0 +1,207 @@
+/**
+ * Loading a feed: one loader for every widget. DOM-light (fetch and AbortController only), so it runs
+ * and tests in Node with a fake fetch.
+ */
+import { FeedError } from './errors.js';
+import { parseFeed, parseJsonText } from './parse.js';
+import type { Feed } from './parse.js';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface FetchFeedOptions {
+  /** Cancels the request; the promise then rejects with a FeedError of kind 'aborted'. */
+  signal?: AbortSignal;
+  /** Time limit for the whole request, body included. Default 15000 ms. */
+  timeoutMs?: number;
+  /** Default 'same-origin'. Use 'include' for a cross-origin feed that needs cookies. */
+  credentials?: RequestCredentials;
+  /** The fetch to use; default globalThis.fetch. */
+  fetch?: typeof fetch;
+  /** Turns the response text into the feed input; default JSON.parse. A thrown error becomes kind 'not-json'. */
+  parseText?: (text: string) => unknown;
+}
+
+/** Where a widget's feed comes from: a property value (object, array or JSON text), or a URL. */
+export type FeedSource =
+  | { kind: 'data'; value: unknown }
+  | { kind: 'url'; url: string; credentials?: RequestCredentials; timeoutMs?: number };
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function advice(status: number): string {
+  if (status === 401 || status === 403) return 'Check that you are signed in and allowed to read it.';
+  if (status === 408 || status === 429) return 'The server is busy; try again in a moment.';
+  if (status >= 500) return 'The server had a problem; try again later.';
+  return 'Check the src URL.';
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function startOf(text: string): string {
+  const first = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
+}
+
+/**
+ * Fetches and parses a feed. Rejects with a FeedError: 'http', 'timeout', 'network', 'not-json',
+ * 'invalid' (envelope problems; bad accounts are skipped, not fatal), or 'aborted' when `signal` aborts.
+ */
+export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<Feed> {
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, credentials = 'same-origin', parseText = JSON.parse } = options;
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const where = `Could not load ${url}`;
+  const aborted = () => new FeedError('aborted', `Loading ${url} was cancelled.`, { url });
+  if (signal?.aborted) throw aborted();
+
+  const controller = new AbortController();
+  let timedOut = false;
+  let rejectStop: (reason: FeedError) => void = () => {};
+  // Settles when the request must stop, even if the fetch implementation ignores its signal.
+  const stop = new Promise<never>((_, reject) => (rejectStop = reject));
+  stop.catch(() => {});
+  const onAbort = () => {
+    controller.abort(signal?.reason);
+    rejectStop(aborted());
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+    rejectStop(
+      new FeedError('timeout', `${where}: no answer within ${duration(timeoutMs)}. The server may be slow or unreachable; try again.`, { url }),
+    );
+  }, timeoutMs);
+
+  try {
+    let response: Response;
+    let text: string;
+    try {
+      response = await Promise.race([
+        fetchImpl(url, { signal: controller.signal, credentials, headers: { Accept: 'application/json' } }),
+        stop,
+      ]);
+      if (!response.ok) {
+        const reason = response.statusText || REASONS[response.status] || 'an error';
+        throw new FeedError('http', `${where}: the server answered ${response.status} ${reason}. ${advice(response.status)}`, {
+          status: response.status,
+          url,
+        });
+      }
+      text = await Promise.race([response.text(), stop]);
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      if (timedOut) throw new FeedError('timeout', `${where}: no answer within ${duration(timeoutMs)}. The server may be slow or unreachable; try again.`, { url, cause: error });
+      if (signal?.aborted) throw aborted();
+      const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
+      throw new FeedError(
+        'network',
+        `${where}: the request failed${detail}. Check your connection and that the server allows this page to read it (CORS); then try again.`,
+        { url, cause: error },
+      );
+    }
+
+    let input: unknown;
+    if (text.trim() === '') {
+      throw new FeedError('not-json', `${where}: the response is empty. Check that src points at the feed.`, {
+        url,
+        problems: [{ path: '', message: 'the response is empty' }],
+      });
+    }
+    try {
+      input = parseText === JSON.parse ? parseJsonText(text) : parseText(text);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new FeedError(
+        'not-json',
+        `${where}: the response is not JSON (it starts with ${startOf(text)}). Check that src points at the feed, not a web page.`,
+        { url, problems: error instanceof FeedError ? error.problems : [{ path: '', message: detail }], cause: error },
+      );
+    }
+    try {
+      return parseFeed(input);
+    } catch (error) {
+      if (error instanceof FeedError) {
+        const message = error.message.replace(/^The account feed/, 'the account feed');
+        throw new FeedError(error.kind, `${where}: ${message}`, { url, problems: error.problems, cause: error });
+      }
+      throw error;
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export interface FeedLoaderOptions {
+  /** The fetch to use; default globalThis.fetch. */
+  fetch?: typeof fetch;
+  /** Default time limit for URL sources; default 15000 ms. */
+  timeoutMs?: number;
+  /** Default credentials for URL sources; default 'same-origin'. */
+  credentials?: RequestCredentials;
+}
+
+/**
+ * Latest wins. Each `load` cancels the previous one; a load that has been superseded (or `abort()`ed)
+ * resolves `undefined`, whether its response arrived or failed, so stale data or stale errors never
+ * overwrite newer ones. A current load resolves the Feed or rejects with a FeedError (never 'aborted').
+ */
+export class FeedLoader {
+  private generation = 0;
+  private controller: AbortController | undefined;
+  private readonly options: FeedLoaderOptions;
+
+  constructor(options: FeedLoaderOptions = {}) {
+    this.options = options;
+  }
+
+  /** True while a URL load is in flight. */
+  get loading(): boolean {
+    return this.controller !== undefined;
+  }
+
+  async load(source: FeedSource): Promise<Feed | undefined> {
+    this.controller?.abort();
+    this.controller = undefined;
+    const generation = ++this.generation;
+    if (source.kind === 'data') return parseFeed(source.value);
+
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      const feed = await fetchFeed(source.url, {
+        signal: controller.signal,
+        timeoutMs: source.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        credentials: source.credentials ?? this.options.credentials ?? 'same-origin',
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      });
+      return generation === this.generation ? feed : undefined;
+    } catch (error) {
+      if (generation !== this.generation || controller.signal.aborted) return undefined;
+      throw error;
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  /** Cancels the load in flight (for example when the element is disconnected); it resolves undefined. */
+  abort(): void {
+    this.generation++;
+    this.controller?.abort();
+    this.controller = undefined;
+  }
+}

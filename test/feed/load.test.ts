@@ -1,0 +1,225 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FeedError, FeedLoader, fetchFeed, isAbortError } from '../../src/feed/index.js';
+
+const FEED = JSON.stringify({ version: 1, accounts: [{ id: 'A-1', name: 'Acme', revenue: 10 }] });
+
+type FetchArgs = [input: string | URL | Request, init?: RequestInit];
+
+/** A fake fetch answering `body` with `init`, recording its calls. */
+function answering(body: string, init: ResponseInit = {}) {
+  const calls: FetchArgs[] = [];
+  const fake = (async (...args: FetchArgs) => {
+    calls.push(args);
+    return new Response(body, init);
+  }) as typeof fetch;
+  return { fake, calls };
+}
+
+/** A fake fetch that never answers; it rejects with an AbortError when its signal aborts. */
+const hanging = ((_input: string | URL | Request, init?: RequestInit) =>
+  new Promise<Response>((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+  })) as typeof fetch;
+
+async function failure(promise: Promise<unknown>): Promise<FeedError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(FeedError);
+    return error as FeedError;
+  }
+  throw new Error('expected a rejection');
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('fetchFeed', () => {
+  it('loads and parses a feed', async () => {
+    const { fake } = answering(FEED, { headers: { 'content-type': 'application/json' } });
+    const feed = await fetchFeed('/api/accounts.json', { fetch: fake });
+    expect(feed.accounts).toEqual([{ id: 'A-1', name: 'Acme', revenue: 10 }]);
+  });
+
+  it('passes credentials (default same-origin), an abort signal and an Accept header', async () => {
+    const { fake, calls } = answering(FEED);
+    await fetchFeed('/a.json', { fetch: fake });
+    await fetchFeed('/b.json', { fetch: fake, credentials: 'include' });
+    expect(calls[0]![0]).toBe('/a.json');
+    expect(calls[0]![1]!.credentials).toBe('same-origin');
+    expect(calls[0]![1]!.signal).toBeInstanceOf(AbortSignal);
+    expect(calls[0]![1]!.headers).toEqual({ Accept: 'application/json' });
+    expect(calls[1]![1]!.credentials).toBe('include');
+  });
+
+  it('404', async () => {
+    const { fake } = answering('nope', { status: 404, statusText: 'Not Found' });
+    const error = await failure(fetchFeed('/api/accounts.json', { fetch: fake }));
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(404);
+    expect(error.url).toBe('/api/accounts.json');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toBe('Could not load /api/accounts.json: the server answered 404 Not Found. Check the src URL.');
+  });
+
+  it('500 without a status text', async () => {
+    const { fake } = answering('oops', { status: 500 });
+    const error = await failure(fetchFeed('/api/accounts.json', { fetch: fake }));
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(500);
+    expect(error.message).toBe('Could not load /api/accounts.json: the server answered 500 Internal Server Error. The server had a problem; try again later.');
+  });
+
+  it('403 asks to sign in', async () => {
+    const { fake } = answering('', { status: 403, statusText: 'Forbidden' });
+    expect((await failure(fetchFeed('/f.json', { fetch: fake }))).message).toBe(
+      'Could not load /f.json: the server answered 403 Forbidden. Check that you are signed in and allowed to read it.',
+    );
+  });
+
+  it('timeout with a small timeoutMs', async () => {
+    const error = await failure(fetchFeed('/slow.json', { fetch: hanging, timeoutMs: 20 }));
+    expect(error.kind).toBe('timeout');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toBe('Could not load /slow.json: no answer within 20 ms. The server may be slow or unreachable; try again.');
+  });
+
+  it('timeout defaults to 15 s, even if fetch ignores its signal', async () => {
+    vi.useFakeTimers();
+    const deaf = (() => new Promise<Response>(() => {})) as typeof fetch;
+    const pending = failure(fetchFeed('/api/accounts.json', { fetch: deaf }));
+    await vi.advanceTimersByTimeAsync(14_999);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await pending;
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toBe('Could not load /api/accounts.json: no answer within 15 s. The server may be slow or unreachable; try again.');
+  });
+
+  it('network failure (TypeError from fetch)', async () => {
+    const down = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const error = await failure(fetchFeed('/f.json', { fetch: down }));
+    expect(error.kind).toBe('network');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toBe(
+      'Could not load /f.json: the request failed (Failed to fetch). Check your connection and that the server allows this page to read it (CORS); then try again.',
+    );
+  });
+
+  it('HTML instead of JSON', async () => {
+    const { fake } = answering('<!DOCTYPE html>\n<html><body>Login</body></html>', { headers: { 'content-type': 'text/html' } });
+    const error = await failure(fetchFeed('/dashboard', { fetch: fake }));
+    expect(error.kind).toBe('not-json');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toBe(
+      'Could not load /dashboard: the response is not JSON (it starts with "<!DOCTYPE html>"). Check that src points at the feed, not a web page.',
+    );
+    expect(error.problems).toHaveLength(1);
+  });
+
+  it('empty response', async () => {
+    const { fake } = answering('');
+    const error = await failure(fetchFeed('/f.json', { fetch: fake }));
+    expect(error.kind).toBe('not-json');
+    expect(error.message).toBe('Could not load /f.json: the response is empty. Check that src points at the feed.');
+  });
+
+  it('JSON that is not a feed', async () => {
+    const { fake } = answering('{"version":2,"accounts":[]}');
+    const error = await failure(fetchFeed('/f.json', { fetch: fake }));
+    expect(error.kind).toBe('invalid');
+    expect(error.url).toBe('/f.json');
+    expect(error.problems).toEqual([{ path: 'version', message: 'expected 1 (the only feed version), got 2' }]);
+    expect(error.message).toBe('Could not load /f.json: the account feed is not valid (1 problem): version: expected 1 (the only feed version), got 2.');
+  });
+
+  it('a custom parseText (for example CSV)', async () => {
+    const { fake } = answering('A-1;Acme;10');
+    const feed = await fetchFeed('/f.csv', {
+      fetch: fake,
+      parseText: (text) => text.split('\n').map((line) => {
+        const [id, name, revenue] = line.split(';');
+        return { id, name, revenue };
+      }),
+    });
+    expect(feed.accounts).toEqual([{ id: 'A-1', name: 'Acme', revenue: 10 }]);
+  });
+
+  it('aborted by the caller: kind aborted, not retryable, recognised by isAbortError', async () => {
+    const controller = new AbortController();
+    const pending = failure(fetchFeed('/f.json', { fetch: hanging, signal: controller.signal }));
+    controller.abort();
+    const error = await pending;
+    expect(error.kind).toBe('aborted');
+    expect(error.retryable).toBe(false);
+    expect(isAbortError(error)).toBe(true);
+    const already = await failure(fetchFeed('/f.json', { fetch: hanging, signal: AbortSignal.abort() }));
+    expect(already.kind).toBe('aborted');
+  });
+});
+
+describe('FeedLoader', () => {
+  /** A fake fetch whose answers the test releases by URL. */
+  function controlled() {
+    const pending = new Map<string, (body: string) => void>();
+    const signals = new Map<string, AbortSignal>();
+    const fake = ((input: string | URL | Request, init?: RequestInit) =>
+      new Promise<Response>((resolve) => {
+        const url = String(input);
+        signals.set(url, init!.signal!);
+        pending.set(url, (body) => resolve(new Response(body)));
+      })) as typeof fetch;
+    return { fake, pending, signals };
+  }
+
+  const feedOf = (id: string) => JSON.stringify([{ id, name: id, revenue: 1 }]);
+
+  it('latest wins: a slow first load resolves undefined and never overwrites the second', async () => {
+    const { fake, pending, signals } = controlled();
+    const loader = new FeedLoader({ fetch: fake });
+    const first = loader.load({ kind: 'url', url: '/old.json' });
+    const second = loader.load({ kind: 'url', url: '/new.json' });
+    expect(signals.get('/old.json')!.aborted).toBe(true);
+    pending.get('/new.json')!(feedOf('NEW'));
+    expect((await second)!.accounts[0]!.id).toBe('NEW');
+    pending.get('/old.json')!(feedOf('OLD')); // the stale answer arrives last
+    expect(await first).toBeUndefined();
+    expect(loader.loading).toBe(false);
+  });
+
+  it('a stale failure is not reported either', async () => {
+    const loader = new FeedLoader({ fetch: hanging });
+    const first = loader.load({ kind: 'url', url: '/a.json' });
+    const second = loader.load({ kind: 'data', value: [{ id: 'A', name: 'a', revenue: 1 }] });
+    expect(await first).toBeUndefined();
+    expect((await second)!.accounts).toHaveLength(1);
+  });
+
+  it('abort() makes the load in flight resolve undefined', async () => {
+    const loader = new FeedLoader({ fetch: hanging });
+    const load = loader.load({ kind: 'url', url: '/a.json' });
+    expect(loader.loading).toBe(true);
+    loader.abort();
+    expect(await load).toBeUndefined();
+    expect(loader.loading).toBe(false);
+  });
+
+  it('data sources parse property values: object, array, JSON text; bad ones reject with FeedError', async () => {
+    const loader = new FeedLoader();
+    expect((await loader.load({ kind: 'data', value: { version: 1, accounts: [] } }))!.accounts).toEqual([]);
+    expect((await loader.load({ kind: 'data', value: feedOf('X') }))!.accounts[0]!.id).toBe('X');
+    await expect(loader.load({ kind: 'data', value: 'not json' })).rejects.toMatchObject({ kind: 'not-json' });
+  });
+
+  it('the current load rejects with the FeedError; per-source credentials and timeout win over the defaults', async () => {
+    const { fake, calls } = answering('', { status: 404, statusText: 'Not Found' });
+    const loader = new FeedLoader({ fetch: fake, credentials: 'omit' });
+    await expect(loader.load({ kind: 'url', url: '/x.json' })).rejects.toMatchObject({ kind: 'http', status: 404 });
+    await expect(loader.load({ kind: 'url', url: '/x.json', credentials: 'include' })).rejects.toBeInstanceOf(FeedError);
+    expect(calls.map((c) => c[1]!.credentials)).toEqual(['omit', 'include']);
+    const slow = new FeedLoader({ fetch: hanging });
+    await expect(slow.load({ kind: 'url', url: '/s.json', timeoutMs: 10 })).rejects.toMatchObject({ kind: 'timeout' });
+  });
+});
