@@ -1,0 +1,295 @@
+/**
+ * Customer tiers: MVC (Most Valuable), MGC (Most Growable), STC (Second Tier), BZ (Below Zero).
+ *
+ * Rule, first match wins (a tier given in the feed wins over all of it):
+ *   1. BZ  when profit < 0 (profit exactly 0 is not below zero; no profit -> this step is skipped).
+ *   2. MVC when the account is in the Pareto vital few, computed over ALL accounts (given tiers included)
+ *      with `rules.cutoff`.
+ *   3. MGC when growth headroom (potential − revenue) is positive and at least `headroomFactor` × revenue,
+ *      or, with previousRevenue > 0, revenue / previousRevenue − 1 >= `growthThreshold`.
+ *      Decision: headroom must be > 0, so an account with revenue 0 and potential 0 is not "growable".
+ *      Headroom is checked before growth (the reason names the first branch that matched).
+ *      Both comparisons tolerate float error (120 over 100 is exactly 20% growth).
+ *   4. STC otherwise.
+ *
+ * Reasons are structured data (`code` + raw numbers); the widget layer formats them for its locale, e.g.
+ * with `tierReasonText(reason, formatMoney, formatPercent)`. The 'default' reason is one shared frozen
+ * object (it carries no values), which saves an allocation per STC account.
+ */
+import type { Account, Tier } from '../feed/schema.js';
+import { atLeast, isNum, revenueOf, shareOf } from './numbers.js';
+import { pareto, validateCutoff } from './pareto.js';
+
+/** The tiers in display order. */
+export const TIER_ORDER: readonly Tier[] = ['MVC', 'MGC', 'STC', 'BZ'];
+
+export interface TierMeta {
+  tier: Tier;
+  /** Full name, for legends and headings. */
+  name: string;
+  /** One-line definition. */
+  definition: string;
+}
+
+export const TIER_META: Readonly<Record<Tier, TierMeta>> = {
+  MVC: {
+    tier: 'MVC',
+    name: 'Most Valuable Customers',
+    definition: 'The few top accounts that together bring in most of the revenue.',
+  },
+  MGC: {
+    tier: 'MGC',
+    name: 'Most Growable Customers',
+    definition: 'Accounts with large untapped potential or strong recent growth.',
+  },
+  STC: {
+    tier: 'STC',
+    name: 'Second Tier Customers',
+    definition: 'Profitable accounts that are neither top revenue nor high growth.',
+  },
+  BZ: {
+    tier: 'BZ',
+    name: 'Below Zero customers',
+    definition: 'Accounts that cost more to serve than they earn (negative profit).',
+  },
+};
+
+export interface TierRules {
+  /** Pareto cutoff for MVC, in (0, 1]. */
+  cutoff: number;
+  /** Minimum growth over previousRevenue for MGC, as a fraction (0.2 = 20%). */
+  growthThreshold: number;
+  /** Minimum headroom (potential − revenue) for MGC, as a multiple of current revenue. */
+  headroomFactor: number;
+}
+
+export const DEFAULT_TIER_RULES: Readonly<TierRules> = Object.freeze({
+  cutoff: 0.8,
+  growthThreshold: 0.2,
+  headroomFactor: 1,
+});
+
+export type TierReason =
+  | { code: 'given'; values: { ruleTier: Tier } }
+  | { code: 'negative-profit'; values: { profit: number } }
+  | { code: 'vital-few'; values: { rank: number; cumulativeShare: number; cutoff: number } }
+  | { code: 'headroom'; values: { headroom: number; revenue: number; potential: number; factor: number } }
+  | { code: 'growth'; values: { growth: number; revenue: number; previousRevenue: number; threshold: number } }
+  | { code: 'default'; values: Record<string, never> };
+
+export type TierReasonCode = TierReason['code'];
+
+export interface TierAssignment {
+  account: Account;
+  /** Position in the input array (assignments are in input order). */
+  index: number;
+  tier: Tier;
+  /** True when the tier came from the feed (`account.tier`). */
+  given: boolean;
+  /** Why the account has its tier. For a given tier, `values.ruleTier` is what the rule would say. */
+  reason: TierReason;
+}
+
+export interface TierSummary extends TierMeta {
+  accounts: number;
+  revenue: number;
+  /** Share of total revenue; 0 when total revenue is 0. */
+  revenueShare: number;
+  /** Sum of profit over the tier's accounts that have profit; null when none has. */
+  profit: number | null;
+  /** How many of the tier's accounts have profit. */
+  profitAccounts: number;
+  /** Sum of effort over the tier's accounts that have effort; null when none has. */
+  effort: number | null;
+  effortAccounts: number;
+  /** Share of total effort; null when no account in the feed has effort, 0 when total effort is 0. */
+  effortShare: number | null;
+}
+
+export interface TierTotals {
+  accounts: number;
+  revenue: number;
+  profit: number | null;
+  profitAccounts: number;
+  effort: number | null;
+  effortAccounts: number;
+}
+
+export interface TierResult {
+  /** One assignment per account, in input order. */
+  assignments: TierAssignment[];
+  /** Always four entries, in the order MVC, MGC, STC, BZ. */
+  tiers: TierSummary[];
+  totals: TierTotals;
+  rules: TierRules;
+}
+
+function validateRules(rules: TierRules): void {
+  validateCutoff(rules.cutoff);
+  if (!isNum(rules.growthThreshold)) {
+    throw new RangeError(`growthThreshold must be a finite number, got ${String(rules.growthThreshold)}`);
+  }
+  if (!isNum(rules.headroomFactor) || rules.headroomFactor < 0) {
+    throw new RangeError(`headroomFactor must be a finite number >= 0, got ${String(rules.headroomFactor)}`);
+  }
+}
+
+const TIER_OF_CODE: Readonly<Record<Exclude<TierReasonCode, 'given'>, Tier>> = {
+  'negative-profit': 'BZ',
+  'vital-few': 'MVC',
+  headroom: 'MGC',
+  growth: 'MGC',
+  default: 'STC',
+};
+
+/** Shared (frozen) reason for the last branch: most accounts get it, no need to allocate one each. */
+const DEFAULT_REASON: TierReason = Object.freeze({ code: 'default' as const, values: Object.freeze({}) });
+
+/** Why the rule gives one account its tier (the tier follows from the code). `rank` is 1-based. */
+function ruleReason(account: Account, vital: boolean, rank: number, cumulativeShare: number, rules: TierRules): TierReason {
+  const profit = account.profit;
+  if (isNum(profit) && profit < 0) return { code: 'negative-profit', values: { profit } };
+  if (vital) return { code: 'vital-few', values: { rank, cumulativeShare, cutoff: rules.cutoff } };
+  const revenue = revenueOf(account.revenue);
+  const potential = account.potential;
+  if (isNum(potential)) {
+    const headroom = potential - revenue;
+    if (headroom > 0 && atLeast(headroom, rules.headroomFactor * revenue)) {
+      return { code: 'headroom', values: { headroom, revenue, potential, factor: rules.headroomFactor } };
+    }
+  }
+  const previousRevenue = account.previousRevenue;
+  if (isNum(previousRevenue) && previousRevenue > 0) {
+    const growth = revenue / previousRevenue - 1;
+    if (atLeast(growth, rules.growthThreshold)) {
+      return { code: 'growth', values: { growth, revenue, previousRevenue, threshold: rules.growthThreshold } };
+    }
+  }
+  return DEFAULT_REASON;
+}
+
+const VALID_TIERS = new Set<string>(TIER_ORDER);
+const TIER_INDEX: Readonly<Record<Tier, number>> = { MVC: 0, MGC: 1, STC: 2, BZ: 3 };
+
+export function assignTiers(accounts: readonly Account[], rules: Partial<TierRules> = {}): TierResult {
+  const r: TierRules = { ...DEFAULT_TIER_RULES, ...stripUndefined(rules) };
+  validateRules(r);
+  const n = accounts.length;
+  const p = pareto(accounts, { cutoff: r.cutoff });
+  // rank (0-based) of each input index
+  const rankOf = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rankOf[p.order[k]!] = k;
+
+  const sums = TIER_ORDER.map(() => ({ accounts: 0, revenue: 0, profit: 0, profitAccounts: 0, effort: 0, effortAccounts: 0 }));
+  const totals = { accounts: n, revenue: 0, profit: 0, profitAccounts: 0, effort: 0, effortAccounts: 0 };
+
+  const assignments = new Array<TierAssignment>(n);
+  for (let i = 0; i < n; i++) {
+    const account = accounts[i]!;
+    const k = rankOf[i]!;
+    const reason = ruleReason(account, k < p.vitalFew, k + 1, p.cumulative[k]!, r);
+    const ruleTier = TIER_OF_CODE[reason.code as Exclude<TierReasonCode, 'given'>];
+    const feedTier = account.tier;
+    const given = typeof feedTier === 'string' && VALID_TIERS.has(feedTier);
+    const tier = given ? (feedTier as Tier) : ruleTier;
+    assignments[i] = { account, index: i, tier, given, reason: given ? { code: 'given', values: { ruleTier } } : reason };
+    const s = sums[TIER_INDEX[tier]]!;
+    const revenue = revenueOf(account.revenue);
+    s.accounts++;
+    s.revenue += revenue;
+    totals.revenue += revenue;
+    if (isNum(account.profit)) {
+      s.profit += account.profit;
+      s.profitAccounts++;
+      totals.profit += account.profit;
+      totals.profitAccounts++;
+    }
+    if (isNum(account.effort)) {
+      s.effort += account.effort;
+      s.effortAccounts++;
+      totals.effort += account.effort;
+      totals.effortAccounts++;
+    }
+  }
+
+  const tiers: TierSummary[] = TIER_ORDER.map((tier, t) => {
+    const s = sums[t]!;
+    return {
+      ...TIER_META[tier],
+      accounts: s.accounts,
+      revenue: s.revenue,
+      revenueShare: shareOf(s.revenue, totals.revenue),
+      profit: s.profitAccounts > 0 ? s.profit : null,
+      profitAccounts: s.profitAccounts,
+      effort: s.effortAccounts > 0 ? s.effort : null,
+      effortAccounts: s.effortAccounts,
+      effortShare: totals.effortAccounts > 0 ? shareOf(s.effort, totals.effort) : null,
+    };
+  });
+
+  return {
+    assignments,
+    tiers,
+    totals: {
+      accounts: n,
+      revenue: totals.revenue,
+      profit: totals.profitAccounts > 0 ? totals.profit : null,
+      profitAccounts: totals.profitAccounts,
+      effort: totals.effortAccounts > 0 ? totals.effort : null,
+      effortAccounts: totals.effortAccounts,
+    },
+    rules: r,
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+/** Plain number text without locale: at most 6 decimals, no trailing zeros (0.2 * 100 -> "20"). */
+function plain(value: number): string {
+  return String(Number(value.toFixed(6)));
+}
+
+/** The rule in words, one sentence per step, in the order it is applied. */
+export function describeTierRule(rules: Partial<TierRules> = {}): string[] {
+  const r: TierRules = { ...DEFAULT_TIER_RULES, ...stripUndefined(rules) };
+  validateRules(r);
+  return [
+    'BZ: profit below 0.',
+    `MVC: the top accounts that make up ${plain(r.cutoff * 100)}% of revenue.`,
+    `MGC: growth headroom (potential − revenue) at least ${plain(r.headroomFactor)}× current revenue, or revenue grew at least ${plain(r.growthThreshold * 100)}% over the previous period.`,
+    'STC: every other account.',
+    'Tiers given in the feed win over this rule.',
+  ];
+}
+
+const defaultMoney = (value: number): string => plain(Math.round(value));
+const defaultPercent = (fraction: number): string => `${plain(Math.round(fraction * 1000) / 10)}%`;
+
+/**
+ * One English sentence explaining a tier, for tooltips. Numbers go through the injected formatters
+ * (money in feed currency; percent receives a fraction, 0.2 = 20%), so the caller controls the locale.
+ */
+export function tierReasonText(
+  reason: TierReason,
+  formatMoney: (value: number) => string = defaultMoney,
+  formatPercent: (fraction: number) => string = defaultPercent,
+): string {
+  switch (reason.code) {
+    case 'given':
+      return `Tier given in the feed (the rule would give ${reason.values.ruleTier}).`;
+    case 'negative-profit':
+      return `Profit is below zero (${formatMoney(reason.values.profit)}).`;
+    case 'vital-few':
+      return `Rank ${reason.values.rank}: among the top accounts that make up ${formatPercent(reason.values.cutoff)} of revenue (cumulative ${formatPercent(reason.values.cumulativeShare)}).`;
+    case 'headroom':
+      return `Growth headroom of ${formatMoney(reason.values.headroom)} is at least ${plain(reason.values.factor)}× current revenue (${formatMoney(reason.values.revenue)}).`;
+    case 'growth':
+      return `Revenue grew ${formatPercent(reason.values.growth)} over the previous period (at least ${formatPercent(reason.values.threshold)}).`;
+    case 'default':
+      return 'Not below zero, not among the top accounts, and without enough headroom or growth to be growable.';
+  }
+}

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../src/feed/schema.js';
+import { QUADRANT_IDS, QUADRANT_LABELS, quadrants } from '../../src/analysis/index.js';
+
+const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
+
+const feed: Account[] = [
+  acc('a', 100, { effort: 10, impact: 100 }),
+  acc('b', 50, { effort: 20, impact: 50 }),
+  acc('c', 40, { effort: 30, potential: 100 }), // no impact: headroom 100 − 40 = 60
+  acc('d', 10, { effort: 40, impact: 10 }),
+  acc('e', 7, { impact: 5 }), // no effort: not placed
+  acc('f', 3, { effort: 5 }), // neither impact nor potential: not placed
+  acc('g', 1), // lacks both
+];
+
+describe('quadrants', () => {
+  const q = quadrants(feed);
+
+  it('splits at the medians of the placed accounts: effort 25, impact 55', () => {
+    expect(q.effortThreshold).toBe(25);
+    expect(q.impactThreshold).toBe(55);
+    expect(q.thresholdSource).toEqual({ effort: 'median', impact: 'median' });
+  });
+
+  it('places each account with effort and impact (impact falls back to headroom)', () => {
+    expect(q.points.map((p) => [p.account.id, p.effort, p.impact, p.impactSource, p.quadrant])).toEqual([
+      ['a', 10, 100, 'impact', 'quick-wins'],
+      ['b', 20, 50, 'impact', 'maintain'],
+      ['c', 30, 60, 'headroom', 'strategic'],
+      ['d', 40, 10, 'impact', 'over-served'],
+    ]);
+    expect(q.placed).toBe(4);
+  });
+
+  it('lists accounts it cannot place', () => {
+    expect(q.missingEffort.map((a) => a.id)).toEqual(['e', 'g']);
+    expect(q.missingEffortCount).toBe(2);
+    expect(q.missingImpact.map((a) => a.id)).toEqual(['f', 'g']);
+    expect(q.missingImpactCount).toBe(2);
+    expect(q.unplaced).toBe(3); // g counted once
+  });
+
+  it('summarises the four quadrants with effort and revenue shares of the placed accounts', () => {
+    expect(q.quadrants).toEqual([
+      { id: 'quick-wins', label: 'Quick wins', accounts: 1, effort: 10, effortShare: 0.1, revenue: 100, revenueShare: 0.5 },
+      { id: 'strategic', label: 'Strategic investments', accounts: 1, effort: 30, effortShare: 0.3, revenue: 40, revenueShare: 0.2 },
+      { id: 'maintain', label: 'Maintain', accounts: 1, effort: 20, effortShare: 0.2, revenue: 50, revenueShare: 0.25 },
+      { id: 'over-served', label: 'Over-served', accounts: 1, effort: 40, effortShare: 0.4, revenue: 10, revenueShare: 0.05 },
+    ]);
+    expect(q.totals).toEqual({ effort: 100, revenue: 200 });
+  });
+
+  it('a point exactly on a given threshold counts as high', () => {
+    const r = quadrants(feed, { effortThreshold: 20, impactThreshold: 50 });
+    expect(r.thresholdSource).toEqual({ effort: 'given', impact: 'given' });
+    expect(r.points.find((p) => p.account.id === 'b')!.quadrant).toBe('strategic');
+  });
+
+  it('a point exactly on the median (odd count) counts as high', () => {
+    const r = quadrants([1, 2, 3].map((v) => acc(`p${v}`, 1, { effort: v, impact: v })));
+    expect([r.effortThreshold, r.impactThreshold]).toEqual([2, 2]);
+    expect(r.points.map((p) => p.quadrant)).toEqual(['maintain', 'strategic', 'strategic']);
+  });
+
+  it('an explicit impact of 0 is used, not replaced by headroom; negative headroom is allowed', () => {
+    const r = quadrants([acc('x', 10, { effort: 1, impact: 0, potential: 100 }), acc('y', 10, { effort: 1, potential: 4 })]);
+    expect(r.points.map((p) => [p.impact, p.impactSource])).toEqual([
+      [0, 'impact'],
+      [-6, 'headroom'],
+    ]);
+  });
+
+  it('nothing placed: null thresholds, empty quadrants; zero effort gives shares of 0', () => {
+    const none = quadrants([acc('x', 1)]);
+    expect([none.effortThreshold, none.impactThreshold, none.placed]).toEqual([null, null, 0]);
+    expect(none.quadrants.map((s) => s.accounts)).toEqual([0, 0, 0, 0]);
+    const zero = quadrants([acc('x', 1, { effort: 0, impact: 1 })]);
+    expect(zero.quadrants.map((s) => s.effortShare)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('rejects non-finite thresholds and exports labels', () => {
+    expect(() => quadrants(feed, { effortThreshold: Number.NaN })).toThrow(RangeError);
+    expect(QUADRANT_IDS.map((id) => QUADRANT_LABELS[id])).toEqual(['Quick wins', 'Strategic investments', 'Maintain', 'Over-served']);
+  });
+});
+
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const accountArb = fc.record(
+  {
+    id: fc.string({ minLength: 1, maxLength: 3 }),
+    name: fc.string({ maxLength: 3 }),
+    revenue: fc.integer({ min: 0, max: 10_000 }),
+    effort: maybe(fc.integer({ min: 0, max: 200 })),
+    impact: maybe(fc.integer({ min: -500, max: 500 })),
+    potential: maybe(fc.integer({ min: 0, max: 20_000 })),
+  },
+  { requiredKeys: ['id', 'name', 'revenue'] },
+);
+
+describe('quadrants: invariants', () => {
+  it('counts sum to the placed accounts; effort and revenue shares sum to 1', () => {
+    fc.assert(
+      fc.property(fc.array(accountArb, { maxLength: 50 }), fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }), (accounts, effortThreshold) => {
+        const r = quadrants(accounts, { effortThreshold });
+        const placed = accounts.filter((a) => a.effort !== undefined && (a.impact !== undefined || a.potential !== undefined));
+        expect(r.placed).toBe(placed.length);
+        expect(r.placed + r.unplaced).toBe(accounts.length);
+        expect(r.quadrants.reduce((s, x) => s + x.accounts, 0)).toBe(r.placed);
+        if (r.totals.effort > 0) expect(r.quadrants.reduce((s, x) => s + x.effortShare, 0)).toBeCloseTo(1, 9);
+        if (r.totals.revenue > 0) expect(r.quadrants.reduce((s, x) => s + x.revenueShare, 0)).toBeCloseTo(1, 9);
+        for (const p of r.points) {
+          const high = (v: number, t: number | null) => v >= t!;
+          const id = high(p.impact, r.impactThreshold) ? (high(p.effort, r.effortThreshold) ? 'strategic' : 'quick-wins') : high(p.effort, r.effortThreshold) ? 'over-served' : 'maintain';
+          expect(p.quadrant).toBe(id);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FeedDocumentSchema } from '../../src/feed/schema.js';
+import {
+  SAMPLE_QUARTERS_CURRENT,
+  SAMPLE_QUARTERS_PREVIOUS,
+  createRandom,
+  generateSampleFeed,
+  mulberry32,
+  pareto,
+  quadrants,
+  sampleFeedJson,
+} from '../../src/analysis/index.js';
+
+describe('demo/public/sample-feed.json', () => {
+  it('is exactly the generator output (regenerate: npx tsx scripts/write-sample-feed.ts)', () => {
+    const committed = readFileSync(new URL('../../demo/public/sample-feed.json', import.meta.url), 'utf8');
+    expect(committed === sampleFeedJson(generateSampleFeed())).toBe(true);
+  });
+});
+
+describe('generateSampleFeed', () => {
+  const feed = generateSampleFeed();
+  const accounts = feed.accounts;
+  const share = (predicate: (a: (typeof accounts)[number]) => boolean) => accounts.filter(predicate).length / accounts.length;
+
+  it('is a valid version-1 feed document with 250 accounts by default', () => {
+    expect(FeedDocumentSchema.safeParse(feed).success).toBe(true);
+    expect(feed).toMatchObject({ version: 1, currency: 'USD', asOf: '2026-09-30', periods: { current: 'FY2026', previous: 'FY2025' } });
+    expect(accounts).toHaveLength(250);
+    expect(accounts[41]!.id).toBe('ACC-00042');
+    expect(accounts[41]!.url).toBe('https://crm.example.com/accounts/ACC-00042');
+  });
+
+  it('has unique ids and names, also for large counts', () => {
+    const big = generateSampleFeed({ count: 5000, seed: 7 }).accounts;
+    expect(new Set(big.map((a) => a.id)).size).toBe(5000);
+    expect(new Set(big.map((a) => a.name)).size).toBe(5000);
+    expect(new Set(accounts.map((a) => a.name)).size).toBe(250);
+  });
+
+  it('has long-tailed revenue: the top 20% hold roughly 80%', () => {
+    const p = pareto(accounts);
+    expect(p.top20Share).toBeGreaterThan(0.7);
+    expect(p.top20Share).toBeLessThan(0.9);
+    expect(p.vitalFewShare).toBeGreaterThan(0.1);
+    expect(p.vitalFewShare).toBeLessThan(0.3);
+  });
+
+  it('includes churned, new, loss-making and over-served accounts', () => {
+    expect(accounts.some((a) => a.revenue === 0 && (a.previousRevenue ?? 0) > 0)).toBe(true);
+    expect(accounts.some((a) => a.previousRevenue === undefined)).toBe(true);
+    const negative = share((a) => (a.profit ?? 0) < 0);
+    expect(negative).toBeGreaterThan(0.04);
+    expect(negative).toBeLessThan(0.14);
+    expect(quadrants(accounts).quadrants.find((q) => q.id === 'over-served')!.accounts).toBeGreaterThan(0);
+  });
+
+  it('fills optional fields at realistic rates; impact mostly absent so headroom is used', () => {
+    expect(share((a) => a.impact !== undefined)).toBeLessThan(0.15);
+    expect(share((a) => a.nps !== undefined)).toBeGreaterThan(0.6);
+    expect(share((a) => a.nps !== undefined)).toBeLessThan(0.8);
+    expect(share((a) => a.csat !== undefined)).toBeGreaterThan(0.5);
+    expect(share((a) => a.csat !== undefined)).toBeLessThan(0.7);
+    expect(share((a) => (a.potential ?? 0) >= a.revenue)).toBeGreaterThan(0.85);
+    expect(new Set(accounts.map((a) => a.owner)).size).toBe(8);
+    expect(new Set(accounts.map((a) => a.segment))).toEqual(new Set(['Enterprise', 'Corporate', 'Mid-market', 'SMB']));
+    expect(new Set(accounts.map((a) => a.region))).toEqual(new Set(['EMEA', 'North America', 'APAC', 'LATAM']));
+  });
+
+  it('uses whole currency units', () => {
+    for (const a of accounts) {
+      for (const v of [a.revenue, a.previousRevenue, a.profit, a.potential, a.clv, a.impact]) {
+        if (v !== undefined) expect(Number.isInteger(v) && !Object.is(v, -0)).toBe(true);
+      }
+    }
+  });
+
+  it('history quarters sum exactly to revenue (FY2026) and previousRevenue (FY2025)', () => {
+    for (const a of accounts) {
+      const h = a.history!;
+      const current = h.filter((p) => (SAMPLE_QUARTERS_CURRENT as readonly string[]).includes(p.period));
+      const previous = h.filter((p) => (SAMPLE_QUARTERS_PREVIOUS as readonly string[]).includes(p.period));
+      expect(current.map((p) => p.period)).toEqual([...SAMPLE_QUARTERS_CURRENT]);
+      expect(current.reduce((s, p) => s + p.revenue, 0)).toBe(a.revenue);
+      if (a.previousRevenue === undefined) expect(previous).toEqual([]);
+      else {
+        expect(h.map((p) => p.period)).toEqual([...SAMPLE_QUARTERS_PREVIOUS, ...SAMPLE_QUARTERS_CURRENT]);
+        expect(previous.reduce((s, p) => s + p.revenue, 0)).toBe(a.previousRevenue);
+      }
+      for (const p of h) expect(p.revenue).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('is deterministic for a seed, and different seeds give different feeds', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 40 }), (seed, count) => {
+        expect(generateSampleFeed({ seed, count })).toEqual(generateSampleFeed({ seed, count }));
+      }),
+      { numRuns: 30 },
+    );
+    expect(generateSampleFeed({ seed: 1, count: 5 })).not.toEqual(generateSampleFeed({ seed: 2, count: 5 }));
+  });
+
+  it('handles 0 accounts and rejects invalid counts', () => {
+    expect(generateSampleFeed({ count: 0 }).accounts).toEqual([]);
+    expect(() => generateSampleFeed({ count: -1 })).toThrow(RangeError);
+    expect(() => generateSampleFeed({ count: 2.5 })).toThrow(RangeError);
+  });
+});
+
+describe('random', () => {
+  it('mulberry32 is seeded and uniform in [0, 1)', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const xs = Array.from({ length: 1000 }, () => a());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    expect(mean).toBeGreaterThan(0.45);
+    expect(mean).toBeLessThan(0.55);
+  });
+
+  it('int is inclusive and weighted respects zero weights', () => {
+    const r = createRandom(1);
+    const ints = new Set(Array.from({ length: 500 }, () => r.int(1, 3)));
+    expect(ints).toEqual(new Set([1, 2, 3]));
+    expect(new Set(Array.from({ length: 200 }, () => r.weighted(['a', 'b', 'c'], [1, 0, 1])))).toEqual(new Set(['a', 'c']));
+  });
+});
