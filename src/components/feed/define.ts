@@ -1,0 +1,6 @@
+import { defineElement } from '../../internal/define.js';
+import { KamFeed } from './kam-feed.js';
+
+defineElement('kam-feed', KamFeed);
+
+export { KamFeed };

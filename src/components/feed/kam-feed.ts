@@ -1,0 +1,78 @@
+/**
+ * @summary Loads, validates and holds one account feed that several widgets on the page share.
+ *
+ * @tag kam-feed
+ *
+ * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
+ * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed.
+ *
+ * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page. It draws nothing.
+ */
+import { LitElement, css, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FEED_CONNECTED_EVENT, FeedController, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-controller.js';
+
+export class KamFeed extends LitElement implements FeedProvider {
+  static override styles = css`
+    :host {
+      display: none;
+    }
+  `;
+
+  /** The feed as a value: a feed document, a bare array of accounts, or JSON text. Wins over `src`. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** URL of a JSON feed to fetch. */
+  @property({ reflect: true }) src?: string;
+
+  /** Credentials mode for fetching `src`: same-origin (default), include, or omit. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /** Time limit for fetching `src`, in milliseconds. */
+  @property({ type: Number }) timeout = 15000;
+
+  private readonly listeners = new Set<(state: FeedState) => void>();
+  private readonly controller = new FeedController(this, (state, previous) => this.changed(state, previous));
+
+  /** The current feed state: status (idle, loading, ready, error), feed and error. */
+  get feedState(): FeedState {
+    return this.controller.state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.id) document.dispatchEvent(new CustomEvent(FEED_CONNECTED_EVENT, { detail: { id: this.id } }));
+  }
+
+  /** Calls `listener` on every change of the feed state; returns the function that unsubscribes. */
+  subscribe(listener: (state: FeedState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads the current input again. */
+  retry(): void {
+    this.controller.retry();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.controller.settled;
+    return result;
+  }
+
+  protected override render(): typeof nothing {
+    return nothing;
+  }
+
+  private changed(state: FeedState, previous: FeedState): void {
+    for (const listener of this.listeners) listener(state);
+    announceFeedState(this, state, previous);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kam-feed': KamFeed;
+  }
+}

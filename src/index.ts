@@ -1,0 +1,13 @@
+/**
+ * kam-widgets: registers every element of the kit and exports their classes and public types.
+ * Importing this module defines the tags (guarded, so loading the kit twice does not throw).
+ */
+import './components/feed/define.js';
+
+export { KamFeed } from './components/feed/kam-feed.js';
+export { KamElement, type Theme } from './internal/kam-element.js';
+export type { FeedState, FeedStatus } from './internal/feed-controller.js';
+export type { KamEventMap, KamLoadDetail, KamErrorDetail, KamSelectDetail } from './internal/events.js';
+export type { Account, KpiOverride, Tier } from './feed/schema.js';
+export type { Feed } from './feed/parse.js';
+export { FeedError } from './feed/errors.js';

@@ -1,0 +1,46 @@
+/**
+ * Every event the kit fires, with its detail type, in one place. Events carry the `kam-` prefix, bubble
+ * and are composed, so a host page hears them through any number of shadow roots.
+ */
+import type { Account } from '../feed/schema.js';
+import type { Feed } from '../feed/parse.js';
+import type { FeedError } from '../feed/errors.js';
+
+export interface KamLoadDetail {
+  /** The validated feed the element now shows. */
+  feed: Feed;
+  /** How many accounts were left out because they break the contract. */
+  skipped: number;
+}
+
+export interface KamErrorDetail {
+  error: FeedError;
+}
+
+export interface KamSelectDetail {
+  /** Ids of the selected accounts, in selection order; empty when the selection was cleared. */
+  ids: string[];
+  /** The selected accounts themselves. */
+  accounts: Account[];
+  /** The tag name of the element where the selection was made. */
+  source: string;
+}
+
+export interface KamEventMap {
+  'kam-load': CustomEvent<KamLoadDetail>;
+  'kam-error': CustomEvent<KamErrorDetail>;
+  'kam-select': CustomEvent<KamSelectDetail>;
+}
+
+export function emit<K extends keyof KamEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: KamEventMap[K]['detail'],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends KamEventMap {}
+}

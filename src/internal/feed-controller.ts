@@ -1,0 +1,204 @@
+/**
+ * Resolves an element's data input into a validated feed, tracks its status, and asks the host to
+ * update. Inputs, in order of precedence: the `data` property, the `feed` attribute (naming a
+ * `<kam-feed id>` on the page, whose feed is shared), the `src` attribute (fetched), and an inline
+ * `<script type="application/json">` child. Only the latest input ever wins: a response for an input
+ * that has since changed is dropped.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError } from '../feed/errors.js';
+import { FeedLoader } from '../feed/load.js';
+import { parseFeed, type Feed } from '../feed/parse.js';
+import { readInlineFeed } from '../feed/inline.js';
+import { emit } from './events.js';
+
+export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface FeedState {
+  status: FeedStatus;
+  feed?: Feed;
+  error?: FeedError;
+  /** Why the element is waiting, shown in the loading state ("Waiting for <kam-feed id=…>"). */
+  waitingFor?: string;
+}
+
+/** What a `<kam-feed>` offers to the widgets that name it. */
+export interface FeedProvider extends HTMLElement {
+  readonly feedState: FeedState;
+  subscribe(listener: (state: FeedState) => void): () => void;
+}
+
+/** The inputs an element exposes; the controller reads them from the host on every update. */
+export interface FeedInputs {
+  data?: unknown;
+  src?: string | null;
+  feed?: string | null;
+  credentials?: RequestCredentials;
+  timeout?: number;
+}
+
+export type FeedHost = ReactiveControllerHost & HTMLElement & FeedInputs;
+
+/** Fired on the document by a `<kam-feed>` when it connects, so widgets that named it early can attach. */
+export const FEED_CONNECTED_EVENT = 'kam-feed-connected';
+
+export function isFeedProvider(element: Element | null): element is FeedProvider {
+  return !!element && typeof (element as Partial<FeedProvider>).subscribe === 'function' && 'feedState' in element;
+}
+
+export class FeedController implements ReactiveController {
+  state: FeedState = { status: 'idle' };
+  private readonly host: FeedHost;
+  private readonly onChange: (state: FeedState, previous: FeedState) => void;
+  private readonly loader = new FeedLoader();
+  private inputsKey: unknown[] = [];
+  private pending: Promise<unknown> = Promise.resolve();
+  private detachProvider?: () => void;
+  private connected = false;
+
+  constructor(host: FeedHost, onChange: (state: FeedState, previous: FeedState) => void = () => {}) {
+    this.host = host;
+    this.onChange = onChange;
+    host.addController(this);
+  }
+
+  /** Resolves once the current input has produced a state other than loading. */
+  get settled(): Promise<unknown> {
+    return this.pending;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.inputsKey = [];
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.loader.abort();
+    this.detachProvider?.();
+    this.detachProvider = undefined;
+  }
+
+  /** Runs before each host update, so a changed input is resolved before the host renders. */
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** Loads the current input again (the Retry button of the error state). */
+  retry(): void {
+    this.inputsKey = [];
+    this.sync();
+  }
+
+  private sync(): void {
+    if (!this.connected) return;
+    const { data, src, feed, credentials, timeout } = this.host;
+    const key = [data, src, feed, credentials, timeout];
+    if (key.length === this.inputsKey.length && key.every((v, i) => Object.is(v, this.inputsKey[i]))) return;
+    this.inputsKey = key;
+    this.detachProvider?.();
+    this.detachProvider = undefined;
+    this.loader.abort();
+
+    if (data !== undefined && data !== null) return this.parse(data);
+    if (feed) return this.attachProvider(feed);
+    if (src) return this.fetch(src, credentials, timeout);
+    const inline = readInlineFeed(this.host);
+    if (inline !== undefined) return this.parse(inline);
+    this.set({ status: 'idle' });
+  }
+
+  private parse(input: unknown): void {
+    try {
+      this.set({ status: 'ready', feed: parseFeed(input) });
+    } catch (error) {
+      this.set({ status: 'error', error: toFeedError(error) });
+    }
+    this.pending = Promise.resolve();
+  }
+
+  private fetch(url: string, credentials: RequestCredentials | undefined, timeoutMs: number | undefined): void {
+    this.set({ status: 'loading' });
+    this.pending = this.loader.load({ kind: 'url', url, credentials, timeoutMs }).then(
+      (feed) => {
+        if (feed) this.set({ status: 'ready', feed });
+      },
+      (error: unknown) => {
+        const feedError = toFeedError(error);
+        if (feedError.kind !== 'aborted') this.set({ status: 'error', error: feedError });
+      },
+    );
+  }
+
+  private attachProvider(id: string): void {
+    const root = this.host.getRootNode() as Document | ShadowRoot;
+    const element = root.getElementById?.(id) ?? document.getElementById(id);
+    if (element && !isFeedProvider(element)) {
+      const customTag = element.localName === 'kam-feed';
+      this.set({
+        status: customTag ? 'loading' : 'error',
+        waitingFor: customTag ? `<kam-feed id="${id}">` : undefined,
+        error: customTag
+          ? undefined
+          : new FeedError('invalid', `feed="${id}" names a <${element.localName}>, not a <kam-feed>. Point it at the id of a <kam-feed> element.`),
+      });
+      if (!customTag) return;
+    }
+    if (!element || !isFeedProvider(element)) {
+      // The <kam-feed> is not on the page (or not upgraded) yet: wait for it to announce itself.
+      this.set({ status: 'loading', waitingFor: `<kam-feed id="${id}">` });
+      let resolveWait!: () => void;
+      this.pending = new Promise<void>((resolve) => (resolveWait = resolve));
+      const onConnected = (event: Event) => {
+        if ((event as CustomEvent<{ id: string }>).detail.id !== id) return;
+        document.removeEventListener(FEED_CONNECTED_EVENT, onConnected);
+        this.inputsKey = [];
+        this.sync();
+        resolveWait();
+      };
+      document.addEventListener(FEED_CONNECTED_EVENT, onConnected);
+      this.detachProvider = () => {
+        document.removeEventListener(FEED_CONNECTED_EVENT, onConnected);
+        resolveWait();
+      };
+      return;
+    }
+    const provider = element;
+    let resolveLoad!: () => void;
+    this.pending = new Promise<void>((resolve) => (resolveLoad = resolve));
+    const follow = (state: FeedState) => {
+      this.set(state);
+      if (state.status !== 'loading') resolveLoad();
+    };
+    const unsubscribe = provider.subscribe(follow);
+    this.detachProvider = () => {
+      unsubscribe();
+      resolveLoad();
+    };
+    follow(provider.feedState);
+  }
+
+  private set(state: FeedState): void {
+    const previous = this.state;
+    this.state = state;
+    this.host.requestUpdate();
+    if (previous.status !== state.status || previous.feed !== state.feed || previous.error !== state.error) {
+      this.onChange(state, previous);
+    }
+  }
+}
+
+function toFeedError(error: unknown): FeedError {
+  if (error instanceof FeedError) return error;
+  return new FeedError('invalid', error instanceof Error ? error.message : String(error), { cause: error });
+}
+
+/** Fires kam-load when a new feed is ready and kam-error when a new error occurs, from `target`. */
+export function announceFeedState(target: EventTarget, state: FeedState, previous: FeedState): void {
+  if (state.status === 'ready' && state.feed && state.feed !== previous.feed) {
+    emit(target, 'kam-load', { feed: state.feed, skipped: state.feed.skipped.length });
+  } else if (state.status === 'error' && state.error && state.error !== previous.error) {
+    emit(target, 'kam-error', { error: state.error });
+  }
+}

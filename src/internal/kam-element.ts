@@ -1,0 +1,91 @@
+/**
+ * The base of every widget: data inputs, loading/empty/error/ready states, size, locale and currency,
+ * theme, and the kam-load / kam-error events. A widget extends it and implements `renderReady(feed)`,
+ * which is only called with a feed that has at least one account.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Feed } from '../feed/parse.js';
+import { FeedController, announceFeedState, type FeedState } from './feed-controller.js';
+import { defaultLocale, formatters, type Formatters } from './format.js';
+import { ResizeController } from './resize-controller.js';
+import { emptyView, errorView, idleView, loadingView, skippedNotice, stateStyles } from './state-views.js';
+import { themeStyles } from './theme.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+export abstract class KamElement extends LitElement {
+  static override styles = [themeStyles, stateStyles];
+
+  /** The feed as a value: a feed document, a bare array of accounts, or JSON text. Wins over every other input. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** URL of a JSON feed to fetch. */
+  @property({ reflect: true }) src?: string;
+
+  /** Id of a `<kam-feed>` on the page whose feed (and selection) this element shares. */
+  @property({ reflect: true }) feed?: string;
+
+  /** Locale for numbers, e.g. "de-DE". Default: the nearest `lang` attribute, then the browser's language. */
+  @property({ reflect: true }) locale?: string;
+
+  /** ISO 4217 currency for money. Default: the feed's `currency`, then USD. */
+  @property({ reflect: true }) currency?: string;
+
+  /** Colour theme: light (default), dark, or auto (follows the operating system). */
+  @property({ reflect: true }) theme: Theme = 'light';
+
+  /** Credentials mode for fetching `src`: same-origin (default), include, or omit. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /** Time limit for fetching `src`, in milliseconds. */
+  @property({ type: Number }) timeout = 15000;
+
+  protected readonly feedController = new FeedController(this, (state, previous) => announceFeedState(this, state, previous));
+  protected readonly size = new ResizeController(this);
+
+  /** Formatters for the current locale and currency. */
+  protected get format(): Formatters {
+    return formatters(this.locale || defaultLocale(this), this.currency || this.feedController.state.feed?.currency || 'USD');
+  }
+
+  /** The current status of the element's data: idle, loading, ready or error. */
+  get status(): FeedState['status'] {
+    return this.feedController.state.status;
+  }
+
+  /** Loads the current input again. */
+  retry(): void {
+    this.feedController.retry();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    // Resolve only once the visual reflects the data: wait for a pending fetch and the render after it.
+    for (let settled = this.feedController.settled; ; ) {
+      await settled;
+      result = await super.getUpdateComplete();
+      if (settled === this.feedController.settled) return result;
+      settled = this.feedController.settled;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const busy = this.feedController.state.status === 'loading';
+    if (busy) this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
+  }
+
+  protected override render(): TemplateResult {
+    const { status, feed, error, waitingFor } = this.feedController.state;
+    if (status === 'loading') return loadingView(waitingFor);
+    if (status === 'error' && error) return errorView(error, () => this.retry());
+    if (status !== 'ready' || !feed) return idleView();
+    return html`${skippedNotice(feed.skipped)}${feed.accounts.length ? this.renderReady(feed) : emptyView(feed.skipped.length)}`;
+  }
+
+  /** Draws the widget for a feed with at least one account. */
+  protected abstract renderReady(feed: Feed): TemplateResult | typeof nothing;
+
+}
