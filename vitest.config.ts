@@ -7,13 +7,14 @@ import { openWcUnderVitest } from './scripts/vite-plugins.js';
 const browser = await findBrowser();
 console.log(`Browser tests use ${browser.executablePath} (${browser.source}).`);
 
-const browserMode = {
+// Each project names its browser instance: two projects with an unnamed chromium instance collide.
+const browserMode = (name: string) => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: browser.executablePath, args: browser.args } }),
-  instances: [{ browser: 'chromium' as const, viewport: { width: 1200, height: 900 } }],
+  instances: [{ browser: 'chromium' as const, name: `${name} (chromium)`, viewport: { width: 1200, height: 900 } }],
   screenshotFailures: false,
-};
+});
 
 export default defineConfig({
   optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
@@ -34,7 +35,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           setupFiles: ['test/support/browser-setup.ts'],
-          browser: browserMode,
+          browser: browserMode('browser'),
         },
       },
       {
@@ -42,7 +43,7 @@ export default defineConfig({
         optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
         test: {
           name: 'storybook',
-          browser: browserMode,
+          browser: browserMode('storybook'),
         },
       },
     ],
