@@ -30,6 +30,7 @@ export interface KamEventMap {
   'kam-load': CustomEvent<KamLoadDetail>;
   'kam-error': CustomEvent<KamErrorDetail>;
   'kam-select': CustomEvent<KamSelectDetail>;
+  'kam-selection-change': CustomEvent<KamSelectDetail>;
 }
 
 export function emit<K extends keyof KamEventMap>(

@@ -26,7 +26,14 @@ export interface FeedState {
 export interface FeedProvider extends HTMLElement {
   readonly feedState: FeedState;
   subscribe(listener: (state: FeedState) => void): () => void;
+  /** Ids of the accounts selected in any widget linked to this feed. */
+  readonly selection: readonly string[];
+  /** Makes `ids` the page-wide selection; fires kam-selection-change. */
+  select(ids: readonly string[], source: string): void;
 }
+
+/** Fired by a `<kam-feed>` when its selection changes. */
+export const SELECTION_CHANGE_EVENT = 'kam-selection-change';
 
 /** The inputs an element exposes; the controller reads them from the host on every update. */
 export interface FeedInputs {
@@ -55,6 +62,8 @@ export class FeedController implements ReactiveController {
   private pending: Promise<unknown> = Promise.resolve();
   private detachProvider?: () => void;
   private connected = false;
+  /** The `<kam-feed>` this element follows, when it names one. */
+  provider?: FeedProvider;
 
   constructor(host: FeedHost, onChange: (state: FeedState, previous: FeedState) => void = () => {}) {
     this.host = host;
@@ -172,8 +181,13 @@ export class FeedController implements ReactiveController {
       if (state.status !== 'loading') resolveLoad();
     };
     const unsubscribe = provider.subscribe(follow);
+    const onSelection = () => this.host.requestUpdate();
+    provider.addEventListener(SELECTION_CHANGE_EVENT, onSelection);
+    this.provider = provider;
     this.detachProvider = () => {
       unsubscribe();
+      provider.removeEventListener(SELECTION_CHANGE_EVENT, onSelection);
+      this.provider = undefined;
       resolveLoad();
     };
     follow(provider.feedState);

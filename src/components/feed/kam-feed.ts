@@ -5,12 +5,15 @@
  *
  * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
  * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed.
+ * @event {CustomEvent<KamSelectDetail>} kam-selection-change - The page-wide selection changed (in any linked widget, or through `selection`).
  *
  * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page. It draws nothing.
  */
 import { LitElement, css, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FEED_CONNECTED_EVENT, FeedController, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-controller.js';
+import { emit } from '../../internal/events.js';
+import { accountsByIds } from '../../internal/selection.js';
 
 export class KamFeed extends LitElement implements FeedProvider {
   static override styles = css`
@@ -32,6 +35,7 @@ export class KamFeed extends LitElement implements FeedProvider {
   @property({ type: Number }) timeout = 15000;
 
   private readonly listeners = new Set<(state: FeedState) => void>();
+  private selectedIds: readonly string[] = [];
   private readonly controller = new FeedController(this, (state, previous) => this.changed(state, previous));
 
   /** The current feed state: status (idle, loading, ready, error), feed and error. */
@@ -50,6 +54,23 @@ export class KamFeed extends LitElement implements FeedProvider {
     return () => this.listeners.delete(listener);
   }
 
+  /** Ids of the selected accounts, shared by every widget linked to this feed. Settable by the host page. */
+  get selection(): readonly string[] {
+    return this.selectedIds;
+  }
+
+  set selection(ids: readonly string[]) {
+    this.select(ids, this.localName);
+  }
+
+  /** Makes `ids` the selection of every linked widget and fires kam-selection-change. */
+  select(ids: readonly string[], source: string): void {
+    const next = [...new Set(ids)];
+    if (next.length === this.selectedIds.length && next.every((id, i) => id === this.selectedIds[i])) return;
+    this.selectedIds = next;
+    emit(this, 'kam-selection-change', { ids: next, accounts: accountsByIds(this.feedState.feed, next), source });
+  }
+
   /** Loads the current input again. */
   retry(): void {
     this.controller.retry();
@@ -66,6 +87,11 @@ export class KamFeed extends LitElement implements FeedProvider {
   }
 
   private changed(state: FeedState, previous: FeedState): void {
+    if (state.feed && state.feed !== previous.feed && this.selectedIds.length) {
+      // Keep the selected accounts that are still in the new feed.
+      const kept = accountsByIds(state.feed, this.selectedIds).map((a) => a.id);
+      if (kept.length !== this.selectedIds.length) this.select(kept, this.localName);
+    }
     for (const listener of this.listeners) listener(state);
     announceFeedState(this, state, previous);
   }
