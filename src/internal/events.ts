@@ -26,11 +26,23 @@ export interface KamSelectDetail {
   source: string;
 }
 
+export type KpiStatus = 'on-track' | 'at-risk' | 'off-track' | 'no-target';
+
+export interface KamKpiSelectDetail {
+  /** KPI id, e.g. "nps". */
+  id: string;
+  /** Current value (null when not available). */
+  value: number | null;
+  target: number | null;
+  status: KpiStatus;
+}
+
 export interface KamEventMap {
   'kam-load': CustomEvent<KamLoadDetail>;
   'kam-error': CustomEvent<KamErrorDetail>;
   'kam-select': CustomEvent<KamSelectDetail>;
   'kam-selection-change': CustomEvent<KamSelectDetail>;
+  'kam-kpi-select': CustomEvent<KamKpiSelectDetail>;
 }
 
 export function emit<K extends keyof KamEventMap>(

@@ -144,8 +144,8 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
     return feed ? this.summary(feed) : this.exportName;
   }
 
-  /** The chart's SVG, drawing the chart first when the table is showing. */
-  private async chartElement(): Promise<SVGSVGElement> {
+  /** The chart's SVG (`svg.chart`), drawing the chart first when the table is showing. A widget whose view is not one SVG overrides this. */
+  protected async chartElement(): Promise<SVGSVGElement> {
     let svg = this.renderRoot.querySelector<SVGSVGElement>('svg.chart');
     if (!svg && this.view === 'table') {
       this.view = 'chart';
