@@ -110,13 +110,13 @@ describe('widget frame: selection', () => {
     const el = await fixture<TestChart>(html`<test-chart .data=${threeAccounts}></test-chart>`);
     const details: { ids: string[]; source: string; names: string[] }[] = [];
     el.addEventListener('kam-select', (e) => details.push({ ids: e.detail.ids, source: e.detail.source, names: e.detail.accounts.map((a) => a.name) }));
-    el.click('a');
-    el.click('c', true);
+    el.pick('a');
+    el.pick('c', true);
     expect(el.selection).toEqual(['a', 'c']);
-    el.click('c', true);
-    el.click('a');
+    el.pick('c', true);
+    el.pick('a');
     await el.updateComplete;
-    el.click('b');
+    el.pick('b');
     await el.updateComplete;
     expect(part(el, 'clear-selection').textContent).toContain('Clear selection (1)');
     el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
@@ -142,7 +142,7 @@ describe('widget frame: selection', () => {
     const [one, two] = [...page.querySelectorAll<TestChart>('test-chart')];
     await Promise.all([one!.updateComplete, two!.updateComplete]);
     const changed = oneEvent(feed, 'kam-selection-change');
-    one!.click('b');
+    one!.pick('b');
     const event = await changed;
     expect(event.detail).toMatchObject({ ids: ['b'], source: 'test-chart' });
     await two!.updateComplete;

@@ -11,7 +11,7 @@ export class TestChart extends KamWidget<Account> {
   protected readonly exportName = 'test-chart';
 
   /** Clicks an account as a user would, for tests. */
-  click(id: string, shift = false): void {
+  pick(id: string, shift = false): void {
     this.selectIds([id], shift);
   }
 
