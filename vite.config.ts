@@ -14,6 +14,7 @@ const src = (path: string) => resolve(root, 'src', path);
 export const libraryEntries = {
   index: src('index.ts'),
   'kam-feed': src('components/feed/define.ts'),
+  pareto: src('components/pareto/define.ts'),
   feed: src('feed/index.ts'),
   analysis: src('analysis/index.ts'),
 };

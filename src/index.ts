@@ -3,8 +3,10 @@
  * Importing this module defines the tags (guarded, so loading the kit twice does not throw).
  */
 import './components/feed/define.js';
+import './components/pareto/define.js';
 
 export { KamFeed } from './components/feed/kam-feed.js';
+export { KamPareto, type ParetoColorBy } from './components/pareto/define.js';
 export { KamElement, type Theme } from './internal/kam-element.js';
 export type { FeedState, FeedStatus } from './internal/feed-controller.js';
 export type { KamEventMap, KamLoadDetail, KamErrorDetail, KamSelectDetail } from './internal/events.js';

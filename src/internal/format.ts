@@ -14,6 +14,8 @@ export interface Formatters {
   percent(value: number): string;
   /** A fraction as a whole percentage: 0.8 -> "80%". */
   percentWhole(value: number): string;
+  /** A fraction as a percentage with a decimal only when needed: 0.8 -> "80%", 0.825 -> "82.5%". */
+  percentShort(value: number): string;
   /** A plain number with grouping: 12345.6 -> "12,345.6". */
   number(value: number): string;
   /** A whole number with grouping: 1234 -> "1,234". */
@@ -59,6 +61,7 @@ export function formatters(locale: string, currency = 'USD'): Formatters {
   });
   const percent = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const percentWhole = new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: 0 });
+  const percentShort = new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat(loc, { maximumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
   const signedInteger = new Intl.NumberFormat(loc, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
@@ -70,6 +73,7 @@ export function formatters(locale: string, currency = 'USD'): Formatters {
     moneyCompact: (v) => moneyCompact.format(v),
     percent: (v) => percent.format(v),
     percentWhole: (v) => percentWhole.format(v),
+    percentShort: (v) => percentShort.format(v),
     number: (v) => number.format(v),
     integer: (v) => integer.format(v),
     signedInteger: (v) => signedInteger.format(v),

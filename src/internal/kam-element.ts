@@ -70,6 +70,13 @@ export abstract class KamElement extends LitElement {
     }
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Resolve a changed input before subclasses derive from the feed in their willUpdate (Lit runs
+    // controllers' hostUpdate only after willUpdate).
+    this.feedController.hostUpdate();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const busy = this.feedController.state.status === 'loading';

@@ -1,0 +1,160 @@
+/**
+ * <kam-pareto> in every state and option. Each story runs as a test in `npm test` (the a11y addon fails
+ * it on any violation); the play functions check keyboard navigation and selection.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import '../src/index.js';
+import { generateSampleFeed } from '../src/analysis/index.js';
+import type { KamPareto } from '../src/components/pareto/kam-pareto.js';
+
+const sample = generateSampleFeed();
+const large10k = generateSampleFeed({ count: 10_000, seed: 7 });
+let large100k: ReturnType<typeof generateSampleFeed> | undefined;
+
+type Args = { theme: string; locale: string; cutoff: number; top?: number; 'color-by': string; data?: unknown; src?: string };
+
+const meta: Meta<Args> = {
+  title: 'Widgets/kam-pareto',
+  component: 'kam-pareto',
+  tags: ['autodocs'],
+  args: { theme: 'light', locale: 'en-US', cutoff: 0.8, 'color-by': 'vital', data: sample },
+  argTypes: {
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    locale: { control: 'select', options: ['en-US', 'de-DE', 'fr-FR', 'ja-JP'] },
+    cutoff: { control: { type: 'range', min: 0.5, max: 0.95, step: 0.05 } },
+    top: { control: 'number' },
+    'color-by': { control: 'inline-radio', options: ['vital', 'tier'] },
+    data: { control: false },
+  },
+  render: (args) => html`<kam-pareto
+    theme=${args.theme}
+    locale=${args.locale}
+    cutoff=${args.cutoff}
+    top=${args.top ?? nothing}
+    color-by=${args['color-by']}
+    src=${args.src ?? nothing}
+    .data=${args.data}
+  ></kam-pareto>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const widget = (canvas: HTMLElement) => canvas.querySelector<KamPareto>('kam-pareto')!;
+const shadow = (canvas: HTMLElement) => widget(canvas).shadowRoot!;
+const summaryText = (canvas: HTMLElement) => shadow(canvas).querySelector('[part~="summary"]')?.textContent ?? '';
+
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(summaryText(canvasElement)).toMatch(/^\d+ of 250 accounts \(\d+\.\d%\) produce 80% of revenue\.$/));
+  },
+};
+
+export const KeyboardAndSelection: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.plot')).not.toBeNull());
+    const plot = shadow(canvasElement).querySelector<HTMLElement>('.plot')!;
+    const selections: string[][] = [];
+    widget(canvasElement).addEventListener('kam-select', (e) => selections.push(e.detail.ids));
+    plot.focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[aria-live]')!.textContent).toMatch(/^Rank 2: /));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(selections).toHaveLength(1));
+    expect(selections[0]).toHaveLength(1);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(selections.at(-1)).toEqual([]));
+  },
+};
+
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  decorators: [(story) => html`<div class="sb-dark-surface">${story()}</div>`],
+  play: Default.play,
+};
+
+export const ColourByTier: Story = { args: { 'color-by': 'tier' } };
+
+export const TopTwenty: Story = {
+  args: { top: 20 },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(widget(canvasElement).drawnBars.at(-1)?.others).toBe(true));
+  },
+};
+
+export const Cutoff70: Story = { args: { cutoff: 0.7 } };
+
+export const German: Story = { args: { locale: 'de-DE' } };
+
+export const TenThousandAccounts: Story = { args: { data: large10k } };
+
+export const HundredThousandAccounts: Story = {
+  loaders: [async () => ({ feed: (large100k ??= generateSampleFeed({ count: 100_000, seed: 11 })) })],
+  render: (args, { loaded }) => meta.render!({ ...args, data: loaded.feed }, {} as never),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(summaryText(canvasElement)).toContain('of 100,000 accounts'));
+    expect(shadow(canvasElement).querySelectorAll('rect.bar').length).toBeLessThan(1000);
+  },
+};
+
+export const Empty: Story = {
+  args: { data: { version: 1, accounts: [] } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).textContent).toContain('No accounts to show'));
+  },
+};
+
+export const InvalidFeed: Story = {
+  args: { data: { version: 1, accounts: 'none' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[role="alert"]')?.textContent).toContain('accounts: expected an array of accounts'));
+  },
+};
+
+export const SkippedAccounts: Story = {
+  args: {
+    data: [
+      ...sample.accounts.slice(0, 40),
+      { id: 'x1', name: 'Broken revenue', revenue: '12k' },
+      { id: 'x2', name: 'Negative revenue', revenue: -5 },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="skipped-notice"]')?.textContent).toContain('2 accounts skipped'));
+  },
+};
+
+export const NetworkError: Story = {
+  args: { data: undefined, src: 'http://127.0.0.1:9/feed.json' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="retry-button"]')).not.toBeNull(), { timeout: 5000 });
+  },
+};
+
+export const Loading: Story = {
+  args: { data: undefined },
+  render: (args) => html`<kam-pareto theme=${args.theme} feed="never-loaded-feed"></kam-pareto>`,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(widget(canvasElement).getAttribute('aria-busy')).toBe('true'));
+  },
+};
+
+export const FromUrl: Story = { args: { data: undefined, src: './sample-feed.json' }, play: Default.play };
+
+export const Narrow: Story = {
+  decorators: [(story) => html`<div class="sb-narrow">${story()}</div>`],
+  play: Default.play,
+};
+
+export const CustomTheme: Story = {
+  decorators: [(story) => html`<div class="sb-custom-theme">${story()}</div>`],
+};
+
+export const TableView: Story = {
+  render: (args) => html`<kam-pareto view="table" locale=${args.locale} theme=${args.theme} .data=${args.data}></kam-pareto>`,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('tbody tr').length).toBe(100));
+  },
+};
