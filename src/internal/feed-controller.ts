@@ -10,6 +10,7 @@ import { FeedError } from '../feed/errors.js';
 import { FeedLoader } from '../feed/load.js';
 import { parseFeed, type Feed } from '../feed/parse.js';
 import { readInlineFeed } from '../feed/inline.js';
+import { FilterError, filterFeed, parseFilter } from '../feed/filter.js';
 import { emit } from './events.js';
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -20,6 +21,12 @@ export interface FeedState {
   error?: FeedError;
   /** Why the element is waiting, shown in the loading state ("Waiting for <kam-feed id=…>"). */
   waitingFor?: string;
+  /** When the feed shown was loaded. */
+  loadedAt?: Date;
+  /** Set when a background refresh failed: the feed shown is the last good one. */
+  stale?: { error: FeedError; failedAt: Date };
+  /** The filter in force, as written (`segment:Corporate`), when one narrows the accounts. */
+  filter?: string;
 }
 
 /** What a `<kam-feed>` offers to the widgets that name it. */
@@ -42,6 +49,10 @@ export interface FeedInputs {
   feed?: string | null;
   credentials?: RequestCredentials;
   timeout?: number;
+  /** Narrows the accounts: "segment:Corporate,region:EMEA". */
+  filter?: string | null;
+  /** Re-fetch `src` every this many seconds (0 or unset: never). */
+  refresh?: number | null;
 }
 
 export type FeedHost = ReactiveControllerHost & HTMLElement & FeedInputs;
@@ -55,6 +66,12 @@ export function isFeedProvider(element: Element | null): element is FeedProvider
 
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
+  /** The state of the input before the filter. */
+  private source: FeedState = { status: 'idle' };
+  private filterText = '';
+  private filtered?: { feed: Feed; filter: string; result: FeedState };
+  private refreshSeconds = 0;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
   private readonly host: FeedHost;
   private readonly onChange: (state: FeedState, previous: FeedState) => void;
   private readonly loader = new FeedLoader();
@@ -84,6 +101,7 @@ export class FeedController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.stopRefresh();
     this.loader.abort();
     this.detachProvider?.();
     this.detachProvider = undefined;
@@ -103,13 +121,24 @@ export class FeedController implements ReactiveController {
   private sync(): void {
     if (!this.connected) return;
     const { data, src, feed, credentials, timeout } = this.host;
+    const filter = (this.host.filter ?? '').trim();
+    if (filter !== this.filterText) {
+      this.filterText = filter;
+      this.publish();
+    }
+    const refresh = Number(this.host.refresh) > 0 ? Number(this.host.refresh) : 0;
     const key = [data, src, feed, credentials, timeout];
-    if (key.length === this.inputsKey.length && key.every((v, i) => Object.is(v, this.inputsKey[i]))) return;
+    const sameInput = key.length === this.inputsKey.length && key.every((v, i) => Object.is(v, this.inputsKey[i]));
+    if (refresh !== this.refreshSeconds) {
+      this.refreshSeconds = refresh;
+      if (sameInput) this.scheduleRefresh();
+    }
+    if (sameInput) return;
     this.inputsKey = key;
     this.detachProvider?.();
     this.detachProvider = undefined;
+    this.stopRefresh();
     this.loader.abort();
-
     if (data !== undefined && data !== null) return this.parse(data);
     if (feed) return this.attachProvider(feed);
     if (src) return this.fetch(src, credentials, timeout);
@@ -118,9 +147,50 @@ export class FeedController implements ReactiveController {
     this.set({ status: 'idle' });
   }
 
+  // ---- background refresh (src only) ---------------------------------------------------------------
+
+  private scheduleRefresh(): void {
+    this.stopRefresh();
+    if (!this.refreshSeconds || !this.connected || !this.host.src || this.host.data != null || this.host.feed) return;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    if (document.hidden) return; // resumes when the page is shown again
+    const due = (this.source.loadedAt?.getTime() ?? Date.now()) + this.refreshSeconds * 1000;
+    this.refreshTimer = setTimeout(() => this.refreshNow(), Math.max(0, due - Date.now()));
+  }
+
+  private stopRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private readonly onVisibility = () => {
+    if (document.hidden) clearTimeout(this.refreshTimer);
+    else this.scheduleRefresh();
+  };
+
+  /** Fetches `src` again in the background: the current feed stays on screen; a failure marks it stale. */
+  refreshNow(): Promise<unknown> {
+    const { src, credentials, timeout } = this.host;
+    if (!src || this.source.status === 'loading') return Promise.resolve();
+    const job = this.loader.load({ kind: 'url', url: src, credentials, timeoutMs: timeout }).then(
+      (feed) => {
+        if (feed) this.set({ status: 'ready', feed, loadedAt: new Date() });
+      },
+      (error: unknown) => {
+        const feedError = toFeedError(error);
+        if (feedError.kind === 'aborted') return;
+        if (this.source.status === 'ready') this.set({ ...this.source, stale: { error: feedError, failedAt: new Date() } });
+        else this.set({ status: 'error', error: feedError });
+      },
+    );
+    void job.finally(() => this.scheduleRefresh());
+    return job;
+  }
+
   private parse(input: unknown): void {
     try {
-      this.set({ status: 'ready', feed: parseFeed(input) });
+      this.set({ status: 'ready', feed: parseFeed(input), loadedAt: new Date() });
     } catch (error) {
       this.set({ status: 'error', error: toFeedError(error) });
     }
@@ -131,7 +201,10 @@ export class FeedController implements ReactiveController {
     this.set({ status: 'loading' });
     this.pending = this.loader.load({ kind: 'url', url, credentials, timeoutMs }).then(
       (feed) => {
-        if (feed) this.set({ status: 'ready', feed });
+        if (feed) {
+          this.set({ status: 'ready', feed, loadedAt: new Date() });
+          this.scheduleRefresh();
+        }
       },
       (error: unknown) => {
         const feedError = toFeedError(error);
@@ -194,12 +267,33 @@ export class FeedController implements ReactiveController {
   }
 
   private set(state: FeedState): void {
+    this.source = state;
+    this.publish();
+  }
+
+  /** Applies the filter to the source state and tells the host when what it shows changed. */
+  private publish(): void {
     const previous = this.state;
-    this.state = state;
+    this.state = this.withFilter(this.source);
     this.host.requestUpdate();
-    if (previous.status !== state.status || previous.feed !== state.feed || previous.error !== state.error) {
-      this.onChange(state, previous);
+    if (previous.status !== this.state.status || previous.feed !== this.state.feed || previous.error !== this.state.error || previous.stale !== this.state.stale) {
+      this.onChange(this.state, previous);
     }
+  }
+
+  private withFilter(state: FeedState): FeedState {
+    const filter = this.filterText;
+    if (!filter || state.status !== 'ready' || !state.feed) return state;
+    if (this.filtered?.feed === state.feed && this.filtered.filter === filter) return { ...this.filtered.result, stale: state.stale, loadedAt: state.loadedAt };
+    let result: FeedState;
+    try {
+      result = { ...state, feed: filterFeed(state.feed, parseFilter(filter)), filter };
+    } catch (error) {
+      if (!(error instanceof FilterError)) throw error;
+      result = { status: 'error', error: new FeedError('invalid', `The filter attribute cannot be used: ${error.message}`) };
+    }
+    this.filtered = { feed: state.feed, filter, result };
+    return result;
   }
 }
 

@@ -9,7 +9,7 @@ import type { Feed } from '../feed/parse.js';
 import { FeedController, announceFeedState, type FeedState } from './feed-controller.js';
 import { defaultLocale, formatters, type Formatters } from './format.js';
 import { ResizeController } from './resize-controller.js';
-import { emptyView, errorView, idleView, loadingView, skippedNotice, stateStyles } from './state-views.js';
+import { emptyView, errorView, idleView, loadingView, skippedNotice, staleNotice, stateStyles } from './state-views.js';
 import { themeStyles } from './theme.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -40,6 +40,12 @@ export abstract class KamElement extends LitElement {
 
   /** Time limit for fetching `src`, in milliseconds. */
   @property({ type: Number }) timeout = 15000;
+
+  /** Shows only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier; one value per field or several, comma-separated). */
+  @property({ reflect: true }) filter?: string;
+
+  /** Re-fetches `src` every this many seconds in the background (paused while the page is hidden). Unset: never. */
+  @property({ type: Number }) refresh?: number;
 
   protected readonly feedController = new FeedController(this, (state, previous) => announceFeedState(this, state, previous));
   protected readonly size = new ResizeController(this);
@@ -85,11 +91,13 @@ export abstract class KamElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { status, feed, error, waitingFor } = this.feedController.state;
+    const { status, feed, error, waitingFor, stale, loadedAt } = this.feedController.state;
     if (status === 'loading') return loadingView(waitingFor);
     if (status === 'error' && error) return errorView(error, () => this.retry());
     if (status !== 'ready' || !feed) return idleView();
-    return html`${skippedNotice(feed.skipped)}${feed.accounts.length ? this.renderReady(feed) : emptyView(feed.skipped.length)}`;
+    return html`${staleNotice(stale, loadedAt, this.format.locale, () => void this.feedController.refreshNow())}${skippedNotice(feed.skipped)}${
+      feed.accounts.length ? this.renderReady(feed) : emptyView(feed.skipped.length, this.feedController.state.filter)
+    }`;
   }
 
   /** Draws the widget for a feed with at least one account. */

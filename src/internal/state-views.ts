@@ -115,9 +115,10 @@ export function idleView(): TemplateResult {
   </div>`;
 }
 
-export function emptyView(skipped: number): TemplateResult {
-  const detail =
-    skipped > 0
+export function emptyView(skipped: number, filter?: string): TemplateResult {
+  const detail = filter
+    ? `No account matches the filter "${filter}".`
+    : skipped > 0
       ? `All ${skipped} account${skipped === 1 ? '' : 's'} in the feed broke the contract and were skipped; the reasons are listed above.`
       : 'The feed is valid but has no accounts.';
   return html`<div class="state empty" part="state state-empty" role="status">
@@ -154,4 +155,19 @@ export function skippedNotice(skipped: readonly SkippedItem[], noun = 'account')
       ${more > 0 ? html`<li>…and ${more} more</li>` : nothing}
     </ul>
   </details>`;
+}
+
+/** Shown over a feed whose background refresh failed: the data is the last good load, and says from when. */
+export function staleNotice(
+  stale: { error: FeedError; failedAt: Date } | undefined,
+  loadedAt: Date | undefined,
+  locale: string,
+  onRetry: () => void,
+): TemplateResult | typeof nothing {
+  if (!stale) return nothing;
+  const time = loadedAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(loadedAt) : 'an earlier load';
+  return html`<div class="notice stale" part="stale-notice" role="status">
+    Showing data from ${time}; the last refresh failed: ${stale.error.message}
+    <button class="retry" part="retry-button" @click=${onRetry}>Refresh now</button>
+  </div>`;
 }

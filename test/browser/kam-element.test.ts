@@ -222,3 +222,86 @@ describe('element base: theme, size and registration', () => {
     expect(customElements.get('kam-feed')).not.toBe(Other);
   });
 });
+
+describe('element base: filter and refresh', () => {
+  const regional = {
+    version: 1,
+    accounts: [
+      { id: 'a', name: 'A', revenue: 100, region: 'EMEA' },
+      { id: 'b', name: 'B', revenue: 50, region: 'APAC' },
+      { id: 'c', name: 'C', revenue: 10, region: 'emea' },
+    ],
+  };
+
+  it('shows only the accounts that match the filter attribute, and says why when none does', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget locale="en-US" filter="region:EMEA" .data=${regional}></test-widget>`);
+    expect(text(el)).toContain('2 accounts, $110');
+    el.filter = 'region:LATAM';
+    await el.updateComplete;
+    expect(text(el)).toContain('No account matches the filter "region:LATAM".');
+    el.filter = 'revenue:5';
+    await el.updateComplete;
+    expect(text(el)).toContain('The filter attribute cannot be used: filter "revenue:5": "revenue" is not a field to filter on');
+    el.filter = '';
+    await el.updateComplete;
+    expect(text(el)).toContain('3 accounts, $160');
+  });
+
+  it('filters on a kam-feed for every linked widget', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <kam-feed id="filtered-feed" filter="region:APAC" .data=${regional}></kam-feed>
+      <test-widget locale="en-US" feed="filtered-feed"></test-widget>
+    </div>`);
+    const el = page.querySelector<TestWidget>('test-widget')!;
+    await el.updateComplete;
+    expect(text(el)).toContain('1 accounts, $50');
+  });
+
+  it('refreshes src in the background, keeps the last good feed when a refresh fails and says it is stale', async () => {
+    const responses = [jsonResponse(regional), new Response('down', { status: 503 }), jsonResponse({ version: 1, accounts: [{ id: 'z', name: 'Z', revenue: 7 }] })];
+    const fetchMock = vi.fn(async () => responses.shift()!);
+    vi.stubGlobal('fetch', fetchMock);
+    const page = await fixture<HTMLElement>(html`<div>
+      <kam-feed id="refreshing" src="/feeds/live.json" refresh="3600"></kam-feed>
+      <test-widget locale="en-US" feed="refreshing"></test-widget>
+    </div>`);
+    const feed = page.querySelector<KamFeed>('kam-feed')!;
+    const el = page.querySelector<TestWidget>('test-widget')!;
+    await feed.updateComplete;
+    await el.updateComplete;
+    expect(text(el)).toContain('3 accounts, $160');
+    await feed.refreshNow(); // 503
+    await el.updateComplete;
+    expect(text(el)).toContain('3 accounts, $160');
+    expect(el.shadowRoot!.querySelector('[part~="stale-notice"]')!.textContent).toMatch(/Showing data from .+; the last refresh failed: .*503/);
+    await feed.refreshNow();
+    await el.updateComplete;
+    expect(text(el)).toContain('1 accounts, $7');
+    expect(el.shadowRoot!.querySelector('[part~="stale-notice"]')).toBeNull();
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
+  it('re-fetches on the refresh interval and pauses while the page is hidden', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(regional));
+    vi.stubGlobal('fetch', fetchMock);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const feed = await fixture<KamFeed>(html`<kam-feed id="ticking" src="/feeds/tick.json" refresh="60"></kam-feed>`);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    try {
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(180_000);
+      expect(fetchMock).toHaveBeenCalledTimes(2); // hidden: no polling
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fetchMock).toHaveBeenCalledTimes(3); // overdue: refreshed as soon as the page is visible
+    } finally {
+      vi.useRealTimers();
+      delete (document as { hidden?: boolean }).hidden;
+      feed.remove();
+    }
+  });
+});

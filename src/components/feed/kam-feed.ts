@@ -34,6 +34,12 @@ export class KamFeed extends LitElement implements FeedProvider {
   /** Time limit for fetching `src`, in milliseconds. */
   @property({ type: Number }) timeout = 15000;
 
+  /** Shares only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier). */
+  @property({ reflect: true }) filter?: string;
+
+  /** Re-fetches `src` every this many seconds in the background, paused while the page is hidden; a failed refresh keeps the last good feed and marks it stale. Unset: never. */
+  @property({ type: Number }) refresh?: number;
+
   private readonly listeners = new Set<(state: FeedState) => void>();
   private selectedIds: readonly string[] = [];
   private readonly controller = new FeedController(this, (state, previous) => this.changed(state, previous));
@@ -76,6 +82,11 @@ export class KamFeed extends LitElement implements FeedProvider {
     this.controller.retry();
   }
 
+  /** Fetches `src` again now, in the background: linked widgets keep showing the current feed meanwhile. */
+  refreshNow(): Promise<unknown> {
+    return this.controller.refreshNow();
+  }
+
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
     await this.controller.settled;
@@ -87,6 +98,7 @@ export class KamFeed extends LitElement implements FeedProvider {
   }
 
   private changed(state: FeedState, previous: FeedState): void {
+    // Also called when only `stale` changed (a failed refresh), so linked widgets show the notice.
     if (state.feed && state.feed !== previous.feed && this.selectedIds.length) {
       // Keep the selected accounts that are still in the new feed.
       const kept = accountsByIds(state.feed, this.selectedIds).map((a) => a.id);
