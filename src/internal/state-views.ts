@@ -4,7 +4,7 @@
  * accounts. Messages are specific: they say what happened and what to do.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from './style-directive.js';
 import { describeProblem, type FeedError } from '../feed/errors.js';
 import type { SkippedItem } from '../feed/parse.js';
 
@@ -103,7 +103,7 @@ export function loadingView(waitingFor?: string): TemplateResult {
   const text = waitingFor ? `Waiting for ${waitingFor} on this page…` : 'Loading accounts…';
   const heights = [92, 70, 55, 44, 36, 30, 25, 21, 18, 15, 12, 10];
   return html`<div class="state loading" part="state state-loading" role="status">
-    <div class="skeleton" aria-hidden="true">${heights.map((h) => html`<span style=${styleMap({ height: `${h}%` })}></span>`)}</div>
+    <div class="skeleton" aria-hidden="true">${heights.map((h) => html`<span ${inlineStyle({ height: `${h}%` })}></span>`)}</div>
     <p>${text}</p>
   </div>`;
 }

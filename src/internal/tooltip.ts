@@ -2,10 +2,10 @@
  * The tooltip every chart shows for the hovered or focused datum. It is anchored at the datum's position
  * in the chart's own coordinates (not the pointer's page coordinates), so it lands right inside shadow
  * roots and scrolled or transformed containers, and it opens towards the larger free side so it stays
- * inside the widget. Positions are set through styleMap (CSSOM), which a strict style-src allows.
+ * inside the widget. Positions are set through the CSSOM (inlineStyle), which a strict style-src allows.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from './style-directive.js';
 
 export interface TooltipAnchor {
   /** Datum position in px, relative to the positioned plot container. */
@@ -35,7 +35,7 @@ export function tooltipPlacement({ x, y, width, height }: TooltipAnchor): Record
 
 export function tooltip(anchor: TooltipAnchor | undefined, content: TemplateResult | undefined, id: string): TemplateResult | typeof nothing {
   if (!anchor || !content) return nothing;
-  return html`<div class="tooltip" part="tooltip" id=${id} role="tooltip" style=${styleMap(tooltipPlacement(anchor))}>${content}</div>`;
+  return html`<div class="tooltip" part="tooltip" id=${id} role="tooltip" ${inlineStyle(tooltipPlacement(anchor))}>${content}</div>`;
 }
 
 export const tooltipStyles = css`

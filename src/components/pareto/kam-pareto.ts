@@ -36,7 +36,7 @@
  */
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { inlineStyle } from '../../internal/style-directive.js';
 import { line } from 'd3-shape';
 import { pareto, DEFAULT_PARETO_CUTOFF, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
 import { assignTiers, tierReasonText, TIER_ORDER, type TierResult } from '../../analysis/tiers.js';
@@ -417,7 +417,7 @@ export class KamPareto extends KamWidget<ParetoRow> {
       aria-roledescription="Pareto chart"
       aria-labelledby="summary"
       aria-describedby="keys"
-      style=${styleMap({ minHeight: `${this.minPlotHeight}px` })}
+      ${inlineStyle({ minHeight: `${this.minPlotHeight}px` })}
       @pointermove=${this.onPointerMove}
       @pointerleave=${() => (this.hoverIndex = -1)}
       @click=${this.onClick}

@@ -1,0 +1,92 @@
+/**
+ * Embedding path 1: one <script src="kam-widgets.js"> and the tags, under the strict policy from the
+ * README, with all widgets linked to one <kam-feed>. And path 4: the kit loaded twice on one page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Server } from 'node:http';
+import { STRICT_CSP, buildScriptBundle, launch, sampleFeedJson, serve, watchProblems } from '../support/embed-harness.js';
+
+/** The widget tags the kit ships; each must render its summary on the strict page. */
+const WIDGETS = ['kam-pareto'];
+
+const page = (scripts: string[]) => `<!doctype html>
+<html lang="en-US">
+  <head><meta charset="utf-8"><title>kam-widgets under a strict CSP</title>
+  ${scripts.map((s) => `<script src="${s}"></script>`).join('\n  ')}</head>
+  <body>
+    <kam-feed id="portfolio" src="/feed.json"></kam-feed>
+    ${WIDGETS.map((tag) => `<${tag} feed="portfolio" theme="dark" locale="de-DE"></${tag}>`).join('\n    ')}
+  </body>
+</html>`;
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  const bundle = await buildScriptBundle();
+  ({ url: base, server } = await serve(
+    {
+      '/strict.html': { body: page(['/kam-widgets.js']), type: 'text/html' },
+      '/twice.html': { body: page(['/kam-widgets.js', '/copy/kam-widgets.js']), type: 'text/html' },
+      '/kam-widgets.js': { body: bundle, type: 'text/javascript' },
+      '/copy/kam-widgets.js': { body: bundle, type: 'text/javascript' },
+      '/feed.json': { body: sampleFeedJson(), type: 'application/json' },
+      '/favicon.ico': { body: '', type: 'image/x-icon' },
+    },
+    { 'content-security-policy': STRICT_CSP },
+  ));
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function summaries(path: string) {
+  const tab = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const problems = watchProblems(tab);
+  await tab.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+  const result = await tab.evaluate(async (tags) => {
+    const texts: Record<string, string> = {};
+    for (const tag of tags) {
+      await customElements.whenDefined(tag);
+      const el = document.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      await el.updateComplete;
+      texts[tag] = el.shadowRoot?.querySelector('[part~="summary"]')?.textContent ?? '';
+      // Interact: hover a data point (tooltips use CSSOM positioning), open the table, export SVG and CSV.
+      const plot = el.shadowRoot!.querySelector<HTMLElement>('.plot');
+      if (plot) {
+        const box = plot.getBoundingClientRect();
+        plot.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 3, clientY: box.top + box.height / 2, bubbles: true }));
+        await el.updateComplete;
+      }
+      const widget = el as unknown as { toSVG(): Promise<string>; toCSV(): string; view: string };
+      await widget.toSVG();
+      widget.toCSV();
+      widget.view = 'table';
+      await el.updateComplete;
+    }
+    return { texts, violations: (window as unknown as { __violations?: string[] }).__violations ?? [] };
+  }, WIDGETS);
+  await tab.close();
+  return { ...result, problems };
+}
+
+describe('script tag under a strict Content-Security-Policy', () => {
+  it('renders every widget from one shared feed without a policy violation or console error', async () => {
+    const { texts, violations, problems } = await summaries('/strict.html');
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(texts['kam-pareto']).toMatch(/^\d+ of 250 accounts \(\d+,\d\s%\) produce 80\s% of revenue\.$/);
+  });
+
+  it('works when the kit is loaded twice on one page', async () => {
+    const { texts, violations, problems } = await summaries('/twice.html');
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(texts['kam-pareto']).toContain('of 250 accounts');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * For embedding tests that need what a browser test inside vitest cannot give: real HTTP headers (a strict
+ * Content-Security-Policy) and the built script-tag bundle. Builds dist/kam-widgets.js in memory with the
+ * project's vite config, serves pages from a tiny HTTP server, and drives headless Chromium with
+ * playwright-core.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, type Rollup } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findBrowser } from '../../scripts/find-browser.js';
+
+export const root = resolve(import.meta.dirname, '../..');
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+
+/** The self-contained script, built as `npm run build` builds it (vite.config.ts, mode iife). */
+export async function buildScriptBundle(): Promise<string> {
+  const result = await build({
+    configFile: resolve(root, 'vite.config.ts'),
+    mode: 'iife',
+    logLevel: 'silent',
+    build: { write: false, sourcemap: false },
+  });
+  const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
+  return output.find((o): o is Rollup.OutputChunk => o.type === 'chunk')!.code;
+}
+
+export interface Route {
+  body: string;
+  type: string;
+  headers?: Record<string, string>;
+}
+
+export async function serve(routes: Record<string, Route>, headers: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const route = routes[new URL(request.url ?? '/', 'http://x').pathname];
+    if (!route) {
+      response.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': route.type, ...headers, ...route.headers }).end(route.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+export async function launch(): Promise<Browser> {
+  const found = await findBrowser();
+  return chromium.launch({ executablePath: found.executablePath, args: found.args, headless: true });
+}
+
+/** Everything the page complains about: console errors, uncaught errors, CSP violations. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __violations: string[] }).__violations ??= [];
+      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
+    });
+  });
+  return problems;
+}
+
+export const sampleFeedJson = () => readFileSync(resolve(root, 'demo/public/sample-feed.json'), 'utf8');
