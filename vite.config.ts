@@ -4,6 +4,7 @@
  * pure `analysis` and `feed` entries; `vite build --mode iife` builds the self-contained script
  * dist/kam-widgets.js for a plain <script src>.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 
@@ -56,7 +57,30 @@ const iife: UserConfig = {
   },
 };
 
+/** `vite build --mode embed`: the iframe embed page (embed.html, embed.css, embed.js) next to kam-widgets.js. */
+const embed: UserConfig = {
+  publicDir: false,
+  plugins: [
+    {
+      name: 'kam:embed-page',
+      generateBundle() {
+        for (const fileName of ['embed.html', 'embed.css']) {
+          this.emitFile({ type: 'asset', fileName, source: readFileSync(src(`embed/${fileName}`), 'utf8') });
+        }
+      },
+    },
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: src('embed/auto-start.ts'), formats: ['iife'], name: 'KamEmbed', fileName: () => 'embed.js' },
+  },
+};
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve' || mode === 'demo') return demo;
+  if (mode === 'embed') return embed;
   return mode === 'iife' ? iife : esm;
 });

@@ -29,6 +29,13 @@ export async function buildScriptBundle(): Promise<string> {
   return output.find((o): o is Rollup.OutputChunk => o.type === 'chunk')!.code;
 }
 
+/** The iframe embed page's files (embed.html, embed.css, embed.js), built as `npm run build` builds them. */
+export async function buildEmbedPage(): Promise<Record<string, string>> {
+  const result = await build({ configFile: resolve(root, 'vite.config.ts'), mode: 'embed', logLevel: 'silent', build: { write: false, sourcemap: false } });
+  const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
+  return Object.fromEntries(output.map((o) => [o.fileName, o.type === 'chunk' ? o.code : String(o.source)]));
+}
+
 export interface Route {
   body: string;
   type: string;
