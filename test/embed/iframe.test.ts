@@ -110,7 +110,7 @@ describe('iframe embed page', () => {
     ['widget=pareto&src=javascript:alert(1)', 'src must be an http or https URL; "javascript:" URLs are not loaded.'],
     ['widget=pareto&src=/feed.json&colour=red', 'Unknown parameter "colour" for widget=pareto. Known: '],
     ['widget=pareto&src=/feed.json&parent-origin=*', 'parent-origin "*" is not an origin; write it like https://crm.example.com.'],
-  ]) {
+  ] as const) {
     it(`explains a bad query in the frame: ${query}`, async () => {
       const { page, frame } = await openParent(parentHost.url, query);
       expect(await frame.locator('[role="alert"]').textContent()).toContain(message);
