@@ -16,6 +16,8 @@ export const libraryEntries = {
   index: src('index.ts'),
   'kam-feed': src('components/feed/define.ts'),
   pareto: src('components/pareto/define.ts'),
+  scorecard: src('components/scorecard/define.ts'),
+  'tier-matrix': src('components/tier-matrix/define.ts'),
   feed: src('feed/index.ts'),
   analysis: src('analysis/index.ts'),
 };

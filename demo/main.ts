@@ -1,5 +1,4 @@
 import '../src/index.js';
-import './kam-demo-overview.js';
 
 const themed = () => [...document.querySelectorAll<HTMLElement>('[feed]')];
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;

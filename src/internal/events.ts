@@ -26,7 +26,7 @@ export interface KamSelectDetail {
   source: string;
 }
 
-export type KpiStatus = 'on-track' | 'at-risk' | 'off-track' | 'no-target';
+export type KpiStatus = 'on-track' | 'at-risk' | 'off-track' | 'no-target' | 'not-available';
 
 export interface KamKpiSelectDetail {
   /** KPI id, e.g. "nps". */

@@ -96,11 +96,16 @@ export abstract class KamElement extends LitElement {
     if (status === 'error' && error) return errorView(error, () => this.retry());
     if (status !== 'ready' || !feed) return idleView();
     return html`${staleNotice(stale, loadedAt, this.format.locale, () => void this.feedController.refreshNow())}${skippedNotice(feed.skipped)}${
-      feed.accounts.length ? this.renderReady(feed) : emptyView(feed.skipped.length, this.feedController.state.filter)
+      this.hasContent(feed) ? this.renderReady(feed) : emptyView(feed.skipped.length, this.feedController.state.filter)
     }`;
   }
 
-  /** Draws the widget for a feed with at least one account. */
+  /** Whether the feed gives this widget something to draw; otherwise the empty state shows. Default: at least one account. */
+  protected hasContent(feed: Feed): boolean {
+    return feed.accounts.length > 0;
+  }
+
+  /** Draws the widget for a feed that has content (see `hasContent`). */
   protected abstract renderReady(feed: Feed): TemplateResult | typeof nothing;
 
 }

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { STRICT_CSP, buildScriptBundle, launch, sampleFeedJson, serve, watchProblems } from '../support/embed-harness.js';
 
 /** The widget tags the kit ships; each must render its summary on the strict page. */
-const WIDGETS = ['kam-pareto'];
+const WIDGETS = ['kam-pareto', 'kam-scorecard', 'kam-tier-matrix'];
 
 const page = (scripts: string[]) => `<!doctype html>
 <html lang="en-US">
@@ -80,6 +80,8 @@ describe('script tag under a strict Content-Security-Policy', () => {
     const { texts, violations, problems } = await summaries('/strict.html');
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
+    expect(texts['kam-scorecard']).toContain('Revenue growth');
+    expect(texts['kam-tier-matrix']).toMatch(/^250 accounts: \d+ MVC, \d+ MGC, \d+ STC, \d+ BZ; MVCs hold \d+,\d\s% of revenue\.$/);
     expect(texts['kam-pareto']).toMatch(/^\d+ of 250 accounts \(\d+,\d\s%\) produce 80\s% of revenue\.$/);
   });
 

@@ -1,3 +1,30 @@
+/** <kam-pareto>: the Pareto chart of the account base. */
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { inlineStyle } from '../../internal/style-directive.js';
+import { line } from 'd3-shape';
+import { pareto, DEFAULT_PARETO_CUTOFF, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
+import { assignTiers, tierReasonText, TIER_ORDER, type TierResult } from '../../analysis/tiers.js';
+import type { Feed } from '../../feed/parse.js';
+import type { Tier } from '../../feed/schema.js';
+import { KamWidget } from '../../internal/kam-widget.js';
+import type { TableColumn } from '../../internal/data-table.js';
+import type { CsvColumn } from '../../internal/export.js';
+import { moveInList } from '../../internal/keyboard.js';
+import { ResizeController } from '../../internal/resize-controller.js';
+import { crmLink, tooltip, tooltipFacts } from '../../internal/tooltip.js';
+import { categoryLabels, maxBarsFor, paretoLayout, textWidth, type ParetoLayout } from './pareto-layout.js';
+import { cutoffCrossing, paretoBars, tierRevenue, type ParetoBar } from './pareto-model.js';
+import { paretoStyles } from './pareto-styles.js';
+
+export type ParetoColorBy = 'vital' | 'tier';
+
+interface Model {
+  feed: Feed;
+  cutoff: number;
+  result: ParetoResult;
+}
+
 /**
  * @summary The Pareto chart of the account base: revenue by account, sorted, with the cumulative share
  * of revenue, the cutoff and the vital few that carry the business.
@@ -34,32 +61,6 @@
  * @cssprop [--kam-tier-mvc=#1f5fbf] - MVC colour when `color-by="tier"` (also --kam-tier-mgc, --kam-tier-stc, --kam-tier-bz).
  * @cssprop [--kam-font=system-ui] - Font family.
  */
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { inlineStyle } from '../../internal/style-directive.js';
-import { line } from 'd3-shape';
-import { pareto, DEFAULT_PARETO_CUTOFF, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
-import { assignTiers, tierReasonText, TIER_ORDER, type TierResult } from '../../analysis/tiers.js';
-import type { Feed } from '../../feed/parse.js';
-import type { Tier } from '../../feed/schema.js';
-import { KamWidget } from '../../internal/kam-widget.js';
-import type { TableColumn } from '../../internal/data-table.js';
-import type { CsvColumn } from '../../internal/export.js';
-import { moveInList } from '../../internal/keyboard.js';
-import { ResizeController } from '../../internal/resize-controller.js';
-import { crmLink, tooltip, tooltipFacts } from '../../internal/tooltip.js';
-import { categoryLabels, maxBarsFor, paretoLayout, textWidth, type ParetoLayout } from './pareto-layout.js';
-import { cutoffCrossing, paretoBars, tierRevenue, type ParetoBar } from './pareto-model.js';
-import { paretoStyles } from './pareto-styles.js';
-
-export type ParetoColorBy = 'vital' | 'tier';
-
-interface Model {
-  feed: Feed;
-  cutoff: number;
-  result: ParetoResult;
-}
-
 export class KamPareto extends KamWidget<ParetoRow> {
   static override styles = [...KamWidget.styles, paretoStyles];
 

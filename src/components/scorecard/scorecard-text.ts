@@ -1,0 +1,150 @@
+/**
+ * The scorecard's words and numbers (no DOM): KPI values in their unit, signed changes, status labels,
+ * and the base sentence that traces each figure to the accounts it was computed over
+ * ("87.5% = 35 of 40 accounts active last period are still active").
+ */
+import type { Kpi, KpiUnit } from '../../analysis/kpis.js';
+import type { Formatters } from '../../internal/format.js';
+import type { KpiChange, TileStatus } from './scorecard-model.js';
+
+/** Status words and icons: the icon's shape and the word carry the status, colour only repeats it. */
+export const STATUS_TEXT: Readonly<Record<TileStatus, { icon: string; label: string }>> = {
+  'on-track': { icon: '✓', label: 'On track' },
+  'at-risk': { icon: '!', label: 'At risk' },
+  'off-track': { icon: '✕', label: 'Off track' },
+  'no-target': { icon: '', label: 'No target' },
+  'not-available': { icon: '', label: 'Not available' },
+};
+
+/** Short labels for the compact strip. */
+export const SHORT_LABELS: Readonly<Record<string, string>> = {
+  'revenue-growth': 'Growth',
+  retention: 'Retention',
+  churn: 'Churn',
+  nrr: 'NRR',
+  nps: 'NPS',
+  csat: 'CSAT',
+  clv: 'CLV',
+  upsell: 'Up-sell',
+  referenceable: 'Referenceable',
+  'top20-share': 'Top 20%',
+};
+
+/** A count with its noun: "1 account", "40 accounts". */
+export function plural(count: number, noun: string, format: Formatters): string {
+  return `${format.integer(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A KPI value in its unit: percent with one decimal, money compact (or whole with `full`), NPS signed. */
+export function formatKpiValue(unit: KpiUnit, value: number, format: Formatters, full = false): string {
+  switch (unit) {
+    case 'percent':
+      return format.percent(value);
+    case 'currency':
+      return full ? format.money(value) : format.moneyCompact(value);
+    case 'score':
+      return format.signedInteger(value);
+    default:
+      return format.number(value);
+  }
+}
+
+const oneDecimal = new Map<string, Intl.NumberFormat>();
+
+/** A change in percentage points with one decimal, unsigned: 0.0123 -> "1.2". */
+function points(delta: number, locale: string): string {
+  let formatter = oneDecimal.get(locale);
+  if (!formatter) oneDecimal.set(locale, (formatter = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+  return formatter.format(Math.abs(delta) * 100);
+}
+
+function magnitude(unit: KpiUnit, delta: number, format: Formatters): string {
+  if (unit === 'percent') return points(delta, format.locale);
+  if (unit === 'currency') return format.moneyCompact(Math.abs(delta));
+  if (unit === 'score') return format.integer(Math.abs(delta));
+  return format.number(Math.abs(delta));
+}
+
+/** The change as shown on a tile: "+1.2 pp", "−$300K", "+5"; "±0" when unchanged. */
+export function formatDelta(unit: KpiUnit, change: KpiChange, format: Formatters): string {
+  if (change.direction === 'flat') return '±0';
+  const sign = change.direction === 'up' ? '+' : '−';
+  return `${sign}${magnitude(unit, change.delta, format)}${unit === 'percent' ? ' pp' : ''}`;
+}
+
+/** The change in words, for announcements and the detail: "down 0.4 percentage points, better". */
+export function deltaWords(unit: KpiUnit, change: KpiChange, format: Formatters): string {
+  if (change.direction === 'flat') return 'unchanged';
+  const amount = `${magnitude(unit, change.delta, format)}${unit === 'percent' ? ' percentage points' : unit === 'score' ? ' points' : ''}`;
+  return `${change.direction} ${amount}, ${change.verdict}`;
+}
+
+/** Where the figure comes from, in one short line for the tile: "35 of 40 accounts". */
+export function baseShort(kpi: Kpi, format: Formatters): string {
+  if (!kpi.available) return kpi.unavailableReason ?? 'Not available.';
+  const base = kpi.base;
+  if (kpi.source === 'feed' || !base) return 'Reported in the feed';
+  const money = (n: number) => format.moneyCompact(n);
+  switch (kpi.id) {
+    case 'revenue-growth':
+      return `${plural(base.accounts, 'account', format)}, ${money(base.numerator)} vs ${money(base.denominator)}`;
+    case 'nrr':
+      return `${plural(base.accounts, 'account', format)}, ${money(base.numerator)} of ${money(base.denominator)}`;
+    case 'top20-share':
+      return `Top ${plural(base.accounts, 'account', format)}, ${money(base.numerator)} of ${money(base.denominator)}`;
+    case 'nps':
+      return plural(base.denominator, 'respondent', format);
+    case 'clv':
+      return `${plural(base.denominator, 'account', format)} with a CLV`;
+    default:
+      return base.unit === 'accounts'
+        ? `${format.integer(base.numerator)} of ${plural(base.denominator, 'account', format)}`
+        : plural(base.accounts, 'account', format);
+  }
+}
+
+/** The value traced to its base, in words: "87.5% = 35 of 40 accounts active last period are still active." */
+export function baseSentence(kpi: Kpi, format: Formatters): string {
+  if (!kpi.available || kpi.value === null) return `Not available: ${kpi.unavailableReason ?? 'no value.'}`;
+  const base = kpi.base;
+  if (kpi.source === 'feed' || !base) return 'Reported in the feed: measured outside this dashboard, so no account base is shown.';
+  const v = formatKpiValue(kpi.unit, kpi.value, format, true);
+  const n = format.integer(base.numerator);
+  const of = `${n} of ${plural(base.denominator, 'account', format)}`;
+  const money = (x: number) => format.money(x);
+  const accounts = plural(base.accounts, 'account', format);
+  switch (kpi.id) {
+    case 'revenue-growth':
+      return `${v} = ${money(base.numerator)} ÷ ${money(base.denominator)} − 1: this period's revenue over last period's, for the ${accounts} with previousRevenue.`;
+    case 'retention':
+      return `${v} = ${of} active last period ${base.numerator === 1 ? 'is' : 'are'} still active.`;
+    case 'churn':
+      return `${v} = ${of} active last period ${base.numerator === 1 ? 'has' : 'have'} no revenue this period.`;
+    case 'nrr':
+      return `${v} = ${money(base.numerator)} ÷ ${money(base.denominator)}: this period's revenue of the ${accounts} active last period over their previous revenue.`;
+    case 'nps': {
+      const p = kpi.parts ?? {};
+      return `${v} = (${plural(p.promoters ?? 0, 'promoter', format)} − ${plural(p.detractors ?? 0, 'detractor', format)}) ÷ ${plural(base.denominator, 'respondent', format)} × 100.`;
+    }
+    case 'csat':
+      return `${v} = ${of} with a rating ${base.numerator === 1 ? 'is' : 'are'} satisfied (4 or 5).`;
+    case 'clv':
+      return `${v} = ${money(base.numerator)} total CLV ÷ ${plural(base.denominator, 'account', format)} with a CLV.`;
+    case 'upsell':
+      return `${v} = ${of} with revenue and a recorded expansion flag expanded.`;
+    case 'referenceable':
+      return `${v} = ${of} where it is recorded ${base.numerator === 1 ? 'is' : 'are'} referenceable.`;
+    case 'top20-share':
+      return `${v} = ${money(base.numerator)} of ${money(base.denominator)} revenue, held by the top ${accounts} (20%).`;
+    default:
+      return `${v} over ${accounts}.`;
+  }
+}
+
+/** How the status is decided for this target, in words (for the detail). */
+export function statusRule(better: Kpi['better'], targetText: string, limitText: string, tolerance: number, format: Formatters): string {
+  const within = `within ${format.percent(tolerance)} of the target`;
+  return better === 'higher'
+    ? `On track at ${targetText} or more; at risk from ${limitText} (${within}); off track below ${limitText}.`
+    : `On track at ${targetText} or less; at risk up to ${limitText} (${within}); off track above ${limitText}.`;
+}

@@ -1,0 +1,185 @@
+/**
+ * Where everything goes in the tier-matrix SVG for a given width: the band headers, the cells, and the
+ * tier summary beside the matrix (wide) or below it (narrow), with its text wrapped to the room there is.
+ * Pure (no DOM): text widths are estimated from the character count, generously, so labels never overlap.
+ */
+
+/** Estimated width of a text in px at `size` px (system-ui averages under 0.58 em per character). */
+export function textWidth(text: string, size = 11, bold = false): number {
+  return text.length * size * (bold ? 0.64 : 0.58);
+}
+
+/** Greedy word wrap to `width` px; a word longer than a line gets a line of its own. */
+export function wrap(text: string, width: number, size = 11, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size, bold) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A band header: its name and its range (bounds already formatted). */
+export interface BandLabel {
+  name: string;
+  /** Smallest value of the band, formatted ("$1.2M"); absent for the lowest band. */
+  from?: string;
+  /** Smallest value above the band, formatted; absent for the highest band. */
+  to?: string;
+  /** Shown instead of a range when the band has no bounds ("no potential", "all $5K"). */
+  note?: string;
+}
+
+/** The range of a band in one line ("$1M–$3M") when it fits, else in two ("≥ $1M", "< $3M"). */
+export function rangeLines(label: BandLabel, width: number, size = 11): string[] {
+  const { from, to } = label;
+  if (from === undefined && to === undefined) return label.note ? [label.note] : [];
+  if (from === undefined) return [`< ${to}`];
+  if (to === undefined) return [`≥ ${from}`];
+  const one = `${from}–${to}`;
+  return textWidth(one, size) <= width ? [one] : [`≥ ${from}`, `< ${to}`];
+}
+
+/** The text of one tier block in the summary. */
+export interface TierBlockText {
+  /** "MVC". */
+  code: string;
+  /** "Most Valuable Customers". */
+  name: string;
+  /** Figures, each kept whole on a line when it fits: "12 accounts", "$3.4M revenue", … */
+  figures: string[];
+  /** One-line definition, wrapped. */
+  definition: string;
+}
+
+export interface TierBlock {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  nameLines: string[];
+  figureLines: string[];
+  definitionLines: string[];
+}
+
+export interface MatrixLayout {
+  width: number;
+  height: number;
+  /** Left edge of the first cell column and top of the first cell row. */
+  left: number;
+  top: number;
+  cellWidth: number;
+  cellHeight: number;
+  gap: number;
+  /** The axis titles' anchor points. */
+  columnTitle: { x: number; y: number };
+  rowTitle: { x: number; y: number };
+  /** Baseline of the first header line; header lines are LINE apart. */
+  headerY: number;
+  columnRanges: string[][];
+  /** Font size of the column headers: 11 px, or 10 px when the columns are narrow. */
+  columnFont: number;
+  rowRanges: string[][];
+  /** Right edge of the row headers (they are right-aligned there). */
+  rowLabelRight: number;
+  /** The tier summary: its heading position and the blocks. */
+  panel: { x: number; y: number; width: number };
+  blocks: TierBlock[];
+}
+
+export const LINE = 13;
+const GAP = 4;
+const WIDE = 760;
+const PAD = 10;
+
+export interface LayoutInput {
+  width: number;
+  columns: readonly BandLabel[];
+  rows: readonly BandLabel[];
+  tiers: readonly TierBlockText[];
+}
+
+function figureLines(figures: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const figure of figures) {
+    const last = lines[lines.length - 1];
+    const joined = last === undefined ? figure : `${last} · ${figure}`;
+    if (last !== undefined && textWidth(joined) <= width) lines[lines.length - 1] = joined;
+    else lines.push(...wrap(figure, width));
+  }
+  return lines;
+}
+
+function tierBlocks(tiers: readonly TierBlockText[], x: number, y: number, width: number): TierBlock[] {
+  const columns = width >= 520 ? 2 : 1;
+  const blockWidth = (width - (columns - 1) * 8) / columns;
+  const inner = blockWidth - PAD * 2 - 8;
+  const blocks = tiers.map((t) => {
+    const nameLines = wrap(t.name, inner, 12, true);
+    const figures = figureLines(t.figures, inner);
+    const definitionLines = wrap(t.definition, inner);
+    const height = PAD + 16 + nameLines.length * 15 + figures.length * 14 + 4 + definitionLines.length * 14 + PAD - 4;
+    return { x: 0, y: 0, width: blockWidth, height, nameLines, figureLines: figures, definitionLines };
+  });
+  let top = y;
+  for (let i = 0; i < blocks.length; i += columns) {
+    const row = blocks.slice(i, i + columns);
+    const height = Math.max(...row.map((b) => b.height));
+    row.forEach((b, k) => Object.assign(b, { x: x + k * (blockWidth + 8), y: top, height }));
+    top += height + 8;
+  }
+  return blocks;
+}
+
+export function matrixLayout({ width, columns, rows, tiers }: LayoutInput): MatrixLayout {
+  const wide = width >= WIDE;
+  const panelWidth = wide ? Math.round(Math.min(380, Math.max(260, width * 0.3))) : width;
+  const matrixWidth = wide ? width - panelWidth - 24 : width;
+  // Row headers: as narrow as their text allows (two-line ranges when room is short), 52-120 px.
+  const rowBudget = matrixWidth < 420 ? 64 : 110;
+  const rowRanges = rows.map((r) => rangeLines(r, rowBudget));
+  const rowTextWidth = Math.max(...rows.map((r, i) => Math.max(textWidth(r.name, 11, true), ...rowRanges[i]!.map((l) => textWidth(l)))));
+  const rowLabelWidth = Math.min(120, Math.max(52, Math.ceil(rowTextWidth) + 6));
+  const left = 18 + rowLabelWidth + 6;
+  const cellWidth = Math.max(40, (matrixWidth - left - (columns.length - 1) * GAP) / columns.length);
+  const columnFont = cellWidth < 64 ? 10 : 11;
+  const columnRanges = columns.map((c) => rangeLines(c, cellWidth - 6, columnFont));
+  const headerLines = 1 + Math.max(0, ...columnRanges.map((l) => l.length));
+  const headerY = 30;
+  const top = headerY + (headerLines - 1) * LINE + 10;
+  const cellHeight = Math.round(Math.min(110, Math.max(80, cellWidth * 0.55, (Math.max(...rowRanges.map((l) => l.length)) + 1) * LINE + 8)));
+  const matrixBottom = top + rows.length * cellHeight + (rows.length - 1) * GAP;
+  const panel = wide ? { x: matrixWidth + 24, y: 0, width: panelWidth } : { x: 0, y: matrixBottom + 20, width };
+  const blocks = tierBlocks(tiers, panel.x, panel.y + 24, panel.width);
+  const panelBottom = blocks.length ? Math.max(...blocks.map((b) => b.y + b.height)) : panel.y;
+  return {
+    width,
+    height: Math.ceil(Math.max(matrixBottom, panelBottom) + 2),
+    left,
+    top,
+    cellWidth,
+    cellHeight,
+    gap: GAP,
+    columnTitle: { x: left + (matrixWidth - left) / 2, y: 12 },
+    rowTitle: { x: 10, y: top + (matrixBottom - top) / 2 },
+    headerY,
+    columnRanges,
+    columnFont,
+    rowRanges,
+    rowLabelRight: 18 + rowLabelWidth,
+    panel,
+    blocks,
+  };
+}
+
+/** The box of a drawn item: cells first (row by row, top row first), then the tier blocks. */
+export function itemBox(layout: MatrixLayout, item: number, columns: number, cells: number): { x: number; y: number; width: number; height: number } {
+  if (item >= cells) return layout.blocks[item - cells]!;
+  const { cellWidth: width, cellHeight: height, gap } = layout;
+  return { x: layout.left + (item % columns) * (width + gap), y: layout.top + Math.floor(item / columns) * (height + gap), width, height };
+}

@@ -1,0 +1,165 @@
+/** Styles of the tier matrix. Colours come from the theme tokens, so light, dark and page overrides apply. */
+import { css } from 'lit';
+
+export const tierMatrixStyles = css`
+  :host {
+    --kam-tier-matrix-shade: var(--kam-accent);
+  }
+  .plot {
+    align-self: flex-start;
+    max-width: 100%;
+    cursor: default;
+  }
+  .axis-title,
+  .band-range,
+  .definition,
+  .panel-note {
+    fill: var(--kam-muted);
+  }
+  .band-name,
+  .panel-title,
+  .tier-code,
+  .tier-name {
+    fill: var(--kam-fg);
+    font-weight: 600;
+  }
+  .tier-code {
+    font-size: 13px;
+  }
+  .column-heads.compact {
+    font-size: 10px;
+  }
+  .tier-name,
+  .count {
+    font-size: 12px;
+  }
+  .count {
+    font-weight: 600;
+  }
+  .cell text,
+  .figure,
+  .selected-count {
+    fill: var(--kam-fg);
+  }
+  .cell-bg {
+    fill: var(--kam-tier-matrix-shade);
+    stroke: var(--kam-border);
+    stroke-width: 1;
+  }
+  .cell.empty .cell-bg {
+    stroke-dasharray: 3 3;
+  }
+  .bar-track {
+    fill: var(--kam-bg);
+    stroke: var(--kam-border);
+    stroke-width: 0.5;
+  }
+  .block-bg {
+    fill: var(--kam-surface);
+    stroke: var(--kam-border);
+    stroke-width: 1;
+  }
+  .cell.selected .cell-bg,
+  .tier-block.selected .block-bg {
+    stroke: var(--kam-fg);
+    stroke-width: 2.5;
+  }
+  .selected-count {
+    font-weight: 600;
+  }
+  .pattern-base.mvc {
+    fill: var(--kam-tier-mvc);
+  }
+  .pattern-base.mgc {
+    fill: var(--kam-tier-mgc);
+  }
+  .pattern-base.stc {
+    fill: var(--kam-tier-stc);
+  }
+  .pattern-base.bz {
+    fill: var(--kam-tier-bz);
+  }
+  .pattern-mark {
+    fill: var(--kam-bg);
+    stroke: var(--kam-bg);
+    stroke-width: 1.2;
+  }
+  .pattern-mark.dot {
+    stroke: none;
+  }
+  .focus-ring,
+  .hover-ring {
+    fill: none;
+    stroke: var(--kam-focus);
+    stroke-width: 2;
+  }
+  .hover-ring {
+    stroke-dasharray: 3 2;
+  }
+  .notes {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--kam-muted);
+    font-size: 0.9em;
+  }
+  .balance {
+    margin: 0;
+    font-size: 0.9em;
+  }
+  details.rule {
+    font-size: 0.9em;
+  }
+  details.rule summary {
+    cursor: pointer;
+    color: var(--kam-accent);
+    width: fit-content;
+  }
+  details.rule ol {
+    margin: 0.3em 0 0;
+    padding-left: 1.4em;
+  }
+  details.rule p {
+    margin: 0.3em 0 0;
+    color: var(--kam-muted);
+  }
+  /* These tooltips hold no links, so they never block the pointer from reaching the cells under them. */
+  .tooltip {
+    pointer-events: none;
+  }
+  .tooltip ol {
+    margin: 0.1em 0 0;
+    padding-left: 1.3em;
+  }
+  .tooltip .top-title {
+    margin-top: 0.4em;
+    opacity: 0.8;
+  }
+  @media (forced-colors: active) {
+    .cell-bg {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    .block-bg,
+    .bar-track {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    .cell.selected .cell-bg,
+    .tier-block.selected .block-bg {
+      stroke: Highlight;
+      stroke-width: 3;
+    }
+    .pattern-mark {
+      fill: Canvas;
+      stroke: Canvas;
+    }
+    .focus-ring,
+    .hover-ring {
+      stroke: Highlight;
+    }
+    details.rule summary {
+      color: LinkText;
+    }
+  }
+`;

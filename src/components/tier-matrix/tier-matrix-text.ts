@@ -1,0 +1,130 @@
+/**
+ * Everything the tier matrix says in words: the summary sentence, band labels and phrases, the notes on
+ * collapsed bands, the tier figures, the resource balance and the announcements of focused items. Pure
+ * (formatters are passed in), so the wording is tested in Node and the element only places it.
+ */
+import { TIER_ORDER, type TierResult, type TierSummary } from '../../analysis/tiers.js';
+import type { Formatters } from '../../internal/format.js';
+import type { BandLabel, TierBlockText } from './tier-matrix-layout.js';
+import type { BandAxis, Matrix, MatrixCell, PotentialField, ValueField } from './tier-matrix-model.js';
+
+export const VALUE_LABEL: Readonly<Record<ValueField, string>> = { revenue: 'revenue', clv: 'CLV', profit: 'profit' };
+export const POTENTIAL_LABEL: Readonly<Record<PotentialField, string>> = { headroom: 'headroom', potential: 'potential', impact: 'impact' };
+
+export type Axis = 'value' | 'potential';
+
+/** What the words depend on: the locale's formatters and the measures in force. */
+export interface Wording {
+  f: Formatters;
+  valueField: ValueField;
+  potentialField: PotentialField;
+}
+
+export function accountsText(f: Formatters, n: number): string {
+  return `${f.integer(n)} ${n === 1 ? 'account' : 'accounts'}`;
+}
+
+/** "{total} accounts: {a} MVC, {b} MGC, {c} STC, {d} BZ; MVCs hold {share} of revenue." */
+export function summarySentence(f: Formatters, tiers: TierResult): string {
+  const [mvc, mgc, stc, bz] = tiers.tiers;
+  return `${f.integer(tiers.totals.accounts)} accounts: ${f.integer(mvc!.accounts)} MVC, ${f.integer(mgc!.accounts)} MGC, ${f.integer(stc!.accounts)} STC, ${f.integer(bz!.accounts)} BZ; MVCs hold ${f.percent(mvc!.revenueShare)} of revenue.`;
+}
+
+/** "2 MVC, 1 STC" (tiers without accounts left out), or "none". */
+export function tierCountsText(f: Formatters, counts: readonly number[]): string {
+  return TIER_ORDER.flatMap((tier, t) => (counts[t] ? [`${f.integer(counts[t])} ${tier}`] : [])).join(', ') || 'none';
+}
+
+/** How an axis's values are written: money, except the impact score. */
+export function measureFormat(w: Wording, axis: Axis): (value: number) => string {
+  return axis === 'potential' && w.potentialField === 'impact' ? w.f.compact : w.f.moneyCompact;
+}
+
+function measureName(w: Wording, axis: Axis): string {
+  return axis === 'value' ? VALUE_LABEL[w.valueField] : 'potential';
+}
+
+/** A band header: its name and its bounds, or "no CLV" / "all $5K" when it has no bounds. */
+export function bandLabel(w: Wording, axis: Axis, bands: BandAxis, b: number, names: readonly string[]): BandLabel {
+  const band = bands.bands[b]!;
+  const format = measureFormat(w, axis);
+  if (band.missing) return { name: names[b]!, note: `no ${measureName(w, axis)}` };
+  if (bands.sharedValue !== undefined) return { name: names[b]!, note: `all ${format(bands.sharedValue)}` };
+  return { name: names[b]!, from: band.from === undefined ? undefined : format(band.from), to: band.to === undefined ? undefined : format(band.to) };
+}
+
+/** A band in words: "High revenue", "Low potential", "No CLV data", "Any revenue". */
+export function bandPhrase(w: Wording, axis: Axis, bands: BandAxis, b: number, names: readonly string[]): string {
+  const measure = measureName(w, axis);
+  if (bands.bands[b]!.missing) return `No ${measure} data`;
+  return names[b] === 'All' ? `Any ${measure}` : `${names[b]} ${measure}`;
+}
+
+/** A cell in words: "High revenue, low potential". */
+export function cellPhrase(w: Wording, matrix: Matrix, cell: MatrixCell, valueNames: readonly string[], potentialNames: readonly string[]): string {
+  const potential = bandPhrase(w, 'potential', matrix.potential, cell.potentialBand, potentialNames);
+  return `${bandPhrase(w, 'value', matrix.value, cell.valueBand, valueNames)}, ${potential.charAt(0).toLowerCase()}${potential.slice(1)}`;
+}
+
+/** The text of a tier's block in the summary: figures (profit even when negative), name, definition. */
+export function tierBlockText(f: Formatters, tier: TierSummary, given: number): TierBlockText {
+  const figures = [accountsText(f, tier.accounts), `${f.moneyCompact(tier.revenue)} (${f.percent(tier.revenueShare)} of revenue)`];
+  figures.push(tier.profit === null ? 'no profit data' : `profit ${f.moneyCompact(tier.profit)}`);
+  if (tier.effortShare !== null) figures.push(`${f.percent(tier.effortShare)} of effort`);
+  if (given) figures.push(`${f.integer(given)} given in the feed`);
+  return { code: tier.tier, name: tier.name, figures, definition: tier.definition };
+}
+
+/** Why an axis has fewer bands than usual, or a "No data" band. */
+export function axisNotes(w: Wording, matrix: Matrix, accounts: number): string[] {
+  const notes: string[] = [];
+  const axes = [
+    { axis: 'value', bands: matrix.value, lines: 'columns', place: 'column', noun: `${VALUE_LABEL[w.valueField]} figure`, measure: VALUE_LABEL[w.valueField] },
+    {
+      axis: 'potential',
+      bands: matrix.potential,
+      lines: 'rows',
+      place: 'row',
+      noun: w.potentialField === 'impact' ? 'impact score or potential figure' : 'potential figure',
+      measure: POTENTIAL_LABEL[w.potentialField],
+    },
+  ] as const;
+  for (const { axis, bands, lines, place, noun, measure } of axes) {
+    const missing = bands.missing;
+    if (bands.note === 'all-missing') notes.push(`No account has a ${noun}, so ${axis === 'potential' ? 'growth potential' : 'value'} cannot be banded: the ${lines} collapse into one band.`);
+    else if (missing > 0) notes.push(`${accountsText(w.f, missing)} ${missing === 1 ? 'has' : 'have'} no ${noun}; ${missing === 1 ? 'it is' : 'they are'} in the “No data” ${place}.`);
+    if (bands.note === 'all-equal') {
+      notes.push(
+        accounts === 1
+          ? `With a single account there is one ${axis} band.`
+          : `Every account has the same ${measure} (${measureFormat(w, axis)(bands.sharedValue!)}), so there is one ${axis} band.`,
+      );
+    } else if (bands.note === 'ties') {
+      notes.push(`Many accounts have the same ${measure}, so the tertile cuts coincide: two ${axis} bands instead of three.`);
+    }
+  }
+  return notes;
+}
+
+/** "BZ accounts take 18.0% of effort and give 4.0% of revenue." per tier with accounts; none without effort data. */
+export function balanceSentences(f: Formatters, tiers: TierResult): string[] {
+  if (tiers.totals.effortAccounts === 0) return [];
+  return tiers.tiers
+    .filter((t) => t.accounts > 0 && t.effortShare !== null)
+    .map((t) => `${t.tier} accounts take ${f.percent(t.effortShare!)} of effort and give ${f.percent(t.revenueShare)} of revenue.`);
+}
+
+function selectedText(f: Formatters, selected: number): string {
+  return selected ? ` ${f.integer(selected)} selected.` : '';
+}
+
+/** A focused cell, for the live region. */
+export function describeCell(f: Formatters, phrase: string, cell: MatrixCell, selected: number): string {
+  return `${phrase}: ${accountsText(f, cell.count)}, ${f.moneyCompact(cell.revenue)}, ${f.percent(cell.revenueShare)} of revenue; tiers: ${tierCountsText(f, cell.tierCounts)}.${selectedText(f, selected)}`;
+}
+
+/** A focused tier, for the live region. */
+export function describeTier(f: Formatters, tier: TierSummary, selected: number): string {
+  const effort = tier.effortShare === null ? '' : `, ${f.percent(tier.effortShare)} of effort`;
+  return `${tier.tier}, ${tier.name}: ${accountsText(f, tier.accounts)}, ${f.moneyCompact(tier.revenue)}, ${f.percent(tier.revenueShare)} of revenue${effort}.${selectedText(f, selected)}`;
+}
