@@ -20,6 +20,7 @@ export const libraryEntries = {
   'tier-matrix': src('components/tier-matrix/define.ts'),
   feed: src('feed/index.ts'),
   analysis: src('analysis/index.ts'),
+  cli: src('cli/main.ts'),
 };
 
 const demo: UserConfig = {
@@ -41,7 +42,7 @@ const esm: UserConfig = {
     lib: { entry: libraryEntries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: {
       // Dependencies stay imports in the ES build, so an app bundles one copy of lit, d3 and zod.
-      external: [/^lit($|\/)/, /^@lit\//, /^d3-/, /^zod($|\/)/, /^internmap$/],
+      external: [/^lit($|\/)/, /^@lit\//, /^d3-/, /^zod($|\/)/, /^internmap$/, /^node:/],
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

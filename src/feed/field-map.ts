@@ -1,0 +1,124 @@
+/**
+ * Field mapping for CRM exports: `field-map="id=AccountId,name=Account Name,revenue=Annual Revenue"`
+ * maps the contract's fields (left) to the export's columns or JSON keys (right). A key may be nested
+ * (`Owner.Name`); a column whose name itself contains dots is matched first. Contract fields that are not
+ * mapped are read under their own name, so a partial map works. Names containing a comma are quoted:
+ * `name="Name, legal"`.
+ */
+import { FeedError } from './errors.js';
+
+/** The account fields of the contract, in the order the README lists them. */
+export const ACCOUNT_FIELDS = [
+  'id',
+  'name',
+  'revenue',
+  'previousRevenue',
+  'profit',
+  'potential',
+  'effort',
+  'impact',
+  'tier',
+  'nps',
+  'csat',
+  'clv',
+  'expanded',
+  'referenceable',
+  'owner',
+  'segment',
+  'region',
+  'industry',
+  'country',
+  'url',
+  'history',
+] as const;
+export type AccountField = (typeof ACCOUNT_FIELDS)[number];
+
+export type FieldMap = ReadonlyMap<AccountField, string>;
+
+function splitEntries(text: string): string[] {
+  const entries: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (char === ',' && !quoted) {
+      entries.push(current);
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  entries.push(current);
+  return entries.map((e) => e.trim()).filter(Boolean);
+}
+
+const unquote = (text: string) => text.trim().replace(/^"(.*)"$/, '$1');
+
+/** Parses a field map; throws a FeedError (kind invalid) that names the bad entry. */
+export function parseFieldMap(text: string | null | undefined): FieldMap {
+  const map = new Map<AccountField, string>();
+  for (const entry of splitEntries(text ?? '')) {
+    const equals = entry.indexOf('=');
+    const field = (equals < 0 ? entry : entry.slice(0, equals)).trim();
+    const source = equals < 0 ? '' : unquote(entry.slice(equals + 1));
+    if (!(ACCOUNT_FIELDS as readonly string[]).includes(field)) {
+      throw new FeedError('invalid', `field-map entry "${entry}": "${field}" is not a field of the feed contract. Fields: ${ACCOUNT_FIELDS.join(', ')}.`);
+    }
+    if (!source) throw new FeedError('invalid', `field-map entry "${entry}": name the column after "=", as in "${field}=Account Name".`);
+    if (map.has(field as AccountField)) throw new FeedError('invalid', `field-map maps "${field}" twice.`);
+    map.set(field as AccountField, source);
+  }
+  return map;
+}
+
+/** A value by key, or by dotted path when no key has that exact name. */
+export function readPath(record: unknown, path: string): unknown {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const object = record as Record<string, unknown>;
+  if (path in object) return object[path];
+  let value: unknown = object;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The source name a contract field is read from. */
+export function sourceOf(map: FieldMap, field: AccountField): string {
+  return map.get(field) ?? field;
+}
+
+/** One export record as a contract account (fields absent from the record are left out). */
+export function mapRecord(record: unknown, map: FieldMap): Record<string, unknown> {
+  const account: Record<string, unknown> = {};
+  for (const field of ACCOUNT_FIELDS) {
+    const value = readPath(record, sourceOf(map, field));
+    if (value !== undefined) account[field] = value;
+  }
+  return account;
+}
+
+/**
+ * Checks that every mapped name occurs (as a CSV column, or as a key of at least one record), so a typo
+ * in the map is one clear error rather than every account skipped.
+ */
+export function checkMappedNames(map: FieldMap, has: (name: string) => boolean, kind: 'column' | 'key', available: readonly string[]): void {
+  const missing = [...map].filter(([, source]) => !has(source));
+  if (!missing.length) return;
+  const list = missing.map(([field, source]) => `${field}=${source}`).join(', ');
+  const shown = available.slice(0, 30).join(', ') + (available.length > 30 ? ', …' : '');
+  throw new FeedError('invalid', `field-map names ${missing.length === 1 ? `a ${kind}` : `${kind}s`} the feed does not have (${list}). The feed's ${kind}s: ${shown || 'none'}.`);
+}
+
+/** Applies a field map to a parsed JSON document (a bare array of records, or an object with `accounts`). */
+export function mapJsonDocument(document: unknown, map: FieldMap): unknown {
+  if (map.size === 0) return document;
+  const records = Array.isArray(document) ? document : (document as { accounts?: unknown } | null)?.accounts;
+  if (!Array.isArray(records)) return document; // not a feed: parseFeed words the error
+  const keys = new Set<string>();
+  for (const record of records.slice(0, 1000)) if (record && typeof record === 'object') for (const key of Object.keys(record)) keys.add(key);
+  checkMappedNames(map, (name) => records.some((record) => readPath(record, name) !== undefined), 'key', [...keys]);
+  const accounts = records.map((record) => mapRecord(record, map));
+  return Array.isArray(document) ? accounts : { ...(document as object), accounts };
+}
