@@ -345,6 +345,16 @@ function widgetStyles() {
     .grid line {
       stroke: var(--kam-grid);
     }
+    /* The focus marker and hover marker drawn in a chart (left out of exports with data-export="skip"). */
+    .focus-ring,
+    .hover-ring {
+      fill: none;
+      stroke: var(--kam-focus);
+      stroke-width: 2;
+    }
+    .hover-ring {
+      stroke-dasharray: 3 2;
+    }
     .sr-only {
       position: absolute;
       width: 1px;

@@ -3,10 +3,11 @@
  * category labels that fit. Pure functions of sizes and numbers; the element turns them into SVG.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { textWidth } from '../../internal/text-fit.js';
 import type { ParetoBar } from './pareto-model.js';
 
-/** Average glyph width of the 11 px chart font, for fitting labels without measuring the DOM. */
-export const CHAR_WIDTH = 6.6;
+/** Average glyph width of the 11 px chart font (see internal/text-fit). */
+const CHAR_WIDTH = textWidth('x');
 export const MIN_BAR_STEP = 2;
 
 export interface ParetoLayout {
@@ -25,9 +26,7 @@ export interface ParetoLayout {
   shareTicks: number[];
 }
 
-export function textWidth(text: string): number {
-  return text.length * CHAR_WIDTH;
-}
+export { textWidth };
 
 /** The most bars there is room for in a plot of this width. */
 export function maxBarsFor(width: number, formatTick: (v: number) => string, maxRevenue: number): number {

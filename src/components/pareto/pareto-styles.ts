@@ -80,15 +80,6 @@ export const paretoStyles = css`
   .axis-title {
     fill: var(--kam-muted);
   }
-  .focus-ring,
-  .hover-ring {
-    fill: none;
-    stroke: var(--kam-focus);
-    stroke-width: 2;
-  }
-  .hover-ring {
-    stroke-dasharray: 3 2;
-  }
   tr.vital th {
     font-weight: 600;
   }

@@ -147,27 +147,4 @@ export function sparkline(values: readonly number[], width: number, height: numb
   return result;
 }
 
-/** Text cut to fit `width` px at `fontSize` px (a conservative average glyph width), with an ellipsis. */
-export function fitText(text: string, width: number, fontSize: number): string {
-  const max = Math.max(1, Math.floor(width / (fontSize * 0.58)));
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
-}
-
-/** Text broken into lines of at most `width` px (same glyph estimate as fitText); the last allowed line is cut with an ellipsis. */
-export function wrapText(text: string, width: number, fontSize: number, maxLines: number): string[] {
-  const max = Math.max(1, Math.floor(width / (fontSize * 0.58)));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines.map((l) => fitText(l, width, fontSize));
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = fitText(`${kept[maxLines - 1]} ${lines[maxLines]}`, width, fontSize);
-  if (!kept[maxLines - 1]!.endsWith('…')) kept[maxLines - 1] = fitText(`${kept[maxLines - 1]}…`, width, fontSize);
-  return kept;
-}
+export { fitText, wrapLines as wrapText } from '../../internal/text-fit.js';

@@ -4,25 +4,9 @@
  * Pure (no DOM): text widths are estimated from the character count, generously, so labels never overlap.
  */
 
-/** Estimated width of a text in px at `size` px (system-ui averages under 0.58 em per character). */
-export function textWidth(text: string, size = 11, bold = false): number {
-  return text.length * size * (bold ? 0.64 : 0.58);
-}
+import { textWidth, wrap } from '../../internal/text-fit.js';
 
-/** Greedy word wrap to `width` px; a word longer than a line gets a line of its own. */
-export function wrap(text: string, width: number, size = 11, bold = false): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size, bold) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+export { textWidth, wrap };
 
 /** A band header: its name and its range (bounds already formatted). */
 export interface BandLabel {

@@ -87,15 +87,6 @@ export const tierMatrixStyles = css`
   .pattern-mark.dot {
     stroke: none;
   }
-  .focus-ring,
-  .hover-ring {
-    fill: none;
-    stroke: var(--kam-focus);
-    stroke-width: 2;
-  }
-  .hover-ring {
-    stroke-dasharray: 3 2;
-  }
   .notes {
     margin: 0;
     padding: 0;
