@@ -2,12 +2,12 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { inlineStyle } from '../../internal/style-directive.js';
-import { line } from 'd3-shape';
 import { pareto, DEFAULT_PARETO_CUTOFF, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
 import { assignTiers, tierReasonText, TIER_ORDER, type TierResult } from '../../analysis/tiers.js';
 import type { Feed } from '../../feed/parse.js';
 import type { Tier } from '../../feed/schema.js';
 import { KamWidget } from '../../internal/kam-widget.js';
+import { polyline } from '../../internal/scale.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import { moveInList } from '../../internal/keyboard.js';
@@ -395,7 +395,7 @@ export class KamPareto extends KamWidget<ParetoRow> {
     const crossing = cutoffCrossing(bars, result.cutoff);
     const points: [number, number][] = [[layout.left, layout.share(0)]];
     bars.forEach((bar, i) => points.push([layout.left + (i + 1) * layout.step, layout.share(bar.cumulativeShare)]));
-    const cumulativePath = line()(points) ?? '';
+    const cumulativePath = polyline(points);
     const labels = categoryLabels(bars, layout.step, (rank) => this.nameAt(rank), (rank) => f.integer(rank));
     const active = this.hoverIndex >= 0 ? this.hoverIndex : this.focusIndex;
     const activeBar = bars[active];

@@ -2,7 +2,7 @@
  * Geometry of the Pareto chart: margins from the tick labels, the bar slots, the y scales and the
  * category labels that fit. Pure functions of sizes and numbers; the element turns them into SVG.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear, type Scale } from '../../internal/scale.js';
 import { textWidth } from '../../internal/text-fit.js';
 import type { ParetoBar } from './pareto-model.js';
 
@@ -20,8 +20,8 @@ export interface ParetoLayout {
   /** Horizontal distance between bar starts, and the drawn bar width. */
   step: number;
   barWidth: number;
-  revenue: ScaleLinear<number, number>;
-  share: ScaleLinear<number, number>;
+  revenue: Scale;
+  share: Scale;
   revenueTicks: number[];
   shareTicks: number[];
 }

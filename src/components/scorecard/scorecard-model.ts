@@ -12,8 +12,7 @@
  * - "no-target" when the KPI has no target; "not-available" when it has no value.
  * Comparisons tolerate float noise (a value within 1e-9 relative of a limit counts as reaching it).
  */
-import { line } from 'd3-shape';
-import { scaleLinear } from 'd3-scale';
+import { polyline, scaleLinear } from '../../internal/scale.js';
 import { extent } from 'd3-array';
 import type { Kpi } from '../../analysis/kpis.js';
 import { atLeast } from '../../analysis/numbers.js';
@@ -139,9 +138,7 @@ export function sparkline(values: readonly number[], width: number, height: numb
   const y = scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).range([height - 1, 1]);
   const x = scaleLinear().domain([0, values.length - 1]).range([1, width - 1]);
   const round = (n: number) => Math.round(n * 10) / 10;
-  const path = line<number>()
-    .x((_, i) => round(x(i)))
-    .y((v) => round(y(v)))(values as number[])!;
+  const path = polyline(values.map((v, i) => [round(x(i)), round(y(v))] as const));
   const result: Sparkline = { path, last: { x: round(x(values.length - 1)), y: round(y(values[values.length - 1]!)) } };
   if (target !== undefined) result.targetY = round(y(target));
   return result;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { polyline, scaleLinear, scaleLog, scaleSqrt } from '../src/internal/scale.js';
+
+describe('position scales', () => {
+  it('maps linearly, inverts, and nices to round ticks like d3', () => {
+    const y = scaleLinear().domain([0, 93]).nice(5).range([300, 0]);
+    expect(y.domain()).toEqual([0, 100]);
+    expect(y.ticks(5)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(y(50)).toBe(150);
+    expect(y.invert(75)).toBe(75);
+    expect(scaleLinear().domain([0.3, 9.7]).nice(10).domain()).toEqual([0, 10]);
+  });
+
+  it('handles a zero-width domain without dividing by zero', () => {
+    expect(scaleLinear().domain([5, 5]).range([0, 100])(5)).toBe(50);
+  });
+
+  it('clamps on request', () => {
+    const x = scaleLinear().domain([0, 10]).range([0, 100]);
+    expect(x(20)).toBe(200);
+    expect(x.clamp(true)(20)).toBe(100);
+  });
+
+  it('gives bubble radii whose areas follow the values', () => {
+    const r = scaleSqrt().domain([0, 100]).range([0, 20]);
+    expect(r(25)).toBe(10);
+    expect(r.invert(10)).toBe(25);
+  });
+
+  it('spaces a log scale by decades with 1-2-5 ticks when there is room', () => {
+    const x = scaleLog().domain([3, 870]).nice().range([0, 300]);
+    expect(x.domain()).toEqual([1, 1000]);
+    expect(x(10)).toBeCloseTo(100, 10);
+    expect(x.ticks(10)).toEqual([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+    expect(x.ticks(3)).toEqual([1, 10, 100, 1000]);
+    expect(scaleLog().domain([1, 1e8]).ticks(4)).toEqual([1, 100, 10000, 1000000, 100000000]);
+  });
+
+  it('writes a polyline path like d3-shape line()', () => {
+    expect(polyline([[1, 23], [50, 12.005], [99, 1]])).toBe('M1,23L50,12.01L99,1');
+    expect(polyline([])).toBe('');
+  });
+});
