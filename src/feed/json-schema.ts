@@ -6,7 +6,7 @@
  * whose individual accounts or KPI entries are bad (those are skipped and reported), and it rejects
  * repeated account ids, which JSON Schema cannot express.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { FeedDocumentSchema, NUMERIC_STRING } from './schema.js';
 
 export const FEED_SCHEMA_ID = 'https://kam-widgets.dev/schema/feed.schema.json';
@@ -20,7 +20,7 @@ interface NumberRange {
 
 type Json = Record<string, unknown>;
 
-/** numberField() (marked with `.meta({ kamNumber })`) becomes "a number in range, or a numeric string". */
+/** numberField() (marked with `kamNumber` in z.globalRegistry) becomes "a number in range, or a numeric string". */
 function numberFieldOverride(json: Json): void {
   if (!('kamNumber' in json)) return;
   const range = (json.kamNumber ?? {}) as NumberRange;

@@ -7,7 +7,7 @@
  *   account, is left out and reported in `skipped`. KPI overrides likewise, in `skippedKpis`.
  * - Strings are data: nothing here (or anywhere in the kit) interprets them as markup.
  */
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { AccountSchema, FEED_VERSION, FeedEnvelopeSchema, HistoryPointSchema, KpiOverrideSchema, NUMERIC_STRING } from './schema.js';
 import type { Account, KpiOverride } from './schema.js';
 import { FeedError, describeProblem, formatPath, showValue } from './errors.js';
@@ -73,8 +73,8 @@ function listProblems(problems: readonly FeedProblem[], max = 3): string {
 // 100,000 accounts. `fastAccount` validates the common, valid case directly and returns exactly what
 // `AccountSchema.parse` would; on anything it is not sure about it returns undefined and zod decides (and
 // words the problems). The plan is derived from AccountSchema at load time (number ranges come from the
-// `kamNumber` meta of numberField); if the schema has a field the fast path does not understand, the fast
-// path is switched off entirely. A property test checks fast path == zod on arbitrary input.
+// `kamNumber` metadata that numberField registers); if the schema has a field the fast path does not
+// understand, the fast path is switched off entirely. A property test checks fast path == zod on arbitrary input.
 
 interface NumberRange {
   min?: number;
@@ -97,28 +97,28 @@ interface FieldPlan {
   type: FieldKind;
 }
 
-function numberRangeOf(schema: z.ZodType): NumberRange | undefined {
+function numberRangeOf(schema: z.ZodMiniType): NumberRange | undefined {
   if (schema._zod.def.type !== 'pipe') return undefined;
   const meta = z.globalRegistry.get(schema) as { kamNumber?: NumberRange } | undefined;
   return meta?.kamNumber;
 }
 
-function checkCount(schema: z.ZodType): number {
+function checkCount(schema: z.ZodMiniType): number {
   return (schema._zod.def as { checks?: unknown[] }).checks?.length ?? 0;
 }
 
 function planAccount(): FieldPlan[] | undefined {
-  const historyShape = HistoryPointSchema.shape as Record<string, z.ZodType>;
+  const historyShape = HistoryPointSchema.shape as Record<string, z.ZodMiniType>;
   const historyKeys = Object.keys(historyShape).join(',');
   const historyRange = historyShape.revenue ? numberRangeOf(historyShape.revenue) : undefined;
   if (historyKeys !== 'period,revenue' || !historyRange || historyShape.period?._zod.def.type !== 'string' || checkCount(historyShape.period)) {
     return undefined;
   }
   const plan: FieldPlan[] = [];
-  for (const [key, field] of Object.entries(AccountSchema.shape as Record<string, z.ZodType>)) {
+  for (const [key, field] of Object.entries(AccountSchema.shape as Record<string, z.ZodMiniType>)) {
     let schema = field;
     const optional = schema._zod.def.type === 'optional';
-    if (optional) schema = (schema._zod.def as unknown as { innerType: z.ZodType }).innerType;
+    if (optional) schema = (schema._zod.def as unknown as { innerType: z.ZodMiniType }).innerType;
     const def = schema._zod.def;
     const range = numberRangeOf(schema);
     let type: FieldKind | undefined;
