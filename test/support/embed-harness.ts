@@ -36,6 +36,34 @@ export async function buildEmbedPage(): Promise<Record<string, string>> {
   return Object.fromEntries(output.map((o) => [o.fileName, o.type === 'chunk' ? o.code : String(o.source)]));
 }
 
+/** The ES module library (dist/*.js with lit, d3 and zod left as imports), built into `outDir`. */
+export async function buildLibrary(outDir: string): Promise<void> {
+  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
+}
+
+/** Builds an app under examples/ as its bundler would, with `kam-widgets` resolved to the built library in `libraryDir`. */
+export async function buildExample(name: string, libraryDir: string): Promise<Record<string, Route>> {
+  const result = await build({
+    configFile: false,
+    root: resolve(root, 'examples', name),
+    logLevel: 'silent',
+    resolve: {
+      alias: [
+        { find: /^kam-widgets$/, replacement: resolve(libraryDir, 'index.js') },
+        { find: /^kam-widgets\/(.+)$/, replacement: `${libraryDir}/$1.js` },
+      ],
+    },
+    build: { write: false, sourcemap: false, modulePreload: false },
+  });
+  const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
+  const routes: Record<string, Route> = {};
+  for (const file of output) {
+    const body = file.type === 'chunk' ? file.code : String(file.source);
+    routes[`/${file.fileName}`] = { body, type: file.fileName.endsWith('.html') ? 'text/html' : file.fileName.endsWith('.css') ? 'text/css' : 'text/javascript' };
+  }
+  return routes;
+}
+
 export interface Route {
   body: string;
   type: string;

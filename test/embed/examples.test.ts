@@ -1,0 +1,68 @@
+/**
+ * Embedding path 2: the kit as ES modules in a bundled app, and in a React 19 app (properties, events and
+ * the `data` property set from React). Each example under examples/ is built against the built library
+ * (dist entries with lit, d3 and zod as imports, as an app's bundler sees them) and loaded in Chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { buildExample, buildLibrary, launch, root, serve, watchProblems } from '../support/embed-harness.js';
+
+let browser: Browser;
+let library: string;
+
+beforeAll(async () => {
+  // Inside the project, so the app's bundler finds lit, d3 and zod in node_modules as it would in an app.
+  const cache = join(root, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  library = mkdtempSync(join(cache, 'kam-lib-'));
+  await buildLibrary(library);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(library, { recursive: true, force: true });
+});
+
+async function open(example: string) {
+  const { url, server } = await serve({ ...(await buildExample(example, library)), '/favicon.ico': { body: '', type: 'image/x-icon' } });
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${url}/index.html`, { waitUntil: 'networkidle' });
+  return { page, problems, close: async () => (await page.close(), server.close()) };
+}
+
+describe('examples built by an app bundler', () => {
+  it('ES modules: elements register from the package entries and share a feed set from code', async () => {
+    const { page, problems, close } = await open('esm');
+    const result = await page.evaluate(async () => {
+      const pareto = document.querySelector('kam-pareto') as HTMLElement & { updateComplete: Promise<unknown> };
+      await pareto.updateComplete;
+      return { summary: pareto.shadowRoot!.querySelector('[part~="summary"]')!.textContent, vitalFew: document.body.dataset.vitalFew };
+    });
+    expect(result).toEqual({ summary: '2 of 3 accounts (66.7%) produce 80% of revenue.', vitalFew: '2' });
+    expect(problems).toEqual([]);
+    await close();
+  }, 60_000);
+
+  it('React 19: data and cutoff set as properties, kam-select heard through onkam-select', async () => {
+    const { page, problems, close } = await open('react');
+    await page.waitForFunction(() => document.querySelector('kam-pareto')?.shadowRoot?.querySelector('[part~="summary"]'));
+    const summary = () => page.evaluate(() => document.querySelector('kam-pareto')!.shadowRoot!.querySelector('[part~="summary"]')!.textContent);
+    expect(await summary()).toBe('2 of 4 accounts (50.0%) produce 80% of revenue.');
+    await page.click('#cutoff');
+    await page.waitForFunction(() => document.querySelector('kam-pareto')!.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.includes('50%'));
+    expect(await summary()).toBe('1 of 4 accounts (25.0%) produces 50% of revenue.');
+    await page.evaluate(() => {
+      const plot = document.querySelector('kam-pareto')!.shadowRoot!.querySelector<HTMLElement>('.plot')!;
+      plot.focus();
+      for (const key of ['ArrowRight', 'ArrowRight', 'Enter']) plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#selected')!.textContent !== 'Selected: none');
+    expect(await page.textContent('#selected')).toBe('Selected: Bolt');
+    expect(problems).toEqual([]);
+    await close();
+  }, 60_000);
+});
