@@ -7,7 +7,7 @@
 import { csvParse } from 'd3-dsv';
 import { FeedError, type FeedProblem } from './errors.js';
 import { checkMappedNames, parseFieldMap, readPath, sourceOf, ACCOUNT_FIELDS, type AccountField, type FieldMap } from './field-map.js';
-import { parseFeed, type Feed } from './parse.js';
+import { derivedFeed, parseFeed, type Feed } from './parse.js';
 
 export interface CsvOptions {
   /** How numbers are written in the file. Default "en-US". */
@@ -104,7 +104,7 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
     if (!field) return { path: rowName(index), message: problem.message };
     return { path: `${rowName(index)}, column ${JSON.stringify(sourceOf(map, field))}`, message: cellProblems.get(`${index}.${field}`) ?? problem.message };
   };
-  return { ...feed, skipped: feed.skipped.map((item) => ({ ...item, problems: item.problems.map(rewrite) })) };
+  return derivedFeed(feed, { skipped: feed.skipped.map((item) => ({ ...item, problems: item.problems.map(rewrite) })) });
 }
 
 /** True when a response or file name says CSV. */

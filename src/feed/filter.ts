@@ -3,7 +3,7 @@
  * Conditions on different fields must all hold; several values for one field are alternatives
  * (`"region:EMEA,region:APAC"` = EMEA or APAC). Values compare case-insensitively after trimming.
  */
-import type { Feed } from './parse.js';
+import { derivedFeed, type Feed } from './parse.js';
 import type { Account } from './schema.js';
 
 /** The account fields a filter may name. */
@@ -48,7 +48,7 @@ export function accountMatcher(filter: AccountFilter): (account: Account) => boo
 /** The feed with only the accounts that pass the filter (the same feed object when the filter is empty). */
 export function filterFeed(feed: Feed, filter: AccountFilter): Feed {
   if (filter.size === 0) return feed;
-  return { ...feed, accounts: feed.accounts.filter(accountMatcher(filter)) };
+  return derivedFeed(feed, { accounts: feed.accounts.filter(accountMatcher(filter)) });
 }
 
 /** The filter in words, for notices: "segment Corporate; region EMEA or APAC". */

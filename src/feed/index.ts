@@ -14,7 +14,13 @@ export {
 export type { Account, AccountInput, HistoryPoint, KpiOverride, KpiUnit, Tier } from './schema.js';
 export { FeedError, describeProblem, formatPath, isAbortError } from './errors.js';
 export type { FeedErrorKind, FeedErrorOptions, FeedProblem } from './errors.js';
-export { parseFeed, parseJsonText, summarizeSkipped } from './parse.js';
+export { derivedFeed, isValidatedFeed, parseFeed, parseJsonText, summarizeSkipped } from './parse.js';
+export { parseCsvFeed, looksLikeCsv, localeNumberReader } from './csv.js';
+export type { CsvOptions } from './csv.js';
+export { parseFieldMap, mapJsonDocument, ACCOUNT_FIELDS } from './field-map.js';
+export type { AccountField, FieldMap } from './field-map.js';
+export { parseFilter, filterFeed, describeFilter, FILTER_FIELDS, FilterError } from './filter.js';
+export type { AccountFilter, FilterField } from './filter.js';
 export type { Feed, SkippedItem, SkippedSummary } from './parse.js';
 export { DEFAULT_TIMEOUT_MS, FeedLoader, fetchFeed } from './load.js';
 export type { FeedLoaderOptions, FeedSource, FetchFeedOptions } from './load.js';

@@ -241,7 +241,23 @@ export function parseJsonText(text: string): unknown {
  * `{ "version": 1, "accounts": [...] }`), or a feed object.
  * @throws FeedError kind 'not-json' (text that is not JSON) or 'invalid' (envelope problems, all listed).
  */
+/** Feeds this module produced. Parsing is the costliest step at 100,000 accounts, and a feed that came out of parseFeed (shared by a <kam-feed>, or parsed once by the host page) needs no second pass. */
+const validated = new WeakSet<Feed>();
+
+/** True when `value` is a feed returned by parseFeed (and so already meets the contract). */
+export function isValidatedFeed(value: unknown): value is Feed {
+  return typeof value === 'object' && value !== null && validated.has(value as Feed);
+}
+
+/** A feed made from a validated one with some parts replaced (a subset of its accounts, reworded problems); still validated. */
+export function derivedFeed(base: Feed, changes: Partial<Omit<Feed, 'version'>>): Feed {
+  const feed: Feed = { ...base, ...changes };
+  validated.add(feed);
+  return feed;
+}
+
 export function parseFeed(input: unknown): Feed {
+  if (isValidatedFeed(input)) return input;
   let doc = typeof input === 'string' ? parseJsonText(input) : input;
   if (Array.isArray(doc)) doc = { version: FEED_VERSION, accounts: doc };
 
@@ -308,6 +324,7 @@ export function parseFeed(input: unknown): Feed {
 
   const feed: Feed = { version: FEED_VERSION, accounts, currency, periods: { ...periods }, kpis, skipped, skippedKpis };
   if (asOf !== undefined) feed.asOf = asOf;
+  validated.add(feed);
   return feed;
 }
 

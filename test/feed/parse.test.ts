@@ -300,3 +300,16 @@ describe('describeProblem', () => {
     expect(describeProblem({ path: '', message: 'the text is empty' })).toBe('the text is empty');
   });
 });
+
+describe('validated feeds', () => {
+  it('returns a feed it produced as it is, without a second pass', async () => {
+    const { parseFeed, isValidatedFeed } = await import('../../src/feed/parse.js');
+    const feed = parseFeed([{ id: 'a', name: 'A', revenue: 1 }]);
+    expect(isValidatedFeed(feed)).toBe(true);
+    expect(parseFeed(feed)).toBe(feed);
+    // A look-alike object is validated like any input.
+    const lookAlike = { ...feed, accounts: [{ id: 'a', name: 'A', revenue: -1 }] };
+    expect(isValidatedFeed(lookAlike)).toBe(false);
+    expect(parseFeed(lookAlike).skipped).toHaveLength(1);
+  });
+});
