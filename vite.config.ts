@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 
 const root = import.meta.dirname;
 const src = (path: string) => resolve(root, 'src', path);
@@ -33,6 +34,7 @@ const demo: UserConfig = {
 
 const esm: UserConfig = {
   publicDir: false,
+  plugins: [minifyLiteralsPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -50,6 +52,7 @@ const esm: UserConfig = {
 
 const iife: UserConfig = {
   publicDir: false,
+  plugins: [minifyLiteralsPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
