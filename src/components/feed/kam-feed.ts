@@ -1,3 +1,10 @@
+/** <kam-feed>: one shared account feed for the widgets on a page. */
+import { LitElement, css, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FEED_CONNECTED_EVENT, FeedController, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-controller.js';
+import { emit } from '../../internal/events.js';
+import { accountsByIds } from '../../internal/selection.js';
+
 /**
  * @summary Loads, validates and holds one account feed that several widgets on the page share.
  *
@@ -9,12 +16,6 @@
  *
  * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page. It draws nothing.
  */
-import { LitElement, css, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import { FEED_CONNECTED_EVENT, FeedController, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-controller.js';
-import { emit } from '../../internal/events.js';
-import { accountsByIds } from '../../internal/selection.js';
-
 export class KamFeed extends LitElement implements FeedProvider {
   static override styles = css`
     :host {
