@@ -3,6 +3,7 @@
  * for looking at what we built at several widths.
  *   npx tsx scripts/screenshot.ts                       -> docs/demo.png at 1280 px
  *   npx tsx scripts/screenshot.ts --widths 320,800,1600 --out /tmp/shots [--url http://127.0.0.1:5173/]
+ *   npx tsx scripts/screenshot.ts --widths 360 --out /tmp/shots --selector kam-quadrant   (one element only)
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     name: { type: 'string', default: 'demo' },
     theme: { type: 'string' },
     full: { type: 'boolean', default: true },
+    selector: { type: 'string' },
   },
 });
 
@@ -41,7 +43,8 @@ try {
     });
     await page.waitForTimeout(300);
     const file = join(values.out!, values.widths!.includes(',') ? `${values.name}-${width}.png` : `${values.name}.png`);
-    await page.screenshot({ path: file, fullPage: values.full });
+    if (values.selector) await page.locator(values.selector).first().screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: values.full });
     console.log(`wrote ${file}`);
     await page.close();
   }

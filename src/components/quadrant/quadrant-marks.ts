@@ -1,0 +1,83 @@
+/**
+ * The SVG marks of <kam-quadrant> as Lit templates: legend, quadrant regions, grid and axes, the points
+ * (when drawn as SVG), and the overlay of split lines, quadrant names, point labels, focus and hover
+ * rings and the drag rectangle. They only turn the layout's pixel positions into attributes.
+ */
+import { nothing, svg, type SVGTemplateResult } from 'lit';
+import { QUADRANT_IDS } from '../../analysis/quadrant.js';
+import { fitText } from '../../internal/text-fit.js';
+import type { PlacedLabel } from './quadrant-labels.js';
+import type { Box, QuadrantLayout } from './quadrant-layout.js';
+import type { Scatter } from './quadrant-model.js';
+import { shapePath } from './quadrant-shapes.js';
+
+export function legendMarks(layout: QuadrantLayout): SVGTemplateResult {
+  return svg`<g class="legend">${layout.legend.map((item) =>
+    item.tier >= 0
+      ? svg`<path class="tier-${item.tier}" d=${shapePath(item.tier, item.x + 6, item.y + 7, 5)}></path><text x=${item.x + 16} y=${item.y + 11}>${item.text}</text>`
+      : svg`<circle class="size-icon" cx=${item.x + 3} cy=${item.y + 10} r="2.5"></circle><circle class="size-icon" cx=${item.x + 10} cy=${item.y + 7} r="5.5"></circle><text class="size-note" x=${item.x + 20} y=${item.y + 11}>${item.text}</text>`,
+  )}</g>`;
+}
+
+export function regionMarks(layout: QuadrantLayout): SVGTemplateResult {
+  return svg`<g class="regions">${QUADRANT_IDS.map((id) => {
+    const r = layout.regions[id];
+    return r ? svg`<rect class="region ${id}" x=${r.x0} y=${r.y0} width=${r.x1 - r.x0} height=${r.y1 - r.y0}></rect>` : nothing;
+  })}</g>`;
+}
+
+export function axisMarks(layout: QuadrantLayout, xTitle: string, yTitle: string): SVGTemplateResult {
+  const { left, right, top, bottom } = layout;
+  return svg`<g class="grid">
+      ${layout.xTicks.map((t) => svg`<line x1=${t.at} x2=${t.at} y1=${top} y2=${bottom}></line>`)}
+      ${layout.yTicks.map((t) => svg`<line class=${t.value === 0 ? 'zero' : ''} x1=${left} x2=${right} y1=${t.at} y2=${t.at}></line>`)}
+    </g>
+    <g class="axis x">
+      <line x1=${left} x2=${right} y1=${bottom} y2=${bottom}></line>
+      ${layout.xTicks.map((t) => svg`<text x=${t.at} y=${bottom + 14} text-anchor="middle">${t.text}</text>`)}
+      <text class="axis-title" x=${right} y=${bottom + 32} text-anchor="end">${xTitle}</text>
+    </g>
+    <g class="axis y">
+      <line x1=${left} x2=${left} y1=${top} y2=${bottom}></line>
+      ${layout.yTicks.map((t) => svg`<text x=${left - 6} y=${t.at} dy="0.32em" text-anchor="end">${t.text}</text>`)}
+      <text class="axis-title" transform="translate(12 ${top}) rotate(-90)" text-anchor="end">${fitText(yTitle, bottom - top)}</text>
+    </g>`;
+}
+
+/** Every visible point as a path, largest first; selected ones marked (the rest fade while there is a selection). */
+export function pointMarks(scatter: Scatter, layout: QuadrantLayout, selected: Uint8Array | undefined): SVGTemplateResult {
+  const { drawOrder, px, py, radius } = layout;
+  const paths: SVGTemplateResult[] = [];
+  for (let i = 0; i < drawOrder.length; i++) {
+    const k = drawOrder[i]!;
+    const tier = scatter.tier[k]!;
+    paths.push(svg`<path class="point tier-${tier}${selected?.[k] ? ' selected' : ''}" d=${shapePath(tier, px[k]!, py[k]!, radius[k]!)}></path>`);
+  }
+  return svg`<g class="points${selected ? ' has-selection' : ''}" clip-path="url(#points-clip)">${paths}</g>`;
+}
+
+export interface OverlayMarks {
+  labels: readonly PlacedLabel[];
+  /** Points with a hover and a focus ring, -1 for none. */
+  hover: number;
+  focus: number;
+  brush?: Box;
+}
+
+export function overlayMarks(layout: QuadrantLayout, overlay: OverlayMarks): SVGTemplateResult {
+  const ring = (k: number, className: string) =>
+    k >= 0 ? svg`<circle class=${className} data-export="skip" cx=${layout.px[k]!} cy=${layout.py[k]!} r=${layout.radius[k]! + 4}></circle>` : nothing;
+  const b = overlay.brush;
+  return svg`<g class="splits">
+      ${layout.splitX !== undefined ? svg`<line class="split" x1=${layout.splitX} x2=${layout.splitX} y1=${layout.top} y2=${layout.bottom}></line>` : nothing}
+      ${layout.splitY !== undefined ? svg`<line class="split" x1=${layout.left} x2=${layout.right} y1=${layout.splitY} y2=${layout.splitY}></line>` : nothing}
+      ${layout.splitLabels.map((s) => svg`<text class="split-label" x=${s.x} y=${s.y} text-anchor=${s.anchor}>${s.text}</text>`)}
+    </g>
+    <g class="names">${layout.names.map(
+      (n) => svg`<text class="quadrant-name" x=${n.x} y=${n.y} text-anchor=${n.anchor}>${n.lines.map((line, i) => svg`<tspan x=${n.x} dy=${i ? 13 : 0}>${line}</tspan>`)}</text>`,
+    )}</g>
+    <g class="labels">${overlay.labels.map((l) => svg`<text class="point-label" x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.text}</text>`)}</g>
+    ${ring(overlay.hover !== overlay.focus ? overlay.hover : -1, 'hover-ring')}
+    ${ring(overlay.focus, 'focus-ring')}
+    ${b ? svg`<rect class="brush" data-export="skip" x=${b.x0} y=${b.y0} width=${b.x1 - b.x0} height=${b.y1 - b.y0}></rect>` : nothing}`;
+}

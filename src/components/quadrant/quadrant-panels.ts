@@ -1,0 +1,54 @@
+/**
+ * The HTML beside the quadrant chart: the tooltip's content for a point, the four quadrants' figures
+ * (buttons that select a quadrant's accounts), and the notes under the chart.
+ */
+import { html, type TemplateResult } from 'lit';
+import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
+import { TIER_META } from '../../analysis/tiers.js';
+import type { Formatters } from '../../internal/format.js';
+import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
+import type { QuadrantModel } from './quadrant-model.js';
+import { chartNotes, isHeadroom, type QuadrantLabelOf } from './quadrant-text.js';
+
+/** Name, quadrant, effort, impact, revenue and tier of point k, and its CRM link when it has one. */
+export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters): TemplateResult {
+  const { scatter, feed, tiers, result } = model;
+  const index = scatter.account[k]!;
+  const account = feed.accounts[index]!;
+  const assignment = tiers.assignments[index]!;
+  const headroom = isHeadroom(result, k);
+  return html`<strong>${account.name}</strong>${tooltipFacts([
+      ['Quadrant', labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!)],
+      ['Effort', f.number(scatter.effort[k]!)],
+      [headroom ? 'Impact (growth headroom)' : 'Impact', headroom ? f.money(scatter.impact[k]!) : f.number(scatter.impact[k]!)],
+      ['Revenue', f.money(scatter.revenue[k]!)],
+      ['Tier', `${assignment.tier} · ${TIER_META[assignment.tier].name}${assignment.given ? ' (given)' : ''}`],
+    ])}${crmLink(account.url)}`;
+}
+
+/** The quadrants' figures; a click on one selects its accounts (Shift adds them). */
+export function quadrantStats(
+  model: QuadrantModel,
+  narrow: boolean,
+  labelOf: QuadrantLabelOf,
+  f: Formatters,
+  onSelect: (id: QuadrantId, extend: boolean) => void,
+): TemplateResult {
+  return html`<ul class="quadrant-stats ${narrow ? 'narrow' : ''}" part="quadrant-stats" aria-label="Quadrants">
+    ${model.result.quadrants.map(
+      (s) => html`<li>
+        <button type="button" part="quadrant-button" @click=${(e: MouseEvent) => onSelect(s.id, e.shiftKey)}>
+          <span class="swatch ${s.id}" aria-hidden="true"></span>
+          <span>
+            <span class="q-name">${labelOf(s.id)}</span>
+            <span class="q-figures">${f.integer(s.accounts)} ${s.accounts === 1 ? 'account' : 'accounts'} · ${f.percent(s.effortShare)} of effort · ${f.money(s.revenue)} revenue</span>
+          </span>
+        </button>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+export function notesList(model: QuadrantModel, f: Formatters): TemplateResult {
+  return html`<ul class="notes" part="notes">${chartNotes(model.result, model.scale, f).map((n) => html`<li class=${n.missing ? 'missing' : ''}>${n.text}</li>`)}</ul>`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The words of <kam-quadrant>: the summary sentence, the figures of a quadrant, the description of a
+ * point for the live region, the notes under the chart and the axis title. Pure (no DOM): each takes
+ * the analysis and the formatters of the widget's locale.
+ */
+import type { QuadrantId, QuadrantResult, QuadrantSummary } from '../../analysis/quadrant.js';
+import { QUADRANT_IDS, QUADRANT_LABELS } from '../../analysis/quadrant.js';
+import { TIER_ORDER } from '../../analysis/tiers.js';
+import type { Account } from '../../feed/schema.js';
+import type { Formatters } from '../../internal/format.js';
+import type { ScaleKind, Scatter } from './quadrant-model.js';
+
+/** The name a quadrant is shown with. */
+export type QuadrantLabelOf = (id: QuadrantId) => string;
+
+const accountsWord = (n: number) => (n === 1 ? 'account' : 'accounts');
+
+/** "{share} of effort goes to {n} over-served accounts that hold {revenue share} of revenue." */
+export function overServedSummary(result: QuadrantResult, labelOf: QuadrantLabelOf, f: Formatters): string {
+  if (result.placed === 0) return `None of the ${f.integer(result.unplaced)} accounts can be plotted: each lacks effort or impact data.`;
+  const over = result.quadrants[3]!;
+  const one = over.accounts === 1;
+  const label = labelOf('over-served');
+  const who =
+    label === QUADRANT_LABELS['over-served']
+      ? `${f.integer(over.accounts)} over-served ${accountsWord(over.accounts)}`
+      : `${f.integer(over.accounts)} ${accountsWord(over.accounts)} in “${label}”`;
+  return `${f.percent(over.effortShare)} of effort goes to ${who} that ${one ? 'holds' : 'hold'} ${f.percent(over.revenueShare)} of revenue.`;
+}
+
+/** "Maintain: 12 accounts, 8.0% of effort, $1,200 revenue." */
+export function quadrantFigures(summary: QuadrantSummary, labelOf: QuadrantLabelOf, f: Formatters): string {
+  return `${labelOf(summary.id)}: ${f.integer(summary.accounts)} ${accountsWord(summary.accounts)}, ${f.percent(summary.effortShare)} of effort, ${f.money(summary.revenue)} revenue.`;
+}
+
+/** Whether point k's impact is growth headroom (potential − revenue) rather than an impact score. */
+export const isHeadroom = (result: QuadrantResult, k: number) => result.points[k]!.impactSource === 'headroom';
+
+/** Whether every plotted account's impact is growth headroom (money on the y axis). */
+export const allHeadroom = (result: QuadrantResult) => result.points.every((p) => p.impactSource === 'headroom');
+
+/** Point k's impact as text: money for headroom, a number for an impact score; "–" for no point. */
+export function impactText(result: QuadrantResult, scatter: Scatter, k: number, f: Formatters): string {
+  if (k < 0) return '–';
+  const value = scatter.impact[k]!;
+  return isHeadroom(result, k) ? `${f.money(value)} (headroom)` : f.number(value);
+}
+
+/** What the live region says about the focused point. */
+export function pointDescription(
+  account: Account,
+  scatter: Scatter,
+  result: QuadrantResult,
+  k: number,
+  selected: boolean,
+  labelOf: QuadrantLabelOf,
+  f: Formatters,
+): string {
+  const quadrant = labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!);
+  const tier = TIER_ORDER[scatter.tier[k]!]!;
+  return `${account.name}: ${quadrant}. Effort ${f.number(scatter.effort[k]!)}, impact ${impactText(result, scatter, k, f)}, revenue ${f.money(scatter.revenue[k]!)}, ${tier}.${selected ? ' Selected.' : ''}`;
+}
+
+/** The y axis title: impact, headroom, or both when some accounts lack an impact score. */
+export function impactAxisTitle(result: QuadrantResult, scale: ScaleKind): string {
+  const headroom = result.points.filter((p) => p.impactSource === 'headroom').length;
+  const title = headroom === result.placed ? 'Growth headroom (potential − revenue)' : headroom ? 'Impact (or growth headroom)' : 'Impact';
+  return `${title}${scale === 'log' ? ' (log)' : ''} →`;
+}
+
+export interface Note {
+  text: string;
+  /** A note about accounts left off the chart (shown as a warning). */
+  missing: boolean;
+}
+
+/** The notes under the chart: accounts not plotted, where the split is, the headroom fallback, the log scale. */
+export function chartNotes(result: QuadrantResult, scale: ScaleKind, f: Formatters): Note[] {
+  const notes: Note[] = [];
+  const have = (n: number) => `${f.integer(n)} ${n === 1 ? 'account has' : 'accounts have'}`;
+  const isAre = (n: number) => (n === 1 ? 'is' : 'are');
+  const noEffort = result.missingEffortCount;
+  const noImpact = result.unplaced - noEffort;
+  if (noEffort) notes.push({ text: `${have(noEffort)} no effort data and ${isAre(noEffort)} not plotted.`, missing: true });
+  if (noImpact) notes.push({ text: `${have(noImpact)} neither impact nor potential and ${isAre(noImpact)} not plotted.`, missing: true });
+  if (result.placed) {
+    const how = (source: 'median' | 'given') => (source === 'median' ? ' (median)' : '');
+    notes.push({
+      text: `Split at effort ${f.number(result.effortThreshold!)}${how(result.thresholdSource.effort)} and impact ${f.number(result.impactThreshold!)}${how(result.thresholdSource.impact)}; an account exactly on a split line counts as high.`,
+      missing: false,
+    });
+  }
+  const headroom = result.points.filter((p) => p.impactSource === 'headroom').length;
+  if (headroom && headroom < result.placed) {
+    notes.push({ text: `Impact is growth headroom (potential − revenue) for ${f.integer(headroom)} ${accountsWord(headroom)} without an impact score.`, missing: false });
+  }
+  if (scale === 'log') {
+    notes.push({ text: 'Log scale (symmetric): zero stays at the axis and negative impact is mirrored below it; values between −1 and 1 are close to linear.', missing: false });
+  }
+  return notes;
+}
+
+/** The labels of the split lines: "median 32", "threshold $100K" (money when every impact is headroom). */
+export function splitTexts(result: QuadrantResult, f: Formatters): { effort?: string; impact?: string } {
+  const source = (s: 'median' | 'given') => (s === 'median' ? 'median' : 'threshold');
+  const { effortThreshold: effort, impactThreshold: impact } = result;
+  return {
+    effort: effort === null ? undefined : `${source(result.thresholdSource.effort)} ${f.compact(effort)}`,
+    impact: impact === null ? undefined : `${source(result.thresholdSource.impact)} ${allHeadroom(result) ? f.moneyCompact(impact) : f.compact(impact)}`,
+  };
+}
+
+/** Where nothing can be plotted, said in one sentence. */
+export const NOTHING_PLACED = 'No account has both effort and impact (or potential) data, so there is nothing to plot.';

@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../src/feed/schema.js';
+import { quadrants } from '../src/analysis/quadrant.js';
+import { axisFor, nearestInDirection, nearestPoint, pointsInBox, scatterOf, symlogTicks, topPoints } from '../src/components/quadrant/quadrant-model.js';
+import { FULL_VIEW, panTo, quadrantLayout, windowAt, zoomAround, type LayoutOptions } from '../src/components/quadrant/quadrant-layout.js';
+import { placeLabels } from '../src/components/quadrant/quadrant-labels.js';
+import { shapePath } from '../src/components/quadrant/quadrant-shapes.js';
+import { blendStamp, makeStamp, parseColour, toStraightAlpha, type Stamp } from '../src/components/quadrant/quadrant-raster.js';
+
+const acc = (id: string, revenue: number, effort: number, impact: number): Account => ({ id, name: id, revenue, effort, impact });
+
+/** Effort 0..100, impact 0..100 (linear axes need no rounding), revenue 100, 25, 1, 0. */
+const accounts = [acc('a', 100, 0, 100), acc('b', 25, 100, 0), acc('c', 1, 50, 50), acc('d', 0, 50, 50)];
+const scatter = scatterOf(quadrants(accounts), () => 'STC', 'linear');
+
+describe('axes', () => {
+  it('a linear axis starts at zero, rounds outwards and contains the threshold', () => {
+    const axis = axisFor('linear', 3, 87, 120);
+    expect(axis.domain).toEqual([0, 120]);
+    expect(axis.toUnit(60)).toBe(0.5);
+    expect(axis.fromUnit(0.25)).toBe(30);
+    expect(axisFor('linear', -12, 40, 5).domain).toEqual([-15, 40]); // d3's nice: step 5 for about 10 ticks
+    expect(axisFor('linear', 0, 0, 0).domain).toEqual([0, 1]); // one value: a unit span
+  });
+
+  it('the symmetric log keeps zero and mirrors negative values', () => {
+    const axis = axisFor('log', -100, 100, 0);
+    const zero = axis.toUnit(0);
+    expect(zero).toBeCloseTo(0.5, 10);
+    expect(axis.toUnit(100) - zero).toBeCloseTo(zero - axis.toUnit(-100), 10);
+    // ln(1 + 10) / ln(1 + 100) of the way from zero to 100: log spacing.
+    expect((axis.toUnit(10) - zero) / (axis.toUnit(100) - zero)).toBeCloseTo(Math.log(11) / Math.log(101), 10);
+    expect(axis.fromUnit(axis.toUnit(42))).toBeCloseTo(42, 8);
+    const positive = axisFor('log', 0, 1000, 10);
+    expect(positive.toUnit(0)).toBe(0); // zero sits on the axis, no padding below it
+    expect(positive.toUnit(1000)).toBeLessThan(1);
+  });
+
+  it('symmetric-log ticks are 0 and powers of ten, with 2 and 5 added when few decades show', () => {
+    expect(symlogTicks(0, 1000, 6)).toEqual([0, 1, 10, 100, 1000]);
+    expect(symlogTicks(-100, 100, 8)).toEqual([-100, -10, -1, 0, 1, 10, 100]);
+    expect(symlogTicks(0, 12, 8)).toEqual([0, 1, 2, 5, 10]);
+    expect(symlogTicks(0, 1e6, 4)).toEqual([0, 100, 10000, 1000000]);
+    expect(symlogTicks(20, 30, 5)).toEqual([20, 22, 24, 26, 28, 30]); // narrower than one decade: linear ticks
+  });
+});
+
+describe('the scatter', () => {
+  it('places each account on the unit square and knows the lead of each quadrant', () => {
+    expect([...scatter.u]).toEqual([0, 1, 0.5, 0.5]);
+    expect([...scatter.v]).toEqual([1, 0, 0.5, 0.5]);
+    expect([scatter.splitU, scatter.splitV]).toEqual([0.5, 0.5]);
+    // Medians 50 and 50; ties go high: c and d are strategic.
+    expect([...scatter.quadrant]).toEqual([0, 3, 1, 1]);
+    expect([...scatter.quadrantLead]).toEqual([0, 2, -1, 1]);
+    expect(scatter.maxRevenue).toBe(100);
+  });
+
+  it('finds the points in a box, edges included, in point order', () => {
+    expect(pointsInBox(scatter, 0.5, 1, 0, 0.5)).toEqual([1, 2, 3]);
+    expect(pointsInBox(scatter, 0, 0.4, 0, 1)).toEqual([0]);
+    expect(pointsInBox(scatter, 0.6, 0.9, 0.6, 0.9)).toEqual([]);
+  });
+
+  it('finds the nearest point by the distance to its edge, preferring the nearer centre inside overlapping bubbles', () => {
+    // 100 px per unit on both axes, origin at (0, 100).
+    const map = { u0: 0, v0: 0, x0: 0, y0: 100, sx: 100, sy: 100 };
+    const radius = new Float32Array([20, 10, 2, 30]);
+    expect(nearestPoint(scatter, map, 5, 5, radius, 30, 16)).toBe(0); // on a
+    expect(nearestPoint(scatter, map, 50, 50, radius, 30, 16)).toBe(2); // c's centre, inside d's big bubble
+    expect(nearestPoint(scatter, map, 70, 50, radius, 30, 16)).toBe(3); // inside d only
+    expect(nearestPoint(scatter, map, 100, 60, radius, 30, 16)).toBe(-1); // beyond reach of all
+  });
+
+  it('ranks the top points by a value, ties in point order', () => {
+    const values = new Float64Array([5, 9, 9, 1, 7]);
+    expect(topPoints(values, 3)).toEqual([1, 2, 4]);
+    expect(topPoints(values, 2, (k) => k !== 1)).toEqual([2, 4]);
+    expect(topPoints(values, 0)).toEqual([]);
+  });
+});
+
+describe('keyboard movement', () => {
+  // Screen pixels, y downwards:  0 at (0, 0), 1 at (10, 2), 2 at (10, -30), 3 at (-5, 0), 4 at (10, 2) again.
+  const px = new Float32Array([0, 10, 10, -5, 10]);
+  const py = new Float32Array([0, 2, -30, 0, 2]);
+
+  it('moves to the nearest point within 45° of the direction', () => {
+    expect(nearestInDirection(0, 'ArrowRight', px, py)).toBe(1);
+    expect(nearestInDirection(0, 'ArrowLeft', px, py)).toBe(3);
+    expect(nearestInDirection(0, 'ArrowUp', px, py)).toBe(2);
+  });
+
+  it('falls back to the nearest point on that side, and to -1 when there is none', () => {
+    expect(nearestInDirection(0, 'ArrowDown', px, py)).toBe(1); // 1 and 4 are 10 right, 2 down: outside 45°, same spot
+    expect(nearestInDirection(2, 'ArrowUp', px, py)).toBe(-1);
+    expect(nearestInDirection(3, 'ArrowLeft', px, py)).toBe(-1);
+  });
+
+  it('steps through points at the same position in order', () => {
+    expect(nearestInDirection(1, 'ArrowRight', px, py)).toBe(4);
+    expect(nearestInDirection(4, 'ArrowLeft', px, py)).toBe(1);
+    expect(nearestInDirection(4, 'ArrowRight', px, py)).toBe(-1);
+  });
+});
+
+describe('layout', () => {
+  const options: LayoutOptions = {
+    width: 600,
+    zoom: FULL_VIEW,
+    minRadius: 2,
+    formatX: String,
+    formatY: String,
+    legend: ['MVC', 'MGC', 'STC', 'BZ', 'Bubble area = revenue'],
+    names: {
+      'quick-wins': { name: 'Quick wins', count: '1' },
+      strategic: { name: 'Strategic investments', count: '2' },
+      maintain: { name: 'Maintain', count: '0' },
+      'over-served': { name: 'Over-served', count: '1' },
+    },
+    splitText: {},
+  };
+  const layout = quadrantLayout(scatter, options);
+
+  it('sizes bubbles by area ∝ revenue with a floor, and draws the largest first', () => {
+    expect(layout.maxRadius).toBe(28);
+    expect(layout.radius[0]).toBeCloseTo(28, 5);
+    expect(layout.radius[1]).toBeCloseTo(14, 5); // a quarter of the revenue, half the radius
+    expect(layout.radius[2]).toBeCloseTo(2.8, 5);
+    expect(layout.radius[3]).toBe(2); // no revenue: the floor
+    expect([...layout.drawOrder]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('puts the plot box under the legend, the splits in it and the four quadrants around them', () => {
+    // Widest y tick "100": 19.1 px; + 8 + 18 -> left 46. One legend row: top 32. Plot height 300.
+    expect([layout.left, layout.right, layout.top, layout.bottom]).toEqual([46, 582, 32, 332]);
+    expect(layout.splitX).toBe(46 + 268);
+    expect(layout.splitY).toBe(32 + 150);
+    expect(layout.regions['over-served']).toEqual({ x0: 314, y0: 182, x1: 582, y1: 332 });
+    expect([layout.px[0], layout.py[0]]).toEqual([46, 32]);
+    expect(layout.names.map((n) => n.id)).toEqual(['quick-wins', 'strategic', 'maintain', 'over-served']);
+  });
+
+  it('labels the split lines above the effort split and at the right end of the impact split', () => {
+    const labelled = quadrantLayout(scatter, { ...options, splitText: { effort: 'median 50', impact: 'median 50' } });
+    const [effort, impact] = labelled.splitLabels;
+    expect([effort!.x, effort!.y, effort!.anchor]).toEqual([314, 28, 'middle']); // centred on the split, 4 px above the plot
+    expect([impact!.x, impact!.y, impact!.anchor]).toEqual([578, 178, 'end']); // 4 px in from the right, 4 px above the line
+    // No quadrant name overlaps a split label.
+    const overlap = (a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    expect(labelled.names.some((n) => labelled.splitLabels.some((l) => overlap(n.box, l.box)))).toBe(false);
+    expect(layout.splitLabels).toEqual([]);
+  });
+
+  it('keeps quadrant names clear of the largest bubbles when another corner is free', () => {
+    // a (radius 28) sits in the top-left corner of Quick wins: its name moves to the top-right corner of it.
+    const quickWins = layout.names[0]!;
+    expect(quickWins.anchor).toBe('end');
+    expect(quickWins.box.x1).toBe(layout.splitX! - 6);
+    expect(layout.names[1]!.lines).toEqual(['Strategic investments (2)']);
+  });
+
+  it('shows only the points in a zoomed window, with the same bubble sizes', () => {
+    const zoomed = quadrantLayout(scatter, { ...options, zoom: { u0: 0.4, u1: 0.6, v0: 0.4, v1: 0.6 } });
+    expect(zoomed.zoomed).toBe(true);
+    expect([...zoomed.drawOrder]).toEqual([2, 3]);
+    expect(zoomed.radius[1]).toBeCloseTo(14, 5);
+    expect(zoomed.splitX).toBe(46 + 268);
+  });
+
+  it('zooms around a point and pans, staying inside the unit square', () => {
+    expect(zoomAround(FULL_VIEW, 2, 0.5, 0.5)).toEqual({ u0: 0.25, u1: 0.75, v0: 0.25, v1: 0.75 });
+    expect(zoomAround(FULL_VIEW, 2, 0.1, 0.95)).toEqual({ u0: 0, u1: 0.5, v0: 0.5, v1: 1 });
+    expect(zoomAround({ u0: 0, u1: 0.5, v0: 0.5, v1: 1 }, 0.5, 0.25, 0.75)).toBe(FULL_VIEW);
+    expect(panTo({ u0: 0, u1: 0.5, v0: 0, v1: 0.5 }, 0.9, 0.5)).toEqual({ u0: 0.5, u1: 1, v0: 0.25, v1: 0.75 });
+    expect(windowAt(-1, 2, 0.25, 0.25)).toEqual({ u0: 0, u1: 0.25, v0: 0.75, v1: 1 });
+  });
+});
+
+describe('labels', () => {
+  const bounds = { x0: 0, y0: 0, x1: 400, y1: 300 };
+
+  it('takes the first free position: right, then left, above, below', () => {
+    const placed = placeLabels(
+      [
+        { point: 0, text: 'Acme', x: 100, y: 100, r: 10 },
+        { point: 1, text: 'Bolt', x: 100, y: 100, r: 10 },
+        { point: 2, text: 'Cobalt', x: 100, y: 100, r: 10 },
+      ],
+      [],
+      [],
+      bounds,
+    );
+    expect(placed.map((l) => [l.text, l.anchor, l.x])).toEqual([
+      ['Acme', 'start', 113],
+      ['Bolt', 'end', 87],
+      ['Cobalt', 'middle', 100],
+    ]);
+    expect(placed[2]!.box.y1).toBe(87); // above the bubble
+  });
+
+  it('keeps off blocked boxes and bubbles, stays inside the bounds, and drops a label with no room', () => {
+    const placed = placeLabels(
+      [
+        { point: 0, text: 'Edge', x: 395, y: 5, r: 4 }, // right and above are out of bounds
+        { point: 1, text: 'Boxed', x: 200, y: 150, r: 5 },
+      ],
+      [{ x: 230, y: 150, r: 8 }], // a bubble right of Boxed
+      [
+        { x0: 100, y0: 100, x1: 190, y1: 200 }, // left of Boxed
+        { x0: 150, y0: 120, x1: 260, y1: 146 }, // above
+        { x0: 150, y0: 155, x1: 260, y1: 190 }, // below
+        { x0: 150, y0: 120, x1: 260, y1: 190 }, // and every corner
+      ],
+      bounds,
+    );
+    expect(placed.map((l) => [l.text, l.anchor])).toEqual([['Edge', 'end']]);
+  });
+});
+
+describe('shapes', () => {
+  const area = (d: string) => {
+    const pts = d.slice(1, -1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+    let sum = 0;
+    for (let i = 0; i < pts.length; i++) {
+      const [x1, y1] = pts[i]!;
+      const [x2, y2] = pts[(i + 1) % pts.length]!;
+      sum += x1 * y2 - x2 * y1;
+    }
+    return Math.abs(sum) / 2;
+  };
+
+  it('gives every tier shape the area of the circle of the same radius', () => {
+    expect(shapePath(0, 50, 50, 20)).toBe('M30,50a20,20 0 1,0 40,0a20,20 0 1,0 -40,0Z');
+    for (const tier of [1, 2, 3]) expect(area(shapePath(tier, 0, 0, 100)) / (Math.PI * 100 * 100)).toBeCloseTo(1, 2);
+  });
+});
+
+describe('raster (the canvas layer)', () => {
+  const sum = (values: Float32Array) => values.reduce((a, b) => a + b, 0);
+
+  it('makes stamps whose coverage adds up to the shape area, π r² (within sampling error), for every tier', () => {
+    for (const tier of [0, 1, 2, 3]) {
+      const stamp = makeStamp(tier, 3);
+      // 4 x 4 samples per pixel: within 3% of the exact area.
+      expect(Math.abs(sum(stamp.coverage) / (Math.PI * 9) - 1)).toBeLessThan(0.03);
+    }
+    // A circle of radius 3 needs ceil(3 + 0.5) = 4 pixels each side of the centre pixel; the triangle's
+    // apex lies 1.555 r = 4.67 px above its centre: ceil(4.67 + 0.5) = 6 each side.
+    const circle = makeStamp(0, 3);
+    expect(circle.size).toBe(9);
+    expect(makeStamp(1, 3).size).toBe(13);
+    // The centre pixel is fully inside, a corner pixel fully outside.
+    expect(circle.coverage[4 * 9 + 4]).toBe(1);
+    expect(circle.coverage[0]).toBe(0);
+  });
+
+  it('blends source-over in premultiplied alpha, clipped, and converts back to straight alpha', () => {
+    const buffer = { data: new Uint8ClampedArray(3 * 3 * 4), width: 3, height: 3 };
+    const dot: Stamp = { size: 1, coverage: new Float32Array([1]) };
+    const all = { x0: 0, y0: 0, x1: 3, y1: 3 };
+    blendStamp(buffer, dot, 1, 1, [200, 100, 0], 0.5, all);
+    expect([...buffer.data.slice(16, 20)]).toEqual([100, 50, 0, 128]); // 127.5 rounds to 128
+    blendStamp(buffer, dot, 1, 1, [0, 0, 200], 0.5, all);
+    // out = src·a + dst·(1 − a): red 100·0.5 = 50, green 25, blue 100, alpha 127.5 + 128·0.5 = 191.5
+    expect([...buffer.data.slice(16, 20)]).toEqual([50, 25, 100, 192]);
+    blendStamp(buffer, dot, 0, 0, [255, 255, 255], 1, { x0: 1, y0: 1, x1: 3, y1: 3 });
+    expect([...buffer.data.slice(0, 4)]).toEqual([0, 0, 0, 0]); // outside the clip: untouched
+    toStraightAlpha(buffer.data);
+    expect([...buffer.data.slice(16, 20)]).toEqual([66, 33, 133, 192]); // 50·255/192 = 66.4, ...
+  });
+
+  it('reads the colours a canvas context reports', () => {
+    expect(parseColour('#1f5fbf')).toEqual([31, 95, 191]);
+    expect(parseColour('#fff')).toEqual([255, 255, 255]);
+    expect(parseColour('rgba(10, 20, 30, 0.5)')).toEqual([10, 20, 30]);
+    expect(parseColour('var(--x)')).toEqual([136, 136, 136]);
+  });
+});
