@@ -11,7 +11,7 @@ const acc = (id: string, revenue: number, effort: number, impact: number): Accou
 
 /** Effort 0..100, impact 0..100 (linear axes need no rounding), revenue 100, 25, 1, 0. */
 const accounts = [acc('a', 100, 0, 100), acc('b', 25, 100, 0), acc('c', 1, 50, 50), acc('d', 0, 50, 50)];
-const scatter = scatterOf(quadrants(accounts), () => 'STC', 'linear');
+const scatter = scatterOf(quadrants(accounts), accounts, new Uint8Array(4).fill(2), 'linear'); // all STC
 
 describe('axes', () => {
   it('a linear axis starts at zero, rounds outwards and contains the threshold', () => {

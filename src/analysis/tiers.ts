@@ -14,7 +14,11 @@
  *
  * Reasons are structured data (`code` + raw numbers); the widget layer formats them for its locale, e.g.
  * with `tierReasonText(reason, formatMoney, formatPercent)`. The 'default' reason is one shared frozen
- * object (it carries no values), which saves an allocation per STC account.
+ * object (it carries no values).
+ *
+ * Speed: the rule runs over typed arrays (`tierIndex`, `given`); the assignment objects with their
+ * reasons are built only when asked for (`assignment(i)` for one, `assignments` for all), because at
+ * 100,000 accounts allocating them took longer than the rule itself.
  */
 import type { Account, Tier } from '../feed/schema.js';
 import { atLeast, isNum, revenueOf, shareOf } from './numbers.js';
@@ -116,8 +120,14 @@ export interface TierTotals {
 }
 
 export interface TierResult {
-  /** One assignment per account, in input order. */
-  assignments: TierAssignment[];
+  /** One assignment per account, in input order (built on first access; `tierIndex` is the fast path). */
+  readonly assignments: TierAssignment[];
+  /** The assignment of the account at input index i, without building all of them. */
+  assignment(index: number): TierAssignment;
+  /** Per account (input order): its tier as an index into TIER_ORDER. */
+  tierIndex: Uint8Array;
+  /** Per account (input order): 1 when the tier was given in the feed. */
+  given: Uint8Array;
   /** Always four entries, in the order MVC, MGC, STC, BZ. */
   tiers: TierSummary[];
   totals: TierTotals;
@@ -146,26 +156,39 @@ const TIER_OF_CODE: Readonly<Record<Exclude<TierReasonCode, 'given'>, Tier>> = {
 const DEFAULT_REASON: TierReason = Object.freeze({ code: 'default' as const, values: Object.freeze({}) });
 
 /** Why the rule gives one account its tier (the tier follows from the code). `rank` is 1-based. */
-function ruleReason(account: Account, vital: boolean, rank: number, cumulativeShare: number, rules: TierRules): TierReason {
+type RuleCode = Exclude<TierReasonCode, 'given'>;
+
+/** Which step of the rule gives the account its tier (no allocation: this runs once per account). */
+function ruleCode(account: Account, vital: boolean, rules: TierRules): RuleCode {
   const profit = account.profit;
-  if (isNum(profit) && profit < 0) return { code: 'negative-profit', values: { profit } };
-  if (vital) return { code: 'vital-few', values: { rank, cumulativeShare, cutoff: rules.cutoff } };
+  if (isNum(profit) && profit < 0) return 'negative-profit';
+  if (vital) return 'vital-few';
   const revenue = revenueOf(account.revenue);
   const potential = account.potential;
   if (isNum(potential)) {
     const headroom = potential - revenue;
-    if (headroom > 0 && atLeast(headroom, rules.headroomFactor * revenue)) {
-      return { code: 'headroom', values: { headroom, revenue, potential, factor: rules.headroomFactor } };
-    }
+    if (headroom > 0 && atLeast(headroom, rules.headroomFactor * revenue)) return 'headroom';
   }
   const previousRevenue = account.previousRevenue;
-  if (isNum(previousRevenue) && previousRevenue > 0) {
-    const growth = revenue / previousRevenue - 1;
-    if (atLeast(growth, rules.growthThreshold)) {
-      return { code: 'growth', values: { growth, revenue, previousRevenue, threshold: rules.growthThreshold } };
-    }
+  if (isNum(previousRevenue) && previousRevenue > 0 && atLeast(revenue / previousRevenue - 1, rules.growthThreshold)) return 'growth';
+  return 'default';
+}
+
+/** The reason of a rule step with its figures, built when a tooltip or table asks for it. */
+function ruleReason(code: RuleCode, account: Account, rank: number, cumulativeShare: number, rules: TierRules): TierReason {
+  const revenue = revenueOf(account.revenue);
+  switch (code) {
+    case 'negative-profit':
+      return { code, values: { profit: account.profit! } };
+    case 'vital-few':
+      return { code, values: { rank, cumulativeShare, cutoff: rules.cutoff } };
+    case 'headroom':
+      return { code, values: { headroom: account.potential! - revenue, revenue, potential: account.potential!, factor: rules.headroomFactor } };
+    case 'growth':
+      return { code, values: { growth: revenue / account.previousRevenue! - 1, revenue, previousRevenue: account.previousRevenue!, threshold: rules.growthThreshold } };
+    case 'default':
+      return DEFAULT_REASON;
   }
-  return DEFAULT_REASON;
 }
 
 const VALID_TIERS = new Set<string>(TIER_ORDER);
@@ -183,17 +206,20 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
   const sums = TIER_ORDER.map(() => ({ accounts: 0, revenue: 0, profit: 0, profitAccounts: 0, effort: 0, effortAccounts: 0 }));
   const totals = { accounts: n, revenue: 0, profit: 0, profitAccounts: 0, effort: 0, effortAccounts: 0 };
 
-  const assignments = new Array<TierAssignment>(n);
+  // The hot loop keeps typed arrays only; assignment objects (with their reasons) are built on demand.
+  const tierIndex = new Uint8Array(n);
+  const given = new Uint8Array(n);
+  const codes = new Array<RuleCode>(n);
   for (let i = 0; i < n; i++) {
     const account = accounts[i]!;
-    const k = rankOf[i]!;
-    const reason = ruleReason(account, k < p.vitalFew, k + 1, p.cumulative[k]!, r);
-    const ruleTier = TIER_OF_CODE[reason.code as Exclude<TierReasonCode, 'given'>];
+    const code = ruleCode(account, rankOf[i]! < p.vitalFew, r);
+    codes[i] = code;
     const feedTier = account.tier;
-    const given = typeof feedTier === 'string' && VALID_TIERS.has(feedTier);
-    const tier = given ? (feedTier as Tier) : ruleTier;
-    assignments[i] = { account, index: i, tier, given, reason: given ? { code: 'given', values: { ruleTier } } : reason };
-    const s = sums[TIER_INDEX[tier]]!;
+    const isGiven = typeof feedTier === 'string' && VALID_TIERS.has(feedTier);
+    const t = isGiven ? TIER_INDEX[feedTier as Tier] : TIER_INDEX[TIER_OF_CODE[code]];
+    tierIndex[i] = t;
+    given[i] = isGiven ? 1 : 0;
+    const s = sums[t]!;
     const revenue = revenueOf(account.revenue);
     s.accounts++;
     s.revenue += revenue;
@@ -227,8 +253,26 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
     };
   });
 
+  const assignment = (i: number): TierAssignment => {
+    const account = accounts[i]!;
+    const k = rankOf[i]!;
+    const code = codes[i]!;
+    const reason = ruleReason(code, account, k + 1, p.cumulative[k]!, r);
+    const tier = TIER_ORDER[tierIndex[i]!]!;
+    return { account, index: i, tier, given: given[i] === 1, reason: given[i] ? { code: 'given', values: { ruleTier: TIER_OF_CODE[code] } } : reason };
+  };
+  let all: TierAssignment[] | undefined;
   return {
-    assignments,
+    get assignments() {
+      if (!all) {
+        all = new Array<TierAssignment>(n);
+        for (let i = 0; i < n; i++) all[i] = assignment(i);
+      }
+      return all;
+    },
+    assignment: (i) => all?.[i] ?? assignment(i),
+    tierIndex,
+    given,
     tiers,
     totals: {
       accounts: n,

@@ -1,48 +1,4 @@
-/**
- * @summary The effort-versus-impact quadrant: every account placed by the effort spent on it and the
- * impact of working it, bubble area by revenue, shape and colour by tier, split into Quick wins,
- * Strategic investments, Maintain and Over-served, so misallocated effort stands out.
- *
- * @tag kam-quadrant
- *
- * @event {CustomEvent<KamSelectDetail>} kam-select - Accounts were selected (click, Enter/Space, a dragged rectangle, a quadrant's name) or the selection was cleared (Escape).
- * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
- * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed.
- *
- * @csspart frame - The widget's frame around header, chart and table.
- * @csspart header - The summary and the toolbar.
- * @csspart summary - The one-sentence summary with the exact figures.
- * @csspart toolbar - The buttons above the chart.
- * @csspart view-toggle - The "View as table" button.
- * @csspart export-button - The button that opens the export menu.
- * @csspart export-menu - The export menu (SVG, PNG, CSV).
- * @csspart export-item - One entry of the export menu.
- * @csspart clear-selection - The "Clear selection" button, shown while accounts are selected.
- * @csspart zoom-controls - The zoom in, zoom out and reset buttons.
- * @csspart zoom-button - One zoom button.
- * @csspart plot - The chart area (one Tab stop).
- * @csspart canvas - The canvas layer that draws the points of large feeds (more than `svg-limit`).
- * @csspart tooltip - The tooltip of the hovered or focused account.
- * @csspart quadrant-stats - The four quadrants' figures (accounts, share of effort, revenue).
- * @csspart quadrant-button - One quadrant's figures; a click selects its accounts.
- * @csspart notes - Notes under the chart: accounts not plotted, the split, the scale.
- * @csspart table - The table view.
- * @csspart skipped-notice - The "N accounts skipped" notice.
- * @csspart state - The loading, empty and error views.
- *
- * @cssprop [--kam-quadrant-quick-wins=var(--kam-good)] - Shade of the Quick wins quadrant.
- * @cssprop [--kam-quadrant-strategic=var(--kam-accent)] - Shade of the Strategic investments quadrant.
- * @cssprop [--kam-quadrant-maintain=var(--kam-muted)] - Shade of the Maintain quadrant.
- * @cssprop [--kam-quadrant-over-served=var(--kam-bad)] - Shade of the Over-served quadrant.
- * @cssprop [--kam-tier-mvc=#1f5fbf] - MVC points (circles); also --kam-tier-mgc (triangles), --kam-tier-stc (squares), --kam-tier-bz (diamonds).
- * @cssprop [--kam-bg=#ffffff] - Background, and the halo behind labels.
- * @cssprop [--kam-fg=#1f2328] - Text, split lines and the outline of selected points.
- * @cssprop [--kam-muted=#59636e] - Axes and secondary text.
- * @cssprop [--kam-accent=#0b63c5] - The drag rectangle.
- * @cssprop [--kam-focus=#0b63c5] - Focus ring.
- * @cssprop [--kam-warning=#8a5300] - The note about accounts without effort data.
- * @cssprop [--kam-font=system-ui] - Font family.
- */
+/** <kam-quadrant>: effort against impact per account (see the class comment). */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -92,6 +48,67 @@ const ARROW_WAY: Record<Direction, string> = {
   ArrowDown: 'below (less impact)',
 };
 
+/**
+ * @summary The effort-versus-impact quadrant: every account placed by the effort spent on it and the
+ * impact of working it, bubble area by revenue, shape and colour by tier, split into Quick wins,
+ * Strategic investments, Maintain and Over-served, so misallocated effort stands out.
+ *
+ * @tag kam-quadrant
+ *
+ * @event {CustomEvent<KamSelectDetail>} kam-select - Accounts were selected (click, Enter/Space, a dragged rectangle, a quadrant's name) or the selection was cleared (Escape).
+ * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
+ * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed.
+ *
+ * @csspart frame - The widget's frame around header, chart and table.
+ * @csspart header - The summary and the toolbar.
+ * @csspart summary - The one-sentence summary with the exact figures.
+ * @csspart toolbar - The buttons above the chart.
+ * @csspart view-toggle - The "View as table" button.
+ * @csspart export-button - The button that opens the export menu.
+ * @csspart export-menu - The export menu (SVG, PNG, CSV).
+ * @csspart export-item - One entry of the export menu.
+ * @csspart export-message - Why an export failed (for example PNG under a policy without blob: images).
+ * @csspart clear-selection - The "Clear selection" button, shown while accounts are selected.
+ * @csspart zoom-controls - The zoom in, zoom out and reset buttons.
+ * @csspart zoom-button - One zoom button.
+ * @csspart plot - The chart area (one Tab stop).
+ * @csspart canvas - The canvas layer that draws the points of large feeds (more than `svg-limit`).
+ * @csspart tooltip - The tooltip of the hovered or focused account.
+ * @csspart quadrant-stats - The four quadrants' figures (accounts, share of effort, revenue).
+ * @csspart quadrant-button - One quadrant's figures; a click selects its accounts.
+ * @csspart notes - Notes under the chart: accounts not plotted, the split, the scale.
+ * @csspart table-container - The scrolling box around the table view.
+ * @csspart table - The table view.
+ * @csspart show-more - The button that shows more rows of a long table.
+ * @csspart skipped-notice - The "N accounts skipped" notice with the reasons.
+ * @csspart stale-notice - The notice that a background refresh failed and the data shown is from an earlier load.
+ * @csspart state - Every state view (loading, empty, error, idle); also state-loading, state-empty, state-error, state-idle.
+ * @csspart retry-button - The Retry button of a network error.
+ *
+ * @cssprop [--kam-quadrant-quick-wins=var(--kam-good)] - Shade of the Quick wins quadrant.
+ * @cssprop [--kam-quadrant-strategic=var(--kam-accent)] - Shade of the Strategic investments quadrant.
+ * @cssprop [--kam-quadrant-maintain=var(--kam-muted)] - Shade of the Maintain quadrant.
+ * @cssprop [--kam-quadrant-over-served=var(--kam-bad)] - Shade of the Over-served quadrant.
+ * @cssprop [--kam-tier-mvc=#1f5fbf] - MVC points (circles); dark theme #58a6ff.
+ * @cssprop [--kam-tier-mgc=#1a7f37] - MGC points (triangles); dark theme #3fb950.
+ * @cssprop [--kam-tier-stc=#7d4fc9] - STC points (squares); dark theme #bc8cff.
+ * @cssprop [--kam-tier-bz=#c1121f] - BZ points (diamonds); dark theme #ff7b72.
+ * @cssprop [--kam-bg=#ffffff] - Background, and the halo behind labels; dark theme #0d1117.
+ * @cssprop [--kam-surface=#f6f8fa] - Hover background of buttons; dark theme #161b22.
+ * @cssprop [--kam-fg=#1f2328] - Text, split lines and the outline of selected points; dark theme #e6edf3.
+ * @cssprop [--kam-muted=#59636e] - Axes and secondary text; dark theme #9ba7b4.
+ * @cssprop [--kam-border=#d1d9e0] - Borders and axis lines; dark theme #3d444d.
+ * @cssprop [--kam-grid=#e8ecf0] - Grid lines; dark theme #262c36.
+ * @cssprop [--kam-accent=#0b63c5] - The drag rectangle and pressed buttons; dark theme #58a6ff.
+ * @cssprop [--kam-good=#1a7f37] - Default shade of Quick wins; dark theme #3fb950.
+ * @cssprop [--kam-bad=#c1121f] - Default shade of Over-served; dark theme #ff7b72.
+ * @cssprop [--kam-focus=#0b63c5] - Focus ring; dark theme #79c0ff.
+ * @cssprop [--kam-warning=#8a5300] - The note about accounts without effort data; dark theme #e3b341.
+ * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background; dark theme #e6edf3.
+ * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text; dark theme #0d1117.
+ * @cssprop [--kam-radius=6px] - Corner radius of buttons, tooltip and plot.
+ * @cssprop [--kam-font=system-ui] - Font family.
+ */
 export class KamQuadrant extends KamWidget<QuadrantRow> {
   static override styles = [...KamWidget.styles, quadrantStyles];
 
@@ -358,9 +375,9 @@ export class KamQuadrant extends KamWidget<QuadrantRow> {
     if (!context || !drawing) return;
     drawPoints(context, drawing, canvas.width / this.layout.width);
     this.drawn = { canvas, layout: this.layout, mask, theme: this.theme };
-    // Build the hit-testing index now that the points are painted, so the first hover does not wait for it.
+    // Build the hit-testing index once the points are painted, so neither the first paint nor the first hover waits for it.
     const scatter = this.model.scatter;
-    setTimeout(() => void scatter.tree, 0);
+    requestAnimationFrame(() => setTimeout(() => void scatter.tree, 0));
   }
 
   // ---- keyboard and zoom ------------------------------------------------------------------------------

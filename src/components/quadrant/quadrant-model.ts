@@ -11,11 +11,11 @@
  *   split thresholds always lie inside the domain.
  */
 import { quadtree, type Quadtree } from 'd3-quadtree';
-import { quadrants, type QuadrantId, type QuadrantResult } from '../../analysis/quadrant.js';
+import { quadrants, type QuadrantResult } from '../../analysis/quadrant.js';
 import { assignTiers, type TierResult } from '../../analysis/tiers.js';
 import { revenueOf } from '../../analysis/numbers.js';
 import type { Feed } from '../../feed/parse.js';
-import type { Tier } from '../../feed/schema.js';
+import type { Account } from '../../feed/schema.js';
 import { scaleLinear } from '../../internal/scale.js';
 
 export type ScaleKind = 'linear' | 'log';
@@ -125,40 +125,35 @@ export interface Scatter {
   readonly tree: Quadtree<number>;
 }
 
-const TIER_INDEX: Readonly<Record<Tier, number>> = { MVC: 0, MGC: 1, STC: 2, BZ: 3 };
-
-/** The scatter of a quadrant result; `tierOf(i)` is the tier of the feed's account i. */
-export function scatterOf(result: QuadrantResult, tierOf: (accountIndex: number) => Tier, kind: ScaleKind): Scatter {
-  const n = result.points.length;
-  const account = new Uint32Array(n);
-  const effort = new Float64Array(n);
-  const impact = new Float64Array(n);
+/** The scatter of a quadrant result; `tierIndex[i]` is the tier (index into TIER_ORDER) of the feed's account i. */
+export function scatterOf(result: QuadrantResult, accounts: readonly Account[], tierIndex: Uint8Array, kind: ScaleKind): Scatter {
+  const n = result.placed;
+  const account = result.pointIndex;
+  const effort = result.pointEffort;
+  const impact = result.pointImpact;
+  const quadrant = result.pointQuadrant;
   const revenue = new Float64Array(n);
   const tier = new Uint8Array(n);
-  const quadrant = new Uint8Array(n);
   const quadrantLead = new Int32Array(4).fill(-1);
-  const quadrantIndex: Record<QuadrantId, number> = { 'quick-wins': 0, strategic: 1, maintain: 2, 'over-served': 3 };
   let minE = Infinity;
   let maxE = -Infinity;
   let minI = Infinity;
   let maxI = -Infinity;
   let maxRevenue = 0;
   for (let k = 0; k < n; k++) {
-    const p = result.points[k]!;
-    account[k] = p.index;
-    effort[k] = p.effort;
-    impact[k] = p.impact;
-    const r = revenueOf(p.account.revenue);
+    const index = account[k]!;
+    const r = revenueOf(accounts[index]!.revenue);
     revenue[k] = r;
-    tier[k] = TIER_INDEX[tierOf(p.index)];
-    const q = quadrantIndex[p.quadrant];
-    quadrant[k] = q;
+    tier[k] = tierIndex[index]!;
+    const q = quadrant[k]!;
     const lead = quadrantLead[q]!;
     if (lead < 0 || r > revenue[lead]!) quadrantLead[q] = k;
-    if (p.effort < minE) minE = p.effort;
-    if (p.effort > maxE) maxE = p.effort;
-    if (p.impact < minI) minI = p.impact;
-    if (p.impact > maxI) maxI = p.impact;
+    const e = effort[k]!;
+    const m = impact[k]!;
+    if (e < minE) minE = e;
+    if (e > maxE) maxE = e;
+    if (m < minI) minI = m;
+    if (m > maxI) maxI = m;
     if (r > maxRevenue) maxRevenue = r;
   }
   const x = axisFor(kind, n ? minE : 0, n ? maxE : 1, result.effortThreshold);
@@ -224,7 +219,7 @@ export function quadrantModel(feed: Feed, options: QuadrantModelOptions, previou
   if (previous?.feed === feed && previous.effortThreshold === effortThreshold && previous.impactThreshold === impactThreshold && previous.scale === scale) return previous;
   const tiers = previous?.feed === feed ? previous.tiers : assignTiers(feed.accounts);
   const result = quadrants(feed.accounts, { effortThreshold, impactThreshold });
-  const scatter = scatterOf(result, (i) => tiers.assignments[i]!.tier, scale);
+  const scatter = scatterOf(result, feed.accounts, tiers.tierIndex, scale);
   return { feed, effortThreshold, impactThreshold, scale, result, tiers, scatter };
 }
 

@@ -15,7 +15,7 @@ export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantL
   const { scatter, feed, tiers, result } = model;
   const index = scatter.account[k]!;
   const account = feed.accounts[index]!;
-  const assignment = tiers.assignments[index]!;
+  const assignment = tiers.assignment(index);
   const headroom = isHeadroom(result, k);
   return html`<strong>${account.name}</strong>${tooltipFacts([
       ['Quadrant', labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!)],

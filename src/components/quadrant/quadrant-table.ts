@@ -24,7 +24,7 @@ export interface QuadrantRow {
 export function quadrantRows(model: QuadrantModel): QuadrantRow[] {
   const pointOf = new Int32Array(model.feed.accounts.length).fill(-1);
   for (let k = 0; k < model.scatter.count; k++) pointOf[model.scatter.account[k]!] = k;
-  return model.feed.accounts.map((account, i) => ({ account, point: pointOf[i]!, tier: model.tiers.assignments[i]!.tier }));
+  return model.feed.accounts.map((account, i) => ({ account, point: pointOf[i]!, tier: TIER_ORDER[model.tiers.tierIndex[i]!]! }));
 }
 
 function quadrantOfRow(model: QuadrantModel, row: QuadrantRow, labelOf: QuadrantLabelOf): string {
@@ -59,7 +59,7 @@ export function quadrantCsvColumns(model: QuadrantModel, labelOf: QuadrantLabelO
     { header: 'quadrant', value: (r) => quadrantOfRow(model, r, labelOf) },
     { header: 'effort', value: (r) => r.account.effort },
     { header: 'impact', value: (r) => impactOf(model, r) },
-    { header: 'impact_source', value: (r) => (r.point >= 0 ? model.result.points[r.point]!.impactSource : undefined) },
+    { header: 'impact_source', value: (r) => (r.point < 0 ? undefined : model.result.pointOwnImpact[r.point] ? 'impact' : 'headroom') },
     { header: 'revenue', value: (r) => r.account.revenue },
     { header: 'tier', value: (r) => r.tier },
   ];

@@ -34,10 +34,10 @@ export function quadrantFigures(summary: QuadrantSummary, labelOf: QuadrantLabel
 }
 
 /** Whether point k's impact is growth headroom (potential − revenue) rather than an impact score. */
-export const isHeadroom = (result: QuadrantResult, k: number) => result.points[k]!.impactSource === 'headroom';
+export const isHeadroom = (result: QuadrantResult, k: number) => result.pointOwnImpact[k] === 0;
 
 /** Whether every plotted account's impact is growth headroom (money on the y axis). */
-export const allHeadroom = (result: QuadrantResult) => result.points.every((p) => p.impactSource === 'headroom');
+export const allHeadroom = (result: QuadrantResult) => result.headroomCount === result.placed;
 
 /** Point k's impact as text: money for headroom, a number for an impact score; "–" for no point. */
 export function impactText(result: QuadrantResult, scatter: Scatter, k: number, f: Formatters): string {
@@ -63,7 +63,7 @@ export function pointDescription(
 
 /** The y axis title: impact, headroom, or both when some accounts lack an impact score. */
 export function impactAxisTitle(result: QuadrantResult, scale: ScaleKind): string {
-  const headroom = result.points.filter((p) => p.impactSource === 'headroom').length;
+  const headroom = result.headroomCount;
   const title = headroom === result.placed ? 'Growth headroom (potential − revenue)' : headroom ? 'Impact (or growth headroom)' : 'Impact';
   return `${title}${scale === 'log' ? ' (log)' : ''} →`;
 }
@@ -90,7 +90,7 @@ export function chartNotes(result: QuadrantResult, scale: ScaleKind, f: Formatte
       missing: false,
     });
   }
-  const headroom = result.points.filter((p) => p.impactSource === 'headroom').length;
+  const headroom = result.headroomCount;
   if (headroom && headroom < result.placed) {
     notes.push({ text: `Impact is growth headroom (potential − revenue) for ${f.integer(headroom)} ${accountsWord(headroom)} without an impact score.`, missing: false });
   }
