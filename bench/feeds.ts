@@ -1,0 +1,55 @@
+/**
+ * The bench's accounts: the seeded sample feed (src/analysis/sample-feed.ts) of each size, kept raw (a
+ * JSON object, as fetched) and validated once by parseFeed (what a <kam-feed> hands its widgets).
+ */
+import { generateSampleFeed, type SampleFeed } from '../src/analysis/sample-feed.js';
+import { derivedFeed, parseFeed, type Feed } from '../src/feed/parse.js';
+import { fraction } from './frame.js';
+
+interface Feeds {
+  raw: SampleFeed;
+  validated: Feed;
+}
+
+const feeds = new Map<number, Feeds>();
+
+export function prepareFeeds(count: number): number {
+  let entry = feeds.get(count);
+  if (!entry) {
+    const raw = generateSampleFeed({ count, seed: count });
+    entry = { raw, validated: parseFeed(raw) };
+    feeds.set(count, entry);
+  }
+  return entry.validated.accounts.length;
+}
+
+export function releaseFeeds(count: number): void {
+  feeds.delete(count);
+}
+
+function feedsOf(count: number): Feeds {
+  const entry = feeds.get(count);
+  if (!entry) throw new Error(`No feed of ${count} accounts: call bench.prepare(${count}) first.`);
+  return entry;
+}
+
+/** The raw feed object (a widget given it validates it; Chart.js reads it as it is). */
+export function rawFeed(count: number): SampleFeed {
+  return feedsOf(count).raw;
+}
+
+/**
+ * A validated feed with these accounts, a new object on every call, so no widget or helper finds it in a
+ * cache keyed by the feed (validation itself is not repeated: parseFeed ran once, in prepareFeeds).
+ */
+export function validatedFeed(count: number): Feed {
+  return derivedFeed(feedsOf(count).validated, {});
+}
+
+/** `size` distinct account ids of the feed, a different set per `attempt` (seeded). */
+export function sampleIds(count: number, size: number, attempt: number): string[] {
+  const accounts = feedsOf(count).raw.accounts;
+  const ids = new Set<string>();
+  for (let i = 0; ids.size < Math.min(size, accounts.length); i++) ids.add(accounts[Math.floor(fraction(attempt * 7919 + i) * accounts.length)]!.id);
+  return [...ids];
+}
