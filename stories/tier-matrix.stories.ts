@@ -171,6 +171,30 @@ export const NetworkError: Story = {
   },
 };
 
+/** Two accounts the feed contract rejects are skipped and listed; the other 40 are drawn. */
+export const SkippedAccounts: Story = {
+  render: (args) =>
+    matrix(args, undefined, [
+      ...sample.accounts.slice(0, 40),
+      { id: 'x1', name: 'Broken revenue', revenue: '12k' },
+      { id: 'x2', name: 'Negative revenue', revenue: -5 },
+    ]),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    expect(root(canvasElement).querySelector('[part~="skipped-notice"] summary')!.textContent).toBe('2 accounts skipped');
+    expect(summaryText(canvasElement)).toMatch(/^40 accounts:/);
+  },
+};
+
+/** Waiting for a `<kam-feed>` that never arrives: the loading skeleton, with aria-busy. */
+export const Loading: Story = {
+  render: (args) => html`<kam-tier-matrix theme=${args.theme} feed="never-loaded-feed"></kam-tier-matrix>`,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(widget(canvasElement).getAttribute('aria-busy')).toBe('true'));
+    expect(root(canvasElement).querySelector('[part~="state-loading"]')).not.toBeNull();
+  },
+};
+
 /** 300 px wide: the tier summary moves below the matrix and ranges break over two lines. */
 export const Narrow: Story = {
   decorators: [(story) => html`<div style=${styleMap({ width: '300px' })}>${story()}</div>`],
@@ -186,11 +210,11 @@ export const KeyboardNavigation: Story = {
     await ready(canvasElement);
     const el = widget(canvasElement);
     const plot = root(canvasElement).querySelector<HTMLElement>('.plot')!;
-    plot.focus();
-    await userEvent.keyboard('{ArrowRight}');
+    plot.focus(); // the first cell is focused
     await waitFor(() => expect(root(canvasElement).querySelector('.focus-ring')).not.toBeNull());
+    await userEvent.keyboard('{ArrowRight}');
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
-    await waitFor(() => expect(root(canvasElement).querySelector('[aria-live]')!.textContent).toMatch(/^MVC, Most Valuable Customers:/));
+    await waitFor(() => expect(root(canvasElement).querySelector('[aria-live]')!.textContent).toMatch(/^MVC, Most Valuable Customers: .*, profit /));
     const events: string[][] = [];
     el.addEventListener('kam-select', (e) => events.push(e.detail.ids));
     await userEvent.keyboard('{Enter}');

@@ -4,16 +4,18 @@ import {
   bandNames,
   buildMatrix,
   cleanCuts,
-  moveFocus,
   parseCuts,
   potentialMeasure,
+  potentialMeasures,
   selectedCounts,
   selectInPlace,
   tertileCuts,
   topByRevenue,
   usableRules,
   valueMeasure,
+  valueMeasures,
 } from '../src/components/tier-matrix/tier-matrix-model.js';
+import { carryFocus, cellAt, displayRows, idsOf, moveFocus, selectedIn } from '../src/components/tier-matrix/tier-matrix-items.js';
 import {
   axisNotes,
   balanceSentences,
@@ -23,7 +25,12 @@ import {
   describeTier,
   summarySentence,
   tierCountsText,
+  tierSummaryLine,
 } from '../src/components/tier-matrix/tier-matrix-text.js';
+import { tierMatrixModel } from '../src/components/tier-matrix/tier-matrix-pipeline.js';
+import { moveInGrid } from '../src/internal/keyboard.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { themeStyles } from '../src/internal/theme.js';
 import { assignTiers } from '../src/analysis/tiers.js';
 import { formatters } from '../src/internal/format.js';
 import type { Account, Tier } from '../src/feed/schema.js';
@@ -255,6 +262,17 @@ describe('tier matrix: rules and keyboard', () => {
     expect(move('a', 3)).toBeUndefined();
   });
 
+  it('moves inside the grid exactly as the shared grid movement does', () => {
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End']) {
+      for (let from = 0; from < 9; from++) {
+        const crossing = (key === 'ArrowDown' && from >= 6) || (key === 'ArrowRight' && from === 8);
+        if (!crossing) expect(move(key, from), `${key} from ${from}`).toBe(moveInGrid(key, from, 3, 3));
+      }
+    }
+    expect(move('PageDown', 4)).toBeUndefined();
+    expect(move('PageDown', 10)).toBeUndefined();
+  });
+
   it('goes from the bottom row or the last cell into the tier summary and back', () => {
     expect(move('ArrowDown', 7)).toBe(9);
     expect(move('ArrowRight', 8)).toBe(9);
@@ -264,6 +282,103 @@ describe('tier matrix: rules and keyboard', () => {
     expect(move('ArrowUp', 9)).toBe(8);
     expect(move('End', 9)).toBe(12);
     expect(move('Home', 12)).toBe(9);
+  });
+});
+
+describe('tier matrix: drawn items', () => {
+  const accounts: Account[] = [
+    { id: 'a', name: 'A', revenue: 600 },
+    { id: 'b', name: 'B', revenue: 300 },
+    { id: 'c', name: 'C', revenue: 100 },
+    { id: 'd', name: 'D', revenue: 0 },
+  ];
+  // The matrix of 'cells and tiers' above: value Low d · Medium b, c · High a; potential High a, c · Low b, d.
+  const matrix = buildMatrix(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(10, 0, 10, 0), [5]));
+
+  it('numbers the cells row by row from the top (high potential) row, then the tiers', () => {
+    expect(displayRows(matrix)).toEqual([1, 0]);
+    // Items 0-2: high potential, low to high value (-, c, a); 3-5: low potential (d, b, -); 6-9: MVC, MGC, STC, BZ.
+    expect([0, 1, 2, 3, 4, 5].map((item) => [cellAt(matrix, item).potentialBand, cellAt(matrix, item).valueBand])).toEqual([
+      [1, 0], [1, 1], [1, 2], [0, 0], [0, 1], [0, 2],
+    ]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((item) => idsOf(accounts, matrix, item))).toEqual([[], ['c'], ['a'], ['d'], ['b'], [], ['a', 'b'], [], ['c'], ['d']]);
+  });
+
+  it('counts the selected accounts of an item', () => {
+    const counts = selectedCounts(matrix, [0, 1]); // a and b
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((item) => selectedIn(matrix, counts, item))).toEqual([0, 0, 1, 0, 1, 0, 2, 0, 0, 0]);
+    expect(selectedIn(matrix, undefined, 2)).toBe(0);
+  });
+
+  it('carries the focused item over to the matrix of a refreshed feed', () => {
+    const same = buildMatrix(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(10, 0, 10, 0), [5]));
+    // No potential: one row of three cells, so the tiers start at item 3.
+    const oneRow = buildMatrix(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(NaN, NaN, NaN, NaN)));
+    expect(carryFocus(matrix, same, 4)).toBe(4);
+    expect(carryFocus(matrix, same, 9)).toBe(9);
+    expect(carryFocus(matrix, oneRow, 9)).toBe(6); // BZ stays BZ
+    expect(carryFocus(matrix, oneRow, 4)).toBe(-1); // that cell does not exist any more
+    expect(carryFocus(oneRow, matrix, 2)).toBe(-1);
+    expect(carryFocus(matrix, same, -1)).toBe(-1);
+  });
+});
+
+describe('tier matrix: pipeline', () => {
+  it('gives the same matrix as tiers, bands and buildMatrix one by one, and counts given tiers', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const accounts: Account[] = Array.from({ length: 500 }, (_, i) => ({
+      id: `a${i}`,
+      name: `A${i}`,
+      revenue: Math.floor(random() * 1000),
+      profit: Math.floor(random() * 200) - 40,
+      ...(i % 7 ? { potential: Math.floor(random() * 3000) } : {}),
+      ...(i % 50 === 0 ? { tier: 'MGC' as const } : {}),
+    }));
+    const model = tierMatrixModel(accounts, { rules: { cutoff: 0.7 }, valueField: 'revenue', potentialField: 'headroom' });
+    const tiers = assignTiers(accounts, { cutoff: 0.7 });
+    const value = bandAxis(valueMeasures(accounts, 'revenue'));
+    const potential = bandAxis(potentialMeasures(accounts, 'headroom'));
+    expect(model.tiers.tiers).toEqual(tiers.tiers);
+    expect(model.matrix).toEqual(buildMatrix(accounts, tiers.assignments.map((a) => a.tier), value, potential));
+    expect(model.given).toEqual([0, 10, 0, 0]); // every 50th of 500 accounts is given MGC
+    expect([model.valueNames, model.potentialNames]).toEqual([bandNames(value), bandNames(potential)]);
+  });
+});
+
+describe('tier matrix: manifest', () => {
+  const source = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  const element = source('src/components/tier-matrix/kam-tier-matrix.ts');
+  const comment = element.slice(element.indexOf('@summary'), element.indexOf('export class KamTierMatrix'));
+  // What the element renders: the tier matrix's own files and the shared frame, table, tooltip and state views.
+  const files = [
+    ...readdirSync(new URL('../src/components/tier-matrix/', import.meta.url)).map((f) => `src/components/tier-matrix/${f}`),
+    'src/internal/kam-widget.ts',
+    'src/internal/data-table.ts',
+    'src/internal/tooltip.ts',
+    'src/internal/state-views.ts',
+    'src/internal/tier-patterns.ts',
+  ];
+  const rendered = files.map(source).join('\n');
+
+  it('documents every ::part rendered, the shared frame and state parts included', () => {
+    const parts = new Set([...rendered.matchAll(/part="([^"$]+)"/g)].flatMap((m) => m[1]!.split(' ')));
+    const documented = new Set([...comment.matchAll(/@csspart ([\w-]+)/g)].map((m) => m[1]!));
+    expect(parts.size).toBeGreaterThan(20);
+    expect([...parts].filter((p) => !documented.has(p))).toEqual([]);
+    expect([...documented].filter((p) => !parts.has(p))).toEqual([]);
+  });
+
+  it('documents every custom property used, with the light theme value as its default', () => {
+    const used = new Set([...rendered.matchAll(/var\((--kam-[\w-]+)/g)].map((m) => m[1]!));
+    const documented = new Map([...comment.matchAll(/@cssprop \[(--kam-[\w-]+)=([^\]]+)\]/g)].map((m) => [m[1]!, m[2]!]));
+    expect([...used].filter((p) => !documented.has(p))).toEqual([]);
+    const css = themeStyles.cssText;
+    const light = css.slice(css.indexOf(':host {'), css.indexOf('}'));
+    for (const [name, value] of documented) {
+      const token = new RegExp(`${name}:\\s*([^;]+);`).exec(light);
+      if (token) expect(value, name).toBe(token[1]!.trim());
+    }
   });
 });
 
@@ -281,6 +396,16 @@ describe('tier matrix: words', () => {
   it('writes the summary sentence in the locale', () => {
     expect(summarySentence(en, tiers)).toBe('4 accounts: 1 MVC, 0 MGC, 2 STC, 1 BZ; MVCs hold 62.5% of revenue.');
     expect(summarySentence(formatters('de-DE', 'EUR'), tiers)).toBe('4 accounts: 1 MVC, 0 MGC, 2 STC, 1 BZ; MVCs hold 62,5\u00a0% of revenue.');
+  });
+
+  it('says "1 account" for one account and "0 accounts" for none', () => {
+    expect(summarySentence(en, assignTiers([accounts[0]!]))).toBe('1 account: 1 MVC, 0 MGC, 0 STC, 0 BZ; MVCs hold 100.0% of revenue.');
+    expect(summarySentence(en, assignTiers([]))).toBe('0 accounts: 0 MVC, 0 MGC, 0 STC, 0 BZ; MVCs hold 0.0% of revenue.');
+  });
+
+  it('writes a tier block as one line for screen readers', () => {
+    const block = { code: 'BZ', name: 'Below Zero customers', figures: ['1 account', '$200 (25.0% of revenue)', 'profit -$10'], definition: 'Costs more than it earns.' };
+    expect(tierSummaryLine(block)).toBe('BZ, Below Zero customers: 1 account, $200 (25.0% of revenue), profit -$10. Costs more than it earns.');
   });
 
   it('compares effort with revenue only for tiers with accounts, and says nothing without effort data', () => {
@@ -326,7 +451,9 @@ describe('tier matrix: words', () => {
   it('describes a focused cell and a focused tier for the live region', () => {
     const cell = { valueBand: 0, potentialBand: 0, start: 0, end: 2, count: 2, revenue: 1500, revenueShare: 0.25, tierCounts: [1, 0, 1, 0] as [number, number, number, number] };
     expect(describeCell(en, 'Low revenue, high potential', cell, 1)).toBe('Low revenue, high potential: 2 accounts, $1.5K, 25.0% of revenue; tiers: 1 MVC, 1 STC. 1 selected.');
-    expect(describeTier(en, tiers.tiers[3]!, 0)).toBe('BZ, Below Zero customers: 1 account, $200, 25.0% of revenue, 25.0% of effort.');
+    // The tier's profit is part of what a keyboard user hears: BZ's is negative, a tier without accounts has none.
+    expect(describeTier(en, tiers.tiers[3]!, 0)).toBe('BZ, Below Zero customers: 1 account, $200, 25.0% of revenue, profit -$10, 25.0% of effort.');
+    expect(describeTier(en, tiers.tiers[1]!, 0)).toBe('MGC, Most Growable Customers: 0 accounts, $0, 0.0% of revenue, no profit data, 0.0% of effort.');
     expect(tierCountsText(en, [0, 0, 0, 0])).toBe('none');
   });
 });

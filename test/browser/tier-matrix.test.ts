@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp, page, userEvent } from 'vitest/browser';
 import { expect as wcExpect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/tier-matrix/define.js';
 import '../../src/components/feed/define.js';
@@ -55,6 +56,20 @@ async function matrixOf(data: unknown = feed, attrs: Partial<KamTierMatrix> = {}
   await el.updateComplete;
   return el;
 }
+
+/** A matrix in a box `width` px wide, laid out at that width. */
+async function matrixAt(width: number, data: unknown = feed, attrs = ''): Promise<KamTierMatrix> {
+  const box = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><kam-tier-matrix locale="en-US" .data=${data}></kam-tier-matrix></div>`);
+  const el = box.querySelector('kam-tier-matrix')!;
+  if (attrs) el.setAttribute('value-field', attrs);
+  await frames();
+  await el.updateComplete;
+  return el;
+}
+
+/** Emulated CSS media features (forced-colors, prefers-color-scheme) through the Chrome DevTools Protocol. */
+const emulateMedia = (features: { name: string; value: string }[]) => cdp().send('Emulation.setEmulatedMedia', { features });
+afterEach(() => emulateMedia([]));
 
 describe('tier matrix: summary and tiers', () => {
   it('states the tier counts and the MVC share in the summary, and is accessible in both themes', async () => {
@@ -178,9 +193,33 @@ describe('tier matrix: bands', () => {
     await wcExpect(el).to.be.accessible();
   });
 
+  it('merges bands when heavy ties make the tertile cuts coincide, and says so', async () => {
+    // Revenue 10 10 10 10 10 90: both tertile positions (2 and 4) fall inside the five 10s; the only change
+    // of value is 10|90, so both cuts move there and merge: two value bands, < $90 and ≥ $90.
+    // Headroom sorted 0 0 10 10 10 20: position 2 is the first 10 (cut 10, distance 0); position 4 is inside
+    // the 10s, nearer to 10|20 (1) than to 0|10 (2): cut 20. Three potential bands, the tie kept whole.
+    const tied = [
+      { id: 't1', name: 'Tie 1', revenue: 10, potential: 10 },
+      { id: 't2', name: 'Tie 2', revenue: 10, potential: 20 },
+      { id: 't3', name: 'Tie 3', revenue: 10, potential: 30 },
+      { id: 't4', name: 'Tie 4', revenue: 10, potential: 10 },
+      { id: 't5', name: 'Tie 5', revenue: 10, potential: 20 },
+      { id: 't6', name: 'Big', revenue: 90, potential: 100 },
+    ];
+    const el = await matrixOf({ version: 1, accounts: tied });
+    expect(el.matrix!.value.cuts).toEqual([90]);
+    expect(el.matrix!.potential.cuts).toEqual([10, 20]);
+    expect(texts(el, '.headers .band-name')).toEqual(['Low', 'High', 'High', 'Medium', 'Low']);
+    expect(texts(el, '.headers .band-range')).toEqual(['< $90', '≥ $90', '≥ $20', '$10–$20', '< $10']);
+    // Rows high to low, columns Low | High: t3 | -; t2 t5 | Big; t1 t4 | -.
+    expect(cellCounts(el)).toEqual(['1 account', '0 accounts', '2 accounts', '1 account', '2 accounts', '0 accounts']);
+    expect(texts(el, '[part="notes"] li')).toEqual(['Many accounts have the same revenue, so the tertile cuts coincide: two value bands instead of three.']);
+    await wcExpect(el).to.be.accessible();
+  });
+
   it('draws a single account in one cell', async () => {
     const el = await matrixOf([{ id: 'x', name: 'Solo', revenue: 5, potential: 9, profit: 1 }]);
-    expect(part(el, 'summary')!.textContent).toBe('1 accounts: 1 MVC, 0 MGC, 0 STC, 0 BZ; MVCs hold 100.0% of revenue.');
+    expect(part(el, 'summary')!.textContent).toBe('1 account: 1 MVC, 0 MGC, 0 STC, 0 BZ; MVCs hold 100.0% of revenue.');
     expect(cellCounts(el)).toEqual(['1 account']);
     expect(texts(el, '[part="notes"] li')).toEqual(['With a single account there is one value band.', 'With a single account there is one potential band.']);
   });
@@ -285,21 +324,24 @@ describe('tier matrix: keyboard and tooltip', () => {
   it('is one Tab stop; arrows move across the cells and into the tier summary, announced; Enter selects; Escape clears', async () => {
     const el = await matrixOf();
     expect(root(el).querySelectorAll('.plot [tabindex]')).toHaveLength(0);
-    plot(el).focus();
+    plot(el).focus(); // the first cell (h) is focused
     await key(el, 'ArrowRight');
-    expect(live(el)).toBe('Low revenue, high potential: 1 account, $10, 1.0% of revenue; tiers: 1 MGC.');
+    expect(live(el)).toBe('Medium revenue, high potential: 1 account, $50, 5.0% of revenue; tiers: 1 MGC.');
     expect(root(el).querySelector('.focus-ring')).not.toBeNull();
+    await key(el, 'ArrowLeft');
+    expect(live(el)).toBe('Low revenue, high potential: 1 account, $10, 1.0% of revenue; tiers: 1 MGC.');
     await key(el, 'ArrowDown');
     await key(el, 'ArrowDown');
     expect(live(el)).toBe('Low revenue, low potential: 2 accounts, $20, 2.0% of revenue; tiers: 2 STC.');
     await key(el, 'End');
     expect(live(el)).toBe('High revenue, low potential: 0 accounts, $0, 0.0% of revenue; tiers: none.');
     await key(el, 'ArrowDown');
-    expect(live(el)).toBe('MVC, Most Valuable Customers: 3 accounts, $800, 80.0% of revenue, 40.0% of effort.');
+    // The tier figures of the summary, profit included, reach keyboard users through the announcement.
+    expect(live(el)).toBe('MVC, Most Valuable Customers: 3 accounts, $800, 80.0% of revenue, profit $150, 40.0% of effort.');
     await key(el, 'ArrowDown');
     await key(el, 'ArrowDown');
     await key(el, 'ArrowDown');
-    expect(live(el)).toBe('BZ, Below Zero customers: 1 account, $80, 8.0% of revenue, 30.0% of effort.');
+    expect(live(el)).toBe('BZ, Below Zero customers: 1 account, $80, 8.0% of revenue, profit -$20, 30.0% of effort.');
     let event = oneEvent(el, 'kam-select');
     await key(el, 'Enter');
     expect((await event).detail.ids).toEqual(['d']);
@@ -309,6 +351,71 @@ describe('tier matrix: keyboard and tooltip', () => {
     expect((await event).detail.ids).toEqual([]);
     await key(el, 'ArrowUp');
     expect(live(el)).toMatch(/^STC, Second Tier Customers/);
+  });
+
+  it('focuses the first cell on Tab into the plot, so Enter selects at once', async () => {
+    const el = await matrixOf();
+    part(el, 'export-button')!.focus();
+    await userEvent.tab();
+    expect(root(el).activeElement).toBe(plot(el));
+    await el.updateComplete;
+    expect(live(el)).toBe('Low revenue, high potential: 1 account, $10, 1.0% of revenue; tiers: 1 MGC.');
+    const ring = root(el).querySelector('.focus-ring')!.getBoundingClientRect();
+    const first = root(el).querySelector('.cell .cell-bg')!.getBoundingClientRect();
+    expect([ring.left + 2, ring.top + 2, ring.width - 4]).toEqual([first.left, first.top, first.width]);
+    const event = oneEvent(el, 'kam-select');
+    await userEvent.keyboard('{Enter}');
+    expect((await event).detail.ids).toEqual(['h']);
+  });
+
+  it('keeps the tier summary readable by screen readers: the drawing is hidden, a list says the same', async () => {
+    const el = await matrixOf();
+    expect(root(el).querySelector('svg.chart')!.getAttribute('aria-hidden')).toBe('true');
+    const list = root(el).querySelector('ul[aria-label="Tier summary"]')!;
+    expect(texts(el, 'ul[aria-label="Tier summary"] li')).toEqual([
+      'MVC, Most Valuable Customers: 3 accounts, $800 (80.0% of revenue), profit $150, 40.0% of effort. The few top accounts that together bring in most of the revenue.',
+      'MGC, Most Growable Customers: 2 accounts, $60 (6.0% of revenue), profit $6, 15.0% of effort. Accounts with large untapped potential or strong recent growth.',
+      'STC, Second Tier Customers: 3 accounts, $60 (6.0% of revenue), profit $6, 15.0% of effort. Profitable accounts that are neither top revenue nor high growth.',
+      'BZ, Below Zero customers: 1 account, $80 (8.0% of revenue), profit -$20, 30.0% of effort. Accounts that cost more to serve than they earn (negative profit).',
+    ]);
+    // Visually hidden, not display: none (which would hide it from screen readers too).
+    expect(getComputedStyle(list).display).not.toBe('none');
+    expect(list.getBoundingClientRect().width).toBeLessThanOrEqual(1);
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('keeps the focused cell or tier when an equal feed arrives, and the tier when the bands change', async () => {
+    const el = await matrixOf();
+    plot(el).focus(); // item 0
+    await key(el, 'ArrowRight');
+    await key(el, 'ArrowRight');
+    expect(live(el)).toBe('High revenue, high potential: 1 account, $200, 20.0% of revenue; tiers: 1 MVC.');
+    const before = el.tierAnalysis;
+    el.data = structuredClone(feed);
+    await el.updateComplete;
+    expect(el.tierAnalysis).not.toBe(before); // a new feed, a new analysis
+    expect(root(el).querySelector('.focus-ring')).not.toBeNull();
+    // Still on b's cell (top right): Down goes to the cell below it; had focus reset, it would go to "Low revenue, medium potential".
+    await key(el, 'ArrowDown');
+    expect(live(el)).toBe('High revenue, medium potential: 2 accounts, $600, 60.0% of revenue; tiers: 2 MVC.');
+    const event = oneEvent(el, 'kam-select');
+    await key(el, 'Enter');
+    expect((await event).detail.ids).toEqual(['a', 'c']);
+    await key(el, 'Escape');
+    await key(el, 'ArrowDown');
+    await key(el, 'ArrowDown'); // from the bottom row into the tiers: MVC
+    // No potential in the new feed: one row of three cells instead of nine, MVC is now item 3 and stays focused.
+    el.data = { version: 1, accounts: accounts.map(({ potential: _p, ...rest }) => rest) };
+    await el.updateComplete;
+    await key(el, 'ArrowDown');
+    expect(live(el)).toBe('MGC, Most Growable Customers: 0 accounts, $0, 0.0% of revenue, no profit data, 0.0% of effort.');
+    await key(el, 'ArrowUp');
+    await key(el, 'ArrowUp'); // the last cell of the one row
+    // Back to nine cells: a cell cannot be carried over to other bands, so the first cell is focused.
+    el.data = feed;
+    await el.updateComplete;
+    await key(el, 'ArrowRight');
+    expect(live(el)).toBe('Medium revenue, high potential: 1 account, $50, 5.0% of revenue; tiers: 1 MGC.');
   });
 
   it('shows a tooltip with the figures and the top accounts of the focused or hovered item', async () => {
@@ -366,6 +473,72 @@ describe('tier matrix: export', () => {
   });
 });
 
+describe('tier matrix: PNG export', () => {
+  it('draws the PNG at twice the chart size', async () => {
+    // 1000 px: the matrix (bottom at 382 px) and the tier summary beside it, four blocks of 107 px from
+    // y = 24 with 8 px between them (bottom 476): 478 px high with the 2 px margin (see tier-matrix-layout.test.ts).
+    const el = await matrixAt(1000);
+    const chart = root(el).querySelector('svg.chart')!;
+    expect([chart.getAttribute('width'), chart.getAttribute('height')]).toEqual(['1000', '478']);
+    const bitmap = await createImageBitmap(await el.toPNG());
+    expect([bitmap.width, bitmap.height]).toEqual([2000, 956]);
+  });
+});
+
+describe('tier matrix: forced colors and themes', () => {
+  it('tells the tiers apart by pattern alone in forced-colors mode', async () => {
+    await page.viewport(1000, 700); // screenshots at 1:1 (a taller viewport is scaled down)
+    try {
+      await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+      expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+      const el = await matrixAt(900);
+      // Every tier colour becomes CanvasText: colour no longer tells them apart …
+      const bases = ['mvc', 'mgc', 'stc', 'bz'].map((t) => getComputedStyle(root(el).querySelector(`.pattern-base.${t}`)!).fill);
+      expect(new Set(bases).size).toBe(1);
+      expect(getComputedStyle(root(el).querySelector('.pattern-mark')!).fill).not.toBe(bases[0]);
+      // … the patterns do. Share of light pixels inside each 14 px swatch of the tier summary, as painted:
+      // MVC solid (none), MGC one stripe per 6 px (about 1/6), STC one dot per 5 x 5 px, BZ two stripes (about 1/3).
+      const host = el.getBoundingClientRect();
+      const shot = await page.screenshot({ element: el, save: false });
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${shot}`)).blob());
+      expect(bitmap.width).toBe(Math.round(host.width));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const light = [...root(el).querySelectorAll('.tier-block')].map((block) => {
+        const swatch = block.querySelectorAll('rect')[2]!.getBoundingClientRect();
+        const pixels = context.getImageData(Math.round(swatch.left - host.left) + 1, Math.round(swatch.top - host.top) + 1, 12, 12).data;
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! > 127) count++;
+        return count / 144;
+      });
+      expect(light[0]).toBe(0);
+      expect(light[1]).toBeGreaterThan(0.1);
+      expect(light[1]).toBeLessThan(0.25);
+      expect(light[2]).toBeGreaterThan(0.05);
+      expect(light[2]).toBeLessThan(0.2);
+      expect(light[3]).toBeGreaterThan(0.22);
+      expect(light[3]).toBeLessThan(0.45);
+      expect(new Set(light).size).toBe(4);
+      await wcExpect(el).to.be.accessible();
+    } finally {
+      await page.viewport(1200, 900);
+    }
+  });
+
+  it('follows the system colour scheme with theme="auto"', async () => {
+    const el = await fixture<KamTierMatrix>(html`<kam-tier-matrix theme="auto" locale="en-US" .data=${feed}></kam-tier-matrix>`);
+    const token = (name: string) => getComputedStyle(el).getPropertyValue(name).trim();
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect([token('--kam-bg'), token('--kam-tier-mvc')]).toEqual(['#ffffff', '#1f5fbf']);
+    await wcExpect(el).to.be.accessible();
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect([token('--kam-bg'), token('--kam-tier-mvc')]).toEqual(['#0d1117', '#58a6ff']);
+    expect(root(el).querySelectorAll('.cell')).toHaveLength(9);
+    await wcExpect(el).to.be.accessible();
+  });
+});
+
 describe('tier matrix: states and size', () => {
   it('shows loading, then the matrix; empty; and the problems of an invalid feed, accessible in each', async () => {
     let answer!: (r: Response) => void;
@@ -391,6 +564,83 @@ describe('tier matrix: states and size', () => {
     await wcExpect(invalid).to.be.accessible();
     expect(invalid.toCSV()).toBe('\uFEFFid,name,tier,tier_given,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason\r\n');
   });
+
+  it('lists skipped accounts and draws the others', async () => {
+    const el = await matrixOf([...accounts, { id: 'bad', name: 'Broken', revenue: '12k' }, { id: 'a', name: 'Acme again', revenue: 5 }]);
+    const notice = part(el, 'skipped-notice')!;
+    expect(notice.querySelector('summary')!.textContent).toBe('2 accounts skipped');
+    expect(notice.textContent).toContain('accounts[9].revenue');
+    expect(notice.textContent).toContain('accounts[10].id');
+    expect(part(el, 'summary')!.textContent).toBe('9 accounts: 3 MVC, 2 MGC, 3 STC, 1 BZ; MVCs hold 80.0% of revenue.');
+    expect(root(el).querySelectorAll('.cell')).toHaveLength(9);
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('shows a network error with Retry, and Retry loads the feed', async () => {
+    const fetchMock = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValueOnce(jsonResponse(feed));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const el = await fixture<KamTierMatrix>(html`<kam-tier-matrix locale="en-US" src="http://127.0.0.1:9/feed.json"></kam-tier-matrix>`);
+      expect(part(el, 'state-error')!.textContent).toContain('The feed could not be loaded');
+      await wcExpect(el).to.be.accessible();
+      part(el, 'retry-button')!.click();
+      await el.updateComplete;
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      expect(part(el, 'state')).toBeNull();
+      expect(part(el, 'summary')!.textContent).toBe('9 accounts: 3 MVC, 2 MGC, 3 STC, 1 BZ; MVCs hold 80.0% of revenue.');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('reads an inline <script type="application/json"> child', async () => {
+    // Revenue 600 + 300 + 100: a (60%) and b (90%) reach 80%, but b's profit is negative: BZ. c has
+    // neither headroom nor growth: STC. No potential at all: one "No data" row; value cuts 300 and 600.
+    const el = await fixture<KamTierMatrix>(html`<kam-tier-matrix locale="en-US"
+      ><script type="application/json">
+        { "version": 1, "accounts": [
+          { "id": "a", "name": "A", "revenue": 600, "profit": 10 },
+          { "id": "b", "name": "B", "revenue": 300, "profit": -5 },
+          { "id": "c", "name": "C", "revenue": 100, "profit": 1 }
+        ] }
+      </script></kam-tier-matrix
+    >`);
+    expect(part(el, 'summary')!.textContent).toBe('3 accounts: 1 MVC, 0 MGC, 1 STC, 1 BZ; MVCs hold 60.0% of revenue.');
+    expect(el.matrix!.value.cuts).toEqual([300, 600]);
+    expect(cellCounts(el)).toEqual(['1 account', '1 account', '1 account']);
+  });
+
+  /** Big money, long names, a "No data" CLV column: four columns with long ranges, the hardest fit. */
+  const wideFigures = accounts.map((a, i) => ({ ...a, name: `${a.name} International Holdings`, revenue: (a.revenue as number) * 123_457, potential: (a.potential as number) * 123_457, clv: i < 6 ? (i + 1) * 9_876_543 : undefined }));
+
+  for (const width of [280, 1600]) {
+    for (const [label, data, valueField] of [['the test feed', feed, ''], ['big figures by CLV', { version: 1, accounts: wideFigures }, 'clv']] as const) {
+      it(`fits ${width} px with ${label}: nothing overlaps, every text inside its cell or block`, async () => {
+        const el = await matrixAt(width, data, valueField);
+        const rect = (n: Element) => n.getBoundingClientRect();
+        const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        const inside = (a: DOMRect, b: DOMRect) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+        const chart = root(el).querySelector('svg.chart')!;
+        expect(chart.getAttribute('width')).toBe(String(width));
+        const cells = [...root(el).querySelectorAll('.cell')];
+        const blocks = [...root(el).querySelectorAll('.tier-block')];
+        const boxes = [...cells.map((c) => rect(c.querySelector('.cell-bg')!)), ...blocks.map((b) => rect(b.querySelector('.block-bg')!))];
+        const headers = [...root(el).querySelectorAll('.headers text, .panel-title')].map(rect);
+        for (const [i, a] of [...boxes, ...headers].entries()) {
+          expect(inside(a, rect(chart)), `box ${i} inside the chart`).toBe(true);
+          for (const b of [...boxes, ...headers].slice(i + 1)) expect(overlap(a, b), `box ${i}`).toBe(false);
+        }
+        for (const group of [...cells, ...blocks]) {
+          const bounds = rect(group.querySelector('.cell-bg, .block-bg')!);
+          for (const text of group.querySelectorAll('text')) expect(inside(rect(text), bounds), `"${text.textContent}" inside its box`).toBe(true);
+        }
+        // Wide: the tier summary beside the matrix; narrow: below it.
+        const lastCell = boxes[cells.length - 1]!;
+        if (width >= 760) expect(rect(blocks[0]!).left).toBeGreaterThan(lastCell.right);
+        else expect(rect(blocks[0]!).top).toBeGreaterThan(lastCell.bottom);
+      });
+    }
+  }
 
   it('puts the tier summary beside the matrix when wide and below it when narrow', async () => {
     const box = await fixture<HTMLDivElement>(html`<div style="width: 1000px"><kam-tier-matrix locale="en-US" .data=${feed}></kam-tier-matrix></div>`);

@@ -19,14 +19,20 @@ export interface BandLabel {
   note?: string;
 }
 
-/** The range of a band in one line ("$1M–$3M") when it fits, else in two ("≥ $1M", "< $3M"). */
+/**
+ * The range of a band in one line ("$1M–$3M") when it fits, else one line per bound ("≥ $1M", "< $3M"),
+ * and when even those do not fit, each sign above its value ("≥", "$1M", "<", "$3M").
+ */
 export function rangeLines(label: BandLabel, width: number, size = 11): string[] {
   const { from, to } = label;
   if (from === undefined && to === undefined) return label.note ? [label.note] : [];
-  if (from === undefined) return [`< ${to}`];
-  if (to === undefined) return [`≥ ${from}`];
-  const one = `${from}–${to}`;
-  return textWidth(one, size) <= width ? [one] : [`≥ ${from}`, `< ${to}`];
+  const fits = (lines: string[]) => lines.every((line) => textWidth(line, size) <= width);
+  if (from !== undefined && to !== undefined && fits([`${from}–${to}`])) return [`${from}–${to}`];
+  const bounds: [string, string][] = [];
+  if (from !== undefined) bounds.push(['≥', from]);
+  if (to !== undefined) bounds.push(['<', to]);
+  const lines = bounds.map(([sign, value]) => `${sign} ${value}`);
+  return fits(lines) ? lines : bounds.flat();
 }
 
 /** The text of one tier block in the summary. */

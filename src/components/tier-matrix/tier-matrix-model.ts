@@ -1,7 +1,7 @@
 /**
  * From accounts and their tiers to the matrix the widget draws: the value and growth-potential bands, the
- * cells (accounts, revenue and tiers of each band pair), the tier groups and keyboard movement. Pure (no
- * DOM), so the banding rules are tested in Node.
+ * cells (accounts, revenue and tiers of each band pair) and the tier groups. Pure (no DOM), so the banding
+ * rules are tested in Node.
  *
  * Banding decisions:
  * - The measures: value is revenue (default), CLV or profit; growth potential is headroom (potential −
@@ -232,8 +232,6 @@ export function bandNames(axis: BandAxis): string[] {
 
 // ---- the matrix -----------------------------------------------------------------------------------
 
-export const TIER_INDEX: Readonly<Record<Tier, number>> = { MVC: 0, MGC: 1, STC: 2, BZ: 3 };
-
 /** A group of accounts (a cell or a tier): `members.subarray(start, end)` holds their input indices. */
 export interface Group {
   start: number;
@@ -279,18 +277,30 @@ function groupBy(count: number, groups: number, keyOf: ArrayLike<number>): { sta
   return { starts, members };
 }
 
-/** The matrix of accounts by value band and potential band, with revenue and tiers per cell and per tier. */
-export function buildMatrix(accounts: readonly Account[], tiers: readonly Tier[], value: BandAxis, potential: BandAxis): Matrix {
+/** Each tier's index (0 MVC … 3 BZ), as `buildMatrix` takes it (comparisons: faster than a keyed lookup). */
+export function tierIndexes(tiers: readonly Tier[]): Uint8Array {
+  const out = new Uint8Array(tiers.length);
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
+    out[i] = tier === 'MVC' ? 0 : tier === 'MGC' ? 1 : tier === 'STC' ? 2 : 3;
+  }
+  return out;
+}
+
+/**
+ * The matrix of accounts by value band and potential band, with revenue and tiers per cell and per tier.
+ * `tiers` is each account's tier, or its tier index (see `tierIndexes`), which is kept as `tierOf`.
+ */
+export function buildMatrix(accounts: readonly Account[], tiers: readonly Tier[] | Uint8Array, value: BandAxis, potential: BandAxis): Matrix {
   const n = accounts.length;
   const columns = value.bands.length;
   const cellCount = columns * potential.bands.length;
   const cellOf = new Uint16Array(n);
-  const tierOf = new Uint8Array(n);
+  const tierOf = tiers instanceof Uint8Array ? tiers : tierIndexes(tiers);
   const revenue = new Float64Array(n);
   let totalRevenue = 0;
   for (let i = 0; i < n; i++) {
     cellOf[i] = potential.bandOf[i]! * columns + value.bandOf[i]!;
-    tierOf[i] = TIER_INDEX[tiers[i]!];
     revenue[i] = revenueOf(accounts[i]!.revenue);
     totalRevenue += revenue[i]!;
   }
@@ -335,8 +345,14 @@ export function topByRevenue(accounts: readonly Account[], members: ArrayLike<nu
   return top.map((t) => t.account);
 }
 
+/** Selected accounts per cell (in `cells` order) and per tier. */
+export interface SelectedCounts {
+  cells: Uint32Array;
+  tiers: Uint32Array;
+}
+
 /** Accounts with a selected id, per cell and per tier. */
-export function selectedCounts(matrix: Matrix, indexes: Iterable<number>): { cells: Uint32Array; tiers: Uint32Array } {
+export function selectedCounts(matrix: Matrix, indexes: Iterable<number>): SelectedCounts {
   const cells = new Uint32Array(matrix.cells.length);
   const tiers = new Uint32Array(TIER_ORDER.length);
   for (const i of indexes) {
@@ -346,7 +362,7 @@ export function selectedCounts(matrix: Matrix, indexes: Iterable<number>): { cel
   return { cells, tiers };
 }
 
-// ---- rules and keyboard -----------------------------------------------------------------------------
+// ---- rules --------------------------------------------------------------------------------------
 
 /**
  * The tier-rule parameters that are usable (cutoff in (0, 1], growth threshold finite, headroom factor
@@ -360,33 +376,4 @@ export function usableRules(rules: Partial<TierRules> | undefined): Partial<Tier
   if (isNum(growthThreshold)) out.growthThreshold = growthThreshold;
   if (isNum(headroomFactor) && headroomFactor >= 0) out.headroomFactor = headroomFactor;
   return out;
-}
-
-/**
- * Keyboard movement over the matrix cells (a grid of `columns` x `rows`, row by row as drawn) followed by
- * the tier summary (`tiers` items). Arrows move one cell and stop at the edges; Down from the bottom row
- * and Right from the last cell go into the tier summary, where Up/Down (and Left/Right) move between
- * tiers and Up/Left from the first tier return to the last cell. Home/End: first/last of the row or list.
- */
-export function moveFocus(key: string, index: number, columns: number, rows: number, tiers: number): number | undefined {
-  const cells = columns * rows;
-  const movement = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'];
-  if (!movement.includes(key) || cells + tiers === 0) return undefined;
-  if (index < 0) return 0;
-  if (index < cells) {
-    const row = Math.floor(index / columns);
-    const column = index % columns;
-    if (tiers > 0 && ((key === 'ArrowDown' && row === rows - 1) || (key === 'ArrowRight' && index === cells - 1))) return cells;
-    if (key === 'ArrowRight') return row * columns + Math.min(columns - 1, column + 1);
-    if (key === 'ArrowLeft') return row * columns + Math.max(0, column - 1);
-    if (key === 'ArrowDown') return (row + 1) * columns + column;
-    if (key === 'ArrowUp') return Math.max(0, row - 1) * columns + column;
-    return key === 'Home' ? row * columns : row * columns + columns - 1;
-  }
-  const tier = index - cells;
-  if (key === 'Home') return cells;
-  if (key === 'End') return cells + tiers - 1;
-  if (key === 'ArrowDown' || key === 'ArrowRight') return cells + Math.min(tiers - 1, tier + 1);
-  if (tier === 0) return cells > 0 ? cells - 1 : cells;
-  return cells + tier - 1;
 }

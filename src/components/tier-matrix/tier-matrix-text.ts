@@ -24,10 +24,10 @@ export function accountsText(f: Formatters, n: number): string {
   return `${f.integer(n)} ${n === 1 ? 'account' : 'accounts'}`;
 }
 
-/** "{total} accounts: {a} MVC, {b} MGC, {c} STC, {d} BZ; MVCs hold {share} of revenue." */
+/** "{total} accounts: {a} MVC, {b} MGC, {c} STC, {d} BZ; MVCs hold {share} of revenue." ("1 account: …" for one.) */
 export function summarySentence(f: Formatters, tiers: TierResult): string {
   const [mvc, mgc, stc, bz] = tiers.tiers;
-  return `${f.integer(tiers.totals.accounts)} accounts: ${f.integer(mvc!.accounts)} MVC, ${f.integer(mgc!.accounts)} MGC, ${f.integer(stc!.accounts)} STC, ${f.integer(bz!.accounts)} BZ; MVCs hold ${f.percent(mvc!.revenueShare)} of revenue.`;
+  return `${accountsText(f, tiers.totals.accounts)}: ${f.integer(mvc!.accounts)} MVC, ${f.integer(mgc!.accounts)} MGC, ${f.integer(stc!.accounts)} STC, ${f.integer(bz!.accounts)} BZ; MVCs hold ${f.percent(mvc!.revenueShare)} of revenue.`;
 }
 
 /** "2 MVC, 1 STC" (tiers without accounts left out), or "none". */
@@ -73,6 +73,11 @@ export function tierBlockText(f: Formatters, tier: TierSummary, given: number): 
   if (tier.effortShare !== null) figures.push(`${f.percent(tier.effortShare)} of effort`);
   if (given) figures.push(`${f.integer(given)} given in the feed`);
   return { code: tier.tier, name: tier.name, figures, definition: tier.definition };
+}
+
+/** A tier block as one line for screen readers (the drawn summary is hidden from them): "MVC, Most Valuable Customers: 3 accounts, …. The few …". */
+export function tierSummaryLine(block: TierBlockText): string {
+  return `${block.code}, ${block.name}: ${block.figures.join(', ')}. ${block.definition}`;
 }
 
 /** Why an axis has fewer bands than usual, or a "No data" band. */
@@ -123,8 +128,9 @@ export function describeCell(f: Formatters, phrase: string, cell: MatrixCell, se
   return `${phrase}: ${accountsText(f, cell.count)}, ${f.moneyCompact(cell.revenue)}, ${f.percent(cell.revenueShare)} of revenue; tiers: ${tierCountsText(f, cell.tierCounts)}.${selectedText(f, selected)}`;
 }
 
-/** A focused tier, for the live region. */
+/** A focused tier, for the live region: its figures, profit (negative for BZ) included. */
 export function describeTier(f: Formatters, tier: TierSummary, selected: number): string {
+  const profit = tier.profit === null ? 'no profit data' : `profit ${f.moneyCompact(tier.profit)}`;
   const effort = tier.effortShare === null ? '' : `, ${f.percent(tier.effortShare)} of effort`;
-  return `${tier.tier}, ${tier.name}: ${accountsText(f, tier.accounts)}, ${f.moneyCompact(tier.revenue)}, ${f.percent(tier.revenueShare)} of revenue${effort}.${selectedText(f, selected)}`;
+  return `${tier.tier}, ${tier.name}: ${accountsText(f, tier.accounts)}, ${f.moneyCompact(tier.revenue)}, ${f.percent(tier.revenueShare)} of revenue, ${profit}${effort}.${selectedText(f, selected)}`;
 }

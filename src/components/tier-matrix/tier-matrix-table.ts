@@ -1,0 +1,79 @@
+/**
+ * The tier matrix as rows: the table view (every account with its tier, band cells and the reason for
+ * its tier, sortable) and the CSV export (the same accounts, every figure unformatted).
+ */
+import { tierReasonText, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import type { TableColumn } from '../../internal/data-table.js';
+import type { CsvColumn } from '../../internal/export.js';
+import type { Formatters } from '../../internal/format.js';
+import { potentialMeasure, valueMeasure, type BandAxis } from './tier-matrix-model.js';
+import type { TierMatrixModel } from './tier-matrix-pipeline.js';
+import { POTENTIAL_LABEL, VALUE_LABEL } from './tier-matrix-text.js';
+
+/** One table and CSV row: an account with its tier, its bands and its measures. */
+export interface TierMatrixRow {
+  assignment: TierAssignment;
+  value: number;
+  potential: number;
+  valueBand: number;
+  potentialBand: number;
+}
+
+/** One row per account, in feed order. */
+export function tableRows(model: TierMatrixModel): TierMatrixRow[] {
+  const { matrix, options } = model;
+  return model.tiers.assignments.map((assignment, i) => ({
+    assignment,
+    value: valueMeasure(assignment.account, options.valueField),
+    potential: potentialMeasure(assignment.account, options.potentialField),
+    valueBand: matrix.value.bandOf[i]!,
+    potentialBand: matrix.potential.bandOf[i]!,
+  }));
+}
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Account, tier, both bands (sorted low to high, no-data last), revenue, the measures, the reason. */
+export function tableColumns(f: Formatters, model: TierMatrixModel): TableColumn<TierMatrixRow>[] {
+  const { matrix, valueNames, potentialNames } = model;
+  const { valueField: value, potentialField: potential } = model.options;
+  const measure = (v: number, fmt: (n: number) => string) => (Number.isNaN(v) ? '—' : fmt(v));
+  const measureSort = (v: number) => (Number.isNaN(v) ? undefined : v);
+  const bandSort = (axis: BandAxis, b: number) => (axis.bands[b]!.missing ? undefined : b);
+  const columns: TableColumn<TierMatrixRow>[] = [
+    { id: 'name', label: 'Account', sortValue: (r) => r.assignment.account.name, cell: (r) => r.assignment.account.name },
+    { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(r.assignment.tier), cell: (r) => `${r.assignment.tier}${r.assignment.given ? ' (given)' : ''}` },
+    { id: 'value-band', label: `Value band (${VALUE_LABEL[value]})`, sortValue: (r) => bandSort(matrix.value, r.valueBand), cell: (r) => valueNames[r.valueBand]! },
+    { id: 'potential-band', label: `Potential band (${POTENTIAL_LABEL[potential]})`, sortValue: (r) => bandSort(matrix.potential, r.potentialBand), cell: (r) => potentialNames[r.potentialBand]! },
+    { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.assignment.account.revenue, cell: (r) => f.money(r.assignment.account.revenue) },
+  ];
+  if (value !== 'revenue') {
+    columns.push({ id: 'value', label: capitalized(VALUE_LABEL[value]), numeric: true, sortValue: (r) => measureSort(r.value), cell: (r) => measure(r.value, f.money) });
+  }
+  const potentialFormat = potential === 'impact' ? f.number : f.money;
+  columns.push(
+    { id: 'potential', label: capitalized(POTENTIAL_LABEL[potential]), numeric: true, sortValue: (r) => measureSort(r.potential), cell: (r) => measure(r.potential, potentialFormat) },
+    { id: 'reason', label: 'Why this tier', sortValue: (r) => r.assignment.reason.code, cell: (r) => tierReasonText(r.assignment.reason, f.moneyCompact, f.percent) },
+  );
+  return columns;
+}
+
+/** Every figure of the feed plus tier, bands and reason; numbers unformatted. Without a model: the headers. */
+export function csvColumns(model: TierMatrixModel | undefined): CsvColumn<TierMatrixRow>[] {
+  return [
+    { header: 'id', value: (r) => r.assignment.account.id },
+    { header: 'name', value: (r) => r.assignment.account.name },
+    { header: 'tier', value: (r) => r.assignment.tier },
+    { header: 'tier_given', value: (r) => r.assignment.given },
+    { header: 'value_band', value: (r) => model?.valueNames[r.valueBand] },
+    { header: 'potential_band', value: (r) => model?.potentialNames[r.potentialBand] },
+    { header: 'revenue', value: (r) => r.assignment.account.revenue },
+    { header: 'clv', value: (r) => r.assignment.account.clv },
+    { header: 'profit', value: (r) => r.assignment.account.profit },
+    { header: 'potential', value: (r) => r.assignment.account.potential },
+    { header: 'headroom', value: (r) => potentialMeasure(r.assignment.account, 'headroom') },
+    { header: 'impact', value: (r) => r.assignment.account.impact },
+    { header: 'effort', value: (r) => r.assignment.account.effort },
+    { header: 'tier_reason', value: (r) => tierReasonText(r.assignment.reason) },
+  ];
+}
