@@ -182,6 +182,52 @@ const large = generateSampleFeed({ count: 20000 });
 /** 20,000 accounts. */
 export const LargeFeed: Story = { args: { targets: TARGETS }, render: (args) => scorecard(args, { data: large }), play: ready(10) };
 
+/** The feed is still loading: a quiet skeleton and "Loading accounts…" (this story holds its request open). */
+export const Loading: Story = {
+  render: (args) => html`<kam-scorecard theme=${args.theme} locale=${args.locale} src="./pending-feed.json" timeout="3600000"></kam-scorecard>`,
+  beforeEach: () => {
+    const original = globalThis.fetch;
+    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!url.endsWith('pending-feed.json')) return original(input, init);
+      // Never answers; gives up only when the element aborts the request.
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    };
+    return () => {
+      globalThis.fetch = original;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadowText(canvasElement)).toContain('Loading accounts'));
+    await expect(element(canvasElement).getAttribute('aria-busy')).toBe('true');
+  },
+};
+
+const skipped = {
+  ...generateSampleFeed({ count: 60 }),
+  kpis: [
+    { id: 'nps', value: 32, previous: 27, target: 40 },
+    { id: 'csat', value: '78%' },
+  ],
+};
+skipped.accounts = [
+  ...skipped.accounts,
+  { id: 'BROKEN-1', name: 'Negative revenue Ltd', revenue: -1200 },
+  { id: 'BROKEN-2', name: 'No revenue field GmbH' },
+  { id: '', name: 'Missing id Inc.', revenue: 5000 },
+] as typeof skipped.accounts;
+
+/** Accounts and KPI entries that break the contract are skipped and listed with the reason; the KPIs come from the rest. The notices stay in the table view. */
+export const SkippedEntries: Story = {
+  render: (args) => scorecard(args, { data: skipped }),
+  play: async (context) => {
+    await ready(10)(context);
+    const text = shadowText(context.canvasElement);
+    await expect(text).toContain('3 accounts skipped');
+    await expect(text).toContain('1 KPI skipped');
+  },
+};
+
 export const Empty: Story = {
   render: (args) => scorecard(args, { data: { version: 1, accounts: [] } }),
   play: async ({ canvasElement }) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../src/feed/schema.js';
 import { deriveKpis } from '../src/analysis/index.js';
@@ -16,7 +17,7 @@ import {
   toleranceOf,
 } from '../src/components/scorecard/scorecard-model.js';
 import { baseSentence, baseShort, deltaWords, formatDelta, formatKpiValue, statusRule } from '../src/components/scorecard/scorecard-text.js';
-import { buildScorecard, historyRows, selectDetail, type ScorecardInput } from '../src/components/scorecard/scorecard-tiles.js';
+import { buildScorecard, historyRows, scorecardScope, selectDetail, type ScorecardInput } from '../src/components/scorecard/scorecard-tiles.js';
 
 const en = formatters('en-US', 'EUR');
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
@@ -211,6 +212,25 @@ describe('base: every figure traced to what it was computed over', () => {
   });
 });
 
+describe('up-sell base: the denominator is the accounts with revenue and an expanded value', () => {
+  it('names the accounts with revenue but no expanded value as left out', () => {
+    // with revenue and a flag: a (true), c (false), d (true), e (true) → 3 of 4; f has revenue but no flag; b has no revenue
+    const accounts = [
+      acc('a', 120, { expanded: true }),
+      acc('b', 0, { expanded: false }),
+      acc('c', 80, { expanded: false }),
+      acc('d', 50, { expanded: true }),
+      acc('e', 30, { expanded: true }),
+      acc('f', 60),
+    ];
+    const upsell = deriveKpis(accounts).find((k) => k.id === 'upsell')!;
+    expect(baseSentence(upsell, en)).toBe('75.0% = 3 of 4 accounts with revenue and an expanded value expanded. 1 account with revenue but no expanded value is left out.');
+    expect(baseShort(upsell, en)).toBe('3 of 4 accounts');
+    const recorded = deriveKpis(accounts.slice(0, 5)).find((k) => k.id === 'upsell')!;
+    expect(baseSentence(recorded, en)).toBe('75.0% = 3 of 4 accounts with revenue and an expanded value expanded.');
+  });
+});
+
 describe('buildScorecard', () => {
   // a: active, retained; b: churned; c: previousRevenue 0 (not active last period); d: new.
   const accounts = [
@@ -313,6 +333,38 @@ describe('buildScorecard', () => {
     expect(selectDetail(tile)).toEqual({ id: 'pipeline', value: null, target: null, status: 'not-available' });
   });
 
+  it('a scope (accounts and their KPIs) is reused as it is when only targets, tolerance, kpis or format change', () => {
+    const scope = scorecardScope(input());
+    const options = { ids: ['churn', 'nps'], targets: parseTargets('churn:0.4'), tolerance: 0.2, format: formatters('de-DE', 'EUR') };
+    const reused = buildScorecard(input(options), scope);
+    expect(reused).toEqual(buildScorecard(input(options)));
+    expect(reused.tiles[0]!.kpi).toBe(scope.kpis.find((k) => k.id === 'churn'));
+  });
+
+  it('previous values: revenue growth from yearly histories named by periods.previous; the others say why they have none', () => {
+    const yearly = [
+      acc('p', 132, { previousRevenue: 110, history: [{ period: 'FY2024', revenue: 100 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] }),
+      acc('q', 60, { previousRevenue: 50, history: [{ period: 'FY2024', revenue: 40 }, { period: 'FY2025', revenue: 50 }, { period: 'FY2026', revenue: 60 }] }),
+    ];
+    const card = buildScorecard(input({ accounts: yearly, ids: ['revenue-growth', 'retention'], periods: { previous: 'FY2025' } }));
+    const [growth, retention] = card.tiles;
+    // growth 192 / 160 − 1 = 20.0%, previous 160 / 140 − 1 = 14.3%: up 5.7 points, better
+    expect([growth!.valueText, growth!.previousText, growth!.deltaText, growth!.deltaWords, growth!.previousNote]).toEqual([
+      '20.0%',
+      '14.3%',
+      '+5.7 pp',
+      'up 5.7 percentage points, better',
+      undefined,
+    ]);
+    expect([retention!.change, retention!.previousText]).toEqual([undefined, undefined]);
+    expect(retention!.previousNote).toMatch(/^Not derived: it needs the accounts active two periods back/);
+    // without the label, growth has no previous value either, and says what is missing
+    const unnamed = buildScorecard(input({ accounts: yearly, ids: ['revenue-growth'] })).tiles[0]!;
+    expect(unnamed.previousNote).toBe('The feed does not name its previous period (periods.previous), so account histories cannot give its growth.');
+    // a KPI without a value has no "previous" to speak of
+    expect(buildScorecard(input({ ids: ['clv'] })).tiles[0]!.previousNote).toBeUndefined();
+  });
+
   it('history rows: derived growth labelled with the periods it compares; feed history numbered oldest first', () => {
     const card = buildScorecard(input());
     const growth = card.tiles.find((t) => t.id === 'revenue-growth')!;
@@ -327,5 +379,40 @@ describe('buildScorecard', () => {
       { label: '2', value: '+35' },
       { label: '3 (latest)', value: '+40' },
     ]);
+  });
+});
+
+describe('the class comment (what the manifest reads) documents the whole styling surface', () => {
+  const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  // The scorecard's own files and every shared module whose markup or styles it renders.
+  const sources = [
+    'src/components/scorecard/kam-scorecard.ts',
+    'src/components/scorecard/scorecard-views.ts',
+    'src/components/scorecard/scorecard-styles.ts',
+    'src/components/scorecard/scorecard-export.ts',
+    'src/internal/kam-widget.ts',
+    'src/internal/state-views.ts',
+    'src/internal/data-table.ts',
+    'src/internal/tooltip.ts',
+    'src/internal/theme.ts',
+  ].map(read);
+  const comment = read('src/components/scorecard/kam-scorecard.ts');
+  const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
+
+  it('every ::part rendered, shared frame and state parts included', () => {
+    const rendered = new Set(sources.flatMap((text) => all(text, /part="([^"$]+)"/g).flatMap((value) => value.split(/\s+/))));
+    const documented = new Set(all(comment, /@csspart ([\w-]+)/g));
+    expect([...rendered].filter((part) => !documented.has(part))).toEqual([]);
+    expect([...documented].filter((part) => !rendered.has(part))).toEqual([]);
+  });
+
+  it('every custom property used, with its light-theme default', () => {
+    const used = new Set(sources.flatMap((text) => all(text, /var\((--kam-[\w-]+)/g)));
+    const theme = read('src/internal/theme.ts');
+    const defaults = new Map(all(theme.slice(0, theme.indexOf('const dark')), /(--kam-[\w-]+: [^;]+);/g).map((d) => d.split(': ') as [string, string]));
+    defaults.set('--kam-radius', '6px').set('--kam-font-size', '14px').set('--kam-font', 'system-ui').set('--kam-table-max-height', '28em');
+    const documented = new Map(all(comment, /@cssprop \[(--kam-[\w-]+=[^\]]+)\]/g).map((d) => d.split('=') as [string, string]));
+    for (const name of used) expect({ name, default: documented.get(name) }).toEqual({ name, default: defaults.get(name) });
+    expect([...documented.keys()].filter((name) => !used.has(name))).toEqual([]);
   });
 });

@@ -9,7 +9,24 @@
  *   accounts. For CLV the base is total CLV (currency) over the number of accounts with CLV; for NPS the
  *   numerator is promoters − detractors and the denominator the respondents (details in `parts`).
  * - Churn is churned ÷ active last period, which equals 1 − retention (same base).
- * - Up-sell rate: if no account has `expanded`, or none with revenue > 0 has it, it is unavailable.
+ * - Up-sell rate = accounts with revenue > 0 and `expanded: true` ÷ accounts with revenue > 0 and an
+ *   `expanded` value (true or false). An account with revenue but no `expanded` field is left out of
+ *   both (unknown is not "did not expand"); `parts.unrecorded` counts them. If no account has
+ *   `expanded`, or none with revenue > 0 has it, the rate is unavailable.
+ * - Previous values (the change a tile shows): an available derived KPI either carries `previous` or
+ *   says why not in `previousUnavailableReason`, never silently neither.
+ *   - Revenue growth of the previous period is derived from account `history` when the feed names its
+ *     previous period (`periods.previous`, passed as `options.periods`) and histories list it: with P1
+ *     that period and P0 the period just before it in the summed history's order, previous growth =
+ *     Σ revenue in P1 ÷ Σ revenue in P0 − 1, over the accounts whose history lists P0 right before P1.
+ *     A label is needed because history periods may be finer than the KPI's period (the sample feed
+ *     has quarters, its revenue is yearly): quarter-over-quarter growth is no "previous" of a yearly
+ *     growth. Without it, or when P0's revenue is 0, the reason says which input is missing.
+ *   - No other derived KPI gets a previous value. NPS, CSAT, CLV, `expanded` and `referenceable` are
+ *     current-only fields. Retention, churn, NRR and the top-20% share of the previous period would need
+ *     the accounts as they were two periods back; account histories hold their revenue, but a feed
+ *     need not list accounts lost before the previous period, so such a figure would be biased upward
+ *     (survivorship). An override's `previous` is used as given.
  * - Overrides: an override with a derived id replaces the KPI entirely (`source: 'feed'`, no `base`); its
  *   label falls back to the derived label. The derived definition and formula are kept only when the
  *   override has no label (a relabelled KPI may be measured differently, so it is described as reported
@@ -19,10 +36,17 @@
  *   (an account whose history starts earlier than the accounts before it) is placed before the next
  *   period that account lists after it, so mixed-length histories still come out oldest first.
  *   A period listed twice in one account is summed.
+ * - Speed: one pass over the accounts, history included (each field read once). History points of an
+ *   account that lists the same periods as the account before it (the usual case) reuse that account's
+ *   period slots instead of a map lookup. The top-20% share needs only the sum of the ceil(n ÷ 5)
+ *   largest revenues, not a ranking by revenue, name and id: for whole-unit revenue (exact sums in any
+ *   order) a quickselect finds them; otherwise the revenues are sorted and summed largest first, as
+ *   `pareto` does, so the value is the same to the last bit either way.
  */
-import type { Account, KpiOverride } from '../feed/schema.js';
+import { quickselect } from 'd3-array';
+import type { Account, HistoryPoint, KpiOverride } from '../feed/schema.js';
 import { isNum, revenueOf } from './numbers.js';
-import { pareto, type ParetoResult } from './pareto.js';
+import type { ParetoResult } from './pareto.js';
 
 export const KPI_IDS = [
   'revenue-growth',
@@ -64,7 +88,10 @@ export interface Kpi {
   base?: KpiBase | undefined;
   /** Breakdown counts where useful (NPS: promoters, passives, detractors). */
   parts?: Record<string, number>;
+  /** The value in the previous period, same unit (see the module comment for when a derived KPI has one). */
   previous?: number;
+  /** Why an available KPI has no previous value (set exactly when `previous` is absent and the value is not). */
+  previousUnavailableReason?: string;
   target?: number;
   history?: number[];
   source: 'derived' | 'feed';
@@ -74,6 +101,8 @@ export interface KpiOptions {
   overrides?: readonly KpiOverride[];
   /** A Pareto result already computed for these accounts (any cutoff), to avoid ranking them again. */
   pareto?: ParetoResult;
+  /** The feed's period labels (`periods`): `previous` names the history period of previousRevenue. */
+  periods?: { previous?: string | undefined };
 }
 
 interface KpiText {
@@ -144,8 +173,8 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
     unit: 'percent',
     better: 'higher',
     definition:
-      'Accounts with revenue that bought more or another product this period, as a share of the accounts with revenue whose expansion is recorded.',
-    formula: 'expanded ÷ accounts with revenue and an expansion flag',
+      'Accounts with revenue above 0 that expanded (expanded = true: bought more or another product this period), as a share of the accounts with revenue above 0 that have an expanded value (true or false). Accounts with revenue but no expanded value are left out: unknown is not "did not expand".',
+    formula: 'expanded ÷ accounts with revenue > 0 and an expanded value',
   },
   referenceable: {
     label: 'Referenceable accounts',
@@ -164,8 +193,25 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
   },
 };
 
+/** Why a derived KPI has no previous value (revenue growth says it case by case, see PeriodSums). */
+const NO_PREVIOUS: Readonly<Record<Exclude<KpiId, 'revenue-growth'>, string>> = {
+  retention: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
+  churn: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
+  nrr: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
+  nps: "The feed holds only each account's latest NPS answer.",
+  csat: "The feed holds only each account's latest satisfaction rating.",
+  clv: "The feed holds only each account's current CLV.",
+  upsell: 'The feed records expansion (expanded) for this period only.',
+  referenceable: 'The feed records only whether an account is referenceable now.',
+  'top20-share': 'Not derived: it needs every account of last period, and the feed need not list accounts lost before it.',
+};
+
+type Previous = { previous: number } | { previousUnavailableReason: string };
+
 function derived(id: KpiId, value: number, base: KpiBase, extra: Partial<Kpi> = {}): Kpi {
-  return { id, ...KPI_TEXT[id], value, available: true, base, ...extra, source: 'derived' };
+  // Revenue growth brings its previous value (or the reason) in `extra`.
+  const previous = id === 'revenue-growth' ? {} : { previousUnavailableReason: NO_PREVIOUS[id] };
+  return { id, ...KPI_TEXT[id], value, available: true, base, ...previous, ...extra, source: 'derived' };
 }
 
 function unavailable(id: KpiId, reason: string): Kpi {
@@ -177,36 +223,90 @@ export interface RevenuePoint {
   revenue: number;
 }
 
-/** Revenue summed per period across account histories, oldest first (see the module comment for the order). */
-export function revenueHistory(accounts: readonly Account[]): RevenuePoint[] {
-  const order: string[] = [];
-  const slot = new Map<string, number>(); // period -> index into sums
-  const sums: number[] = [];
-  for (const account of accounts) {
-    const history = account.history;
-    if (!Array.isArray(history)) continue;
+/** Revenue summed per period over account histories (see the module comment for the order and the speed-up). */
+class PeriodSums {
+  private readonly order: string[] = [];
+  private readonly slot = new Map<string, number>(); // period -> index into sums
+  private readonly sums: number[] = [];
+  /** The history added last and the slots of its points (consecutive accounts usually list the same periods). */
+  private last: readonly HistoryPoint[] = [];
+  private readonly lastSlots: number[] = [];
+  /** For the previous period's growth: by the period listed right before `previousLabel`, the two revenues. */
+  private readonly pairs = new Map<string, { previous: number; before: number }>();
+
+  constructor(private readonly previousLabel: string | undefined) {}
+
+  add(history: readonly HistoryPoint[]): void {
+    const last = this.last;
+    const slots = this.lastSlots;
     for (let i = 0; i < history.length; i++) {
       const point = history[i];
-      if (!point || typeof point.period !== 'string') continue;
-      const period = point.period;
-      let k = slot.get(period);
-      if (k === undefined) {
-        k = sums.length;
-        sums.push(0);
-        // Place a new period before the next period this account lists that is already known.
-        let at = -1;
-        for (let j = i + 1; j < history.length && at < 0; j++) {
-          const later = history[j]?.period;
-          if (later !== undefined && slot.has(later)) at = order.indexOf(later);
-        }
-        if (at < 0) order.push(period);
-        else order.splice(at, 0, period);
-        slot.set(period, k);
+      if (!point || typeof point.period !== 'string') {
+        slots[i] = -1;
+        continue;
       }
-      sums[k]! += revenueOf(point.revenue);
+      const period = point.period;
+      // slots[i] still holds the slot of the last history's point i: it is overwritten just below.
+      const k = i < last.length && last[i]?.period === period ? slots[i]! : this.slotOf(history, i);
+      slots[i] = k;
+      const revenue = revenueOf(point.revenue);
+      this.sums[k]! += revenue;
+      if (period === this.previousLabel && i > 0) this.addPair(history[i - 1], revenue);
     }
+    this.last = history;
   }
-  return order.map((period) => ({ period, revenue: sums[slot.get(period)!]! }));
+
+  private slotOf(history: readonly HistoryPoint[], i: number): number {
+    const period = history[i]!.period;
+    let k = this.slot.get(period);
+    if (k !== undefined) return k;
+    k = this.sums.length;
+    this.sums.push(0);
+    // Place a new period before the next period this account lists that is already known.
+    let at = -1;
+    for (let j = i + 1; j < history.length && at < 0; j++) {
+      const later = history[j]?.period;
+      if (later !== undefined && this.slot.has(later)) at = this.order.indexOf(later);
+    }
+    if (at < 0) this.order.push(period);
+    else this.order.splice(at, 0, period);
+    this.slot.set(period, k);
+    return k;
+  }
+
+  private addPair(before: HistoryPoint | undefined, previous: number): void {
+    if (!before || typeof before.period !== 'string') return;
+    let pair = this.pairs.get(before.period);
+    if (!pair) this.pairs.set(before.period, (pair = { previous: 0, before: 0 }));
+    pair.previous += previous;
+    pair.before += revenueOf(before.revenue);
+  }
+
+  points(): RevenuePoint[] {
+    return this.order.map((period) => ({ period, revenue: this.sums[this.slot.get(period)!]! }));
+  }
+
+  /** Revenue growth of the previous period, or why it cannot be derived (module comment). */
+  previousGrowth(): Previous {
+    const label = this.previousLabel;
+    if (label === undefined) {
+      return { previousUnavailableReason: 'The feed does not name its previous period (periods.previous), so account histories cannot give its growth.' };
+    }
+    const at = this.order.indexOf(label);
+    if (at < 0) return { previousUnavailableReason: `No account history lists the previous period (${label}).` };
+    const before = this.order[at - 1];
+    const pair = before === undefined ? undefined : this.pairs.get(before);
+    if (before === undefined || !pair) return { previousUnavailableReason: `No account history lists a period right before ${label}.` };
+    if (pair.before === 0) return { previousUnavailableReason: `Revenue in ${before} is 0, so the growth of ${label} is undefined.` };
+    return { previous: pair.previous / pair.before - 1 };
+  }
+}
+
+/** Revenue summed per period across account histories, oldest first (see the module comment for the order). */
+export function revenueHistory(accounts: readonly Account[]): RevenuePoint[] {
+  const sums = new PeriodSums(undefined);
+  for (const account of accounts) if (Array.isArray(account.history)) sums.add(account.history);
+  return sums.points();
 }
 
 /** Period-over-period growth of a revenue series; only from the last period with zero revenue onward. */
@@ -220,8 +320,51 @@ function growthSeries(points: readonly RevenuePoint[]): number[] {
   return out;
 }
 
+interface TopFifth {
+  /** ceil(n ÷ 5) accounts. */
+  count: number;
+  /** Their revenue, and the total, summed largest first. */
+  top: number;
+  total: number;
+  share: number;
+}
+
+/**
+ * The top 20% of accounts by revenue, as `pareto` computes it (module comment), for n > 0 accounts.
+ * `revenues` (revenueOf of every account) is reordered; `total` is its sum in input order. A Pareto
+ * result for the same accounts is reused as it is.
+ */
+function topFifth(revenues: Float64Array, total: number, wholeUnits: boolean, ranked: ParetoResult | undefined): TopFifth {
+  const n = revenues.length;
+  if (ranked && ranked.count === n) {
+    let top = 0;
+    for (let r = 0; r < ranked.top20Count; r++) top += ranked.revenue[r]!;
+    return { count: ranked.top20Count, top, total: ranked.total, share: ranked.top20Share };
+  }
+  const count = Math.ceil(n / 5);
+  let top = 0;
+  if (wholeUnits && total <= Number.MAX_SAFE_INTEGER) {
+    // Every partial sum is a whole number below 2^53, so it is exact in any order.
+    quickselect(revenues, n - count);
+    for (let i = n - count; i < n; i++) top += revenues[i]!;
+    return { count, top, total, share: total === 0 ? 0 : top / total };
+  }
+  revenues.sort();
+  let sum = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    sum += revenues[i]!;
+    if (i === n - count) top = sum;
+  }
+  return { count, top, total: sum, share: sum === 0 ? 0 : top / sum };
+}
+
 /** KPIs computed from the accounts, in KPI_IDS order. */
-function deriveFromAccounts(accounts: readonly Account[], ranked: ParetoResult | undefined): Kpi[] {
+function deriveFromAccounts(accounts: readonly Account[], options: KpiOptions): Kpi[] {
+  const n = accounts.length;
+  const revenues = new Float64Array(n);
+  let totalRevenue = 0;
+  let wholeUnits = true;
+  const periods = new PeriodSums(options.periods?.previous);
   let withPrev = 0;
   let growthRevenue = 0;
   let growthPrevious = 0;
@@ -239,11 +382,16 @@ function deriveFromAccounts(accounts: readonly Account[], ranked: ParetoResult |
   let expandedKnown = 0;
   let expandedKnownWithRevenue = 0;
   let expanded = 0;
+  let expandedUnrecorded = 0;
   let refKnown = 0;
   let referenceable = 0;
 
-  for (const a of accounts) {
+  for (let i = 0; i < n; i++) {
+    const a = accounts[i]!;
     const revenue = revenueOf(a.revenue);
+    revenues[i] = revenue;
+    totalRevenue += revenue;
+    if (wholeUnits && revenue !== Math.floor(revenue)) wholeUnits = false;
     const prev = a.previousRevenue;
     if (isNum(prev)) {
       withPrev++;
@@ -256,30 +404,37 @@ function deriveFromAccounts(accounts: readonly Account[], ranked: ParetoResult |
         if (revenue > 0) retained++;
       }
     }
-    if (isNum(a.nps)) {
+    const nps = a.nps;
+    if (isNum(nps)) {
       npsCount++;
-      if (a.nps >= 9) promoters++;
-      else if (a.nps <= 6) detractors++;
+      if (nps >= 9) promoters++;
+      else if (nps <= 6) detractors++;
     }
-    if (isNum(a.csat)) {
+    const csat = a.csat;
+    if (isNum(csat)) {
       csatCount++;
-      if (a.csat >= 4) satisfied++;
+      if (csat >= 4) satisfied++;
     }
-    if (isNum(a.clv)) {
+    const clv = a.clv;
+    if (isNum(clv)) {
       clvCount++;
-      clvSum += a.clv;
+      clvSum += clv;
     }
-    if (typeof a.expanded === 'boolean') {
+    const grew = a.expanded;
+    if (typeof grew === 'boolean') {
       expandedKnown++;
       if (revenue > 0) {
         expandedKnownWithRevenue++;
-        if (a.expanded) expanded++;
+        if (grew) expanded++;
       }
-    }
-    if (typeof a.referenceable === 'boolean') {
+    } else if (revenue > 0) expandedUnrecorded++;
+    const ref = a.referenceable;
+    if (typeof ref === 'boolean') {
       refKnown++;
-      if (a.referenceable) referenceable++;
+      if (ref) referenceable++;
     }
+    const history = a.history;
+    if (Array.isArray(history)) periods.add(history);
   }
 
   const kpis: Kpi[] = [];
@@ -288,13 +443,13 @@ function deriveFromAccounts(accounts: readonly Account[], ranked: ParetoResult |
   else if (growthPrevious === 0) {
     kpis.push(unavailable('revenue-growth', 'previousRevenue is 0 for every account that has it, so growth is undefined.'));
   } else {
-    const history = growthSeries(revenueHistory(accounts));
+    const history = growthSeries(periods.points());
     kpis.push(
       derived(
         'revenue-growth',
         growthRevenue / growthPrevious - 1,
         { numerator: growthRevenue, denominator: growthPrevious, unit: 'currency', accounts: withPrev },
-        history.length > 0 ? { history } : {},
+        { ...periods.previousGrowth(), ...(history.length > 0 ? { history } : {}) },
       ),
     );
   }
@@ -345,12 +500,12 @@ function deriveFromAccounts(accounts: readonly Account[], ranked: ParetoResult |
     kpis.push(unavailable('upsell', 'No account with revenue above 0 has the expanded field.'));
   } else {
     kpis.push(
-      derived('upsell', expanded / expandedKnownWithRevenue, {
-        numerator: expanded,
-        denominator: expandedKnownWithRevenue,
-        unit: 'accounts',
-        accounts: expandedKnownWithRevenue,
-      }),
+      derived(
+        'upsell',
+        expanded / expandedKnownWithRevenue,
+        { numerator: expanded, denominator: expandedKnownWithRevenue, unit: 'accounts', accounts: expandedKnownWithRevenue },
+        { parts: { expanded, notExpanded: expandedKnownWithRevenue - expanded, unrecorded: expandedUnrecorded } },
+      ),
     );
   }
   // referenceable
@@ -361,14 +516,12 @@ function deriveFromAccounts(accounts: readonly Account[], ranked: ParetoResult |
     );
   }
   // top20-share
-  const p = ranked && ranked.count === accounts.length ? ranked : pareto(accounts);
-  if (p.degenerate === 'empty') kpis.push(unavailable('top20-share', 'There are no accounts.'));
-  else if (p.degenerate === 'zero-revenue') kpis.push(unavailable('top20-share', 'Total revenue is 0.'));
+  const fifth = n === 0 ? undefined : topFifth(revenues, totalRevenue, wholeUnits, options.pareto);
+  if (!fifth) kpis.push(unavailable('top20-share', 'There are no accounts.'));
+  else if (fifth.total === 0) kpis.push(unavailable('top20-share', 'Total revenue is 0.'));
   else {
-    let topRevenue = 0;
-    for (let r = 0; r < p.top20Count; r++) topRevenue += p.revenue[r]!;
     kpis.push(
-      derived('top20-share', p.top20Share, { numerator: topRevenue, denominator: p.total, unit: 'currency', accounts: p.top20Count }),
+      derived('top20-share', fifth.share, { numerator: fifth.top, denominator: fifth.total, unit: 'currency', accounts: fifth.count }),
     );
   }
   return kpis;
@@ -389,13 +542,14 @@ function fromOverride(o: KpiOverride, base: Kpi | undefined): Kpi {
     source: 'feed',
   };
   if (o.previous !== undefined) kpi.previous = o.previous;
+  else kpi.previousUnavailableReason = 'The feed reports no previous value for this KPI.';
   if (o.target !== undefined) kpi.target = o.target;
   if (o.history !== undefined) kpi.history = [...o.history];
   return kpi;
 }
 
 export function deriveKpis(accounts: readonly Account[], options: KpiOptions = {}): Kpi[] {
-  const kpis = deriveFromAccounts(accounts, options.pareto);
+  const kpis = deriveFromAccounts(accounts, options);
   const overrides = new Map<string, KpiOverride>();
   for (const o of options.overrides ?? []) overrides.set(o.id, o); // last one wins, first position kept
   if (overrides.size === 0) return kpis;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { expect as wcExpect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/scorecard/define.js';
 import '../../src/components/feed/define.js';
@@ -158,7 +159,8 @@ describe('kam-scorecard: KPIs on a hand-computed feed', () => {
     };
     const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="nps,churn,pipeline,retention" .data=${data}></kam-scorecard>`);
     expect(partText(el, 'tile-value')).toEqual(['+40', '2.0%', '3.1', '66.7%']);
-    expect(partText(el, 'tile-change')).toEqual(['▼ −5 vs +45, worse', '▼ −1.0 pp vs 3.0%, better', '▲ +0.3 vs 2.8, better', '']);
+    // retention is derived: the feed holds no previous value for it, and the tile says so
+    expect(partText(el, 'tile-change')).toEqual(['▼ −5 vs +45, worse', '▼ −1.0 pp vs 3.0%, better', '▲ +0.3 vs 2.8, better', 'No previous value']);
     expect(tileOf(el, 'nps').querySelector('.change')!.classList.contains('worse')).toBe(true);
     expect(tileOf(el, 'churn').querySelector('.change')!.classList.contains('better')).toBe(true);
     expect(partText(el, 'tile-status')).toEqual(['✕ Off track · target +50', '✓ On track · target 2.5%', 'No target', 'No target']);
@@ -244,7 +246,7 @@ describe('kam-scorecard: scope', () => {
     const data = { ...feed, kpis: [{ id: 'nps', value: 40, previous: 45, target: 45 }] };
     const el = await scorecard(html`<kam-scorecard locale="en-US" filter="segment:Corporate" kpis="nps" .data=${data}></kam-scorecard>`);
     expect(partText(el, 'tile-value')).toEqual(['+50']);
-    expect(partText(el, 'tile-change')).toEqual(['']);
+    expect(partText(el, 'tile-change')).toEqual(['No previous value']); // the override's previous (45) describes every account
     expect(partText(el, 'tile-status')).toEqual(['✓ On track · target +45']);
     expect(clean(root(el).querySelector('[part~="notes"]')!.textContent)).toBe(
       "KPIs reported in the feed cover every account, so this view derives each KPI from these accounts' own data.",
@@ -295,7 +297,7 @@ describe('kam-scorecard: keyboard and detail', () => {
     expect(focused(el)).toBe('revenue-growth');
     await press(el, 'ArrowRight');
     expect(focused(el)).toBe('retention');
-    expect(live(el)).toBe('Logo retention 66.7%, no target. 2 of 10.');
+    expect(live(el)).toBe('Logo retention 66.7%, no target; no previous value. 2 of 10.');
     await press(el, 'ArrowDown'); // 3 columns: index 1 → 4
     expect(focused(el)).toBe('nps');
     await press(el, 'End');
@@ -316,7 +318,7 @@ describe('kam-scorecard: keyboard and detail', () => {
       ['Definition', 'Change in revenue over the previous period, over the accounts that have previousRevenue (new accounts without it are left out).'],
       ['Formula', 'revenue ÷ previous revenue − 1'],
       ['Base', "21.1% = €230 ÷ €190 − 1: this period's revenue over last period's, for the 4 accounts with previousRevenue."],
-      ['Previous', 'Not in the feed'],
+      ['Previous', 'No previous value. The feed does not name its previous period (periods.previous), so account histories cannot give its growth.'],
       ['Target', 'None set'],
       ['Status', 'No target'],
     ]);
@@ -395,8 +397,8 @@ describe('kam-scorecard: table and export', () => {
     const el = await scorecard(html`<kam-scorecard locale="en-US" view="table" kpis="churn,csat" targets="churn:0.3" .data=${feed}></kam-scorecard>`);
     const rows = [...root(el).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => clean(c.textContent)));
     expect(rows).toEqual([
-      ['Churn', '33.3%', '–', '30.0%', 'Off track', '33.3% = 1 of 3 accounts active last period has no revenue this period.'],
-      ['Customer satisfaction', '50.0%', '–', '–', 'No target', '50.0% = 2 of 4 accounts with a rating are satisfied (4 or 5).'],
+      ['Churn', '33.3%', 'No previous value', '30.0%', 'Off track', '33.3% = 1 of 3 accounts active last period has no revenue this period.'],
+      ['Customer satisfaction', '50.0%', 'No previous value', '–', 'No target', '50.0% = 2 of 4 accounts with a rating are satisfied (4 or 5).'],
     ]);
     await wcExpect(el).to.be.accessible();
   });
@@ -424,20 +426,29 @@ describe('kam-scorecard: table and export', () => {
       'KPIs of all 5 accounts: 1 on track, 1 without a target.',
       'Logo retention',
       '66.7%',
+      'No previous value',
       'No target',
       '2 of 3 accounts',
       'Net Promoter Score',
       '+25',
+      'No previous value',
       '✓ On track · target +20',
       '4 respondents',
     ]);
     // 800 px, 2 tiles → 2 columns; one headline line (17 px + 12 px) + one 136 px row
     expect([svgRoot.getAttribute('width'), svgRoot.getAttribute('height')]).toEqual(['800', '165']);
-    const png = await el.toPNG();
-    const bitmap = await createImageBitmap(png);
+    // While an export reads it, the export drawing is in place, hidden from assistive technology.
+    const stages: (string | null)[] = [];
+    const observer = new MutationObserver(() => {
+      const stage = root(el).querySelector('.export-stage');
+      if (stage) stages.push(stage.getAttribute('aria-hidden'));
+    });
+    observer.observe(root(el), { childList: true, subtree: true });
+    const bitmap = await createImageBitmap(await el.toPNG());
+    observer.disconnect();
     expect([bitmap.width, bitmap.height]).toEqual([1600, 330]);
-    // the export drawing is hidden from assistive technology
-    expect(root(el).querySelector('.export-stage')!.getAttribute('aria-hidden')).toBe('true');
+    expect(stages.length).toBeGreaterThan(0);
+    expect(stages.every((hidden) => hidden === 'true')).toBe(true);
     await wcExpect(el).to.be.accessible();
   });
 });
@@ -505,5 +516,171 @@ describe('kam-scorecard: states', () => {
       await el.updateComplete;
       await wcExpect(el).to.be.accessible();
     }
+  });
+});
+
+/** Emulates CSS media features (forced-colors, prefers-reduced-motion, prefers-color-scheme) in this page. */
+const emulate = (features: { name: string; value: string }[]) => cdp().send('Emulation.setEmulatedMedia', { features });
+
+describe('kam-scorecard: forced colors, reduced motion, theme="auto"', () => {
+  afterEach(() => emulate([]));
+  const statusTargets = 'retention:0.7,churn:0.3,nrr:0.75';
+  const statusKpis = 'retention,churn,nrr,csat'; // at risk, off track, on track, no target
+  const statusBars = (el: HTMLElement) => statusKpis.split(',').map((id) => getComputedStyle(tileOf(el, id)).borderTopColor);
+
+  it('forced colors: the status colours give way to one system colour, and icon and words still tell each status', async () => {
+    const data = { ...feed, kpis: [{ id: 'churn', value: 0.32, previous: 0.28 }] }; // churn up: worse
+    const normal = await scorecard(html`<kam-scorecard locale="en-US" kpis=${statusKpis} targets=${statusTargets} .data=${data}></kam-scorecard>`);
+    expect(new Set(statusBars(normal)).size).toBe(4); // normally the bar colour repeats the status
+    normal.remove();
+
+    await emulate([{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches).toBe(true);
+    const el = await scorecard(html`<kam-scorecard locale="en-US" kpis=${statusKpis} targets=${statusTargets} .data=${data}></kam-scorecard>`);
+    expect(new Set(statusBars(el)).size).toBe(1); // colour no longer tells the statuses apart…
+    // …the icon and the words do (the target is given in words too)
+    expect(partText(el, 'tile-status')).toEqual(['! At risk · target 70.0%', '✕ Off track · target 30.0%', '✓ On track · target 75.0%', 'No target']);
+    const icons = tiles(el).map((t) => t.querySelector('.icon'));
+    expect(icons.map((i) => i?.textContent ?? null)).toEqual(['!', '✕', '✓', null]);
+    // the icon keeps a visible shape: the forced-colors rule draws its outline
+    expect(getComputedStyle(icons[0]!).borderTopStyle).toBe('solid');
+    // a change says better or worse in words, not only by its colour
+    expect(clean(tileOf(el, 'churn').querySelector('[part~="tile-change"]')!.textContent)).toBe('▲ +4.0 pp vs 28.0%, worse');
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('reduced motion: the loading skeleton stops pulsing, and nothing in the ready scorecard animates or transitions', async () => {
+    let respond!: (r: Response) => void;
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (respond = resolve))));
+    const el = document.createElement('kam-scorecard');
+    el.src = '/feed.json';
+    document.body.append(el);
+    await waitUntil(() => root(el).querySelector('[part~="state-loading"]'), 'the loading view');
+    const bar = root(el).querySelector('.skeleton span')!;
+    expect(getComputedStyle(bar).animationName).toBe('kam-pulse');
+    await emulate([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    const still = (node: Element) => {
+      const style = getComputedStyle(node);
+      return style.animationName === 'none' && style.transitionDuration.split(', ').every((d) => d === '0s');
+    };
+    expect(getComputedStyle(bar).animationName).toBe('none');
+    expect([...root(el).querySelectorAll('*')].every(still)).toBe(true);
+    respond(jsonResponse(feed));
+    await el.updateComplete;
+    tileOf(el, 'nps').click(); // with an open detail too
+    await el.updateComplete;
+    expect(tiles(el)).toHaveLength(10);
+    expect([...root(el).querySelectorAll('*')].every(still)).toBe(true);
+    el.remove();
+  });
+
+  it('theme="auto" follows the system colour scheme, and is accessible in both', async () => {
+    await emulate([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const el = await scorecard(html`<kam-scorecard theme="auto" locale="en-US" targets=${statusTargets} .data=${feed}></kam-scorecard>`);
+    expect(getComputedStyle(el).getPropertyValue('--kam-bg').trim()).toBe('#0d1117');
+    expect(tiles(el)).toHaveLength(10);
+    await wcExpect(el).to.be.accessible();
+    await emulate([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect(getComputedStyle(el).getPropertyValue('--kam-bg').trim()).toBe('#ffffff');
+    await wcExpect(el).to.be.accessible();
+  });
+});
+
+describe('kam-scorecard: inputs and skipped entries', () => {
+  it('reads its feed from an inline <script type="application/json"> child', async () => {
+    const el = document.createElement('kam-scorecard');
+    el.setAttribute('locale', 'en-US');
+    el.setAttribute('kpis', 'retention,nps');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(feed);
+    el.append(script);
+    document.body.append(el);
+    await el.updateComplete;
+    expect(partText(el, 'tile-value')).toEqual(['66.7%', '+25']);
+    await wcExpect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('skipped accounts and KPI entries: the KPIs come from the valid ones, and both notices show in the chart and the table view', async () => {
+    const data = { ...feed, accounts: [...feed.accounts, { id: 'x', name: 'Broken', revenue: -5 }], kpis: [{ id: 'nps', value: 'high' }] };
+    const el = await scorecard(html`<kam-scorecard locale="en-US" .data=${data}></kam-scorecard>`);
+    expect(partText(el, 'tile-value')).toEqual(VALUES); // the 5 valid accounts; NPS derived, since its entry was skipped
+    const notices = () =>
+      [...root(el).querySelectorAll('[part~="skipped-notice"]')].map((n) => [clean(n.querySelector('summary')!.textContent), clean(n.querySelector('li')!.textContent)]);
+    const expected = [
+      ['1 account skipped', 'accounts[5].revenue: expected a number >= 0, got -5'],
+      ['1 KPI skipped', 'kpis[0].value: expected a finite number, got "high"'],
+    ];
+    expect(notices()).toEqual(expected);
+    await wcExpect(el).to.be.accessible();
+    el.view = 'table';
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('tbody tr')).toHaveLength(10);
+    expect(notices()).toEqual(expected);
+    await wcExpect(el).to.be.accessible();
+  });
+});
+
+describe('kam-scorecard: previous values and the up-sell base', () => {
+  // Yearly histories named like the feed's periods: growth 192 / 160 − 1 = 20.0%; FY2025's growth
+  // (110 + 50) / (100 + 40) − 1 = 14.3%, so up 5.7 points. Retention (2 of 2) has no previous value.
+  const yearly = {
+    version: 1,
+    currency: 'EUR',
+    periods: { current: 'FY2026', previous: 'FY2025' },
+    accounts: [
+      { id: 'p', name: 'P', revenue: 132, previousRevenue: 110, history: [{ period: 'FY2024', revenue: 100 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] },
+      { id: 'q', name: 'Q', revenue: 60, previousRevenue: 50, history: [{ period: 'FY2024', revenue: 40 }, { period: 'FY2025', revenue: 50 }, { period: 'FY2026', revenue: 60 }] },
+    ],
+  };
+
+  it('revenue growth shows its change against the previous period; a KPI without one says "No previous value" and why', async () => {
+    const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="revenue-growth,retention" .data=${yearly}></kam-scorecard>`);
+    expect(partText(el, 'tile-value')).toEqual(['20.0%', '100.0%']);
+    expect(partText(el, 'tile-change')).toEqual(['▲ +5.7 pp vs 14.3%, better', 'No previous value']);
+    tileOf(el, 'retention').click();
+    await el.updateComplete;
+    const previous = [...root(el).querySelectorAll('[part~="detail"] dt')].find((dt) => dt.textContent === 'Previous')!;
+    expect(clean(previous.nextElementSibling!.textContent)).toBe(
+      'No previous value. Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
+    );
+    expect(el.toCSV().split('\r\n')[1]).toMatch(new RegExp(`^revenue-growth,Revenue growth,${192 / 160 - 1},${160 / 140 - 1},,no-target,`));
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('up-sell: an account with revenue but no expanded value is left out of the base, and the definition says so', async () => {
+    const data = { ...feed, accounts: [...feed.accounts, { id: 'f', name: 'Foxtrot', revenue: 60 }] }; // still 3 of 4, not 3 of 5
+    const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="upsell" .data=${data}></kam-scorecard>`);
+    expect(partText(el, 'tile-value')).toEqual(['75.0%']);
+    expect(partText(el, 'tile-base')).toEqual(['3 of 4 accounts']);
+    tileOf(el, 'upsell').dispatchEvent(new PointerEvent('pointerenter'));
+    await el.updateComplete;
+    const tip = clean(root(el).querySelector('[part~="tooltip"]')!.textContent);
+    expect(tip).toContain(
+      'Accounts with revenue above 0 that expanded (expanded = true: bought more or another product this period), as a share of the accounts with revenue above 0 that have an expanded value (true or false). Accounts with revenue but no expanded value are left out: unknown is not "did not expand".',
+    );
+    expect(tip).toContain('75.0% = 3 of 4 accounts with revenue and an expanded value expanded. 1 account with revenue but no expanded value is left out.');
+  });
+});
+
+describe('kam-scorecard: the export drawing exists only during an export', () => {
+  it('is gone once toSVG and toPNG are done, and later updates do not draw it again', async () => {
+    const el = await scorecard(html`<kam-scorecard locale="en-US" .data=${feed}></kam-scorecard>`);
+    const stage = () => root(el).querySelector('.export-stage');
+    expect(stage()).toBeNull();
+    expect(await el.toSVG()).toMatch(/^<\?xml/);
+    await el.updateComplete;
+    expect(stage()).toBeNull();
+    await el.toPNG();
+    await el.updateComplete;
+    expect(stage()).toBeNull();
+    el.tolerance = 0.1; // an update after the export
+    await el.updateComplete;
+    expect(stage()).toBeNull();
+    // and so does a download through the export menu's code path
+    await el.download('svg');
+    await el.updateComplete;
+    expect(stage()).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Feed } from '../../feed/parse.js';
 import { KamWidget } from '../../internal/kam-widget.js';
@@ -9,12 +9,14 @@ import { moveInGrid, moveInList } from '../../internal/keyboard.js';
 import { skippedNotice } from '../../internal/state-views.js';
 import { tooltip, type TooltipAnchor } from '../../internal/tooltip.js';
 import { columnsFor, parseKpiIds, parseTargets, toleranceOf } from './scorecard-model.js';
-import { SPARK_HEIGHT, SPARK_WIDTH, buildScorecard, historyRows, selectDetail, type Scorecard, type Tile } from './scorecard-tiles.js';
-import { statusRule } from './scorecard-text.js';
-import { exportSvg } from './scorecard-export.js';
+import { buildScorecard, historyRows, scorecardScope, selectDetail, type Scorecard, type ScorecardScope, type Tile } from './scorecard-tiles.js';
+import { NO_PREVIOUS_TEXT } from './scorecard-text.js';
+import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-columns.js';
+import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-views.js';
+import { exportStyles, exportSvg } from './scorecard-export.js';
 import { scorecardStyles } from './scorecard-styles.js';
 
-const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
+const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 
 /**
  * @summary The key-account KPI scorecard: one tile per KPI with its value, change, target status and trend, each traceable to its definition and base.
@@ -32,11 +34,17 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
  * @csspart headline - The visible short line: scope ("KPIs of 3 selected accounts") and status counts.
  * @csspart notes - Notes on the scope and on ignored filter or target entries.
  * @csspart toolbar - The toolbar (clear selection, view as table, export).
+ * @csspart clear-selection - The "Clear selection" button, shown while accounts are selected.
+ * @csspart view-toggle - The "View as table" button.
+ * @csspart export-button - The button that opens the export menu.
+ * @csspart export-menu - The export menu (SVG, PNG, CSV).
+ * @csspart export-item - One entry of the export menu.
+ * @csspart export-message - Why the last export failed (for example PNG blocked by the page's Content-Security-Policy).
  * @csspart plot - The focusable container of the tiles (grid, or the strip when compact).
  * @csspart tile - One KPI tile.
  * @csspart tile-label - The KPI's label on a tile.
  * @csspart tile-value - The KPI's value on a tile ("Not available" when it has none).
- * @csspart tile-change - The change against the previous value: arrow, signed delta, better or worse.
+ * @csspart tile-change - The change against the previous value: arrow, signed delta, better or worse; "No previous value" when there is none.
  * @csspart tile-status - The status against the target: icon and words, and the target.
  * @csspart tile-base - What the value was computed over ("35 of 40 accounts"), or why it is not available.
  * @csspart sparkline - The tile's trend line of past values.
@@ -44,20 +52,40 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
  * @csspart detail - The detail of the activated tile: definition, formula, base, previous, target rule, history table.
  * @csspart detail-close - The button that closes the detail.
  * @csspart tooltip - The hover tooltip with definition and base.
+ * @csspart table-container - The scrolling region around the table view.
  * @csspart table - The table view.
+ * @csspart show-more - The "Show more" button under a long table.
+ * @csspart skipped-notice - The "N accounts skipped" and "N KPIs skipped" notices, with the reasons.
+ * @csspart stale-notice - The notice that a background refresh failed and older data is shown.
+ * @csspart retry-button - The Retry button of the network error view, and "Refresh now" on the stale notice.
+ * @csspart state - The loading, idle, empty and error views (each also has its own part below).
+ * @csspart state-loading - The loading view (a skeleton and "Loading accounts…").
+ * @csspart state-idle - The view shown before any input is given.
+ * @csspart state-empty - The view for a feed with no accounts (or none matching the filter).
+ * @csspart state-error - The error view, with every problem found.
  *
- * @cssprop --kam-bg - Background.
- * @cssprop --kam-surface - Tile background.
- * @cssprop --kam-fg - Text colour.
- * @cssprop --kam-muted - Secondary text (labels, base, notes).
- * @cssprop --kam-border - Tile borders; the status bar of a tile without status.
- * @cssprop --kam-accent - Sparkline; the frame of the tile whose detail is open.
- * @cssprop --kam-focus - Focus ring of the focused tile.
- * @cssprop --kam-good - On track, and a change for the better.
- * @cssprop --kam-warning - At risk.
- * @cssprop --kam-bad - Off track, and a change for the worse.
- * @cssprop --kam-radius - Corner radius of tiles.
- * @cssprop --kam-font - Font family.
+ * @cssprop [--kam-bg=#ffffff] - Background (dark theme: #0d1117).
+ * @cssprop [--kam-surface=#f6f8fa] - Tile background and table header (dark: #161b22).
+ * @cssprop [--kam-fg=#1f2328] - Text colour (dark: #e6edf3).
+ * @cssprop [--kam-muted=#59636e] - Secondary text: labels, base, notes (dark: #9ba7b4).
+ * @cssprop [--kam-border=#d1d9e0] - Tile borders; the status bar of a tile without status (dark: #3d444d).
+ * @cssprop [--kam-grid=#e8ecf0] - Row lines of the table view (dark: #262c36).
+ * @cssprop [--kam-accent=#0b63c5] - Sparkline; the frame of the tile whose detail is open (dark: #58a6ff).
+ * @cssprop [--kam-accent-soft=#dbeafe] - The pressed "View as table" button and selected table rows (dark: #10284a).
+ * @cssprop [--kam-focus=#0b63c5] - Focus ring (dark: #79c0ff).
+ * @cssprop [--kam-good=#1a7f37] - On track, and a change for the better (dark: #3fb950).
+ * @cssprop [--kam-warning=#8a5300] - At risk; the border of the skipped notice (dark: #e3b341).
+ * @cssprop [--kam-warning-bg=#fff8e6] - Background of the skipped and stale notices (dark: #2b2111).
+ * @cssprop [--kam-bad=#c1121f] - Off track, and a change for the worse (dark: #ff7b72).
+ * @cssprop [--kam-error=#c1121f] - Error view and export message text (dark: #ff7b72).
+ * @cssprop [--kam-error-bg=#fff1f0] - Background of the error view (dark: #2d1214).
+ * @cssprop [--kam-skeleton=#eaeef2] - The loading skeleton (dark: #21262d).
+ * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background (dark: #e6edf3).
+ * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text (dark: #0d1117).
+ * @cssprop [--kam-radius=6px] - Corner radius of tiles, buttons and notices.
+ * @cssprop [--kam-font=system-ui] - Font family (the system UI stack: system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif).
+ * @cssprop [--kam-font-size=14px] - Base font size.
+ * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  *
  * Scope: `filter` (shared by every element: "segment:Corporate") narrows the accounts before the KPIs
  * are derived; a selection of accounts (from a linked `<kam-feed>`, or the `selection` property) narrows
@@ -69,9 +97,13 @@ const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
  * better, on track at value ≥ target, at risk at target − band ≤ value < target, off track below
  * target − band; when lower is better (churn), on track at value ≤ target, at risk at
  * target < value ≤ target + band, off track above target + band.
+ *
+ * Change against the previous value: from the feed's KPI entries (`previous`), and for revenue growth
+ * from account histories when the feed names its previous period (`periods.previous`); every other
+ * derived KPI says "No previous value" and, in its detail, why (see src/analysis/kpis.ts).
  */
 export class KamScorecard extends KamWidget<Tile> {
-  static override styles = [...KamWidget.styles, scorecardStyles];
+  static override styles = [...KamWidget.styles, scorecardStyles, exportStyles];
 
   protected readonly exportName = 'kam-scorecard';
 
@@ -90,26 +122,31 @@ export class KamScorecard extends KamWidget<Tile> {
   @state() private focusIndex = -1;
   @state() private openId?: string;
   @state() private hover?: { id: string; anchor: TooltipAnchor };
+  /** True while an export reads the off-screen SVG drawing of the tiles. */
   @state() private exportStage = false;
 
+  /** Exports in progress (toPNG reads the stage through toSVG too): the stage goes when the last one ends. */
+  private exporting = 0;
+  private scopeCache?: { key: unknown[]; scope: ScorecardScope };
   private cache?: { key: unknown[]; card: Scorecard };
 
-  /** The scorecard for the current feed and options, rebuilt only when one of them changes. */
+  /** The scorecard for the current feed and options, rebuilt only when one of them changes (the KPIs only when the accounts in scope do). */
   private card(feed: Feed): Scorecard {
     const filter = this.feedController.state.filter;
     const key = [feed, this.selection, filter, this.kpis, this.targets, this.tolerance, this.format];
-    if (this.cache && key.every((v, i) => Object.is(v, this.cache!.key[i]))) return this.cache.card;
-    const card = buildScorecard({
+    if (this.cache && same(key, this.cache.key)) return this.cache.card;
+    const input = {
       accounts: feed.accounts,
       overrides: feed.kpis,
       selectionSize: this.selection.length,
       selected: this.selection.length ? this.selectedAccounts : [],
       filter,
-      ids: parseKpiIds(this.kpis),
-      targets: parseTargets(this.targets),
-      tolerance: toleranceOf(this.tolerance),
-      format: this.format,
-    });
+      periods: feed.periods,
+    };
+    const scopeKey = key.slice(0, 3);
+    if (!this.scopeCache || !same(scopeKey, this.scopeCache.key)) this.scopeCache = { key: scopeKey, scope: scorecardScope(input) };
+    const options = { ids: parseKpiIds(this.kpis), targets: parseTargets(this.targets), tolerance: toleranceOf(this.tolerance), format: this.format };
+    const card = buildScorecard({ ...input, ...options }, this.scopeCache.scope);
     this.cache = { key, card };
     return card;
   }
@@ -173,7 +210,8 @@ export class KamScorecard extends KamWidget<Tile> {
     event.preventDefault();
     this.focusIndex = Math.min(next, tiles.length - 1);
     const tile = tiles[this.focusIndex]!;
-    this.announcement = `${tile.item}${tile.deltaWords ? `; ${tile.deltaWords}` : ''}. ${this.focusIndex + 1} of ${tiles.length}.`;
+    const change = tile.deltaWords ?? (tile.previousNote ? NO_PREVIOUS_TEXT.toLowerCase() : undefined);
+    this.announcement = `${tile.item}${change ? `; ${change}` : ''}. ${this.focusIndex + 1} of ${tiles.length}.`;
     void this.updateComplete.then(() => this.renderRoot.querySelector('.tile.focused')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   }
 
@@ -197,41 +235,24 @@ export class KamScorecard extends KamWidget<Tile> {
     this.openId = undefined;
   }
 
-  // ---- frame hooks --------------------------------------------------------------------------------
+  // ---- export -------------------------------------------------------------------------------------
 
-  protected summary(feed: Feed): string {
-    return this.card(feed).summary;
+  override async toSVG(): Promise<string> {
+    return this.withExportStage(() => super.toSVG());
   }
 
-  protected tableColumns(): readonly TableColumn<Tile>[] {
-    return [
-      { id: 'kpi', label: 'KPI', sortValue: (t) => t.label, cell: (t) => t.label },
-      { id: 'value', label: 'Value', numeric: true, sortValue: (t) => t.value ?? undefined, cell: (t) => t.valueText },
-      { id: 'change', label: 'Change', numeric: true, sortValue: (t) => t.change?.delta, cell: (t) => (t.change ? `${t.deltaText} (${t.change.verdict})` : '–') },
-      { id: 'target', label: 'Target', numeric: true, sortValue: (t) => t.target, cell: (t) => t.targetText ?? '–' },
-      { id: 'status', label: 'Status', sortValue: (t) => t.statusLabel, cell: (t) => t.statusLabel },
-      { id: 'base', label: 'Base', sortValue: (t) => t.baseSentence, cell: (t) => t.baseSentence },
-    ];
+  override async toPNG(): Promise<Blob> {
+    return this.withExportStage(() => super.toPNG());
   }
 
-  protected tableRows(feed: Feed): readonly Tile[] {
-    return this.card(feed).tiles;
-  }
-
-  protected rowKey(row: Tile): string {
-    return row.id;
-  }
-
-  protected csvColumns(): readonly CsvColumn<Tile>[] {
-    return [
-      { header: 'id', value: (t) => t.id },
-      { header: 'label', value: (t) => t.label },
-      { header: 'value', value: (t) => t.value },
-      { header: 'previous', value: (t) => t.kpi.previous },
-      { header: 'target', value: (t) => t.target },
-      { header: 'status', value: (t) => t.status },
-      { header: 'definition', value: (t) => t.kpi.definition },
-    ];
+  /** Runs an export with the off-screen drawing in place, and removes the drawing once the export has read it. */
+  private async withExportStage<T>(run: () => Promise<T>): Promise<T> {
+    this.exporting++;
+    try {
+      return await run();
+    } finally {
+      if (--this.exporting === 0) this.exportStage = false;
+    }
   }
 
   /** The tiles are HTML: the export draws them as one SVG (same texts, same grid) in an off-screen stage. */
@@ -243,129 +264,79 @@ export class KamScorecard extends KamWidget<Tile> {
     return svgElement;
   }
 
+  // ---- frame hooks --------------------------------------------------------------------------------
+
+  protected summary(feed: Feed): string {
+    return this.card(feed).summary;
+  }
+
+  protected tableColumns(): readonly TableColumn<Tile>[] {
+    return TABLE_COLUMNS;
+  }
+
+  protected tableRows(feed: Feed): readonly Tile[] {
+    return this.card(feed).tiles;
+  }
+
+  protected rowKey(row: Tile): string {
+    return row.id;
+  }
+
+  protected csvColumns(): readonly CsvColumn<Tile>[] {
+    return CSV_COLUMNS;
+  }
+
   /** A feed with KPI overrides but no accounts still has a scorecard (unless a filter narrows the accounts). */
   protected override hasContent(feed: Feed): boolean {
     return feed.accounts.length > 0 || (feed.kpis.length > 0 && !this.feedController.state.filter);
   }
 
+  /** The skipped-KPI notice sits above the frame, next to the skipped-account one, so the table view shows it too. */
   protected override renderReady(feed: Feed): TemplateResult {
     const stage = this.exportStage ? html`<div class="export-stage" aria-hidden="true">${exportSvg(this.card(feed), this.size.width)}</div>` : nothing;
-    return html`${super.renderReady(feed)}${stage}`;
+    return html`${skippedNotice(feed.skippedKpis, 'KPI')}${super.renderReady(feed)}${stage}`;
   }
 
   // ---- rendering ----------------------------------------------------------------------------------
 
-  private renderChange(tile: Tile): TemplateResult | typeof nothing {
-    if (!tile.change) return nothing;
-    return html`<div class="change ${tile.change.verdict}" part="tile-change">
-      <span aria-hidden="true">${ARROWS[tile.change.direction]}</span> ${tile.deltaText}${this.compact ? nothing : html` vs ${tile.previousText},`}
-      <span class="verdict">${tile.change.verdict}</span>
-    </div>`;
-  }
-
-  private renderStatus(tile: Tile): TemplateResult | typeof nothing {
-    if (tile.status === 'not-available' && !tile.targetText) return nothing;
-    if (tile.status === 'no-target' && this.compact) return nothing;
-    const target = tile.targetText && !this.compact ? html` <span class="target">· target ${tile.targetText}</span>` : nothing;
-    return html`<div class="status" part="tile-status">
-      ${tile.statusIcon ? html`<span class="icon" aria-hidden="true">${tile.statusIcon}</span> ` : nothing}<span class="status-label"
-        >${tile.status === 'not-available' ? 'No status' : tile.statusLabel}</span
-      >${target}
-    </div>`;
-  }
-
-  private renderSpark(tile: Tile): TemplateResult | typeof nothing {
-    const spark = tile.spark;
-    if (!spark || this.compact) return nothing;
-    return html`<svg class="spark" part="sparkline" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" preserveAspectRatio="none" aria-hidden="true">
-      ${spark.targetY === undefined
-        ? nothing
-        : svg`<line x1="0" x2=${SPARK_WIDTH} y1=${spark.targetY} y2=${spark.targetY} vector-effect="non-scaling-stroke"></line>`}
-      <path d=${spark.path} vector-effect="non-scaling-stroke"></path>
-    </svg>`;
-  }
-
-  private renderTile(tile: Tile, index: number): TemplateResult {
-    const classes = `tile ${tile.status}${index === this.focusIndex ? ' focused' : ''}${tile.id === this.openId ? ' open' : ''}`;
-    return html`<div
-      class=${classes}
-      part="tile"
-      data-id=${tile.id}
-      @click=${() => this.activate(index)}
-      @pointerenter=${(e: PointerEvent) => this.onTileEnter(e, tile)}
-    >
-      <div class="tile-label" part="tile-label">${this.compact ? tile.shortLabel : tile.label}</div>
-      <div class="tile-value" part="tile-value">${tile.valueText}</div>
-      ${this.renderChange(tile)} ${this.renderStatus(tile)}
-      ${this.compact ? nothing : html`<div class="base" part="tile-base">${tile.baseShort}</div>`} ${this.renderSpark(tile)}
-    </div>`;
-  }
-
-  private renderTooltip(card: Scorecard): TemplateResult | typeof nothing {
-    const tile = this.hover && card.tiles.find((t) => t.id === this.hover!.id);
-    if (!tile) return nothing;
-    return tooltip(
-      this.hover!.anchor,
-      html`<strong>${tile.label}</strong>
-        <p>${tile.kpi.definition}</p>
-        ${tile.kpi.formula ? html`<p>Formula: ${tile.kpi.formula}</p>` : nothing}
-        <p>${tile.baseSentence}</p>`,
-      'kpi-tooltip',
-    );
-  }
-
   private renderDetail(card: Scorecard): TemplateResult | typeof nothing {
     const tile = card.tiles.find((t) => t.id === this.openId);
     if (!tile) return nothing;
-    const rows = historyRows(tile, card.accounts, this.format);
-    const tolerance = toleranceOf(this.tolerance);
-    return html`<section class="detail" part="detail" aria-labelledby="detail-title" @keydown=${this.onDetailKeydown}>
-      <div class="detail-head">
-        <p class="detail-title" id="detail-title">${tile.label}: ${tile.fullValueText}</p>
-        <button type="button" class="tool" part="detail-close" @click=${() => this.closeDetail()}>Close<span class="sr-only"> details</span></button>
-      </div>
-      <dl>
-        <dt>Definition</dt>
-        <dd>${tile.kpi.definition}</dd>
-        ${tile.kpi.formula ? html`<dt>Formula</dt><dd>${tile.kpi.formula}</dd>` : nothing}
-        <dt>Base</dt>
-        <dd>${tile.baseSentence}</dd>
-        <dt>Previous</dt>
-        <dd>${tile.previousText ? `${tile.previousText} (${tile.deltaWords})` : 'Not in the feed'}</dd>
-        <dt>Target</dt>
-        <dd>${tile.targetText ? `${tile.targetText} (${tile.targetSource === 'attribute' ? 'set on this scorecard' : 'from the feed'})` : 'None set'}</dd>
-        <dt>Status</dt>
-        <dd>
-          ${tile.statusLabel}${tile.targetText && tile.limitText ? `. ${statusRule(tile.kpi.better, tile.targetText, tile.limitText, tolerance, this.format)}` : ''}
-        </dd>
-      </dl>
-      ${rows.length
-        ? html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-caption">
-            <table>
-              <caption id="history-caption">History of ${tile.label}, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Period</th>
-                  <th scope="col" class="num">Value</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="num">${r.value}</td></tr>`)}
-              </tbody>
-            </table>
-          </div>`
-        : html`<p class="base">No history for this KPI.</p>`}
-    </section>`;
+    return detailView(tile, {
+      rows: historyRows(tile, card.accounts, this.format),
+      tolerance: toleranceOf(this.tolerance),
+      format: this.format,
+      onClose: () => this.closeDetail(),
+      onKeydown: (e) => this.onDetailKeydown(e),
+    });
+  }
+
+  /** The tiles; in the grid, the open detail follows the row of its tile (spanning the row), so it opens where the eye is. */
+  private renderTiles(card: Scorecard): unknown[] {
+    const out: unknown[] = card.tiles.map((tile, i) =>
+      tileView(tile, {
+        compact: this.compact,
+        focused: i === this.focusIndex,
+        open: tile.id === this.openId,
+        onActivate: () => this.activate(i),
+        onPointerEnter: (e) => this.onTileEnter(e, tile),
+      }),
+    );
+    const open = card.tiles.findIndex((t) => t.id === this.openId);
+    if (this.compact || open < 0) return out;
+    const columns = this.columns;
+    const rowEnd = Math.min(card.tiles.length - 1, Math.floor(open / columns) * columns + columns - 1);
+    out.splice(rowEnd + 1, 0, this.renderDetail(card));
+    return out;
   }
 
   protected renderChart(feed: Feed): TemplateResult {
     const card = this.card(feed);
-    const layout = this.compact ? 'strip' : `grid cols-${this.columns}`;
+    const hovered = this.hover && card.tiles.find((t) => t.id === this.hover!.id);
     return html`<p class="headline" part="headline">${card.headline}</p>
       ${card.notes.length ? html`<ul class="notes" part="notes">${card.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
-      ${skippedNotice(feed.skippedKpis, 'KPI')}
       <div
-        class="plot ${layout}"
+        class="plot ${this.compact ? 'strip' : `grid cols-${this.columns}`}"
         part="plot"
         tabindex="0"
         role="group"
@@ -374,27 +345,8 @@ export class KamScorecard extends KamWidget<Tile> {
         @keydown=${this.onPlotKeydown}
         @pointerleave=${() => (this.hover = undefined)}
       >
-        ${this.renderTiles(card)} ${this.renderTooltip(card)}
+        ${this.renderTiles(card)} ${hovered ? tooltip(this.hover!.anchor, tooltipContent(hovered), 'kpi-tooltip') : nothing}
       </div>
-      ${card.hidden.length
-        ? html`<div class="unavailable" part="unavailable">
-            <p>Not shown, not available from this data:</p>
-            <ul>
-              ${card.hidden.map((k) => html`<li><strong>${k.label}</strong>: ${k.unavailableReason}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      ${this.compact ? this.renderDetail(card) : nothing}`;
-  }
-
-  /** The tiles; in the grid, the open detail follows the row of its tile (spanning the row), so it opens where the eye is. */
-  private renderTiles(card: Scorecard): unknown[] {
-    const out: unknown[] = card.tiles.map((tile, i) => this.renderTile(tile, i));
-    const open = card.tiles.findIndex((t) => t.id === this.openId);
-    if (this.compact || open < 0) return out;
-    const columns = this.columns;
-    const rowEnd = Math.min(card.tiles.length - 1, Math.floor(open / columns) * columns + columns - 1);
-    out.splice(rowEnd + 1, 0, this.renderDetail(card));
-    return out;
+      ${unavailableView(card.hidden)} ${this.compact ? this.renderDetail(card) : nothing}`;
   }
 }

@@ -2,17 +2,17 @@
  * The scorecard as one SVG, for the SVG and PNG export (the live tiles are HTML). It draws the same
  * tiles with the same texts in a grid of the same column count: headline, then per tile a status bar,
  * label, value, change, status with target, base and sparkline. Colours come from CSS classes (the
- * --kam-* tokens), which the shared export inlines.
+ * --kam-* tokens, in `exportStyles` below), which the shared export inlines.
  */
-import { html, svg, nothing, type TemplateResult } from 'lit';
+import { css, html, svg, nothing, type TemplateResult } from 'lit';
 import { columnsFor, fitText, sparkline, wrapText, TILE_GAP } from './scorecard-model.js';
 import { trendTarget, type Scorecard, type Tile } from './scorecard-tiles.js';
+import { CHANGE_ARROWS, NO_PREVIOUS_TEXT } from './scorecard-text.js';
 
 const HEADLINE_LINE = 17;
 const HEADLINE_FONT = 13;
 const TILE_HEIGHT = 136;
 const PAD = 12;
-const ARROWS = { up: '▲', down: '▼', flat: '▶' } as const;
 
 /** The headline in at most three lines. */
 function headlineLines(headline: string, width: number): string[] {
@@ -31,7 +31,11 @@ export function exportSize(headline: string, tiles: number, width: number): { wi
 function exportTile(tile: Tile, x: number, y: number, w: number): TemplateResult {
   const inner = w - 2 * PAD;
   const fit = (text: string, size: number) => fitText(text, inner, size);
-  const change = tile.change ? `${ARROWS[tile.change.direction]} ${tile.deltaText} vs previous, ${tile.change.verdict}` : '';
+  const change = tile.change
+    ? `${CHANGE_ARROWS[tile.change.direction]} ${tile.deltaText} vs previous, ${tile.change.verdict}`
+    : tile.previousNote
+      ? NO_PREVIOUS_TEXT
+      : '';
   const status =
     tile.status === 'not-available'
       ? tile.baseShort
@@ -42,7 +46,7 @@ function exportTile(tile: Tile, x: number, y: number, w: number): TemplateResult
     <rect class="x-bar ${tile.status}" width=${w} height="4" rx="2"></rect>
     <text class="x-label" x=${PAD} y="24">${fit(tile.label, 12)}</text>
     <text class="x-value ${tile.status}" x=${PAD} y="52">${fit(tile.valueText, 22)}</text>
-    ${change ? svg`<text class="x-change ${tile.change!.verdict}" x=${PAD} y="71">${fit(change, 11)}</text>` : nothing}
+    ${change ? svg`<text class="x-change ${tile.change?.verdict ?? 'none'}" x=${PAD} y="71">${fit(change, 11)}</text>` : nothing}
     <text class="x-status ${tile.status}" x=${PAD} y="88">${fit(status, 11)}</text>
     ${tile.status === 'not-available' ? nothing : svg`<text class="x-base" x=${PAD} y="103">${fit(tile.baseShort, 10)}</text>`}
     ${spark
@@ -66,3 +70,92 @@ export function exportSvg(card: Scorecard, width: number): TemplateResult {
     )}
   </svg>`;
 }
+
+/** Styles of the off-screen stage and of the export drawing (inlined into the exported SVG by the shared export). */
+export const exportStyles = css`
+  .export-stage {
+    position: absolute;
+    top: 0;
+    left: -100000px;
+  }
+  .x-tile {
+    fill: var(--kam-surface);
+    stroke: var(--kam-border);
+  }
+  .x-bar {
+    fill: var(--kam-border);
+  }
+  .x-bar.on-track {
+    fill: var(--kam-good);
+  }
+  .x-bar.at-risk {
+    fill: var(--kam-warning);
+  }
+  .x-bar.off-track {
+    fill: var(--kam-bad);
+  }
+  .x-headline,
+  .x-value {
+    fill: var(--kam-fg);
+    font-weight: 700;
+  }
+  .x-headline {
+    font-size: 13px;
+  }
+  .x-label {
+    fill: var(--kam-muted);
+    font-size: 12px;
+    font-weight: 600;
+  }
+  .x-value {
+    font-size: 22px;
+  }
+  .x-value.not-available {
+    font-size: 15px;
+    fill: var(--kam-muted);
+  }
+  .x-change,
+  .x-status {
+    fill: var(--kam-fg);
+    font-size: 11px;
+  }
+  .x-change.none {
+    fill: var(--kam-muted);
+  }
+  .x-change.better,
+  .x-status.on-track {
+    fill: var(--kam-good);
+  }
+  .x-change.worse,
+  .x-status.off-track {
+    fill: var(--kam-bad);
+  }
+  .x-status.at-risk {
+    fill: var(--kam-warning);
+  }
+  .x-status.not-available,
+  .x-status.no-target,
+  .x-base {
+    fill: var(--kam-muted);
+  }
+  .x-base {
+    font-size: 10px;
+  }
+  .x-spark {
+    fill: none;
+    stroke: var(--kam-accent);
+    stroke-width: 1.5;
+  }
+  .x-spark-last {
+    fill: var(--kam-accent);
+  }
+  .x-spark-target {
+    stroke: var(--kam-muted);
+    stroke-dasharray: 3 3;
+  }
+  @media (forced-colors: active) {
+    .x-spark {
+      stroke: CanvasText;
+    }
+  }
+`;

@@ -1,4 +1,4 @@
-/** Styles of <kam-scorecard>: the tile grid, the compact strip, the detail and the export drawing. */
+/** Styles of <kam-scorecard>: the tile grid, the compact strip and the detail (the export drawing's are in scorecard-export.ts). */
 import { css } from 'lit';
 
 export const scorecardStyles = css`
@@ -127,6 +127,9 @@ export const scorecardStyles = css`
   }
   .change.worse {
     color: var(--kam-bad);
+  }
+  .change.none {
+    color: var(--kam-muted);
   }
   .status-label {
     font-weight: 600;
@@ -265,83 +268,6 @@ export const scorecardStyles = css`
     display: inline-block;
     max-height: 16em;
   }
-  .export-stage {
-    position: absolute;
-    top: 0;
-    left: -100000px;
-  }
-  .x-tile {
-    fill: var(--kam-surface);
-    stroke: var(--kam-border);
-  }
-  .x-bar {
-    fill: var(--kam-border);
-  }
-  .x-bar.on-track {
-    fill: var(--kam-good);
-  }
-  .x-bar.at-risk {
-    fill: var(--kam-warning);
-  }
-  .x-bar.off-track {
-    fill: var(--kam-bad);
-  }
-  .x-headline,
-  .x-value {
-    fill: var(--kam-fg);
-    font-weight: 700;
-  }
-  .x-headline {
-    font-size: 13px;
-  }
-  .x-label {
-    fill: var(--kam-muted);
-    font-size: 12px;
-    font-weight: 600;
-  }
-  .x-value {
-    font-size: 22px;
-  }
-  .x-value.not-available {
-    font-size: 15px;
-    fill: var(--kam-muted);
-  }
-  .x-change,
-  .x-status {
-    fill: var(--kam-fg);
-    font-size: 11px;
-  }
-  .x-change.better,
-  .x-status.on-track {
-    fill: var(--kam-good);
-  }
-  .x-change.worse,
-  .x-status.off-track {
-    fill: var(--kam-bad);
-  }
-  .x-status.at-risk {
-    fill: var(--kam-warning);
-  }
-  .x-status.not-available,
-  .x-status.no-target,
-  .x-base {
-    fill: var(--kam-muted);
-  }
-  .x-base {
-    font-size: 10px;
-  }
-  .x-spark {
-    fill: none;
-    stroke: var(--kam-accent);
-    stroke-width: 1.5;
-  }
-  .x-spark-last {
-    fill: var(--kam-accent);
-  }
-  .x-spark-target {
-    stroke: var(--kam-muted);
-    stroke-dasharray: 3 3;
-  }
   @media (forced-colors: active) {
     /* The system colours replace the status colours; the icon and the word still carry the status. */
     .tile.open {
@@ -355,8 +281,7 @@ export const scorecardStyles = css`
       background: Canvas;
       color: CanvasText;
     }
-    .spark path,
-    .x-spark {
+    .spark path {
       stroke: CanvasText;
     }
   }

@@ -16,6 +16,12 @@ export const STATUS_TEXT: Readonly<Record<TileStatus, { icon: string; label: str
   'not-available': { icon: '', label: 'Not available' },
 };
 
+/** The arrow of a change, by its direction; the words next to it ("better", "worse") carry the meaning. */
+export const CHANGE_ARROWS: Readonly<Record<KpiChange['direction'], string>> = { up: '▲', down: '▼', flat: '▶' };
+
+/** What a tile says in place of the change when the KPI has a value but no previous one. */
+export const NO_PREVIOUS_TEXT = 'No previous value';
+
 /** Short labels for the compact strip. */
 export const SHORT_LABELS: Readonly<Record<string, string>> = {
   'revenue-growth': 'Growth',
@@ -130,8 +136,11 @@ export function baseSentence(kpi: Kpi, format: Formatters): string {
       return `${v} = ${of} with a rating ${base.numerator === 1 ? 'is' : 'are'} satisfied (4 or 5).`;
     case 'clv':
       return `${v} = ${money(base.numerator)} total CLV ÷ ${plural(base.denominator, 'account', format)} with a CLV.`;
-    case 'upsell':
-      return `${v} = ${of} with revenue and a recorded expansion flag expanded.`;
+    case 'upsell': {
+      const unrecorded = kpi.parts?.unrecorded ?? 0;
+      const left = unrecorded ? ` ${plural(unrecorded, 'account', format)} with revenue but no expanded value ${unrecorded === 1 ? 'is' : 'are'} left out.` : '';
+      return `${v} = ${of} with revenue and an expanded value expanded.${left}`;
+    }
     case 'referenceable':
       return `${v} = ${of} where it is recorded ${base.numerator === 1 ? 'is' : 'are'} referenceable.`;
     case 'top20-share':

@@ -46,6 +46,8 @@ export interface ScorecardInput {
   targets: Targets;
   tolerance: number;
   format: Formatters;
+  /** The feed's period labels: `previous` lets revenue growth take its previous value from account histories. */
+  periods?: { previous?: string | undefined };
 }
 
 export interface Tile {
@@ -66,6 +68,8 @@ export interface Tile {
   targetText?: string;
   limitText?: string;
   previousText?: string;
+  /** Why a KPI with a value has no previous one (then the tile says "No previous value"). */
+  previousNote?: string;
   deltaText?: string;
   deltaWords?: string;
   statusLabel: string;
@@ -103,11 +107,6 @@ function filterWords(filter: string | undefined): string {
   } catch {
     return ` matching "${filter}"`; // an invalid filter never gets here (the element shows an error), but stay safe
   }
-}
-
-/** True when a filter or a selection narrows the accounts. */
-function isScoped(input: ScorecardInput): boolean {
-  return input.selectionSize > 0 || !!input.filter;
 }
 
 function scopeText(input: ScorecardInput, scoped: readonly Account[]): string {
@@ -195,6 +194,7 @@ function buildTile(kpi: Kpi, input: ScorecardInput, feedTarget: number | undefin
     tile.limitText = text(tile.limit);
   }
   if (kpi.previous !== undefined) tile.previousText = text(kpi.previous);
+  else if (kpi.value !== null) tile.previousNote = kpi.previousUnavailableReason ?? 'No previous value is known.';
   if (change) {
     tile.change = change;
     tile.deltaText = formatDelta(kpi.unit, change, format);
@@ -212,12 +212,25 @@ function buildTile(kpi: Kpi, input: ScorecardInput, feedTarget: number | undefin
   return tile;
 }
 
-export function buildScorecard(input: ScorecardInput): Scorecard {
-  const { accounts, overrides, selected, selectionSize, ids, targets } = input;
-  const scoped = isScoped(input);
-  const scopedAccounts = selectionSize > 0 ? selected : accounts;
+/** The accounts in scope and their KPIs: the costly part of a scorecard, which targets, tolerance, kpis and format do not change. */
+export interface ScorecardScope {
+  accounts: readonly Account[];
+  scoped: boolean;
+  kpis: readonly Kpi[];
+}
+
+export function scorecardScope(input: Pick<ScorecardInput, 'accounts' | 'overrides' | 'selected' | 'selectionSize' | 'filter' | 'periods'>): ScorecardScope {
+  const scoped = input.selectionSize > 0 || !!input.filter;
+  const accounts = input.selectionSize > 0 ? input.selected : input.accounts;
+  const periods = input.periods ?? {};
+  return { accounts, scoped, kpis: deriveKpis(accounts, scoped ? { periods } : { overrides: input.overrides, periods }) };
+}
+
+/** The scorecard for `input`; pass the scope of the same accounts, overrides and periods to skip deriving the KPIs again. */
+export function buildScorecard(input: ScorecardInput, scope: ScorecardScope = scorecardScope(input)): Scorecard {
+  const { accounts, overrides, ids, targets } = input;
+  const { scoped, accounts: scopedAccounts, kpis: all } = scope;
   const overrideById = new Map(overrides.map((o) => [o.id, o])); // last one wins, as in deriveKpis
-  const all = deriveKpis(scopedAccounts, scoped ? {} : { overrides });
   const chosen = chooseKpis(all, ids, (id) => missingKpi(id, overrideById.get(id)));
   const { shown } = chosen;
   // With no accounts at all, every derived KPI is missing for the same reason: one note says it.
