@@ -19,6 +19,8 @@ const meta: Meta<Args> = {
   title: 'Widgets/kam-pareto',
   component: 'kam-pareto',
   tags: ['autodocs'],
+  // Every story is also an accessibility test: any axe violation fails it (in Storybook and in `npm test`).
+  parameters: { a11y: { test: 'error' } },
   args: { theme: 'light', locale: 'en-US', cutoff: 0.8, 'color-by': 'vital', data: sample },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
@@ -72,10 +74,22 @@ export const KeyboardAndSelection: Story = {
 export const Dark: Story = {
   args: { theme: 'dark' },
   decorators: [(story) => html`<div class="sb-dark-surface">${story()}</div>`],
-  play: Default.play,
+  play: async (context) => {
+    await Default.play!(context);
+    expect(getComputedStyle(widget(context.canvasElement)).getPropertyValue('--kam-bg').trim()).toBe('#0d1117');
+  },
 };
 
-export const ColourByTier: Story = { args: { 'color-by': 'tier' } };
+export const ColourByTier: Story = {
+  args: { 'color-by': 'tier' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('svg.chart pattern')).toHaveLength(4));
+    // Each tier has its own pattern as well as its colour (MVC solid, MGC striped, STC dotted, BZ cross-hatched).
+    const fills = new Set([...shadow(canvasElement).querySelectorAll('g.bar rect')].map((r) => r.getAttribute('fill')));
+    expect(fills.size).toBeGreaterThanOrEqual(3);
+    expect([...fills].every((f) => /^url\(#tier-(mvc|mgc|stc|bz)\)$/.test(f ?? ''))).toBe(true);
+  },
+};
 
 export const TopTwenty: Story = {
   args: { top: 20 },
@@ -88,7 +102,13 @@ export const Cutoff70: Story = { args: { cutoff: 0.7 } };
 
 export const German: Story = { args: { locale: 'de-DE' } };
 
-export const TenThousandAccounts: Story = { args: { data: large10k } };
+export const TenThousandAccounts: Story = {
+  args: { data: large10k },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(summaryText(canvasElement)).toContain('of 10,000 accounts'));
+    expect(widget(canvasElement).drawnBars.reduce((sum, b) => sum + b.count, 0)).toBe(10_000);
+  },
+};
 
 export const HundredThousandAccounts: Story = {
   loaders: [async () => ({ feed: (large100k ??= generateSampleFeed({ count: 100_000, seed: 11 })) })],
@@ -145,11 +165,22 @@ export const FromUrl: Story = { args: { data: undefined, src: './sample-feed.jso
 
 export const Narrow: Story = {
   decorators: [(story) => html`<div class="sb-narrow">${story()}</div>`],
-  play: Default.play,
+  play: async (context) => {
+    await Default.play!(context);
+    const root = shadow(context.canvasElement);
+    expect(root.querySelector<SVGSVGElement>('svg.chart')!.width.baseVal.value).toBe(300);
+    // The vital few are labelled, not only coloured, at this width too.
+    expect(root.querySelector('.vital-marker .band-label')?.textContent).toBe('Vital few');
+  },
 };
 
 export const CustomTheme: Story = {
   decorators: [(story) => html`<div class="sb-custom-theme">${story()}</div>`],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('rect.bar.vital')).not.toBeNull());
+    // --kam-accent: #7b1fa2 from the page reaches the vital-few bars.
+    expect(getComputedStyle(shadow(canvasElement).querySelector('rect.bar.vital')!).fill).toBe('rgb(123, 31, 162)');
+  },
 };
 
 export const TableView: Story = {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pareto } from '../src/analysis/pareto.js';
-import { cutoffCrossing, paretoBars } from '../src/components/pareto/pareto-model.js';
+import { barOfRank, cutoffCrossing, paretoBars } from '../src/components/pareto/pareto-model.js';
+import { barIndexAt, categoryLabels, paretoLayout, placeLegend } from '../src/components/pareto/pareto-layout.js';
+import { ParetoData } from '../src/components/pareto/pareto-data.js';
+import { parseFeed } from '../src/feed/parse.js';
 
 const account = (id: string, revenue: number) => ({ id, name: id, revenue });
 // Revenue 50, 20, 10, 8, 6, 4, 2 = 100: cumulative 50, 70, 80, 88, 94, 98, 100 -> vital few at 80% = 3.
@@ -67,5 +70,94 @@ describe('cutoffCrossing', () => {
     expect(cutoffCrossing(bars, 0.8)).toBe(3); // exactly at the right edge of bar 3
     expect(cutoffCrossing(bars, 0.6)).toBeCloseTo(1.5, 10); // halfway between 50% and 70%
     expect(cutoffCrossing(bars, 0.25)).toBeCloseTo(0.5, 10); // from 0 at the left edge
+  });
+});
+
+describe('barOfRank', () => {
+  it('finds the bar that holds a rank, also inside buckets', () => {
+    const bars = paretoBars(pareto(seven), { maxBars: 4 }); // ranks 1-2, 3, 4-5, 6-7
+    expect([1, 2, 3, 4, 5, 6, 7].map((rank) => barOfRank(bars, rank))).toEqual([0, 0, 1, 2, 2, 3, 3]);
+    expect(barOfRank(bars, 0)).toBe(-1);
+    expect(barOfRank(bars, 8)).toBe(-1);
+  });
+});
+
+describe('categoryLabels', () => {
+  const tenPxPerChar = (text: string) => text.length * 10;
+  const single = (n: number) => paretoBars(pareto(Array.from({ length: n }, (_, i) => account(`a${i}`, 100 - i))), { maxBars: n });
+
+  it('shortens names to their slot and keeps the first one inside the plot', () => {
+    // 4 bars, step 100, bar width 78, 10 px a character. Centred labels: slot room 100 - 6 = 94 px (8
+    // characters and "…"), but the first centre is 39 px from the plot's left end, so 2 x 39 = 78 px (6 and "…").
+    const labels = categoryLabels(single(4), { step: 100, barWidth: 78 }, (rank) => (rank === 4 ? 'Acme' : 'Abcdefghijkl'), String, tenPxPerChar);
+    expect(labels.map((l) => l.text)).toEqual(['Abcdef…', 'Abcdefgh…', 'Abcdefgh…', 'Acme']);
+  });
+
+  it('falls back to ranks at an interval, and drops a rank that would run past the plot end', () => {
+    // 100 bars of 3 px: the widest rank "100" is 3 x 6.38 + 14 = 33.1 px, so every ceil(33.1 / 3) = 12th bar.
+    // Labels start at the bar centre: index 96 starts at 289.5 px and "97" needs 12.8 px, past the 300 px plot.
+    const labels = categoryLabels(single(100), { step: 3, barWidth: 3 }, (rank) => `Name ${rank}`, String, tenPxPerChar);
+    expect(labels.map((l) => [l.index, l.text])).toEqual([
+      [0, '1'],
+      [12, '13'],
+      [24, '25'],
+      [36, '37'],
+      [48, '49'],
+      [60, '61'],
+      [72, '73'],
+      [84, '85'],
+    ]);
+  });
+});
+
+describe('placeLegend', () => {
+  it('wraps entries onto a second row when the next one would pass the width', () => {
+    // Entry widths: 18 + 6.38 px a character + 14: 114.94, 121.32, 134.08, 95.8 px.
+    const { items, rows } = placeLegend(
+      [
+        { key: 'vital', label: 'Vital few (3)', kind: 'box' },
+        { key: 'rest', label: 'Other accounts', kind: 'box' },
+        { key: 'cumulative', label: 'Cumulative share', kind: 'line' },
+        { key: 'cutoff', label: 'Cutoff 80%', kind: 'dash' },
+      ],
+      300,
+    );
+    expect(rows).toBe(2);
+    expect(items.map((i) => [Math.round(i.x * 100) / 100, i.y])).toEqual([
+      [0, 0],
+      [114.94, 0],
+      [0, 16],
+      [134.08, 16],
+    ]);
+  });
+});
+
+describe('barIndexAt', () => {
+  it('maps a plot x to the bar slot under it, -1 in the margins', () => {
+    const bars = paretoBars(pareto(seven), { maxBars: 10 });
+    const layout = paretoLayout(400, 220, bars, (v) => `$${v}`);
+    expect(barIndexAt(layout, layout.left - 1, 7)).toBe(-1);
+    expect(barIndexAt(layout, layout.left, 7)).toBe(0);
+    expect(barIndexAt(layout, layout.left + 2.5 * layout.step, 7)).toBe(2);
+    expect(barIndexAt(layout, layout.right, 7)).toBe(6);
+    expect(barIndexAt(layout, layout.right + 1, 7)).toBe(-1);
+  });
+});
+
+describe('ParetoData', () => {
+  it('looks accounts up by rank and id, and splits a bucket by tier exactly', () => {
+    const feed = parseFeed({ version: 1, accounts: [...seven].reverse() });
+    const data = new ParetoData(feed, 0.8);
+    expect(data.accountAt(1).id).toBe('a');
+    expect(data.rankOf('c')).toBe(3);
+    expect(data.rankOf('gone')).toBeUndefined();
+    const [, , rest] = paretoBars(data.result, { maxBars: 4 }); // ranks 4-5: d (8) and e (6)
+    expect(data.idsOf(rest!)).toEqual(['d', 'e']);
+    expect(data.tiersReady).toBe(false);
+    const parts = data.tierParts(rest!);
+    expect(data.tiersReady).toBe(true);
+    expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(14);
+    const subject = data.subjectOf(rest!);
+    expect('tierCounts' in subject && [...subject.tierCounts.values()].reduce((a, b) => a + b, 0)).toBe(2);
   });
 });

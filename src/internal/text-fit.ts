@@ -39,3 +39,33 @@ export function wrapLines(text: string, width: number, size: number, maxLines: n
   kept[maxLines - 1] = last.endsWith('…') ? last : fitText(`${last}…`, width, size);
   return kept;
 }
+
+const contexts = new Map<string, CanvasRenderingContext2D | null>();
+
+/**
+ * Exact text widths from the browser's font engine for a CSS `font` ("11px system-ui, sans-serif"),
+ * measured on a canvas (no DOM layout), for labels where the estimate is not safe: account names in a
+ * proportional font, where "MMW" is far wider than "ill". Falls back to the estimate without a canvas (Node).
+ */
+export function measuredTextWidth(font: string): (text: string) => number {
+  if (!contexts.has(font)) {
+    const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (context) context.font = font;
+    contexts.set(font, context);
+  }
+  const context = contexts.get(font);
+  const size = Number.parseFloat(font) || 11;
+  return context ? (text) => context.measureText(text).width : (text) => textWidth(text, size);
+}
+
+/** The longest start of `text` (with an ellipsis when cut) that `measure` says fits in `width` px; '' when not even one character does. */
+export function fitMeasured(text: string, width: number, measure: (text: string) => number): string {
+  if (measure(text) <= width) return text;
+  let [low, high] = [0, text.length - 1]; // the number of characters kept before the ellipsis
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(`${text.slice(0, mid).trimEnd()}…`) <= width) low = mid;
+    else high = mid - 1;
+  }
+  return low === 0 ? '' : `${text.slice(0, low).trimEnd()}…`;
+}

@@ -33,6 +33,46 @@ export function tooltipPlacement({ x, y, width, height }: TooltipAnchor): Record
   };
 }
 
+/**
+ * Moves a drawn tooltip back inside `bounds` (the widget's host, an ancestor of the tooltip's positioned
+ * container) when its content came out larger than the room `tooltipPlacement` assumed, e.g. a long
+ * name in a narrow widget; a tooltip taller than the widget gets its height and scrolls. Call it after
+ * the tooltip is rendered. Works in layout px, so a CSS scale on an ancestor does not skew it.
+ */
+export function keepTooltipInside(tip: HTMLElement | null | undefined, bounds: Element): void {
+  const box = tip?.offsetParent;
+  if (!tip || !(box instanceof HTMLElement) || box.offsetWidth === 0) return;
+  tip.style.removeProperty('max-height');
+  tip.style.removeProperty('overflow-y');
+  const boxRect = box.getBoundingClientRect();
+  const outer = bounds.getBoundingClientRect();
+  const scale = boxRect.width / box.offsetWidth || 1;
+  // The bounds in the coordinates of offsetLeft/offsetTop (the box's padding edge): [start, end] on each axis.
+  const x: [number, number] = [(outer.left - boxRect.left) / scale - box.clientLeft, (outer.right - boxRect.left) / scale - box.clientLeft];
+  const y: [number, number] = [(outer.top - boxRect.top) / scale - box.clientTop, (outer.bottom - boxRect.top) / scale - box.clientTop];
+  if (tip.offsetHeight > y[1] - y[0] - 2 * MARGIN) {
+    tip.style.setProperty('max-height', `${Math.max(40, Math.floor(y[1] - y[0] - 2 * MARGIN))}px`);
+    tip.style.setProperty('overflow-y', 'auto');
+  }
+  const fit = (position: number, size: number, [start, end]: [number, number]) =>
+    size + 2 * MARGIN > end - start ? start + Math.max(0, (end - start - size) / 2) : Math.min(Math.max(position, start + MARGIN), end - MARGIN - size);
+  const left = fit(tip.offsetLeft, tip.offsetWidth, x);
+  const top = fit(tip.offsetTop, tip.offsetHeight, y);
+  if (Math.abs(left - tip.offsetLeft) >= 0.5) {
+    tip.style.setProperty('left', `${Math.round(left)}px`);
+    tip.style.setProperty('right', 'auto');
+  }
+  if (Math.abs(top - tip.offsetTop) >= 0.5) {
+    tip.style.setProperty('top', `${Math.round(top)}px`);
+    tip.style.setProperty('bottom', 'auto');
+  }
+}
+
+/** Whether an event happened on a tooltip (its text or its link), so a chart does not take it for a move, click or key on the datum beneath. */
+export function fromTooltip(event: Event): boolean {
+  return event.composedPath().some((node) => node instanceof HTMLElement && node.classList.contains('tooltip'));
+}
+
 export function tooltip(anchor: TooltipAnchor | undefined, content: TemplateResult | undefined, id: string): TemplateResult | typeof nothing {
   if (!anchor || !content) return nothing;
   return html`<div class="tooltip" part="tooltip" id=${id} role="tooltip" ${inlineStyle(tooltipPlacement(anchor))}>${content}</div>`;

@@ -1,28 +1,44 @@
-/** <kam-pareto>: the Pareto chart of the account base. */
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+/** <kam-pareto>: the Pareto chart of the account base. The class comment below is what the manifest documents. */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { inlineStyle } from '../../internal/style-directive.js';
-import { pareto, DEFAULT_PARETO_CUTOFF, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
-import { assignTiers, tierReasonText, TIER_ORDER, type TierResult } from '../../analysis/tiers.js';
-import type { Feed } from '../../feed/parse.js';
-import type { Tier } from '../../feed/schema.js';
-import { KamWidget } from '../../internal/kam-widget.js';
-import { polyline } from '../../internal/scale.js';
+import { DEFAULT_PARETO_CUTOFF, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
+import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
+import { KamWidget } from '../../internal/kam-widget.js';
 import { moveInList } from '../../internal/keyboard.js';
 import { ResizeController } from '../../internal/resize-controller.js';
-import { crmLink, tooltip, tooltipFacts } from '../../internal/tooltip.js';
-import { categoryLabels, maxBarsFor, paretoLayout, textWidth, type ParetoLayout } from './pareto-layout.js';
-import { cutoffCrossing, paretoBars, tierRevenue, type ParetoBar } from './pareto-model.js';
+import { polyline } from '../../internal/scale.js';
+import { measuredTextWidth } from '../../internal/text-fit.js';
+import { inlineStyle } from '../../internal/style-directive.js';
+import { tierPatterns, tierPatternStyles } from '../../internal/tier-patterns.js';
+import { fromTooltip, keepTooltipInside, tooltip } from '../../internal/tooltip.js';
+import { ParetoData } from './pareto-data.js';
+import {
+  barIndexAt,
+  categoryLabels,
+  LEGEND_ROW,
+  maxBarsFor,
+  paretoLayout,
+  placeLegend,
+  type CategoryLabel,
+  type LegendItem,
+  type ParetoLayout,
+  type PlacedLegendItem,
+} from './pareto-layout.js';
+import { activeRing, axisMarks, barMarks, cutoffMarks, gridMarks, legendMarks, vitalBand, vitalBracket } from './pareto-marks.js';
+import { barOfRank, cutoffCrossing, paretoBars, type ParetoBar } from './pareto-model.js';
 import { paretoStyles } from './pareto-styles.js';
+import { paretoCsvColumns, paretoTableColumns } from './pareto-table.js';
+import { barDescription, barTooltip, summaryText } from './pareto-text.js';
 
 export type ParetoColorBy = 'vital' | 'tier';
 
-interface Model {
-  feed: Feed;
-  cutoff: number;
-  result: ParetoResult;
+interface ChartMarks {
+  cumulative: string;
+  crossingX: number | undefined;
+  vitalBars: number;
+  labels: CategoryLabel[];
 }
 
 /**
@@ -43,26 +59,53 @@ interface Model {
  * @csspart export-button - The button that opens the export menu.
  * @csspart export-menu - The export menu (SVG, PNG, CSV).
  * @csspart export-item - One entry of the export menu.
+ * @csspart export-message - Why an export failed.
  * @csspart clear-selection - The "Clear selection" button, shown while accounts are selected.
  * @csspart plot - The chart area (one Tab stop).
  * @csspart tooltip - The tooltip of the hovered or focused bar.
+ * @csspart table-container - The scrolling box around the table view.
  * @csspart table - The table view.
+ * @csspart show-more - The button that shows more table rows.
  * @csspart skipped-notice - The "N accounts skipped" notice.
- * @csspart state - The loading, empty and error views.
+ * @csspart stale-notice - The notice that a background refresh failed and older data is shown.
+ * @csspart retry-button - The Retry button of a network error, and "Refresh now" in the stale notice.
+ * @csspart state - The loading, idle, empty and error views.
+ * @csspart state-loading - The loading view.
+ * @csspart state-idle - The view shown while the element has no input.
+ * @csspart state-empty - The view of a feed without accounts.
+ * @csspart state-error - The view of a feed that could not be loaded or is invalid.
  *
  * @cssprop [--kam-pareto-vital=var(--kam-accent)] - Colour of the vital-few bars.
  * @cssprop [--kam-pareto-rest=var(--kam-muted)] - Colour of the other bars.
  * @cssprop [--kam-pareto-band=var(--kam-accent-soft)] - Background of the vital-few band.
- * @cssprop [--kam-line=#b35900] - Colour of the cumulative-share line.
- * @cssprop [--kam-bg=#ffffff] - Background.
- * @cssprop [--kam-fg=#1f2328] - Text colour.
- * @cssprop [--kam-muted=#59636e] - Secondary text and axes.
+ * @cssprop [--kam-tier-mvc=#1f5fbf] - MVC colour when `color-by="tier"` (solid).
+ * @cssprop [--kam-tier-mgc=#1a7f37] - MGC colour when `color-by="tier"` (striped).
+ * @cssprop [--kam-tier-stc=#7d4fc9] - STC colour when `color-by="tier"` (dotted).
+ * @cssprop [--kam-tier-bz=#c1121f] - BZ colour when `color-by="tier"` (cross-hatched).
+ * @cssprop [--kam-line=#b35900] - Colour of the cumulative-share line and the crossing marker.
+ * @cssprop [--kam-accent=#0b63c5] - Accent: the vital few, the pressed "View as table" button.
+ * @cssprop [--kam-accent-soft=#dbeafe] - Soft accent: the vital-few band, selected table rows.
+ * @cssprop [--kam-bg=#ffffff] - Background, and the marks of the tier patterns.
+ * @cssprop [--kam-surface=#f6f8fa] - Table header and menu hover background.
+ * @cssprop [--kam-fg=#1f2328] - Text colour, the cutoff line and the vital-few bracket.
+ * @cssprop [--kam-muted=#59636e] - Secondary text and axis labels.
+ * @cssprop [--kam-border=#d1d9e0] - Borders of buttons, menus, the table and the states.
+ * @cssprop [--kam-grid=#e8ecf0] - Grid lines and table row rules.
  * @cssprop [--kam-focus=#0b63c5] - Focus ring.
- * @cssprop [--kam-tier-mvc=#1f5fbf] - MVC colour when `color-by="tier"` (also --kam-tier-mgc, --kam-tier-stc, --kam-tier-bz).
- * @cssprop [--kam-font=system-ui] - Font family.
+ * @cssprop [--kam-error=#c1121f] - Error text and border.
+ * @cssprop [--kam-error-bg=#fff1f0] - Error background.
+ * @cssprop [--kam-warning=#8a5300] - Border of the skipped and stale notices.
+ * @cssprop [--kam-warning-bg=#fff8e6] - Background of the skipped and stale notices.
+ * @cssprop [--kam-skeleton=#eaeef2] - The loading skeleton.
+ * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background.
+ * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text.
+ * @cssprop [--kam-font=system-ui] - Font family (system-ui, then the platform's sans-serif fonts).
+ * @cssprop [--kam-font-size=14px] - Base font size.
+ * @cssprop [--kam-radius=6px] - Corner radius.
+ * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  */
 export class KamPareto extends KamWidget<ParetoRow> {
-  static override styles = [...KamWidget.styles, paretoStyles];
+  static override styles = [...KamWidget.styles, tierPatternStyles, paretoStyles];
 
   private readonly plotSize = new ResizeController(this, { target: () => this.renderRoot.querySelector('.plot') });
 
@@ -72,18 +115,20 @@ export class KamPareto extends KamWidget<ParetoRow> {
   /** Show only the top N accounts and one "Others (M accounts)" bar. Unset: every account. */
   @property({ type: Number }) top?: number;
 
-  /** Bar colours: "vital" (the vital few against the rest, default) or "tier" (MVC, MGC, STC, BZ). */
+  /** Bar colours: "vital" (the vital few against the rest, default) or "tier" (MVC, MGC, STC, BZ, each with its pattern). */
   @property({ attribute: 'color-by', reflect: true }) colorBy: ParetoColorBy = 'vital';
 
-  @state() private focusIndex = -1;
+  /** The account the keyboard is on (the first of its bar): kept across refreshes, re-bucketing and cutoff changes. */
+  @state() private focusId?: string;
   @state() private hoverIndex = -1;
 
   protected readonly exportName = 'kam-pareto';
-  private model?: Model;
-  private tierCache?: { result: ParetoResult; tiers: TierResult; byIndex: Tier[] };
-  private rankById?: { result: ParetoResult; ranks: Map<string, number> };
+  private model?: ParetoData;
   private bars: ParetoBar[] = [];
+  private focusIndex = -1;
   private layout?: ParetoLayout;
+  private marks?: ChartMarks;
+  private legend: PlacedLegendItem[] = [];
   private legendOffset = 0;
   private minPlotHeight = 0;
   private idleTiers?: number;
@@ -103,36 +148,21 @@ export class KamPareto extends KamWidget<ParetoRow> {
     return this.bars;
   }
 
-  private currentModel(): Model | undefined {
+  private currentModel(): ParetoData | undefined {
     const feed = this.feedController.state.feed;
     if (!feed) return undefined;
     const cutoff = this.effectiveCutoff;
     if (this.model?.feed !== feed || this.model.cutoff !== cutoff) {
-      this.model = { feed, cutoff, result: pareto(feed.accounts, { cutoff }) };
-      this.focusIndex = -1;
+      this.model = new ParetoData(feed, cutoff);
       this.hoverIndex = -1;
     }
     return this.model;
   }
 
-  /** Tiers by the default rule at this chart's cutoff; computed on first need (or when idle). */
-  private tiersFor(result: ParetoResult): { tiers: TierResult; byIndex: Tier[] } {
-    if (this.tierCache?.result !== result) {
-      const feed = this.model!.feed;
-      const tiers = assignTiers(feed.accounts, { cutoff: this.effectiveCutoff });
-      this.tierCache = { result, tiers, byIndex: tiers.assignments.map((a) => a.tier) };
-    }
-    return this.tierCache;
-  }
-
-  private rankOf(id: string, result: ParetoResult): number | undefined {
-    if (this.rankById?.result !== result) {
-      const ranks = new Map<string, number>();
-      const accounts = this.model!.feed.accounts;
-      for (let r = 0; r < result.count; r++) ranks.set(accounts[result.order[r]!]!.id, r + 1);
-      this.rankById = { result, ranks };
-    }
-    return this.rankById.ranks.get(id);
+  /** The drawn bar that holds an account, or -1. */
+  private barOf(id: string): number {
+    const rank = this.model!.rankOf(id);
+    return rank === undefined ? -1 : barOfRank(this.bars, rank);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -146,22 +176,28 @@ export class KamPareto extends KamWidget<ParetoRow> {
     this.bars = paretoBars(model.result, { maxBars: maxBarsFor(width, formatTick, maxRevenue), top: this.top });
     // Height: 2:1 from the width (220-440 px), or the container's when the page gives the widget more.
     const fromWidth = Math.round(Math.min(440, Math.max(220, width * 0.5)));
-    this.legendOffset = this.legendRows(width) * 16 + 6;
+    const legend = placeLegend(this.legendItems(model.result), width);
+    this.legend = legend.items;
+    this.legendOffset = legend.rows * LEGEND_ROW + 6;
     const available = this.plotSize.height - this.legendOffset;
     this.minPlotHeight = fromWidth + this.legendOffset;
-    this.layout = paretoLayout(width, available > fromWidth + 1 ? available : fromWidth, this.bars, formatTick);
-    if (this.focusIndex >= this.bars.length) this.focusIndex = this.bars.length - 1;
+    const layout = (this.layout = paretoLayout(width, available > fromWidth + 1 ? available : fromWidth, this.bars, formatTick));
+    this.marks = this.chartMarks(model, layout);
+    // Focus follows its account through new feeds and new buckets; it is dropped only when the account is gone.
+    this.focusIndex = this.focusId === undefined ? -1 : this.barOf(this.focusId);
+    if (this.focusIndex < 0) this.focusId = undefined;
     if (this.hoverIndex >= this.bars.length) this.hoverIndex = -1;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    keepTooltipInside(this.renderRoot.querySelector<HTMLElement>('.plot > .tooltip'), this);
     // Tiers are needed for tooltips, the table and colour-by-tier; compute them once the chart is painted.
-    const result = this.model?.result;
-    if (result && this.tierCache?.result !== result && this.idleTiers === undefined) {
+    const model = this.model;
+    if (model && !model.tiersReady && this.idleTiers === undefined) {
       this.idleTiers = window.setTimeout(() => {
         this.idleTiers = undefined;
-        if (this.model?.result === result) this.tiersFor(result);
+        if (this.model === model) model.tiers();
       }, 50);
     }
   }
@@ -169,14 +205,7 @@ export class KamPareto extends KamWidget<ParetoRow> {
   // ---- summary, table, CSV -------------------------------------------------------------------------
 
   protected summary(): string {
-    const result = this.currentModel()!.result;
-    const f = this.format;
-    if (result.degenerate === 'zero-revenue') {
-      return `None of the ${f.integer(result.count)} accounts has revenue in this period, so there is no Pareto split.`;
-    }
-    const accounts = result.count === 1 ? 'account' : 'accounts';
-    const verb = result.vitalFew === 1 ? 'produces' : 'produce';
-    return `${f.integer(result.vitalFew)} of ${f.integer(result.count)} ${accounts} (${f.percent(result.vitalFewShare)}) ${verb} ${f.percentShort(result.cutoff)} of revenue.`;
+    return summaryText(this.format, this.currentModel()!.result);
   }
 
   protected tableRows(): readonly ParetoRow[] {
@@ -191,224 +220,125 @@ export class KamPareto extends KamWidget<ParetoRow> {
     return row.vital ? { label: 'vital few', className: 'vital' } : undefined;
   }
 
-  private tierOfRow(row: ParetoRow): Tier {
-    return this.tiersFor(this.model!.result).byIndex[row.index]!;
-  }
-
   protected tableColumns(): readonly TableColumn<ParetoRow>[] {
-    const f = this.format;
-    return [
-      { id: 'name', label: 'Account', sortValue: (r) => r.account.name, cell: (r) => r.account.name },
-      { id: 'rank', label: 'Rank', numeric: true, sortValue: (r) => r.rank, cell: (r) => f.integer(r.rank) },
-      { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.revenue, cell: (r) => f.money(r.revenue) },
-      { id: 'share', label: 'Share', numeric: true, sortValue: (r) => r.share, cell: (r) => f.percent(r.share) },
-      { id: 'cumulative', label: 'Cumulative share', numeric: true, sortValue: (r) => r.cumulativeShare, cell: (r) => f.percent(r.cumulativeShare) },
-      { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(this.tierOfRow(r)), cell: (r) => this.tierOfRow(r) },
-    ];
+    return paretoTableColumns(this.format, (row) => this.model!.tiers().tiers.assignments[row.index]!);
   }
 
   protected csvColumns(): readonly CsvColumn<ParetoRow>[] {
-    const tiers = () => this.tiersFor(this.model!.result).tiers;
-    return [
-      { header: 'rank', value: (r) => r.rank },
-      { header: 'id', value: (r) => r.account.id },
-      { header: 'name', value: (r) => r.account.name },
-      { header: 'revenue', value: (r) => r.revenue },
-      { header: 'share', value: (r) => r.share },
-      { header: 'cumulative_share', value: (r) => r.cumulativeShare },
-      { header: 'vital_few', value: (r) => r.vital },
-      { header: 'tier', value: (r) => this.tierOfRow(r) },
-      { header: 'tier_reason', value: (r) => tierReasonText(tiers().assignments[r.index]!.reason) },
-    ];
+    return paretoCsvColumns((row) => this.model!.tiers().tiers.assignments[row.index]!);
   }
 
   // ---- interaction ---------------------------------------------------------------------------------
-
-  private idsOf(bar: ParetoBar): string[] {
-    const { feed, result } = this.model!;
-    const ids: string[] = [];
-    for (let r = bar.firstRank; r <= bar.lastRank; r++) ids.push(feed.accounts[result.order[r - 1]!]!.id);
-    return ids;
-  }
 
   private barAt(event: PointerEvent | MouseEvent): number {
     const plot = event.currentTarget as HTMLElement;
     const rect = plot.getBoundingClientRect();
     // Local coordinates that stay right when an ancestor is scaled by a CSS transform.
     const x = ((event.clientX - rect.left) * plot.offsetWidth) / (rect.width || 1);
-    const layout = this.layout!;
-    if (x < layout.left || x > layout.right) return -1;
-    return Math.min(this.bars.length - 1, Math.floor((x - layout.left) / layout.step));
+    return barIndexAt(this.layout!, x, this.bars.length);
+  }
+
+  private focusBar(index: number): void {
+    this.focusIndex = index;
+    this.focusId = this.model!.accountAt(this.bars[index]!.firstRank).id;
   }
 
   private onPointerMove(event: PointerEvent) {
+    // Over the tooltip (a child of the plot) the pointer is on its way to the "Open in CRM" link: keep the bar.
+    if (fromTooltip(event)) return;
     const index = this.barAt(event);
     if (index !== this.hoverIndex) this.hoverIndex = index;
   }
 
   private onClick(event: MouseEvent) {
+    if (fromTooltip(event)) return;
     const index = this.barAt(event);
     if (index < 0) return;
-    this.focusIndex = index;
-    this.selectIds(this.idsOf(this.bars[index]!), event.shiftKey);
+    this.focusBar(index);
+    this.selectIds(this.model!.idsOf(this.bars[index]!), event.shiftKey);
   }
 
   private onKeydown(event: KeyboardEvent) {
+    if (fromTooltip(event)) return; // Enter on the tooltip's link follows the link
     if (event.key === 'Enter' || event.key === ' ') {
       if (this.focusIndex < 0) return;
       event.preventDefault();
-      this.selectIds(this.idsOf(this.bars[this.focusIndex]!), event.shiftKey);
+      this.selectIds(this.model!.idsOf(this.bars[this.focusIndex]!), event.shiftKey);
       return;
     }
     const next = moveInList(event.key, this.focusIndex, this.bars.length);
     if (next === undefined) return;
     event.preventDefault();
-    this.focusIndex = next;
+    this.focusBar(next);
     this.hoverIndex = -1;
-    this.announcement = this.describeBar(this.bars[next]!);
+    const bar = this.bars[next]!;
+    this.announcement = barDescription(this.format, bar, this.model!.accountAt(bar.firstRank).name);
+  }
+
+  private onFocusOut(event: FocusEvent) {
+    // Focus moving onto the tooltip's link stays in the chart: keep the hovered bar and its tooltip.
+    const next = event.relatedTarget as Node | null;
+    if (!next || !(event.currentTarget as HTMLElement).contains(next)) this.hoverIndex = -1;
   }
 
   protected override onEscape(): void {
     this.hoverIndex = -1;
   }
 
-  private describeBar(bar: ParetoBar): string {
-    const f = this.format;
-    const figures = `${f.moneyCompact(bar.revenue)}, ${f.percent(bar.share)} of revenue, cumulative ${f.percent(bar.cumulativeShare)}`;
-    const vital = bar.vital ? ' Vital few.' : '';
-    if (bar.count === 1 && !bar.others) return `Rank ${f.integer(bar.firstRank)}: ${this.nameAt(bar.firstRank)}, ${figures}.${vital}`;
-    const what = bar.others ? `Others: ${f.integer(bar.count)} accounts` : `Ranks ${f.integer(bar.firstRank)} to ${f.integer(bar.lastRank)}: ${f.integer(bar.count)} accounts`;
-    return `${what}, ${figures}.${vital}`;
-  }
-
-  private nameAt(rank: number): string {
-    const { feed, result } = this.model!;
-    return feed.accounts[result.order[rank - 1]!]!.name;
-  }
-
   // ---- drawing -------------------------------------------------------------------------------------
 
-  private barTooltip(bar: ParetoBar): TemplateResult {
-    const f = this.format;
-    const { feed, result } = this.model!;
-    const facts: [string, string][] = [
-      ['Revenue', f.money(bar.revenue)],
-      ['Share', f.percent(bar.share)],
-      ['Cumulative share', f.percent(bar.cumulativeShare)],
-    ];
-    if (bar.count === 1 && !bar.others) {
-      const index = result.order[bar.firstRank - 1]!;
-      const account = feed.accounts[index]!;
-      const assignment = this.tiersFor(result).tiers.assignments[index]!;
-      facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', `${assignment.tier}${assignment.given ? ' (given)' : ''}`]);
-      return html`<strong>${account.name}</strong>${tooltipFacts(facts)}
-        <p>${bar.vital ? 'One of the vital few. ' : ''}${tierReasonText(assignment.reason, f.moneyCompact, f.percent)}</p>
-        ${crmLink(account.url)}`;
-    }
-    const tiers = this.tiersFor(result).byIndex;
-    const counts = new Map<Tier, number>();
-    for (let r = bar.firstRank; r <= bar.lastRank; r++) {
-      const tier = tiers[result.order[r - 1]!]!;
-      counts.set(tier, (counts.get(tier) ?? 0) + 1);
-    }
-    const title = bar.others
-      ? `Others: ${f.integer(bar.count)} accounts (ranks ${f.integer(bar.firstRank)}–${f.integer(bar.lastRank)})`
-      : `Ranks ${f.integer(bar.firstRank)}–${f.integer(bar.lastRank)}: ${f.integer(bar.count)} accounts`;
-    facts.push(['Tiers', TIER_ORDER.filter((t) => counts.has(t)).map((t) => `${counts.get(t)} ${t}`).join(', ')]);
-    return html`<strong>${title}</strong>${tooltipFacts(facts)}${bar.vital ? html`<p>All of the vital few.</p>` : nothing}`;
+  /** What the marks need beyond the layout: the cumulative line, the cutoff crossing, the vital bars and the category labels. */
+  private chartMarks(model: ParetoData, layout: ParetoLayout): ChartMarks {
+    const bars = this.bars;
+    const points: [number, number][] = [[layout.left, layout.share(0)]];
+    bars.forEach((bar, i) => points.push([layout.left + (i + 1) * layout.step, layout.share(bar.cumulativeShare)]));
+    const crossing = cutoffCrossing(bars, model.result.cutoff);
+    // Names are measured in the font the page gives the widget (read only when names may be shown).
+    let measure: ((label: string) => number) | undefined;
+    const measured = (label: string) => (measure ??= measuredTextWidth(`11px ${getComputedStyle(this).fontFamily}`))(label);
+    return {
+      cumulative: polyline(points),
+      crossingX: crossing === undefined ? undefined : layout.left + crossing * layout.step,
+      vitalBars: bars.filter((b) => b.vital).length,
+      labels: categoryLabels(bars, layout, (rank) => model.accountAt(rank).name, (rank) => this.format.integer(rank), measured),
+    };
   }
 
-  private barsSvg(layout: ParetoLayout): SVGTemplateResult[] {
-    const { result } = this.model!;
-    const selected = this.selectedIds;
-    const hasSelection = selected.size > 0;
-    const selectedBars = new Set<number>();
-    if (hasSelection) {
-      for (const id of selected) {
-        const rank = this.rankOf(id, result);
-        if (rank === undefined) continue;
-        const index = this.bars.findIndex((b) => rank >= b.firstRank && rank <= b.lastRank);
-        if (index >= 0) selectedBars.add(index);
-      }
-    }
-    const byTier = this.colorBy === 'tier' ? this.tiersFor(result).byIndex : undefined;
-    const base = layout.revenue(0);
-    return this.bars.map((bar, i) => {
-      const x = layout.left + i * layout.step;
-      const state = `${bar.vital ? 'vital' : 'rest'}${hasSelection ? (selectedBars.has(i) ? ' selected' : ' dimmed') : ''}`;
-      if (!byTier) {
-        const y = layout.revenue(bar.revenue);
-        return svg`<rect class="bar ${state}" x=${x} y=${y} width=${layout.barWidth} height=${Math.max(0, base - y)}></rect>`;
-      }
-      // Colour by tier: a bucket is stacked by its tiers' revenue, so each colour is exact.
-      const parts = bar.count === 1 ? new Map([[byTier[result.order[bar.firstRank - 1]!]!, bar.revenue]]) : tierRevenue(result, (index) => byTier[index]!, bar);
-      let top = base;
-      return svg`<g class="bar ${state}">${TIER_ORDER.filter((t) => parts.has(t)).map((tier) => {
-        const height = base - layout.revenue(parts.get(tier)!);
-        top -= height;
-        return svg`<rect class="tier-${tier.toLowerCase()}" x=${x} y=${top} width=${layout.barWidth} height=${Math.max(0, height)}></rect>`;
-      })}</g>`;
-    });
-  }
-
-  private legend(width: number): SVGTemplateResult {
+  private legendItems(result: ParetoResult): LegendItem[] {
     const f = this.format;
-    const result = this.model!.result;
-    const items: { key: string; label: string; kind: 'box' | 'line' | 'dash' }[] =
+    const items: LegendItem[] =
       this.colorBy === 'tier'
-        ? TIER_ORDER.map((t) => ({ key: `tier-${t.toLowerCase()}`, label: t, kind: 'box' as const }))
+        ? TIER_ORDER.map((t) => ({ key: `tier-${t.toLowerCase()}`, label: t, kind: 'box' }))
         : [
             { key: 'vital', label: `Vital few (${f.integer(result.vitalFew)})`, kind: 'box' },
             { key: 'rest', label: 'Other accounts', kind: 'box' },
           ];
     items.push({ key: 'cumulative', label: 'Cumulative share', kind: 'line' }, { key: 'cutoff', label: `Cutoff ${f.percentShort(result.cutoff)}`, kind: 'dash' });
-    let x = 0;
-    let y = 0;
-    const placed = items.map((item) => {
-      const w = 18 + textWidth(item.label) + 14;
-      if (x > 0 && x + w > width) {
-        x = 0;
-        y += 16;
-      }
-      const at = { ...item, x, y };
-      x += w;
-      return at;
-    });
-    return svg`<g class="legend" aria-hidden="true">${placed.map((item) => {
-      const mark =
-        item.kind === 'box'
-          ? svg`<rect class="legend-box ${item.key}" x=${item.x} y=${item.y + 2} width="12" height="10"></rect>`
-          : svg`<line class=${item.kind === 'line' ? 'cumulative' : 'cutoff'} x1=${item.x} x2=${item.x + 14} y1=${item.y + 7} y2=${item.y + 7}></line>`;
-      return svg`${mark}<text x=${item.x + 18} y=${item.y + 11}>${item.label}</text>`;
-    })}</g>`;
+    return items;
+  }
+
+  /** Bar classes: vital or rest, and selected or dimmed while there is a selection. */
+  private barStates(): (index: number) => string {
+    const selected = new Set<number>();
+    for (const id of this.selectedIds) selected.add(this.barOf(id));
+    const suffix = (i: number) => (this.selectedIds.size === 0 ? '' : selected.has(i) ? ' selected' : ' dimmed');
+    return (i) => `${this.bars[i]!.vital ? 'vital' : 'rest'}${suffix(i)}`;
   }
 
   protected renderChart(): TemplateResult {
     const model = this.currentModel()!;
-    const layout = this.layout!;
-    const f = this.format;
     const { result } = model;
-    const offset = this.legendOffset;
-    const height = layout.height + offset;
-    const bars = this.bars;
-    const vitalBars = bars.filter((b) => b.vital).length;
-    const crossing = cutoffCrossing(bars, result.cutoff);
-    const points: [number, number][] = [[layout.left, layout.share(0)]];
-    bars.forEach((bar, i) => points.push([layout.left + (i + 1) * layout.step, layout.share(bar.cumulativeShare)]));
-    const cumulativePath = polyline(points);
-    const labels = categoryLabels(bars, layout.step, (rank) => this.nameAt(rank), (rank) => f.integer(rank));
+    const [layout, bars, f, marks] = [this.layout!, this.bars, this.format, this.marks!];
+    const height = layout.height + this.legendOffset;
+    const byTier = this.colorBy === 'tier';
     const active = this.hoverIndex >= 0 ? this.hoverIndex : this.focusIndex;
     const activeBar = bars[active];
-    const crossingX = crossing === undefined ? undefined : layout.left + crossing * layout.step;
-    const bandRight = layout.left + vitalBars * layout.step;
-    const anchor = activeBar
-      ? {
-          x: layout.left + active * layout.step + layout.step / 2,
-          y: offset + Math.min(layout.revenue(activeBar.revenue), layout.bottom - 20),
-          width: layout.width,
-          height,
-        }
-      : undefined;
+    const anchor = activeBar && {
+      x: layout.left + active * layout.step + layout.step / 2,
+      y: this.legendOffset + Math.min(layout.revenue(activeBar.revenue), layout.bottom - 20),
+      width: layout.width,
+      height,
+    };
 
     return html`<div
       class="plot"
@@ -423,59 +353,25 @@ export class KamPareto extends KamWidget<ParetoRow> {
       @pointerleave=${() => (this.hoverIndex = -1)}
       @click=${this.onClick}
       @keydown=${this.onKeydown}
-      @blur=${() => (this.hoverIndex = -1)}
+      @focusout=${this.onFocusOut}
     >
-      <svg class="chart ${this.colorBy === 'tier' ? 'by-tier' : ''}" width=${layout.width} height=${height} aria-hidden="true">
-        ${this.legend(layout.width)}
-        <g transform="translate(0 ${offset})">
-          ${vitalBars > 0 && vitalBars < bars.length
-            ? svg`<rect class="vital-band" x=${layout.left} y=${layout.top} width=${bandRight - layout.left} height=${layout.bottom - layout.top}></rect>
-                <text class="band-label" x=${layout.left + 4} y=${layout.top + 12}>${bandRight - layout.left > 70 ? 'Vital few' : ''}</text>`
-            : nothing}
-          <g class="grid">${layout.revenueTicks.map((t) => svg`<line x1=${layout.left} x2=${layout.right} y1=${layout.revenue(t)} y2=${layout.revenue(t)}></line>`)}</g>
-          <g class="bars">${this.barsSvg(layout)}</g>
-          <path class="cumulative" d=${cumulativePath}></path>
-          <line class="cutoff" x1=${layout.left} x2=${layout.right} y1=${layout.share(result.cutoff)} y2=${layout.share(result.cutoff)}></line>
-          ${crossingX !== undefined
-            ? svg`<line class="crossing-drop" x1=${crossingX} x2=${crossingX} y1=${layout.share(result.cutoff)} y2=${layout.bottom}></line>
-                <circle class="crossing" cx=${crossingX} cy=${layout.share(result.cutoff)} r="4"></circle>`
-            : nothing}
-          <g class="axis left">${layout.revenueTicks.map((t) => svg`<text x=${layout.left - 6} y=${layout.revenue(t)} dy="0.32em" text-anchor="end">${f.moneyCompact(t)}</text>`)}</g>
-          <g class="axis right">${layout.shareTicks.map((t) => svg`<text x=${layout.right + 6} y=${layout.share(t)} dy="0.32em">${f.percentWhole(t)}</text>`)}</g>
-          <g class="axis bottom">
-            <line x1=${layout.left} x2=${layout.right} y1=${layout.bottom} y2=${layout.bottom}></line>
-            ${labels.map((l) => svg`<text x=${layout.left + l.index * layout.step + layout.barWidth / 2} y=${layout.bottom + 14} text-anchor=${bars.length > 1 && layout.step < 40 ? 'start' : 'middle'}>${l.text}</text>`)}
-            <text class="axis-title" x=${layout.right} y=${layout.bottom + 29} text-anchor="end">${bars.length < result.count && !bars.some((b) => b.others) ? 'Accounts by rank (grouped)' : 'Accounts by rank'}</text>
-          </g>
-          ${activeBar
-            ? svg`<rect class=${this.focusIndex === active && this.hoverIndex < 0 ? 'focus-ring' : 'hover-ring'} data-export="skip"
-                x=${layout.left + active * layout.step - 2} y=${layout.top - 2} width=${layout.barWidth + 4} height=${layout.bottom - layout.top + 4}></rect>`
-            : nothing}
+      <svg class="chart ${byTier ? 'by-tier' : ''}" width=${layout.width} height=${height} aria-hidden="true">
+        ${byTier ? tierPatterns() : nothing} ${legendMarks(this.legend)}
+        <g transform="translate(0 ${this.legendOffset})">
+          ${vitalBand(layout, marks.vitalBars, bars.length)} ${gridMarks(layout)}
+          <g class="bars">${barMarks(layout, bars, this.barStates(), byTier ? (bar) => model.tierParts(bar) : undefined)}</g>
+          <path class="cumulative" d=${marks.cumulative}></path>
+          ${cutoffMarks(layout, result.cutoff, marks.crossingX)}
+          ${axisMarks({ layout, f, labels: marks.labels, barCount: bars.length, grouped: bars.length < result.count && !bars.some((b) => b.others) })}
+          ${vitalBracket(layout, marks.vitalBars)} ${activeBar ? activeRing(layout, active, this.focusIndex === active && this.hoverIndex < 0) : nothing}
         </g>
       </svg>
-      ${tooltip(anchor, activeBar ? this.barTooltip(activeBar) : undefined, 'tooltip')}
-      <p class="sr-only" id="keys">Arrow keys move between bars, Home and End jump, Page Up and Page Down move by ten, Enter selects, Shift+Enter adds to the selection, Escape clears.</p>
+      ${tooltip(anchor, activeBar ? barTooltip(f, activeBar, model.subjectOf(activeBar)) : undefined, 'tooltip')}
+      <p class="sr-only" id="keys">
+        The chart is a picture; the "View as table" button above it shows the same accounts as a table. Arrow keys move between bars, Home and
+        End jump, Page Up and Page Down move by ten, Enter selects, Shift+Enter adds to the selection, Escape clears.
+      </p>
     </div>`;
-  }
-
-  private legendRows(width: number): number {
-    // Same wrapping as legend(): recomputed here so the plot can be offset before drawing.
-    const f = this.format;
-    const result = this.model!.result;
-    const labels =
-      this.colorBy === 'tier' ? [...TIER_ORDER] : [`Vital few (${f.integer(result.vitalFew)})`, 'Other accounts'];
-    labels.push('Cumulative share', `Cutoff ${f.percentShort(result.cutoff)}`);
-    let rows = 1;
-    let x = 0;
-    for (const label of labels) {
-      const w = 18 + textWidth(label) + 14;
-      if (x > 0 && x + w > width) {
-        rows += 1;
-        x = 0;
-      }
-      x += w;
-    }
-    return rows;
   }
 }
 

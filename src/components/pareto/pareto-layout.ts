@@ -3,7 +3,7 @@
  * category labels that fit. Pure functions of sizes and numbers; the element turns them into SVG.
  */
 import { scaleLinear, type Scale } from '../../internal/scale.js';
-import { textWidth } from '../../internal/text-fit.js';
+import { fitMeasured, textWidth } from '../../internal/text-fit.js';
 import type { ParetoBar } from './pareto-model.js';
 
 /** Average glyph width of the 11 px chart font (see internal/text-fit). */
@@ -79,29 +79,82 @@ export interface CategoryLabel {
   text: string;
 }
 
+/** Category labels are centred under their bar, or start at its centre when bars are narrow. */
+export function labelAnchor(barCount: number, step: number): 'start' | 'middle' {
+  return barCount > 1 && step < 40 ? 'start' : 'middle';
+}
+
 /**
- * Labels under the bars: account names, shortened with an ellipsis, when every bar is one account and
- * there are at least 5 characters of room; otherwise ranks at an interval that keeps them apart.
+ * Labels under the bars, never wider than their slot nor past the ends of the plot (where the axes'
+ * lowest ticks are): account names, shortened with an ellipsis to their measured width, when every bar
+ * is one account and a slot has room for about 5 characters; otherwise ranks at an interval that keeps
+ * them apart. `measure` gives a name's width in px (exact in the browser).
  */
 export function categoryLabels(
   bars: readonly ParetoBar[],
-  step: number,
+  { step, barWidth }: Pick<ParetoLayout, 'step' | 'barWidth'>,
   nameOf: (rank: number) => string,
   formatRank: (rank: number) => string,
+  measure: (text: string) => number = textWidth,
 ): CategoryLabel[] {
-  const room = Math.floor((step - 6) / CHAR_WIDTH);
-  if (room >= 5 && bars.every((b) => b.count === 1 || b.others)) {
-    return bars.map((bar, index) => {
-      const full = bar.others ? `Others (${bar.count})` : nameOf(bar.firstRank);
-      return { index, text: full.length <= room ? full : `${full.slice(0, room - 1)}…` };
-    });
+  const plotWidth = bars.length * step;
+  const middle = labelAnchor(bars.length, step) === 'middle';
+  // Room for label i: its slot, and on each side no further than the plot's edge.
+  const roomAt = (i: number) => {
+    const centre = i * step + barWidth / 2;
+    return Math.min(step - 6, middle ? 2 * Math.min(centre, plotWidth - centre) : plotWidth - centre);
+  };
+  if (step - 6 >= 5 * CHAR_WIDTH && bars.every((b) => b.count === 1 || b.others)) {
+    return bars.map((bar, index) => ({ index, text: fitMeasured(bar.others ? `Others (${bar.count})` : nameOf(bar.firstRank), roomAt(index), measure) }));
   }
+  // Ranks are digits, which the estimate covers; the 14 px keep them apart.
   const widest = textWidth(formatRank(bars.at(-1)?.firstRank ?? 1)) + 14;
   const every = Math.max(1, Math.ceil(widest / step));
   const labels: CategoryLabel[] = [];
   for (let index = 0; index < bars.length; index += every) {
     const bar = bars[index]!;
-    labels.push({ index, text: bar.others ? 'Others' : formatRank(bar.firstRank) });
+    const text = bar.others ? 'Others' : formatRank(bar.firstRank);
+    const centre = index * step + barWidth / 2;
+    if (index > 0 && centre + (middle ? textWidth(text) / 2 : textWidth(text)) > plotWidth) break; // would run past the plot's end
+    labels.push({ index, text });
   }
   return labels;
+}
+
+export interface LegendItem {
+  /** Class of the swatch: "vital", "rest", "tier-mvc", …, or "cumulative" and "cutoff" for lines. */
+  key: string;
+  label: string;
+  kind: 'box' | 'line' | 'dash';
+}
+
+export interface PlacedLegendItem extends LegendItem {
+  x: number;
+  y: number;
+}
+
+/** Legend rows height in px. */
+export const LEGEND_ROW = 16;
+
+/** Legend entries left to right, wrapped onto a new row when the next one would pass `width`. */
+export function placeLegend(items: readonly LegendItem[], width: number): { items: PlacedLegendItem[]; rows: number } {
+  let x = 0;
+  let y = 0;
+  const placed = items.map((item) => {
+    const w = 18 + textWidth(item.label) + 14;
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += LEGEND_ROW;
+    }
+    const at = { ...item, x, y };
+    x += w;
+    return at;
+  });
+  return { items: placed, rows: y / LEGEND_ROW + 1 };
+}
+
+/** The bar under a horizontal position in plot px, or -1 outside the bars. */
+export function barIndexAt(layout: ParetoLayout, x: number, count: number): number {
+  if (x < layout.left || x > layout.right || count === 0) return -1;
+  return Math.min(count - 1, Math.floor((x - layout.left) / layout.step));
 }

@@ -110,3 +110,16 @@ export function tierRevenue(result: ParetoResult, tierOf: (index: number) => Tie
   }
   return byTier;
 }
+
+/** The bar that holds a 1-based rank (bars are in rank order), or -1. */
+export function barOfRank(bars: readonly ParetoBar[], rank: number): number {
+  let [low, high] = [0, bars.length - 1];
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const bar = bars[mid]!;
+    if (rank < bar.firstRank) high = mid - 1;
+    else if (rank > bar.lastRank) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

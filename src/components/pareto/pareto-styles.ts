@@ -1,6 +1,7 @@
 /** Styles of the Pareto chart. Colours come from the theme tokens, so light, dark and page overrides apply. */
 import { css } from 'lit';
 
+/** Goes with `tierPatternStyles` (internal/tier-patterns), which colours the tier patterns. */
 export const paretoStyles = css`
   :host {
     --kam-pareto-vital: var(--kam-accent);
@@ -44,17 +45,16 @@ export const paretoStyles = css`
     stroke: var(--kam-fg);
     stroke-width: 1.5;
   }
-  .tier-mvc {
-    fill: var(--kam-tier-mvc);
+  /* Tier bars and swatches are filled with the tier patterns (fill attribute); an outline keeps thin ones apart. */
+  .by-tier .bar rect,
+  .by-tier .legend-box {
+    stroke: var(--kam-bg);
+    stroke-width: 0.5;
   }
-  .tier-mgc {
-    fill: var(--kam-tier-mgc);
-  }
-  .tier-stc {
-    fill: var(--kam-tier-stc);
-  }
-  .tier-bz {
-    fill: var(--kam-tier-bz);
+  .vital-bracket {
+    fill: none;
+    stroke: var(--kam-fg);
+    stroke-width: 1.5;
   }
   path.cumulative,
   line.cumulative {
@@ -104,7 +104,8 @@ export const paretoStyles = css`
     }
     .focus-ring,
     .hover-ring,
-    line.cutoff {
+    line.cutoff,
+    .vital-bracket {
       stroke: CanvasText;
     }
   }

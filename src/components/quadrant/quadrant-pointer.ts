@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { QuadrantId } from '../../analysis/quadrant.js';
+import { fromTooltip } from '../../internal/tooltip.js';
 import type { Box, QuadrantLayout } from './quadrant-layout.js';
 import { nearestPoint, type Scatter } from './quadrant-model.js';
 
@@ -68,7 +69,7 @@ export class QuadrantPointerController implements ReactiveController {
   }
 
   readonly onPointerDown = (event: PointerEvent) => {
-    if (event.button !== 0 || !this.options.chart()) return;
+    if (event.button !== 0 || !this.options.chart() || fromTooltip(event)) return;
     const { x, y } = local(event);
     this.drag = { x, y, extend: event.shiftKey, zoom: event.altKey, moved: false };
     try {
@@ -80,7 +81,8 @@ export class QuadrantPointerController implements ReactiveController {
 
   readonly onPointerMove = (event: PointerEvent) => {
     const chart = this.options.chart();
-    if (!chart || overTooltip(event)) return;
+    // Moves over the tooltip (a child of the plot) keep the hovered point, so its "Open in CRM" link can be reached.
+    if (!chart || fromTooltip(event)) return;
     const p = local(event);
     const drag = this.drag;
     if (!drag) {
@@ -139,9 +141,4 @@ function local(event: PointerEvent): { x: number; y: number } {
     x: ((event.clientX - rect.left) * plot.offsetWidth) / (rect.width || 1),
     y: ((event.clientY - rect.top) * plot.offsetHeight) / (rect.height || 1),
   };
-}
-
-/** Moves over the tooltip (a child of the plot) keep the hovered point, so its "Open in CRM" link can be reached. */
-function overTooltip(event: PointerEvent): boolean {
-  return event.composedPath().some((node) => node instanceof HTMLElement && node.classList.contains('tooltip'));
 }

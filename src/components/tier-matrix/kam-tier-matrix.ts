@@ -88,7 +88,7 @@ const cutsConverter = {
  * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  */
 export class KamTierMatrix extends KamWidget<TierMatrixRow> {
-  static override styles = [...KamWidget.styles, tierMatrixStyles];
+  static override styles = [...KamWidget.styles, ...tierMatrixStyles];
 
   /** Columns: current value as "revenue" (default), "clv" or "profit". */
   @property({ attribute: 'value-field', reflect: true }) valueField: ValueField = 'revenue';

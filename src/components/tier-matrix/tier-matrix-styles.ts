@@ -1,7 +1,10 @@
 /** Styles of the tier matrix. Colours come from the theme tokens, so light, dark and page overrides apply. */
 import { css } from 'lit';
+import { tierPatternStyles } from '../../internal/tier-patterns.js';
 
-export const tierMatrixStyles = css`
+export const tierMatrixStyles = [
+  tierPatternStyles,
+  css`
   :host {
     --kam-tier-matrix-shade: var(--kam-accent);
   }
@@ -67,26 +70,6 @@ export const tierMatrixStyles = css`
   .selected-count {
     font-weight: 600;
   }
-  .pattern-base.mvc {
-    fill: var(--kam-tier-mvc);
-  }
-  .pattern-base.mgc {
-    fill: var(--kam-tier-mgc);
-  }
-  .pattern-base.stc {
-    fill: var(--kam-tier-stc);
-  }
-  .pattern-base.bz {
-    fill: var(--kam-tier-bz);
-  }
-  .pattern-mark {
-    fill: var(--kam-bg);
-    stroke: var(--kam-bg);
-    stroke-width: 1.2;
-  }
-  .pattern-mark.dot {
-    stroke: none;
-  }
   .notes {
     margin: 0;
     padding: 0;
@@ -141,10 +124,6 @@ export const tierMatrixStyles = css`
       stroke: Highlight;
       stroke-width: 3;
     }
-    .pattern-mark {
-      fill: Canvas;
-      stroke: Canvas;
-    }
     .focus-ring,
     .hover-ring {
       stroke: Highlight;
@@ -153,4 +132,5 @@ export const tierMatrixStyles = css`
       color: LinkText;
     }
   }
-`;
+`,
+];

@@ -10,15 +10,7 @@ import { itemBox, LINE, textWidth, type MatrixLayout } from './tier-matrix-layou
 import type { MatrixCell } from './tier-matrix-model.js';
 import { accountsText, tierCountsText } from './tier-matrix-text.js';
 
-/** Each tier has a pattern as well as a colour, so colour is never the only cue: MVC solid, MGC striped, STC dotted, BZ cross-hatched. */
-export function tierPatterns(): SVGTemplateResult {
-  return svg`<defs>
-    <pattern id="tier-mvc" patternUnits="userSpaceOnUse" width="6" height="6"><rect class="pattern-base mvc" width="6" height="6"></rect></pattern>
-    <pattern id="tier-mgc" patternUnits="userSpaceOnUse" width="6" height="6"><rect class="pattern-base mgc" width="6" height="6"></rect><path class="pattern-mark" d="M-1 1L1 -1M0 6L6 0M5 7L7 5"></path></pattern>
-    <pattern id="tier-stc" patternUnits="userSpaceOnUse" width="5" height="5"><rect class="pattern-base stc" width="5" height="5"></rect><circle class="pattern-mark dot" cx="2.5" cy="2.5" r="1.2"></circle></pattern>
-    <pattern id="tier-bz" patternUnits="userSpaceOnUse" width="6" height="6"><rect class="pattern-base bz" width="6" height="6"></rect><path class="pattern-mark" d="M0 0L6 6M6 0L0 6"></path></pattern>
-  </defs>`;
-}
+export { tierPatterns } from '../../internal/tier-patterns.js';
 
 const fill = (t: number) => `url(#tier-${TIER_ORDER[t]!.toLowerCase()})`;
 
