@@ -183,6 +183,15 @@ export const TableView: Story = {
   },
 };
 
+export const SkippedAccounts: Story = {
+  args: {
+    data: [...sample.accounts.slice(0, 60), { id: 'x1', name: 'Broken revenue', revenue: '12k', effort: 10 }, { id: 'x2', name: 'Negative effort', revenue: 5, effort: -5 }],
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="skipped-notice"] summary')?.textContent).toBe('2 accounts skipped'));
+  },
+};
+
 export const Empty: Story = {
   args: { data: { version: 1, accounts: [] } },
   play: async ({ canvasElement }) => {

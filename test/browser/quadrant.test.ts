@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { expect as wcExpect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/quadrant/define.js';
 import '../../src/components/feed/define.js';
@@ -497,6 +498,24 @@ describe('quadrant: states and size', () => {
     expect(invalid.toCSV()).toBe('\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier\r\n');
   });
 
+  it('skips accounts that break the contract, says so, and plots only the valid ones', async () => {
+    const el = await quadrantOf({ version: 1, accounts: [...accounts, { id: 'x', name: 'Broken', revenue: '12k', effort: 5, impact: 5 }] });
+    expect(root(el).querySelector('[part~="skipped-notice"] summary')!.textContent!.trim()).toBe('1 account skipped');
+    expect(root(el).querySelector('[part~="skipped-notice"] li')!.textContent).toContain('accounts[7].revenue');
+    expect(root(el).querySelectorAll('path.point')).toHaveLength(6); // the same six as without it
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('reads the feed from an inline JSON child', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 600px">
+      <kam-quadrant locale="en-US"><script type="application/json">${JSON.stringify(feed)}</script></kam-quadrant>
+    </div>`);
+    const el = box.querySelector('kam-quadrant')!;
+    await frames();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('path.point')).toHaveLength(6);
+  });
+
   it('shows a network error with a retry', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
     const el = await fixture<KamQuadrant>(html`<kam-quadrant src="/feeds/unreachable.json"></kam-quadrant>`);
@@ -526,6 +545,48 @@ describe('quadrant: states and size', () => {
     for (const [i, a] of boxes.entries()) {
       for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
     }
+    await wcExpect(el).to.be.accessible();
+  });
+});
+
+// ---- media: forced colours, reduced motion, theme auto (emulated through the DevTools protocol) -------
+
+type MediaFeature = { name: 'forced-colors' | 'prefers-reduced-motion' | 'prefers-color-scheme'; value: string };
+const emulateMedia = (features: MediaFeature[]) => cdp().send('Emulation.setEmulatedMedia', { features });
+
+describe('quadrant: media', () => {
+  afterEach(() => emulateMedia([]));
+
+  it('in forced colours all tiers share one system colour, so shape tells them apart, and a selected point is Highlight', async () => {
+    const el = await quadrantOf();
+    const fill = (t: number) => getComputedStyle(root(el).querySelector(`path.point.tier-${t}`)!).fill;
+    expect(new Set([0, 1, 2, 3].map(fill)).size).toBe(4);
+    await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+    expect(new Set([0, 1, 2, 3].map(fill)).size).toBe(1);
+    el.selection = ['d'];
+    await el.updateComplete;
+    const selected = root(el).querySelector('path.point.selected')!;
+    const other = root(el).querySelector('path.point:not(.selected)')!;
+    expect(getComputedStyle(selected).fill).not.toBe(getComputedStyle(other).fill);
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('has no animation or transition when the user prefers reduced motion', async () => {
+    await emulateMedia([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    const el = await quadrantOf();
+    for (const node of root(el).querySelectorAll('*')) {
+      const style = getComputedStyle(node);
+      expect([style.animationName, style.transitionDuration]).toEqual(['none', '0s']);
+    }
+  });
+
+  it('follows the system colour scheme with theme="auto"', async () => {
+    const el = await quadrantOf(feed, { theme: 'auto' });
+    const bg = () => getComputedStyle(el).getPropertyValue('--kam-bg').trim();
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(bg()).toBe('#0d1117');
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect(bg()).toBe('#ffffff');
     await wcExpect(el).to.be.accessible();
   });
 });
