@@ -19,6 +19,7 @@ export const libraryEntries = {
   pareto: src('components/pareto/define.ts'),
   scorecard: src('components/scorecard/define.ts'),
   'tier-matrix': src('components/tier-matrix/define.ts'),
+  quadrant: src('components/quadrant/define.ts'),
   feed: src('feed/index.ts'),
   analysis: src('analysis/index.ts'),
   cli: src('cli/main.ts'),

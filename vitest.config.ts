@@ -30,7 +30,7 @@ export default defineConfig({
       },
       {
         plugins: [openWcUnderVitest()],
-        optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', '@open-wc/testing', 'd3-array', 'd3-scale', 'd3-shape', 'd3-format'] },
+        optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', '@open-wc/testing', 'd3-array', 'd3-dsv', 'd3-quadtree'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

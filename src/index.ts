@@ -2,15 +2,23 @@
  * kam-widgets: registers every element of the kit and exports their classes and public types.
  * Importing this module defines the tags (guarded, so loading the kit twice does not throw).
  */
-import './components/feed/define.js';
-import './components/pareto/define.js';
-import './components/scorecard/define.js';
-import './components/tier-matrix/define.js';
+import { defineElement } from './internal/define.js';
+import { KamFeed } from './components/feed/kam-feed.js';
+import { KamPareto } from './components/pareto/kam-pareto.js';
+import { KamQuadrant } from './components/quadrant/kam-quadrant.js';
+import { KamScorecard } from './components/scorecard/kam-scorecard.js';
+import { KamTierMatrix } from './components/tier-matrix/kam-tier-matrix.js';
 
-export { KamFeed } from './components/feed/kam-feed.js';
-export { KamPareto, type ParetoColorBy } from './components/pareto/define.js';
-export { KamScorecard } from './components/scorecard/define.js';
-export { KamTierMatrix, type TierMatrixRow, type PotentialField, type ValueField } from './components/tier-matrix/define.js';
+defineElement('kam-feed', KamFeed);
+defineElement('kam-pareto', KamPareto);
+defineElement('kam-quadrant', KamQuadrant);
+defineElement('kam-scorecard', KamScorecard);
+defineElement('kam-tier-matrix', KamTierMatrix);
+
+export { KamFeed, KamPareto, KamQuadrant, KamScorecard, KamTierMatrix };
+export type { ParetoColorBy } from './components/pareto/define.js';
+export type { QuadrantLabels, QuadrantRow, ScaleKind } from './components/quadrant/define.js';
+export type { TierMatrixRow, PotentialField, ValueField } from './components/tier-matrix/define.js';
 export { KamElement, type Theme } from './internal/kam-element.js';
 export type { FeedState, FeedStatus } from './internal/feed-controller.js';
 export type { KamEventMap, KamLoadDetail, KamErrorDetail, KamSelectDetail } from './internal/events.js';

@@ -3,9 +3,12 @@
  *   embed.html?widget=pareto&src=https://crm.example.com/accounts.json&theme=dark&locale=de-DE&parent-origin=https://crm.example.com
  *
  * Every query parameter other than `widget` and `parent-origin` becomes an attribute of the widget, and
- * must be one the widget has (otherwise the frame shows an error naming it). `src` must be http or https.
- * With `parent-origin` the frame tells that origin (never "*") its content height and every selection,
- * and accepts `kam-set-selection` and `kam-set-theme` messages only from it.
+ * must be one the widget has (otherwise the frame shows an error naming it): `src` (http or https only),
+ * `format` (json or csv), `field-map` ("id=AccountId,revenue=Annual Revenue"), `locale`, `currency`,
+ * `theme`, `filter` and the widget's own options.
+ * With `parent-origin` the frame tells that origin (never "*") its content height, every selection and
+ * every error (a bad query, a feed that fails to load), and accepts `kam-set-selection` and
+ * `kam-set-theme` messages only from its parent window on that origin.
  *
  * Needs the kit's tags to be registered (load kam-widgets.js first).
  */
@@ -87,9 +90,17 @@ export function parseEmbedQuery(query: string, base: string, observed: (tag: str
   return { tag, widget, attributes, ...(parentOrigin ? { parentOrigin: parseOrigin(parentOrigin) } : {}) };
 }
 
-/** Validates a message from the parent; undefined for anything else (wrong origin, unknown shape). */
-export function acceptMessage(origin: string, data: unknown, parentOrigin: string | undefined): EmbedIncoming | undefined {
-  if (!parentOrigin || origin !== parentOrigin || typeof data !== 'object' || data === null) return undefined;
+/**
+ * Validates a message from the parent; undefined for anything else: another origin, another window on
+ * the parent's origin (a sibling frame, a popup), an unknown shape.
+ */
+export function acceptMessage(
+  event: Pick<MessageEvent, 'origin' | 'data' | 'source'>,
+  parentOrigin: string | undefined,
+  parent: MessageEventSource | null,
+): EmbedIncoming | undefined {
+  const { origin, data, source } = event;
+  if (!parentOrigin || origin !== parentOrigin || !parent || source !== parent || typeof data !== 'object' || data === null) return undefined;
   const message = data as Record<string, unknown>;
   if (message.type === 'kam-set-selection' && Array.isArray(message.ids) && message.ids.every((id) => typeof id === 'string')) {
     return { type: 'kam-set-selection', ids: message.ids as string[] };
@@ -110,8 +121,22 @@ function showError(container: HTMLElement, message: string): void {
   container.replaceChildren(box);
 }
 
+/** Posts to the parent window on `parent-origin` (never "*"); undefined when there is no parent or the origin is not one. */
+function parentPoster(query: string): ((message: EmbedOutgoing) => void) | undefined {
+  const text = new URLSearchParams(query).get('parent-origin');
+  if (!text || window.parent === window) return undefined;
+  let origin: string;
+  try {
+    origin = parseOrigin(text);
+  } catch {
+    return undefined;
+  }
+  return (message) => window.parent.postMessage(message, origin);
+}
+
 /** Builds the frame's content from its URL. Exported for tests; runs on load in embed.html. */
 export function startEmbed(container: HTMLElement = document.body, location: Location = window.location): HTMLElement | undefined {
+  const post = parentPoster(location.search);
   let config: EmbedConfig;
   try {
     config = parseEmbedQuery(location.search, location.href, (tag) => {
@@ -120,27 +145,29 @@ export function startEmbed(container: HTMLElement = document.body, location: Loc
     });
     if (!customElements.get(config.tag)) throw new EmbedError(`<${config.tag}> is not registered: load kam-widgets.js before embed.js.`);
   } catch (error) {
-    showError(container, error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    showError(container, message);
+    post?.({ type: 'kam-embed-error', widget: new URLSearchParams(location.search).get('widget') ?? '', message });
     return undefined;
   }
   const widget = document.createElement(config.tag);
   for (const [name, value] of config.attributes) widget.setAttribute(name, value);
-  container.replaceChildren(widget);
-
   const { parentOrigin } = config;
-  if (!parentOrigin || window.parent === window) return widget;
-  const post = (message: EmbedOutgoing) => window.parent.postMessage(message, parentOrigin);
-  let lastHeight = -1;
-  new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
-    if (height !== lastHeight) post({ type: 'kam-embed-height', widget: config.widget, height: (lastHeight = height) });
-  }).observe(document.body);
-  widget.addEventListener('kam-select', (event) => post({ type: 'kam-embed-select', widget: config.widget, ids: (event as CustomEvent<{ ids: string[] }>).detail.ids }));
-  widget.addEventListener('kam-error', (event) => post({ type: 'kam-embed-error', widget: config.widget, message: (event as CustomEvent<{ error: Error }>).detail.error.message }));
-  window.addEventListener('message', (event) => {
-    const message = acceptMessage(event.origin, event.data, parentOrigin);
-    if (message?.type === 'kam-set-selection') (widget as HTMLElement & { selection: string[] }).selection = message.ids;
-    if (message?.type === 'kam-set-theme') widget.setAttribute('theme', message.theme);
-  });
+  if (parentOrigin && post) {
+    // Listen before the widget connects: a bad field-map fails at once, as it connects.
+    widget.addEventListener('kam-select', (event) => post({ type: 'kam-embed-select', widget: config.widget, ids: event.detail.ids }));
+    widget.addEventListener('kam-error', (event) => post({ type: 'kam-embed-error', widget: config.widget, message: event.detail.error.message }));
+    window.addEventListener('message', (event) => {
+      const message = acceptMessage(event, parentOrigin, window.parent);
+      if (message?.type === 'kam-set-selection') (widget as HTMLElement & { selection: string[] }).selection = message.ids;
+      if (message?.type === 'kam-set-theme') widget.setAttribute('theme', message.theme);
+    });
+    let lastHeight = -1;
+    new ResizeObserver(() => {
+      const height = Math.ceil(document.documentElement.scrollHeight);
+      if (height !== lastHeight) post({ type: 'kam-embed-height', widget: config.widget, height: (lastHeight = height) });
+    }).observe(document.body);
+  }
+  container.replaceChildren(widget);
   return widget;
 }

@@ -3,8 +3,9 @@
  * exporting user's locale writes them ("1.234,50 €" in de-DE, "$1,234.50" in en-US). Parsed with d3-dsv,
  * mapped to the contract with a field map, then validated like any feed; problems name the row and the
  * column ("row 5, column "Annual Revenue": expected a number in en-US format such as 1,234.5, got "12k"").
+ * Money columns may carry the feed currency's code or symbol; no column takes a percent sign.
  */
-import { csvParse } from 'd3-dsv';
+import { csvParseRows } from 'd3-dsv';
 import { FeedError, type FeedProblem } from './errors.js';
 import { checkMappedNames, parseFieldMap, readPath, sourceOf, ACCOUNT_FIELDS, type AccountField, type FieldMap } from './field-map.js';
 import { derivedFeed, parseFeed, type Feed } from './parse.js';
@@ -18,36 +19,125 @@ export interface CsvOptions {
   currency?: string;
 }
 
-const NUMBER_FIELDS = new Set<AccountField>(['revenue', 'previousRevenue', 'profit', 'potential', 'effort', 'impact', 'nps', 'csat', 'clv']);
+/** Money columns: an amount may carry the currency's code or symbol. */
+const MONEY_FIELDS = new Set<AccountField>(['revenue', 'previousRevenue', 'profit', 'potential', 'clv']);
+/** Every numeric column: plain numbers as the locale writes them, never a percent sign. */
+const NUMBER_FIELDS = new Set<AccountField>([...MONEY_FIELDS, 'effort', 'impact', 'nps', 'csat']);
 const BOOLEAN_FIELDS = new Set<AccountField>(['expanded', 'referenceable']);
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Reads "1.234,5", "(1,234)", "$ 1,234.50", "-12 %"... as the locale writes numbers; undefined when it is not one. */
-export function localeNumberReader(locale: string): { read: (text: string) => number | undefined; example: string } {
+export interface LocaleNumberReader {
+  /** 1234.5 as the locale writes it ("1,234.5", "1.234,5"), for messages. */
+  readonly example: string;
+  /** A plain number as the locale writes it: "1.234,5" (de-DE), "-12", "(1,234)". Undefined for anything else. */
+  read(text: string): number | undefined;
+  /**
+   * An amount: a plain number, or one marked once, before or after it, with the currency's ISO 4217 code
+   * or its symbol in the locale ("$1,234.50", "-1.234,50 €", "1,234 USD"). Undefined for anything else.
+   */
+  readAmount(text: string): number | undefined;
+  /** Why a cell that `read` (or, for `amount`, `readAmount`) rejected is not a value, ending in `got "…"`. */
+  explain(text: string, amount: boolean): string;
+}
+
+/** The marks of `currency` in `locale`: its code, and its symbol and narrow symbol ("USD", "US$", "$"); longest first. */
+function currencyMarks(locale: string, currency: string): string[] {
+  const marks = new Set([currency]);
+  for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
+    try {
+      const part = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1).find((p) => p.type === 'currency');
+      if (part?.value.trim()) marks.add(part.value.trim());
+    } catch {
+      // Not a currency Intl knows: only its code marks an amount.
+    }
+  }
+  return [...marks].sort((a, b) => b.length - a.length);
+}
+
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
+
+/** True when `text` names some currency: a currency sign, or an ISO 4217 code standing as a word. */
+function mentionsCurrency(text: string): boolean {
+  if (/\p{Sc}/u.test(text)) return true;
+  return (text.match(/(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])/g) ?? []).some((code) => ISO_CURRENCIES.has(code));
+}
+
+/**
+ * Reads numbers as `locale` writes them, and amounts in `currency` (default USD). Strict on purpose: a
+ * cell such as "12k", "12ABC", "50 %" or "€12" in a USD file is a problem to report, not a number to guess.
+ */
+export function localeNumberReader(locale: string, currency = 'USD'): LocaleNumberReader {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const parts = format.formatToParts(1234.5);
+  const parts = format.formatToParts(1234567.5);
   const group = parts.find((p) => p.type === 'group')?.value ?? ',';
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-  const spaceGroup = /\s/.test(group);
-  const grouped = spaceGroup ? '' : `(${escape(group)}\\d{3})*`;
-  const pattern = new RegExp(`^-?(\\d{1,3}${grouped}|\\d+)(${escape(decimal)}\\d+)?$`);
+  // Groups of three, or of two above the thousands in Indian grouping ("12,34,567.5").
+  const integers = parts.filter((p) => p.type === 'integer').map((p) => p.value);
+  const outer = integers.length > 2 ? integers[1]!.length : 3;
+  // A space group (fr-FR writes a narrow no-break space) may be typed as any space; an apostrophe group either way.
+  const groupClass = /\s/.test(group) ? '\\s' : /['’]/.test(group) ? "['’]" : escape(group);
+  const integer = `(?:\\d{1,${outer}}(?:${groupClass}\\d{${outer}})*${groupClass}\\d{3}|\\d+)`;
+  const pattern = new RegExp(`^${integer}(?:${escape(decimal)}\\d+)?$`);
+  const groups = new RegExp(groupClass, 'g');
+  const marks = currencyMarks(locale, currency);
+  let exampleAmount = `${format.format(1234.5)} ${currency}`;
+  try {
+    exampleAmount = new Intl.NumberFormat(locale, { style: 'currency', currency }).format(1234.5);
+  } catch {
+    // keep the code form
+  }
+
+  /** Strips one sign ("-", "+", a parenthesised negative); false when a second sign follows. */
+  const unsigned = (state: { text: string; negative: boolean; signed: boolean }): boolean => {
+    let text = state.text;
+    if (text.startsWith('(') && text.endsWith(')')) text = `-${text.slice(1, -1).trim()}`;
+    if (text.startsWith('-') || text.startsWith('+')) {
+      if (state.signed) return false;
+      state.signed = true;
+      state.negative = text.startsWith('-');
+      text = text.slice(1).trimStart();
+    }
+    state.text = text;
+    return true;
+  };
+
+  const plain = (text: string, negative: boolean): number | undefined => {
+    if (!pattern.test(text)) return undefined;
+    const value = Number(text.replace(groups, '').replace(decimal, '.'));
+    if (!Number.isFinite(value)) return undefined;
+    return negative ? -value : value;
+  };
+
+  const parse = (raw: string, amount: boolean): number | undefined => {
+    const state = { text: raw.trim().replace(/[−–]/g, '-'), negative: false, signed: false };
+    if (!unsigned(state)) return undefined;
+    if (amount) {
+      const lead = marks.find((mark) => state.text.startsWith(mark));
+      const trail = lead ? undefined : marks.find((mark) => state.text.endsWith(mark));
+      if (lead) state.text = state.text.slice(lead.length).trimStart();
+      if (trail) state.text = state.text.slice(0, -trail.length).trimEnd();
+      // "$-1,234.50" and "EUR-1'234.50": the sign may follow a leading mark.
+      if (lead && !unsigned(state)) return undefined;
+    }
+    return plain(state.text, state.negative);
+  };
+
   return {
     example: format.format(1234.5),
-    read(text) {
-      // Currency signs and codes, percent signs and spaces (including the narrow no-break space) go.
-      let cleaned = text.replace(/[\p{Sc}%\s]|[A-Z]{3}/gu, '').replace(/[−–]/g, '-');
-      let negative = false;
-      if (/^\(.*\)$/.test(cleaned)) {
-        negative = true;
-        cleaned = cleaned.slice(1, -1);
+    read: (text) => parse(text, false),
+    readAmount: (text) => parse(text, true),
+    explain(text, amount) {
+      const got = JSON.stringify(text);
+      if (text.includes('%')) return `expected ${amount ? `an amount in ${currency}` : 'a number'}, not a percentage, got ${got}`;
+      if (mentionsCurrency(text)) {
+        return amount
+          ? `expected an amount in ${currency} written like ${format.format(1234.5)} or ${exampleAmount}, got ${got}`
+          : `expected a number without a currency, got ${got}`;
       }
-      if (!pattern.test(cleaned)) return undefined;
-      const plain = (spaceGroup ? cleaned : cleaned.split(group).join('')).replace(decimal, '.');
-      const value = Number(plain);
-      return Number.isFinite(value) ? (negative ? -value : value) : undefined;
+      return `expected a number in ${locale} format such as ${format.format(1234.5)}, got ${got}`;
     },
   };
 }
@@ -56,8 +146,11 @@ export function localeNumberReader(locale: string): { read: (text: string) => nu
 export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
   const locale = options.locale ?? 'en-US';
   const map = typeof options.fieldMap === 'string' || options.fieldMap === undefined ? parseFieldMap(options.fieldMap) : options.fieldMap;
-  const rows = csvParse(text.replace(/^\uFEFF/, ''));
-  const columns = rows.columns.filter((c) => c !== '');
+  // csvParseRows, not csvParse: csvParse builds its row objects with new Function, which a strict
+  // Content-Security-Policy (no 'unsafe-eval') refuses.
+  const [header = [], ...cells] = csvParseRows(text.replace(/^\uFEFF/, ''));
+  const rows = cells.map((row) => Object.fromEntries(header.map((column, i) => [column, row[i] ?? ''])));
+  const columns = header.filter((c) => c !== '');
   if (!columns.length) throw new FeedError('invalid', 'The CSV file has no header row: the first line must name the columns (for example id,name,revenue).');
   checkMappedNames(map, (name) => columns.includes(name), 'column', columns);
   for (const field of ['id', 'name', 'revenue'] as const) {
@@ -70,7 +163,7 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
     }
   }
 
-  const numbers = localeNumberReader(locale);
+  const numbers = localeNumberReader(locale, options.currency);
   const cellProblems = new Map<string, string>(); // "index.field" -> message in the file's terms
   const records = rows.map((row, index) => {
     const account: Record<string, unknown> = {};
@@ -79,9 +172,11 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
       if (typeof raw !== 'string' || raw.trim() === '') continue;
       const value = raw.trim();
       if (NUMBER_FIELDS.has(field)) {
-        const number = numbers.read(value);
-        if (number === undefined) cellProblems.set(`${index}.${field}`, `expected a number in ${locale} format such as ${numbers.example}, got ${JSON.stringify(value)}`);
-        account[field] = number ?? value;
+        const amount = MONEY_FIELDS.has(field);
+        const number = amount ? numbers.readAmount(value) : numbers.read(value);
+        if (number === undefined) cellProblems.set(`${index}.${field}`, numbers.explain(value, amount));
+        // NaN, not the text: the contract takes numeric strings, so "12.5" in a de-DE file would slip through as 12.5.
+        account[field] = number ?? Number.NaN;
       } else if (BOOLEAN_FIELDS.has(field)) {
         const lower = value.toLowerCase();
         account[field] = TRUE.has(lower) ? true : FALSE.has(lower) ? false : value;

@@ -16,13 +16,15 @@ export { FeedError, describeProblem, formatPath, isAbortError } from './errors.j
 export type { FeedErrorKind, FeedErrorOptions, FeedProblem } from './errors.js';
 export { derivedFeed, isValidatedFeed, parseFeed, parseJsonText, summarizeSkipped } from './parse.js';
 export { parseCsvFeed, looksLikeCsv, localeNumberReader } from './csv.js';
-export type { CsvOptions } from './csv.js';
+export type { CsvOptions, LocaleNumberReader } from './csv.js';
 export { parseFieldMap, mapJsonDocument, ACCOUNT_FIELDS } from './field-map.js';
 export type { AccountField, FieldMap } from './field-map.js';
 export { parseFilter, filterFeed, describeFilter, FILTER_FIELDS, FilterError } from './filter.js';
 export type { AccountFilter, FilterField } from './filter.js';
 export type { Feed, SkippedItem, SkippedSummary } from './parse.js';
-export { DEFAULT_TIMEOUT_MS, FeedLoader, fetchFeed } from './load.js';
-export type { FeedLoaderOptions, FeedSource, FetchFeedOptions } from './load.js';
+export { DEFAULT_TIMEOUT_MS, FeedLoader, fetchFeed, fetchFeedAs } from './load.js';
+export type { FeedLoaderOptions, FeedSource, FetchFeedOptions, LoadedFeed } from './load.js';
+export { FEED_FORMATS, parseFeedFormat, readFeed } from './read.js';
+export type { FeedFormat, ReadOptions } from './read.js';
 export { readInlineFeed } from './inline.js';
 export { FEED_SCHEMA_ID, FEED_SCHEMA_TITLE, feedJsonSchema } from './json-schema.js';

@@ -1,14 +1,17 @@
 /**
  * Loading a feed: one loader for every widget. DOM-light (fetch and AbortController only), so it runs
- * and tests in Node with a fake fetch.
+ * and tests in Node with a fake fetch. A response is read as CSV when `format` says so, or else when it
+ * is served as text/csv or its URL ends in .csv; otherwise as JSON.
  */
+import { looksLikeCsv } from './csv.js';
 import { FeedError } from './errors.js';
-import { parseFeed, parseJsonText } from './parse.js';
+import { parseJsonText } from './parse.js';
 import type { Feed } from './parse.js';
+import { readFeed, type FeedFormat, type ReadOptions } from './read.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-export interface FetchFeedOptions {
+export interface FetchFeedOptions extends ReadOptions {
   /** Cancels the request; the promise then rejects with a FeedError of kind 'aborted'. */
   signal?: AbortSignal;
   /** Time limit for the whole request, body included. Default 15000 ms. */
@@ -17,14 +20,19 @@ export interface FetchFeedOptions {
   credentials?: RequestCredentials;
   /** The fetch to use; default globalThis.fetch. */
   fetch?: typeof fetch;
-  /** Turns the response text into the feed input; default JSON.parse. A thrown error becomes kind 'not-json'. */
+  /** Turns the response text into the feed input (then mapped and validated); default JSON, or CSV as above. A thrown error becomes kind 'not-json'. */
   parseText?: (text: string) => unknown;
 }
 
-/** Where a widget's feed comes from: a property value (object, array or JSON text), or a URL. */
-export type FeedSource =
-  | { kind: 'data'; value: unknown }
-  | { kind: 'url'; url: string; credentials?: RequestCredentials; timeoutMs?: number };
+/** Where a widget's feed comes from: a property value (object, array, JSON or CSV text), or a URL; and how to read it. */
+export type FeedSource = ReadOptions &
+  ({ kind: 'data'; value: unknown } | { kind: 'url'; url: string; credentials?: RequestCredentials; timeoutMs?: number });
+
+/** A loaded feed and the format its text was read in. */
+export interface LoadedFeed {
+  feed: Feed;
+  format: FeedFormat;
+}
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -51,6 +59,20 @@ function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 
+/** The format a response is read in: the one asked for, else its content type's, else its URL's (.csv), else JSON. */
+function responseFormat(url: string, contentType: string | null, asked: FeedFormat | undefined): FeedFormat {
+  if (asked) return asked;
+  if (looksLikeCsv(undefined, contentType)) return 'csv';
+  if (contentType && /\bjson\b/i.test(contentType)) return 'json';
+  return looksLikeCsv(url, null) ? 'csv' : 'json';
+}
+
+function acceptHeader(url: string, asked: FeedFormat | undefined): string {
+  if (asked === 'json') return 'application/json';
+  if (asked === 'csv') return 'text/csv';
+  return looksLikeCsv(url, null) ? 'text/csv, application/json;q=0.9' : 'application/json, text/csv;q=0.9';
+}
+
 function startOf(text: string): string {
   const first = text.trim().split(/\r?\n/, 1)[0] ?? '';
   return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
@@ -61,7 +83,12 @@ function startOf(text: string): string {
  * 'invalid' (envelope problems; bad accounts are skipped, not fatal), or 'aborted' when `signal` aborts.
  */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<Feed> {
-  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, credentials = 'same-origin', parseText = JSON.parse } = options;
+  return (await fetchFeedAs(url, options)).feed;
+}
+
+/** fetchFeed, also telling the format the response was read in. */
+export async function fetchFeedAs(url: string, options: FetchFeedOptions = {}): Promise<LoadedFeed> {
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, credentials = 'same-origin', parseText } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const where = `Could not load ${url}`;
   const aborted = () => new FeedError('aborted', `Loading ${url} was cancelled.`, { url });
@@ -91,7 +118,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     let text: string;
     try {
       response = await Promise.race([
-        fetchImpl(url, { signal: controller.signal, credentials, headers: { Accept: 'application/json' } }),
+        fetchImpl(url, { signal: controller.signal, credentials, headers: { Accept: acceptHeader(url, options.format) } }),
         stop,
       ]);
       if (!response.ok) {
@@ -114,28 +141,31 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
       );
     }
 
-    let input: unknown;
     if (text.trim() === '') {
       throw new FeedError('not-json', `${where}: the response is empty. Check that src points at the feed.`, {
         url,
         problems: [{ path: '', message: 'the response is empty' }],
       });
     }
-    try {
-      input = parseText === JSON.parse ? parseJsonText(text) : parseText(text);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new FeedError(
-        'not-json',
-        `${where}: the response is not JSON (it starts with ${startOf(text)}). Check that src points at the feed, not a web page.`,
-        { url, problems: error instanceof FeedError ? error.problems : [{ path: '', message: detail }], cause: error },
-      );
+    const format = parseText ? 'json' : responseFormat(url, response.headers.get('content-type'), options.format);
+    let input: unknown = text;
+    if (format === 'json') {
+      try {
+        input = parseText ? parseText(text) : parseJsonText(text);
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new FeedError(
+          'not-json',
+          `${where}: the response is not JSON (it starts with ${startOf(text)}). Check that src points at the feed, not a web page.`,
+          { url, problems: error instanceof FeedError ? error.problems : [{ path: '', message: detail }], cause: error },
+        );
+      }
     }
     try {
-      return parseFeed(input);
+      return { feed: readFeed(input, { ...options, format }), format };
     } catch (error) {
       if (error instanceof FeedError) {
-        const message = error.message.replace(/^The account feed/, 'the account feed');
+        const message = error.message.replace(/^The /, 'the ');
         throw new FeedError(error.kind, `${where}: ${message}`, { url, problems: error.problems, cause: error });
       }
       throw error;
@@ -175,21 +205,29 @@ export class FeedLoader {
   }
 
   async load(source: FeedSource): Promise<Feed | undefined> {
+    return (await this.loadAs(source))?.feed;
+  }
+
+  /** `load`, also telling the format the feed was read in (a data value that is not text counts as JSON). */
+  async loadAs(source: FeedSource): Promise<LoadedFeed | undefined> {
     this.controller?.abort();
     this.controller = undefined;
     const generation = ++this.generation;
-    if (source.kind === 'data') return parseFeed(source.value);
+    const { format, fieldMap, locale, currency } = source;
+    const read: ReadOptions = { format, fieldMap, locale, currency };
+    if (source.kind === 'data') return { feed: readFeed(source.value, read), format: format === 'csv' && typeof source.value === 'string' ? 'csv' : 'json' };
 
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const feed = await fetchFeed(source.url, {
+      const loaded = await fetchFeedAs(source.url, {
+        ...read,
         signal: controller.signal,
         timeoutMs: source.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         credentials: source.credentials ?? this.options.credentials ?? 'same-origin',
         ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });
-      return generation === this.generation ? feed : undefined;
+      return generation === this.generation ? loaded : undefined;
     } catch (error) {
       if (generation !== this.generation || controller.signal.aborted) return undefined;
       throw error;

@@ -15,6 +15,10 @@ export interface KamLoadDetail {
 
 export interface KamErrorDetail {
   error: FeedError;
+  /** True when a background refresh failed: the element keeps showing the last good feed, now stale. */
+  stale?: boolean;
+  /** With `stale`: when the feed still shown was loaded. */
+  loadedAt?: Date;
 }
 
 export interface KamSelectDetail {

@@ -3,15 +3,19 @@
  * update. Inputs, in order of precedence: the `data` property, the `feed` attribute (naming a
  * `<kam-feed id>` on the page, whose feed is shared), the `src` attribute (fetched), and an inline
  * `<script type="application/json">` child. Only the latest input ever wins: a response for an input
- * that has since changed is dropped.
+ * that has since changed is dropped. `format`, `field-map` (and, for CSV, `locale` and `currency`) say
+ * how the input is read; changing them reads it again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../feed/errors.js';
 import { FeedLoader } from '../feed/load.js';
-import { parseFeed, type Feed } from '../feed/parse.js';
-import { readInlineFeed } from '../feed/inline.js';
+import type { Feed } from '../feed/parse.js';
+import { parseFieldMap } from '../feed/field-map.js';
+import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
+import { readInlineFeed, watchInlineFeed, type InlineFeedWatch } from '../feed/inline.js';
 import { FilterError, filterFeed, parseFilter } from '../feed/filter.js';
 import { emit } from './events.js';
+import { defaultLocale } from './format.js';
 
 export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -53,6 +57,14 @@ export interface FeedInputs {
   filter?: string | null;
   /** Re-fetch `src` every this many seconds (0 or unset: never). */
   refresh?: number | null;
+  /** Contract field to column or key: "id=AccountId,revenue=Annual Revenue,owner=Owner.Name". */
+  fieldMap?: string | null;
+  /** "json" or "csv" (the `format` attribute); unset: CSV when served as text/csv or the URL ends in .csv, else JSON. */
+  feedFormat?: string | null;
+  /** How a CSV feed writes numbers; unset: the page's language. */
+  locale?: string | null;
+  /** ISO 4217 currency of a CSV feed's money columns; unset: USD. */
+  currency?: string | null;
 }
 
 export type FeedHost = ReactiveControllerHost & HTMLElement & FeedInputs;
@@ -76,9 +88,15 @@ export class FeedController implements ReactiveController {
   private readonly onChange: (state: FeedState, previous: FeedState) => void;
   private readonly loader = new FeedLoader();
   private inputsKey: unknown[] = [];
+  /** Whether the current input was read as CSV: then locale and currency are part of its key. */
+  private readCsv = false;
   private pending: Promise<unknown> = Promise.resolve();
   private detachProvider?: () => void;
   private connected = false;
+  /** The inline child's text as last read, a counter bumped when it changes, and the watch on it. */
+  private inlineText?: string;
+  private inlineVersion = 0;
+  private inlineWatch?: InlineFeedWatch;
   /** The `<kam-feed>` this element follows, when it names one. */
   provider?: FeedProvider;
 
@@ -105,6 +123,7 @@ export class FeedController implements ReactiveController {
     this.loader.abort();
     this.detachProvider?.();
     this.detachProvider = undefined;
+    this.stopInlineWatch();
   }
 
   /** Runs before each host update, so a changed input is resolved before the host renders. */
@@ -120,31 +139,72 @@ export class FeedController implements ReactiveController {
 
   private sync(): void {
     if (!this.connected) return;
-    const { data, src, feed, credentials, timeout } = this.host;
+    const { data, src, feed, credentials, timeout, fieldMap, feedFormat, currency } = this.host;
     const filter = (this.host.filter ?? '').trim();
     if (filter !== this.filterText) {
       this.filterText = filter;
       this.publish();
     }
     const refresh = Number(this.host.refresh) > 0 ? Number(this.host.refresh) : 0;
-    const key = [data, src, feed, credentials, timeout];
-    const sameInput = key.length === this.inputsKey.length && key.every((v, i) => Object.is(v, this.inputsKey[i]));
+    const key = [data, src, feed, credentials, timeout, fieldMap ?? '', feedFormat ?? '', this.inlineVersion];
+    // Locale and currency change how CSV is read, and nothing else: a JSON feed is not loaded again for them.
+    const csvKey = [...key, this.csvLocale(), currency ?? ''];
+    const current = this.readCsv ? csvKey : key;
+    const sameInput = current.length === this.inputsKey.length && current.every((v, i) => Object.is(v, this.inputsKey[i]));
     if (refresh !== this.refreshSeconds) {
       this.refreshSeconds = refresh;
       if (sameInput) this.scheduleRefresh();
     }
     if (sameInput) return;
-    this.inputsKey = key;
     this.detachProvider?.();
     this.detachProvider = undefined;
     this.stopRefresh();
     this.loader.abort();
-    if (data !== undefined && data !== null) return this.parse(data);
-    if (feed) return this.attachProvider(feed);
-    if (src) return this.fetch(src, credentials, timeout);
-    const inline = readInlineFeed(this.host);
-    if (inline !== undefined) return this.parse(inline);
-    this.set({ status: 'idle' });
+    this.stopInlineWatch();
+    this.readCsv = false;
+    this.inputsKey = key;
+    const hasData = data !== undefined && data !== null;
+    if (feed && !hasData) return this.attachProvider(feed); // the <kam-feed> reads its own input
+    const read = this.readOptions();
+    if (read instanceof FeedError) return this.fail(read);
+    if (read.format === 'csv') this.keyAsCsv(csvKey);
+    if (hasData) return this.parse(data, read);
+    if (src) return this.fetch(src, credentials, timeout, read, csvKey);
+    // The inline child, or none: follow it, since it may come or change later.
+    const watch = (this.inlineWatch = watchInlineFeed(this.host, () => this.rereadInline()));
+    const inline = (this.inlineText = readInlineFeed(this.host));
+    if (inline !== undefined) this.parse(inline, read);
+    else this.set({ status: watch.parsing ? 'loading' : 'idle' }); // still parsing: the child may not be written yet
+    this.pending = watch.parsed;
+  }
+
+  /** How to read the input, from the host's attributes; a FeedError for a bad `format` or `field-map`. */
+  private readOptions(): ReadOptions | FeedError {
+    try {
+      const format = parseFeedFormat(this.host.feedFormat);
+      const fieldMap = parseFieldMap(this.host.fieldMap); // a bad map is one error, before anything is loaded
+      return { format, fieldMap, locale: this.csvLocale(), currency: this.host.currency || undefined };
+    } catch (error) {
+      return toFeedError(error);
+    }
+  }
+
+  private csvLocale(): string {
+    return this.host.locale || defaultLocale(this.host);
+  }
+
+  // ---- the inline child ----------------------------------------------------------------------------
+
+  private stopInlineWatch(): void {
+    this.inlineWatch?.stop();
+    this.inlineWatch = undefined;
+  }
+
+  /** Reads the inline child again when its text changed, or when the element waited for the page to be parsed. */
+  private rereadInline(): void {
+    if (readInlineFeed(this.host) === this.inlineText && this.source.status !== 'loading') return;
+    this.inlineVersion++;
+    this.sync();
   }
 
   // ---- background refresh (src only) ---------------------------------------------------------------
@@ -172,10 +232,11 @@ export class FeedController implements ReactiveController {
   /** Fetches `src` again in the background: the current feed stays on screen; a failure marks it stale. */
   refreshNow(): Promise<unknown> {
     const { src, credentials, timeout } = this.host;
-    if (!src || this.source.status === 'loading') return Promise.resolve();
-    const job = this.loader.load({ kind: 'url', url: src, credentials, timeoutMs: timeout }).then(
-      (feed) => {
-        if (feed) this.set({ status: 'ready', feed, loadedAt: new Date() });
+    const read = this.readOptions();
+    if (!src || this.source.status === 'loading' || read instanceof FeedError) return Promise.resolve();
+    const job = this.loader.loadAs({ kind: 'url', url: src, credentials, timeoutMs: timeout, ...read }).then(
+      (loaded) => {
+        if (loaded) this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
       },
       (error: unknown) => {
         const feedError = toFeedError(error);
@@ -188,29 +249,40 @@ export class FeedController implements ReactiveController {
     return job;
   }
 
-  private parse(input: unknown): void {
+  private parse(input: unknown, read: ReadOptions): void {
     try {
-      this.set({ status: 'ready', feed: parseFeed(input), loadedAt: new Date() });
+      this.set({ status: 'ready', feed: readFeed(input, read), loadedAt: new Date() });
     } catch (error) {
       this.set({ status: 'error', error: toFeedError(error) });
     }
     this.pending = Promise.resolve();
   }
 
-  private fetch(url: string, credentials: RequestCredentials | undefined, timeoutMs: number | undefined): void {
+  private fetch(url: string, credentials: RequestCredentials | undefined, timeoutMs: number | undefined, read: ReadOptions, csvKey: unknown[]): void {
     this.set({ status: 'loading' });
-    this.pending = this.loader.load({ kind: 'url', url, credentials, timeoutMs }).then(
-      (feed) => {
-        if (feed) {
-          this.set({ status: 'ready', feed, loadedAt: new Date() });
-          this.scheduleRefresh();
-        }
+    this.pending = this.loader.loadAs({ kind: 'url', url, credentials, timeoutMs, ...read }).then(
+      (loaded) => {
+        if (!loaded) return;
+        if (loaded.format === 'csv') this.keyAsCsv(csvKey);
+        this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
+        this.scheduleRefresh();
       },
       (error: unknown) => {
         const feedError = toFeedError(error);
         if (feedError.kind !== 'aborted') this.set({ status: 'error', error: feedError });
       },
     );
+  }
+
+  /** The input turned out to be CSV: from now on a change of locale or currency reads it again. */
+  private keyAsCsv(csvKey: unknown[]): void {
+    this.readCsv = true;
+    this.inputsKey = csvKey;
+  }
+
+  private fail(error: FeedError): void {
+    this.set({ status: 'error', error });
+    this.pending = Promise.resolve();
   }
 
   private attachProvider(id: string): void {
@@ -302,11 +374,16 @@ function toFeedError(error: unknown): FeedError {
   return new FeedError('invalid', error instanceof Error ? error.message : String(error), { cause: error });
 }
 
-/** Fires kam-load when a new feed is ready and kam-error when a new error occurs, from `target`. */
+/**
+ * Fires kam-load when a new feed is ready and kam-error when a new error occurs, from `target`; also
+ * kam-error (with `stale: true`) when a background refresh failed and the last good feed stays on show.
+ */
 export function announceFeedState(target: EventTarget, state: FeedState, previous: FeedState): void {
   if (state.status === 'ready' && state.feed && state.feed !== previous.feed) {
     emit(target, 'kam-load', { feed: state.feed, skipped: state.feed.skipped.length });
   } else if (state.status === 'error' && state.error && state.error !== previous.error) {
     emit(target, 'kam-error', { error: state.error });
+  } else if (state.status === 'ready' && state.stale && state.stale.error !== previous.stale?.error) {
+    emit(target, 'kam-error', { error: state.stale.error, stale: true, ...(state.loadedAt ? { loadedAt: state.loadedAt } : {}) });
   }
 }

@@ -8,7 +8,7 @@ import { property } from 'lit/decorators.js';
 import type { Feed } from '../feed/parse.js';
 import { FeedController, announceFeedState, type FeedState } from './feed-controller.js';
 import { defaultLocale, formatters, type Formatters } from './format.js';
-import { ResizeController } from './resize-controller.js';
+import { ResizeController, resizePending, resizeSettled } from './resize-controller.js';
 import { emptyView, errorView, idleView, loadingView, skippedNotice, staleNotice, stateStyles } from './state-views.js';
 import { themeStyles } from './theme.js';
 
@@ -17,19 +17,25 @@ export type Theme = 'light' | 'dark' | 'auto';
 export abstract class KamElement extends LitElement {
   static override styles = [themeStyles, stateStyles];
 
-  /** The feed as a value: a feed document, a bare array of accounts, or JSON text. Wins over every other input. */
+  /** The feed as a value: a feed document, a bare array of accounts, or JSON text (CSV text with `format="csv"`). Wins over every other input. */
   @property({ attribute: false }) data?: unknown;
 
-  /** URL of a JSON feed to fetch. */
+  /** URL of the feed to fetch: JSON, or CSV (see `format`). */
   @property({ reflect: true }) src?: string;
+
+  /** How `src`, a `data` string or the inline child is read: "json" or "csv". Unset: CSV when `src` ends in .csv or is served as text/csv, else JSON. CSV numbers are read in `locale`, money in `currency`. */
+  @property({ attribute: 'format', reflect: true }) feedFormat?: 'json' | 'csv';
+
+  /** Maps the contract's fields to the input's columns or keys before validation: "id=AccountId,name=Account Name,revenue=Annual Revenue,owner=Owner.Name". Not used with `feed` (the `<kam-feed>` maps its own input). */
+  @property({ attribute: 'field-map', reflect: true }) fieldMap?: string;
 
   /** Id of a `<kam-feed>` on the page whose feed (and selection) this element shares. */
   @property({ reflect: true }) feed?: string;
 
-  /** Locale for numbers, e.g. "de-DE". Default: the nearest `lang` attribute, then the browser's language. */
+  /** Locale for numbers, e.g. "de-DE", shown and read (CSV). Default: the nearest `lang` attribute, then the browser's language. */
   @property({ reflect: true }) locale?: string;
 
-  /** ISO 4217 currency for money. Default: the feed's `currency`, then USD. */
+  /** ISO 4217 currency for money (also that of a CSV feed's money columns). Default: the feed's `currency`, then USD. */
   @property({ reflect: true }) currency?: string;
 
   /** Colour theme: light (default), dark, or auto (follows the operating system). */
@@ -67,13 +73,16 @@ export abstract class KamElement extends LitElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    // Resolve only once the visual reflects the data: wait for a pending fetch and the render after it.
-    for (let settled = this.feedController.settled; ; ) {
-      await settled;
+    // Resolve only once the visual reflects the data and the size: wait for a pending fetch, for a size
+    // the ResizeObserver reported but the next frame has not applied yet, and for the render after each.
+    // A bounded number of rounds, so a layout that keeps changing cannot hold the promise forever.
+    for (let round = 0; round < 8; round++) {
+      const feed = this.feedController.settled;
+      await Promise.all([feed, resizeSettled(this)]);
       result = await super.getUpdateComplete();
-      if (settled === this.feedController.settled) return result;
-      settled = this.feedController.settled;
+      if (feed === this.feedController.settled && !resizePending(this) && !this.isUpdatePending) break;
     }
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -5,6 +5,7 @@ import '../../src/components/feed/define.js';
 import type { TestWidget } from '../support/test-widget.js';
 import type { KamFeed } from '../../src/components/feed/kam-feed.js';
 import { jsonResponse, threeAccounts } from '../support/fixtures.js';
+import type { KamErrorDetail, KamLoadDetail } from '../../src/internal/events.js';
 
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -303,5 +304,262 @@ describe('element base: filter and refresh', () => {
       delete (document as { hidden?: boolean }).hidden;
       feed.remove();
     }
+  });
+});
+
+/** Appends `el` (after listening, so no event is missed) and waits until it shows its data. */
+async function mount<T extends HTMLElement & { updateComplete: Promise<unknown> }>(el: T, parent: HTMLElement = document.body) {
+  const loads: CustomEvent<KamLoadDetail>[] = [];
+  const errors: CustomEvent<KamErrorDetail>[] = [];
+  el.addEventListener('kam-load', (event) => loads.push(event));
+  el.addEventListener('kam-error', (event) => errors.push(event));
+  parent.append(el);
+  await el.updateComplete;
+  return { el, loads, errors };
+}
+
+function widget(attributes: Record<string, string>): TestWidget {
+  const el = document.createElement('test-widget');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+const respond = (body: string, contentType: string) => new Response(body, { status: 200, headers: { 'content-type': contentType } });
+
+const CRM_MAP = 'id=AccountId,name=Account Name,revenue=Annual Revenue,owner=Owner.Name';
+/** A CRM export in German: 1.234,50 € and 2.000 €. */
+const crmCsv = 'AccountId,Account Name,Annual Revenue,Owner.Name\n001A,Acme,"1.234,50 €",Ada\n001B,Bolt,"2.000 €",Bo\n';
+const crmRecords = [
+  { AccountId: '001A', 'Account Name': 'Acme', 'Annual Revenue': 1000, Owner: { Name: 'Ada' } },
+  { AccountId: '001B', 'Account Name': 'Bolt', 'Annual Revenue': 500, Owner: { Name: 'Bo' } },
+];
+
+describe('element base: field-map', () => {
+  it('maps CRM keys (nested ones too) before validation, and reloads when the map changes', async () => {
+    const el = widget({ locale: 'en-US', 'field-map': CRM_MAP });
+    el.data = crmRecords;
+    const { loads, errors } = await mount(el);
+    expect(loads[0]!.detail.feed.accounts).toEqual([
+      { id: '001A', name: 'Acme', revenue: 1000, owner: 'Ada' },
+      { id: '001B', name: 'Bolt', revenue: 500, owner: 'Bo' },
+    ]);
+    expect(text(el)).toContain('2 accounts, $1.5K');
+
+    el.fieldMap = 'id=AccountId,name=Account Name,revenue=Revenue';
+    await el.updateComplete;
+    expect(el.status).toBe('error');
+    expect(errors[0]!.detail.error.message).toBe("field-map names a key the feed does not have (revenue=Revenue). The feed's keys: AccountId, Account Name, Annual Revenue, Owner.");
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain('field-map names a key the feed does not have (revenue=Revenue)');
+
+    el.fieldMap = 'id=AccountId,name=Account Name,revenue=Annual Revenue';
+    await el.updateComplete;
+    expect(text(el)).toContain('2 accounts, $1.5K');
+    expect(loads).toHaveLength(2);
+    el.remove();
+  });
+
+  it('a map entry that names no field of the contract is an error in the widget', async () => {
+    const el = widget({ 'field-map': 'turnover=Annual Revenue' });
+    el.data = crmRecords;
+    await mount(el);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain('field-map entry "turnover=Annual Revenue": "turnover" is not a field of the feed contract.');
+    el.remove();
+  });
+
+  it('applies to src, and a new map fetches again', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(crmRecords));
+    vi.stubGlobal('fetch', fetchMock);
+    const el = widget({ locale: 'en-US', src: '/crm/accounts.json', 'field-map': CRM_MAP });
+    await mount(el);
+    expect(text(el)).toContain('2 accounts, $1.5K');
+    el.fieldMap = 'id=AccountId,name=Owner.Name,revenue=Annual Revenue';
+    await el.updateComplete;
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(el.shadowRoot!.querySelector('[part=body]')).not.toBeNull();
+    el.remove();
+  });
+
+  it('on <kam-feed>: linked widgets get the mapped accounts', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({ version: 1, currency: 'EUR', accounts: crmRecords })));
+    const page = document.createElement('div');
+    document.body.append(page);
+    const feed = document.createElement('kam-feed');
+    feed.id = 'mapped-feed';
+    feed.src = '/crm/accounts.json';
+    feed.setAttribute('field-map', CRM_MAP);
+    const { loads } = await mount(feed, page);
+    const el = widget({ feed: 'mapped-feed', locale: 'en-US' });
+    await mount(el, page);
+    expect(loads[0]!.detail.feed.accounts.map((a) => a.owner)).toEqual(['Ada', 'Bo']);
+    expect(text(el)).toContain('2 accounts, €1.5K');
+    page.remove();
+  });
+});
+
+describe('element base: CSV feeds', () => {
+  const triggers: [string, Record<string, string>, string][] = [
+    ['src ending in .csv', { src: '/exports/accounts.csv' }, 'application/octet-stream'],
+    ['a response served as text/csv', { src: '/api/accounts' }, 'text/csv; charset=utf-8'],
+    ['format="csv"', { src: '/api/accounts', format: 'csv' }, 'application/json'],
+  ];
+
+  for (const [trigger, attributes, contentType] of triggers) {
+    it(`reads CSV for ${trigger}, numbers in the widget's locale and currency`, async () => {
+      vi.stubGlobal('fetch', vi.fn(async () => respond(crmCsv, contentType)));
+      const el = widget({ ...attributes, locale: 'de-DE', currency: 'EUR', 'field-map': CRM_MAP });
+      const { loads } = await mount(el);
+      expect(loads[0]!.detail.feed.accounts.map((a) => a.revenue)).toEqual([1234.5, 2000]);
+      expect(loads[0]!.detail.feed.currency).toBe('EUR');
+      el.remove();
+    });
+
+    it(`reads CSV for ${trigger} on <kam-feed>, with its locale and currency`, async () => {
+      vi.stubGlobal('fetch', vi.fn(async () => respond(crmCsv, contentType)));
+      const page = document.createElement('div');
+      document.body.append(page);
+      const feed = document.createElement('kam-feed');
+      feed.id = 'csv-feed';
+      for (const [name, value] of Object.entries({ ...attributes, locale: 'de-DE', currency: 'EUR', 'field-map': CRM_MAP })) feed.setAttribute(name, value);
+      const { loads } = await mount(feed, page);
+      const el = widget({ feed: 'csv-feed', locale: 'en-US' });
+      await mount(el, page);
+      expect(loads[0]!.detail.feed.accounts.map((a) => a.revenue)).toEqual([1234.5, 2000]);
+      expect(text(el)).toContain('2 accounts, €3.23K');
+      page.remove();
+    });
+  }
+
+  it('without format, a JSON response is JSON; a changed locale does not fetch a JSON feed again', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(threeAccounts));
+    vi.stubGlobal('fetch', fetchMock);
+    const el = widget({ src: '/api/accounts', locale: 'en-US' });
+    await mount(el);
+    expect(text(el)).toContain('3 accounts, €1.25M');
+    el.locale = 'de-DE';
+    await el.updateComplete;
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(text(el)).toContain('3 accounts, 1,25 Mio. €');
+    el.remove();
+  });
+
+  it('a changed locale reads a CSV feed again: "1.500" is 1.5 in en-US and 1500 in de-DE', async () => {
+    const fetchMock = vi.fn(async () => respond('id,name,revenue\na,A,1.500\n', 'text/csv'));
+    vi.stubGlobal('fetch', fetchMock);
+    const el = widget({ src: '/api/accounts', locale: 'en-US' });
+    const { loads } = await mount(el);
+    expect(loads[0]!.detail.feed.accounts[0]!.revenue).toBe(1.5);
+    el.locale = 'de-DE';
+    await el.updateComplete;
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(loads[1]!.detail.feed.accounts[0]!.revenue).toBe(1500);
+    el.remove();
+  });
+
+  it('names the row and column of a rejected cell in the skipped notice', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond('id,name,revenue\na,A,100\nb,B,50 %\n', 'text/csv')));
+    const el = widget({ src: '/exports/a.csv', locale: 'en-US' });
+    await mount(el);
+    const notice = el.shadowRoot!.querySelector('[part=skipped-notice]')!;
+    expect(notice.textContent).toContain('row 3, column "revenue": expected an amount in USD, not a percentage, got "50 %"');
+    expect(text(el)).toContain('1 accounts, $100');
+    el.remove();
+  });
+
+  it('an unknown format is an error that names the formats', async () => {
+    const el = widget({ src: '/exports/a.xml', format: 'xml' });
+    await mount(el);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain('format="xml" is not a feed format: use format="json" or format="csv"');
+    el.remove();
+  });
+});
+
+describe('element base: inline feed added after the element', () => {
+  it('reads an inline <script type="application/json"> child that arrives later, and follows its changes', async () => {
+    const el = widget({ locale: 'en-US' });
+    await mount(el);
+    expect(text(el)).toContain('No data yet');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = '[{ "id": "a", "name": "A", "revenue": 10 }]';
+    el.append(script);
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(text(el)).toContain('1 accounts, $10');
+    script.textContent = '[{ "id": "a", "name": "A", "revenue": 10 }, { "id": "b", "name": "B", "revenue": 5 }]';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(text(el)).toContain('2 accounts, $15');
+    el.remove();
+  });
+});
+
+describe('element base: updateComplete and size', () => {
+  it('a single await of updateComplete gives the size the container and the layout give', async () => {
+    const box = document.createElement('div');
+    box.style.cssText = 'width: 420px; height: 260px';
+    // Padding: the first guess (the border box, at connect) is not the content box the observer reports.
+    const el = widget({ locale: 'en-US', style: 'height: 100%; padding: 10px' });
+    el.data = threeAccounts;
+    box.append(el);
+    document.body.append(box);
+    await el.updateComplete;
+    // Content box 400 x 240; the body paragraph (measured after it is drawn, like a plot area) is as wide.
+    expect(text(el)).toContain('width 400, height 240, body 400');
+    box.remove();
+  });
+});
+
+describe('<kam-feed>: events and selection across refreshes', () => {
+  const four = (ids: string[]) => ({ version: 1, accounts: ids.map((id, i) => ({ id, name: id.toUpperCase(), revenue: 100 - i })) });
+
+  it('fires kam-load on a load, and kam-error marked stale on a failed background refresh', async () => {
+    const responses = [jsonResponse(four(['a', 'b'])), new Response('down', { status: 503 }), jsonResponse(four(['a']))];
+    vi.stubGlobal('fetch', vi.fn(async () => responses.shift()!));
+    const feed = document.createElement('kam-feed');
+    feed.src = '/feeds/live.json';
+    feed.refresh = 3600;
+    const { loads, errors } = await mount(feed);
+    expect(loads.map((e) => e.detail.feed.accounts.length)).toEqual([2]);
+    const loadedAt = feed.feedState.loadedAt;
+
+    await feed.refreshNow();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.detail.stale).toBe(true);
+    expect(errors[0]!.detail.loadedAt).toBe(loadedAt);
+    expect(errors[0]!.detail.error.kind).toBe('http');
+    expect(errors[0]!.detail.error.status).toBe(503);
+    expect(feed.feedState.feed!.accounts).toHaveLength(2); // the last good feed stays
+
+    await feed.refreshNow();
+    expect(loads.map((e) => e.detail.feed.accounts.length)).toEqual([2, 1]);
+    expect(errors).toHaveLength(1);
+    expect(feed.feedState.stale).toBeUndefined();
+    feed.remove();
+  });
+
+  it('a plain load error is not marked stale', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('gone', { status: 404 })));
+    const feed = document.createElement('kam-feed');
+    feed.src = '/feeds/gone.json';
+    const { errors } = await mount(feed);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.detail.stale).toBeUndefined();
+    feed.remove();
+  });
+
+  it('keeps the selected accounts still in the feed after refreshNow(), dropping only the one that went', async () => {
+    const responses = [jsonResponse(four(['a', 'b', 'c', 'd'])), jsonResponse(four(['a', 'c', 'd']))];
+    vi.stubGlobal('fetch', vi.fn(async () => responses.shift()!));
+    const feed = document.createElement('kam-feed');
+    feed.id = 'selection-feed';
+    feed.src = '/feeds/live.json';
+    await mount(feed);
+    feed.selection = ['a', 'b', 'c'];
+    const changes: string[][] = [];
+    feed.addEventListener('kam-selection-change', (event) => changes.push(event.detail.ids));
+    await feed.refreshNow();
+    expect(feed.selection).toEqual(['a', 'c']);
+    expect(changes).toEqual([['a', 'c']]);
+    feed.remove();
   });
 });

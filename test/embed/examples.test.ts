@@ -1,33 +1,36 @@
 /**
  * Embedding path 2: the kit as ES modules in a bundled app, and in a React 19 app (properties, events and
- * the `data` property set from React). Each example under examples/ is built against the built library
- * (dist entries with lit, d3 and zod as imports, as an app's bundler sees them) and loaded in Chromium.
+ * the `data` property set from React). Each example under examples/ is built against the package as an
+ * app installs it (package.json and the built dist/, resolved through "exports", with "sideEffects" in
+ * force; lit, d3 and zod as the app's own dependencies) and loaded in Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildExample, buildLibrary, launch, root, serve, watchProblems } from '../support/embed-harness.js';
+import { buildExample, launch, packPackage, root, serve, watchProblems } from '../support/embed-harness.js';
 
 let browser: Browser;
-let library: string;
+let work: string;
+let packageDir: string;
 
 beforeAll(async () => {
   // Inside the project, so the app's bundler finds lit, d3 and zod in node_modules as it would in an app.
   const cache = join(root, 'node_modules/.cache');
   mkdirSync(cache, { recursive: true });
-  library = mkdtempSync(join(cache, 'kam-lib-'));
-  await buildLibrary(library);
+  work = mkdtempSync(join(cache, 'kam-examples-'));
+  packageDir = await packPackage(work);
   browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  rmSync(library, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 });
 
 async function open(example: string) {
-  const { url, server } = await serve({ ...(await buildExample(example, library)), '/favicon.ico': { body: '', type: 'image/x-icon' } });
+  const routes = await buildExample(example, join(work, `app-${example}`), packageDir);
+  const { url, server } = await serve({ ...routes, '/favicon.ico': { body: '', type: 'image/x-icon' } });
   const page = await browser.newPage();
   const problems = watchProblems(page);
   await page.goto(`${url}/index.html`, { waitUntil: 'networkidle' });

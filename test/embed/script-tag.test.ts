@@ -1,6 +1,7 @@
 /**
  * Embedding path 1: one <script src="kam-widgets.js"> and the tags, under the strict policy from the
- * README, with all widgets linked to one <kam-feed>. And path 4: the kit loaded twice on one page.
+ * README, with all widgets linked to one <kam-feed>. And path 4: the kit loaded twice on one page. And
+ * inline feeds on a page that loads the kit in <head>, where elements upgrade before their children exist.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -20,6 +21,30 @@ const page = (scripts: string[]) => `<!doctype html>
   </body>
 </html>`;
 
+const inlineAccounts = JSON.stringify([
+  { id: 'a', name: 'Acme', revenue: 800 },
+  { id: 'b', name: 'Bolt', revenue: 150 },
+  { id: 'c', name: 'Cobalt', revenue: 50 },
+]);
+
+/**
+ * The kit in <head> (a plain, not deferred, script), and inline feeds in the body. The page arrives in
+ * two parts, the first ending inside <kam-pareto>: the element is upgraded and connected while its
+ * inline child is still on the network.
+ */
+const inlinePage = {
+  head: `<!doctype html>
+<html lang="en-US">
+  <head><meta charset="utf-8"><title>inline feeds, kit in head</title><script src="/kam-widgets.js"></script></head>
+  <body>
+    <kam-pareto id="own" locale="en-US">`,
+  rest: `<script type="application/json">${inlineAccounts}</script></kam-pareto>
+    <kam-feed id="inline-feed"><script type="application/json">{ "version": 1, "accounts": ${inlineAccounts} }</script></kam-feed>
+    <kam-pareto id="linked" feed="inline-feed" locale="en-US"></kam-pareto>
+  </body>
+</html>`,
+};
+
 let browser: Browser;
 let server: Server;
 let base: string;
@@ -30,6 +55,7 @@ beforeAll(async () => {
     {
       '/strict.html': { body: page(['/kam-widgets.js']), type: 'text/html' },
       '/twice.html': { body: page(['/kam-widgets.js', '/copy/kam-widgets.js']), type: 'text/html' },
+      '/inline.html': { body: inlinePage.head, rest: inlinePage.rest, pauseMs: 300, type: 'text/html' },
       '/kam-widgets.js': { body: bundle, type: 'text/javascript' },
       '/copy/kam-widgets.js': { body: bundle, type: 'text/javascript' },
       '/feed.json': { body: sampleFeedJson(), type: 'application/json' },
@@ -83,6 +109,24 @@ describe('script tag under a strict Content-Security-Policy', () => {
     expect(texts['kam-scorecard']).toContain('Revenue growth');
     expect(texts['kam-tier-matrix']).toMatch(/^250 accounts: \d+ MVC, \d+ MGC, \d+ STC, \d+ BZ; MVCs hold \d+,\d\s% of revenue\.$/);
     expect(texts['kam-pareto']).toMatch(/^\d+ of 250 accounts \(\d+,\d\s%\) produce 80\s% of revenue\.$/);
+  });
+
+  it('reads inline feeds that the parser writes after the elements were upgraded (kit in <head>)', async () => {
+    const tab = await browser.newPage();
+    const problems = watchProblems(tab);
+    await tab.goto(`${base}/inline.html`, { waitUntil: 'networkidle' });
+    const texts = await tab.evaluate(async () => {
+      const summary = async (id: string) => {
+        const el = document.getElementById(id) as HTMLElement & { updateComplete: Promise<unknown> };
+        await el.updateComplete;
+        return el.shadowRoot!.querySelector('[part~="summary"]')?.textContent ?? el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+      };
+      return { own: await summary('own'), linked: await summary('linked') };
+    });
+    await tab.close();
+    // Acme alone holds 800 of 1,000: the vital few is 1 of 3 accounts.
+    expect(texts).toEqual({ own: '1 of 3 accounts (33.3%) produces 80% of revenue.', linked: '1 of 3 accounts (33.3%) produces 80% of revenue.' });
+    expect(problems).toEqual([]);
   });
 
   it('works when the kit is loaded twice on one page', async () => {

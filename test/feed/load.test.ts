@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FeedError, FeedLoader, fetchFeed, isAbortError } from '../../src/feed/index.js';
+import { FeedError, FeedLoader, fetchFeed, fetchFeedAs, isAbortError } from '../../src/feed/index.js';
 
 const FEED = JSON.stringify({ version: 1, accounts: [{ id: 'A-1', name: 'Acme', revenue: 10 }] });
 
@@ -49,7 +49,7 @@ describe('fetchFeed', () => {
     expect(calls[0]![0]).toBe('/a.json');
     expect(calls[0]![1]!.credentials).toBe('same-origin');
     expect(calls[0]![1]!.signal).toBeInstanceOf(AbortSignal);
-    expect(calls[0]![1]!.headers).toEqual({ Accept: 'application/json' });
+    expect(calls[0]![1]!.headers).toEqual({ Accept: 'application/json, text/csv;q=0.9' });
     expect(calls[1]![1]!.credentials).toBe('include');
   });
 
@@ -147,6 +147,58 @@ describe('fetchFeed', () => {
     expect(feed.accounts).toEqual([{ id: 'A-1', name: 'Acme', revenue: 10 }]);
   });
 
+  it('reads CSV when the response is served as text/csv, with the locale, currency and field map', async () => {
+    const csv = 'AccountId,Account Name,Annual Revenue\n001A,Acme,"1.234,50 €"\n001B,Bolt,"2.000 EUR"\n';
+    const { fake } = answering(csv, { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+    const loaded = await fetchFeedAs('/api/accounts', { fetch: fake, locale: 'de-DE', currency: 'EUR', fieldMap: 'id=AccountId,name=Account Name,revenue=Annual Revenue' });
+    expect(loaded.format).toBe('csv');
+    expect(loaded.feed.currency).toBe('EUR');
+    expect(loaded.feed.accounts).toEqual([
+      { id: '001A', name: 'Acme', revenue: 1234.5 },
+      { id: '001B', name: 'Bolt', revenue: 2000 },
+    ]);
+  });
+
+  it('reads CSV when the URL ends in .csv (and asks for CSV first), unless format says JSON', async () => {
+    const { fake, calls } = answering('id,name,revenue\na,A,"1,500"\n', { headers: { 'content-type': 'application/octet-stream' } });
+    const loaded = await fetchFeedAs('/exports/accounts.csv?day=1', { fetch: fake });
+    expect(loaded.format).toBe('csv');
+    expect(loaded.feed.accounts).toEqual([{ id: 'a', name: 'A', revenue: 1500 }]);
+    expect(calls[0]![1]!.headers).toEqual({ Accept: 'text/csv, application/json;q=0.9' });
+
+    const json = answering(FEED, { headers: { 'content-type': 'text/plain' } });
+    expect((await fetchFeedAs('/exports/accounts.csv', { fetch: json.fake, format: 'json' })).feed.accounts[0]!.id).toBe('A-1');
+    expect(json.calls[0]![1]!.headers).toEqual({ Accept: 'application/json' });
+  });
+
+  it('format="csv" wins over a JSON content type', async () => {
+    const { fake, calls } = answering('id,name,revenue\nz,Z,7\n', { headers: { 'content-type': 'application/json' } });
+    const loaded = await fetchFeedAs('/api/accounts', { fetch: fake, format: 'csv' });
+    expect(loaded).toMatchObject({ format: 'csv', feed: { accounts: [{ id: 'z', name: 'Z', revenue: 7 }] } });
+    expect(calls[0]![1]!.headers).toEqual({ Accept: 'text/csv' });
+  });
+
+  it('maps JSON keys, nested ones too, before validation; a mapped key the feed lacks is one clear error', async () => {
+    const crm = JSON.stringify([{ AccountId: 'x', 'Account Name': 'X', Financials: { AnnualRevenue: '1250.50' }, Owner: { Name: 'Ann' } }]);
+    const { fake } = answering(crm, { headers: { 'content-type': 'application/json' } });
+    const feed = await fetchFeed('/crm.json', { fetch: fake, fieldMap: 'id=AccountId,name=Account Name,revenue=Financials.AnnualRevenue,owner=Owner.Name' });
+    expect(feed.accounts).toEqual([{ id: 'x', name: 'X', revenue: 1250.5, owner: 'Ann' }]);
+
+    const error = await failure(fetchFeed('/crm.json', { fetch: fake, fieldMap: 'id=AccountId,name=Account Name,revenue=Revenue' }));
+    expect(error.kind).toBe('invalid');
+    expect(error.message).toBe(
+      "Could not load /crm.json: field-map names a key the feed does not have (revenue=Revenue). The feed's keys: AccountId, Account Name, Financials, Owner.",
+    );
+  });
+
+  it('a CSV file without a required column', async () => {
+    const { fake } = answering('AccountId,Name\n1,A\n', { headers: { 'content-type': 'text/csv' } });
+    const error = await failure(fetchFeed('/x', { fetch: fake }));
+    expect(error.message).toBe(
+      'Could not load /x: the CSV file has no "id" column for the account id. Name the column "id" or map it with field-map (id=Your Column). Columns: AccountId, Name.',
+    );
+  });
+
   it('aborted by the caller: kind aborted, not retryable, recognised by isAbortError', async () => {
     const controller = new AbortController();
     const pending = failure(fetchFeed('/f.json', { fetch: hanging, signal: controller.signal }));
@@ -204,6 +256,17 @@ describe('FeedLoader', () => {
     loader.abort();
     expect(await load).toBeUndefined();
     expect(loader.loading).toBe(false);
+  });
+
+  it('data sources honour format and field map', async () => {
+    const loader = new FeedLoader();
+    expect(await loader.loadAs({ kind: 'data', value: 'id,name,revenue\na,A,"1.234,5"', format: 'csv', locale: 'de-DE' })).toMatchObject({
+      format: 'csv',
+      feed: { accounts: [{ id: 'a', name: 'A', revenue: 1234.5 }] },
+    });
+    expect((await loader.load({ kind: 'data', value: [{ Id: 'b', Name: 'B', Rev: 2 }], fieldMap: 'id=Id,name=Name,revenue=Rev' }))!.accounts).toEqual([
+      { id: 'b', name: 'B', revenue: 2 },
+    ]);
   });
 
   it('data sources parse property values: object, array, JSON text; bad ones reject with FeedError', async () => {

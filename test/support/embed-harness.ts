@@ -6,8 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build, type Rollup } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findBrowser } from '../../scripts/find-browser.js';
@@ -41,20 +41,31 @@ export async function buildLibrary(outDir: string): Promise<void> {
   await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
 }
 
-/** Builds an app under examples/ as its bundler would, with `kam-widgets` resolved to the built library in `libraryDir`. */
-export async function buildExample(name: string, libraryDir: string): Promise<Record<string, Route>> {
-  const result = await build({
-    configFile: false,
-    root: resolve(root, 'examples', name),
-    logLevel: 'silent',
-    resolve: {
-      alias: [
-        { find: /^kam-widgets$/, replacement: resolve(libraryDir, 'index.js') },
-        { find: /^kam-widgets\/(.+)$/, replacement: `${libraryDir}/$1.js` },
-      ],
-    },
-    build: { write: false, sourcemap: false, modulePreload: false },
-  });
+/**
+ * The package as an app gets it from `npm install`: this project's package.json (exports, sideEffects)
+ * next to a freshly built dist/, in `dir`/kam-widgets. Returns that directory.
+ */
+export async function packPackage(dir: string): Promise<string> {
+  const packageDir = join(dir, 'kam-widgets');
+  await buildLibrary(join(packageDir, 'dist'));
+  copyFileSync(resolve(root, 'package.json'), join(packageDir, 'package.json'));
+  return packageDir;
+}
+
+/**
+ * Builds the app in `appDir` (index.html and its modules) as its bundler would, with kam-widgets
+ * installed from `packageDir` as `npm install <dir>` installs it: a symlink in the app's node_modules.
+ * Imports resolve through the package's "exports" and the bundler honours its "sideEffects", no alias.
+ * Keep `appDir` inside this project, so lit, d3, zod and react resolve from its node_modules.
+ */
+export async function buildApp(appDir: string, packageDir: string): Promise<Record<string, Route>> {
+  mkdirSync(join(appDir, 'node_modules'), { recursive: true });
+  symlinkSync(packageDir, join(appDir, 'node_modules', 'kam-widgets'), 'dir');
+  // The app's own package.json, as any app has: without it the nearest one is this project's, and
+  // `kam-widgets/...` would resolve to the project itself (a package may import itself by its name).
+  const manifest = join(appDir, 'package.json');
+  if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'kam-widgets-test-app', private: true, type: 'module' }));
+  const result = await build({ configFile: false, root: appDir, logLevel: 'silent', build: { write: false, sourcemap: false, modulePreload: false } });
   const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
   const routes: Record<string, Route> = {};
   for (const file of output) {
@@ -64,10 +75,19 @@ export async function buildExample(name: string, libraryDir: string): Promise<Re
   return routes;
 }
 
+/** Builds the app under examples/`name` (copied into `appDir`) against the package in `packageDir`. */
+export async function buildExample(name: string, appDir: string, packageDir: string): Promise<Record<string, Route>> {
+  cpSync(resolve(root, 'examples', name), appDir, { recursive: true });
+  return buildApp(appDir, packageDir);
+}
+
 export interface Route {
   body: string;
   type: string;
   headers?: Record<string, string>;
+  /** Sent after `body`, `pauseMs` later, so the browser parses the page in two parts (as over a slow network). */
+  rest?: string;
+  pauseMs?: number;
 }
 
 export async function serve(routes: Record<string, Route>, headers: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
@@ -77,7 +97,13 @@ export async function serve(routes: Record<string, Route>, headers: Record<strin
       response.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': route.type, ...headers, ...route.headers }).end(route.body);
+    response.writeHead(200, { 'content-type': route.type, ...headers, ...route.headers });
+    if (route.rest === undefined) {
+      response.end(route.body);
+      return;
+    }
+    response.write(route.body);
+    setTimeout(() => response.end(route.rest), route.pauseMs ?? 200);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

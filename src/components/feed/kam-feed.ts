@@ -11,7 +11,7 @@ import { accountsByIds } from '../../internal/selection.js';
  * @tag kam-feed
  *
  * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
- * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed.
+ * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed; or, with `detail.stale`, a background refresh failed and the last good feed stays in use.
  * @event {CustomEvent<KamSelectDetail>} kam-selection-change - The page-wide selection changed (in any linked widget, or through `selection`).
  *
  * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page. It draws nothing.
@@ -23,11 +23,23 @@ export class KamFeed extends LitElement implements FeedProvider {
     }
   `;
 
-  /** The feed as a value: a feed document, a bare array of accounts, or JSON text. Wins over `src`. */
+  /** The feed as a value: a feed document, a bare array of accounts, or JSON text (CSV text with `format="csv"`). Wins over `src`. */
   @property({ attribute: false }) data?: unknown;
 
-  /** URL of a JSON feed to fetch. */
+  /** URL of the feed to fetch: JSON, or CSV (see `format`). */
   @property({ reflect: true }) src?: string;
+
+  /** How `src`, a `data` string or the inline child is read: "json" or "csv". Unset: CSV when `src` ends in .csv or is served as text/csv, else JSON. */
+  @property({ attribute: 'format', reflect: true }) feedFormat?: 'json' | 'csv';
+
+  /** Maps the contract's fields to the input's columns or keys before validation: "id=AccountId,name=Account Name,revenue=Annual Revenue,owner=Owner.Name". */
+  @property({ attribute: 'field-map', reflect: true }) fieldMap?: string;
+
+  /** How a CSV feed writes numbers, e.g. "de-DE". Default: the nearest `lang` attribute, then the browser's language. */
+  @property({ reflect: true }) locale?: string;
+
+  /** ISO 4217 currency of a CSV feed's money columns (a JSON feed names its own). Default USD. */
+  @property({ reflect: true }) currency?: string;
 
   /** Credentials mode for fetching `src`: same-origin (default), include, or omit. */
   @property() credentials: RequestCredentials = 'same-origin';

@@ -1,0 +1,74 @@
+/**
+ * The package as an app's bundler sees it. For each entry that registers elements ("kam-widgets" and
+ * every widget entry in package.json "exports"), a tiny app that only imports it, for its side effect, is
+ * built against the package installed as a dependency (package.json plus the built dist/, resolved
+ * through "exports", its "sideEffects" in force) and loaded in Chromium: the entry's tags must be
+ * registered, and zod must run jitless (its config call lives in a chunk the bundler could drop).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { buildApp, launch, packPackage, root, serve, watchProblems } from '../support/embed-harness.js';
+
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string }> };
+
+/** "./pareto" -> "kam-pareto", for every export whose types are a component's define.d.ts. */
+const widgetEntries = Object.entries(manifest.exports)
+  .filter(([, target]) => typeof target === 'object' && /\/components\/[^/]+\/define\.d\.ts$/.test(target.types ?? ''))
+  .map(([key]) => {
+    const name = key.slice(2);
+    return { specifier: `kam-widgets/${name}`, tags: [name.startsWith('kam-') ? name : `kam-${name}`] };
+  });
+const allTags = widgetEntries.flatMap((entry) => entry.tags).sort();
+const entries = [{ specifier: 'kam-widgets', tags: allTags }, ...widgetEntries];
+
+let browser: Browser;
+let work: string;
+let packageDir: string;
+
+beforeAll(async () => {
+  // Inside the project, so the app's bundler finds lit, d3 and zod in node_modules as an app's would.
+  const cache = join(root, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  work = mkdtempSync(join(cache, 'kam-package-'));
+  packageDir = await packPackage(work);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the package in an app', () => {
+  it('has an entry for every widget', () => {
+    expect(allTags).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-scorecard', 'kam-tier-matrix']);
+  });
+
+  for (const { specifier, tags } of entries) {
+    it(`import '${specifier}' registers ${tags.join(', ')}`, async () => {
+      const appDir = join(work, `app-${specifier.replace(/\W+/g, '-')}`);
+      mkdirSync(appDir, { recursive: true });
+      writeFileSync(join(appDir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script></head><body></body></html>');
+      writeFileSync(
+        join(appDir, 'main.js'),
+        `import '${specifier}';
+window.registered = ${JSON.stringify(allTags)}.filter((tag) => customElements.get(tag));
+window.jitless = globalThis.__zod_globalConfig?.jitless === true;`,
+      );
+      const { url, server } = await serve({ ...(await buildApp(appDir, packageDir)), '/favicon.ico': { body: '', type: 'image/x-icon' } });
+      const page = await browser.newPage();
+      const problems = watchProblems(page);
+      try {
+        await page.goto(`${url}/index.html`, { waitUntil: 'networkidle' });
+        const result = await page.evaluate(() => ({ registered: (window as unknown as { registered: string[] }).registered, jitless: (window as unknown as { jitless: boolean }).jitless }));
+        expect(result).toEqual({ registered: tags, jitless: true });
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+        server.close();
+      }
+    }, 60_000);
+  }
+});
