@@ -1,6 +1,6 @@
 import '../src/index.js';
-import { parseCsvFeed } from '../src/feed/csv.js';
 import type { KamFeed } from '../src/components/feed/kam-feed.js';
+import type { KamErrorDetail } from '../src/internal/events.js';
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const feed = $<KamFeed>('#portfolio');
@@ -22,21 +22,20 @@ locale.addEventListener('change', applyLocale);
 applyTheme();
 applyLocale();
 
-/** A file from disk: CSV through the kit's CSV reader (numbers as the chosen locale writes them), anything else as JSON text. */
+/**
+ * A file from disk goes to the feed as text: CSV read with the chosen locale's numbers and currency,
+ * anything else as JSON. Invalid JSON or a broken feed is reported by every widget with its problems.
+ */
 $<HTMLInputElement>('#feed-file').addEventListener('change', async (event) => {
   const file = (event.target as HTMLInputElement).files?.[0];
   if (!file) return;
-  const text = await file.text();
   const csv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
-  try {
-    feed.removeAttribute('src');
-    // Invalid JSON or a broken feed is reported by every widget with its problems.
-    feed.data = csv ? parseCsvFeed(text, { locale: locale.value }) : text;
-    status.value = `Showing ${file.name}.`;
-  } catch (error) {
-    feed.data = undefined;
-    status.value = `${file.name}: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  feed.removeAttribute('src');
+  feed.setAttribute('format', csv ? 'csv' : 'json');
+  feed.setAttribute('locale', locale.value);
+  feed.setAttribute('currency', $<HTMLSelectElement>('#feed-currency').value);
+  feed.data = await file.text();
+  status.value = `Showing ${file.name}.`;
 });
 
 $<HTMLFormElement>('#load-url').addEventListener('submit', (event) => {
@@ -44,12 +43,14 @@ $<HTMLFormElement>('#load-url').addEventListener('submit', (event) => {
   const url = $<HTMLInputElement>('#feed-url').value.trim();
   if (!url) return;
   feed.data = undefined;
+  feed.removeAttribute('format'); // by the URL's extension or the response's content type
   feed.src = url;
   status.value = `Loading ${url}…`;
 });
 
 $<HTMLButtonElement>('#feed-sample').addEventListener('click', () => {
   feed.data = undefined;
+  feed.removeAttribute('format');
   feed.src = './sample-feed.json';
   status.value = 'Showing the sample feed.';
 });
@@ -58,5 +59,6 @@ feed.addEventListener('kam-load', () => {
   if (status.value.startsWith('Loading')) status.value = status.value.replace(/^Loading (.*)…$/, 'Showing $1.');
 });
 feed.addEventListener('kam-error', (event) => {
-  status.value = `Could not load the feed: ${(event as CustomEvent<{ error: Error }>).detail.error.message}`;
+  const { error, stale } = (event as CustomEvent<KamErrorDetail>).detail;
+  status.value = stale ? `A refresh failed; showing the last good load. ${error.message}` : `Could not load the feed: ${error.message}`;
 });

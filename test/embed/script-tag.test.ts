@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { STRICT_CSP, buildScriptBundle, launch, sampleFeedJson, serve, watchProblems } from '../support/embed-harness.js';
 
 /** The widget tags the kit ships; each must render its summary on the strict page. */
-const WIDGETS = ['kam-pareto', 'kam-scorecard', 'kam-tier-matrix'];
+const WIDGETS = ['kam-pareto', 'kam-scorecard', 'kam-tier-matrix', 'kam-quadrant'];
 
 const page = (scripts: string[]) => `<!doctype html>
 <html lang="en-US">
