@@ -5,13 +5,13 @@ import { axisFor, nearestInDirection, nearestPoint, pointsInBox, scatterOf, syml
 import { FULL_VIEW, panTo, quadrantLayout, windowAt, zoomAround, type LayoutOptions } from '../src/components/quadrant/quadrant-layout.js';
 import { placeLabels } from '../src/components/quadrant/quadrant-labels.js';
 import { shapePath } from '../src/components/quadrant/quadrant-shapes.js';
-import { blendStamp, makeStamp, parseColour, toStraightAlpha, type Stamp } from '../src/components/quadrant/quadrant-raster.js';
+import { blendStamp, makeStamp, parseColour, stampOf, toStraightAlpha } from '../src/components/quadrant/quadrant-raster.js';
 
 const acc = (id: string, revenue: number, effort: number, impact: number): Account => ({ id, name: id, revenue, effort, impact });
 
 /** Effort 0..100, impact 0..100 (linear axes need no rounding), revenue 100, 25, 1, 0. */
 const accounts = [acc('a', 100, 0, 100), acc('b', 25, 100, 0), acc('c', 1, 50, 50), acc('d', 0, 50, 50)];
-const scatter = scatterOf(quadrants(accounts), accounts, new Uint8Array(4).fill(2), 'linear'); // all STC
+const scatter = scatterOf(quadrants(accounts), new Uint8Array(4).fill(2), 'linear'); // all STC
 
 describe('axes', () => {
   it('a linear axis starts at zero, rounds outwards and contains the threshold', () => {
@@ -257,7 +257,7 @@ describe('raster (the canvas layer)', () => {
 
   it('blends source-over in premultiplied alpha, clipped, and converts back to straight alpha', () => {
     const buffer = { data: new Uint8ClampedArray(3 * 3 * 4), width: 3, height: 3 };
-    const dot: Stamp = { size: 1, coverage: new Float32Array([1]) };
+    const dot = stampOf(new Float32Array([1]), 1);
     const all = { x0: 0, y0: 0, x1: 3, y1: 3 };
     blendStamp(buffer, dot, 1, 1, [200, 100, 0], 0.5, all);
     expect([...buffer.data.slice(16, 20)]).toEqual([100, 50, 0, 128]); // 127.5 rounds to 128

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../src/feed/schema.js';
 import { deriveKpis } from '../src/analysis/index.js';
@@ -382,37 +381,3 @@ describe('buildScorecard', () => {
   });
 });
 
-describe('the class comment (what the manifest reads) documents the whole styling surface', () => {
-  const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
-  // The scorecard's own files and every shared module whose markup or styles it renders.
-  const sources = [
-    'src/components/scorecard/kam-scorecard.ts',
-    'src/components/scorecard/scorecard-views.ts',
-    'src/components/scorecard/scorecard-styles.ts',
-    'src/components/scorecard/scorecard-export.ts',
-    'src/internal/kam-widget.ts',
-    'src/internal/state-views.ts',
-    'src/internal/data-table.ts',
-    'src/internal/tooltip.ts',
-    'src/internal/theme.ts',
-  ].map(read);
-  const comment = read('src/components/scorecard/kam-scorecard.ts');
-  const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
-
-  it('every ::part rendered, shared frame and state parts included', () => {
-    const rendered = new Set(sources.flatMap((text) => all(text, /part="([^"$]+)"/g).flatMap((value) => value.split(/\s+/))));
-    const documented = new Set(all(comment, /@csspart ([\w-]+)/g));
-    expect([...rendered].filter((part) => !documented.has(part))).toEqual([]);
-    expect([...documented].filter((part) => !rendered.has(part))).toEqual([]);
-  });
-
-  it('every custom property used, with its light-theme default', () => {
-    const used = new Set(sources.flatMap((text) => all(text, /var\((--kam-[\w-]+)/g)));
-    const theme = read('src/internal/theme.ts');
-    const defaults = new Map(all(theme.slice(0, theme.indexOf('const dark')), /(--kam-[\w-]+: [^;]+);/g).map((d) => d.split(': ') as [string, string]));
-    defaults.set('--kam-radius', '6px').set('--kam-font-size', '14px').set('--kam-font', 'system-ui').set('--kam-table-max-height', '28em');
-    const documented = new Map(all(comment, /@cssprop \[(--kam-[\w-]+=[^\]]+)\]/g).map((d) => d.split('=') as [string, string]));
-    for (const name of used) expect({ name, default: documented.get(name) }).toEqual({ name, default: defaults.get(name) });
-    expect([...documented.keys()].filter((name) => !used.has(name))).toEqual([]);
-  });
-});

@@ -29,8 +29,6 @@ import {
 } from '../src/components/tier-matrix/tier-matrix-text.js';
 import { tierMatrixModel } from '../src/components/tier-matrix/tier-matrix-pipeline.js';
 import { moveInGrid } from '../src/internal/keyboard.js';
-import { readFileSync, readdirSync } from 'node:fs';
-import { themeStyles } from '../src/internal/theme.js';
 import { assignTiers } from '../src/analysis/tiers.js';
 import { formatters } from '../src/internal/format.js';
 import type { Account, Tier } from '../src/feed/schema.js';
@@ -343,42 +341,6 @@ describe('tier matrix: pipeline', () => {
     expect(model.matrix).toEqual(buildMatrix(accounts, tiers.assignments.map((a) => a.tier), value, potential));
     expect(model.given).toEqual([0, 10, 0, 0]); // every 50th of 500 accounts is given MGC
     expect([model.valueNames, model.potentialNames]).toEqual([bandNames(value), bandNames(potential)]);
-  });
-});
-
-describe('tier matrix: manifest', () => {
-  const source = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
-  const element = source('src/components/tier-matrix/kam-tier-matrix.ts');
-  const comment = element.slice(element.indexOf('@summary'), element.indexOf('export class KamTierMatrix'));
-  // What the element renders: the tier matrix's own files and the shared frame, table, tooltip and state views.
-  const files = [
-    ...readdirSync(new URL('../src/components/tier-matrix/', import.meta.url)).map((f) => `src/components/tier-matrix/${f}`),
-    'src/internal/kam-widget.ts',
-    'src/internal/data-table.ts',
-    'src/internal/tooltip.ts',
-    'src/internal/state-views.ts',
-    'src/internal/tier-patterns.ts',
-  ];
-  const rendered = files.map(source).join('\n');
-
-  it('documents every ::part rendered, the shared frame and state parts included', () => {
-    const parts = new Set([...rendered.matchAll(/part="([^"$]+)"/g)].flatMap((m) => m[1]!.split(' ')));
-    const documented = new Set([...comment.matchAll(/@csspart ([\w-]+)/g)].map((m) => m[1]!));
-    expect(parts.size).toBeGreaterThan(20);
-    expect([...parts].filter((p) => !documented.has(p))).toEqual([]);
-    expect([...documented].filter((p) => !parts.has(p))).toEqual([]);
-  });
-
-  it('documents every custom property used, with the light theme value as its default', () => {
-    const used = new Set([...rendered.matchAll(/var\((--kam-[\w-]+)/g)].map((m) => m[1]!));
-    const documented = new Map([...comment.matchAll(/@cssprop \[(--kam-[\w-]+)=([^\]]+)\]/g)].map((m) => [m[1]!, m[2]!]));
-    expect([...used].filter((p) => !documented.has(p))).toEqual([]);
-    const css = themeStyles.cssText;
-    const light = css.slice(css.indexOf(':host {'), css.indexOf('}'));
-    for (const [name, value] of documented) {
-      const token = new RegExp(`${name}:\\s*([^;]+);`).exec(light);
-      if (token) expect(value, name).toBe(token[1]!.trim());
-    }
   });
 });
 

@@ -157,6 +157,7 @@ const DEFAULT_REASON: TierReason = Object.freeze({ code: 'default' as const, val
 
 /** Why the rule gives one account its tier (the tier follows from the code). `rank` is 1-based. */
 type RuleCode = Exclude<TierReasonCode, 'given'>;
+const RULE_CODES: readonly RuleCode[] = ['negative-profit', 'vital-few', 'headroom', 'growth', 'default'];
 
 /** Which step of the rule gives the account its tier (no allocation: this runs once per account). */
 function ruleCode(account: Account, vital: boolean, rules: TierRules): RuleCode {
@@ -209,11 +210,11 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
   // The hot loop keeps typed arrays only; assignment objects (with their reasons) are built on demand.
   const tierIndex = new Uint8Array(n);
   const given = new Uint8Array(n);
-  const codes = new Array<RuleCode>(n);
+  const codes = new Uint8Array(n); // index into RULE_CODES
   for (let i = 0; i < n; i++) {
     const account = accounts[i]!;
     const code = ruleCode(account, rankOf[i]! < p.vitalFew, r);
-    codes[i] = code;
+    codes[i] = RULE_CODES.indexOf(code);
     const feedTier = account.tier;
     const isGiven = typeof feedTier === 'string' && VALID_TIERS.has(feedTier);
     const t = isGiven ? TIER_INDEX[feedTier as Tier] : TIER_INDEX[TIER_OF_CODE[code]];
@@ -256,7 +257,7 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
   const assignment = (i: number): TierAssignment => {
     const account = accounts[i]!;
     const k = rankOf[i]!;
-    const code = codes[i]!;
+    const code = RULE_CODES[codes[i]!]!;
     const reason = ruleReason(code, account, k + 1, p.cumulative[k]!, r);
     const tier = TIER_ORDER[tierIndex[i]!]!;
     return { account, index: i, tier, given: given[i] === 1, reason: given[i] ? { code: 'given', values: { ruleTier: TIER_OF_CODE[code] } } : reason };

@@ -223,7 +223,8 @@ export function parseJsonText(text: string): unknown {
   } catch (error) {
     let detail = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(detail)?.[1] ?? (/end of JSON input/.test(detail) ? String(text.length) : undefined);
-    if (position !== undefined) {
+    // Newer engines name the line and column themselves ("... position 16 (line 1 column 17)").
+    if (position !== undefined && !/line \d+/.test(detail)) {
       const before = text.slice(0, Number(position));
       const line = before.split('\n').length;
       const column = Number(position) - before.lastIndexOf('\n');

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
 import { QUADRANT_IDS, QUADRANT_LABELS, quadrants } from '../../src/analysis/index.js';
@@ -115,6 +116,19 @@ describe('quadrants: invariants', () => {
           const id = high(p.impact, r.impactThreshold) ? (high(p.effort, r.effortThreshold) ? 'strategic' : 'quick-wins') : high(p.effort, r.effortThreshold) ? 'over-served' : 'maintain';
           expect(p.quadrant).toBe(id);
         }
+      }),
+    );
+  });
+
+  it('splits at the same medians as d3-array, with the points in the quadrants of the typed arrays', () => {
+    const values = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(200), values), { maxLength: 200 }), (pairs) => {
+        const accounts = pairs.map(([effort, impact], i) => ({ id: `a${i}`, name: `a${i}`, revenue: 1, effort, impact }));
+        const r = quadrants(accounts);
+        expect(r.effortThreshold).toBe(median(pairs.map((p) => p[0])) ?? null);
+        expect(r.impactThreshold).toBe(median(pairs.map((p) => p[1])) ?? null);
+        expect([...r.pointQuadrant].map((q) => QUADRANT_IDS[q])).toEqual(r.points.map((p) => p.quadrant));
       }),
     );
   });

@@ -65,7 +65,7 @@ describe('the demo dashboard', () => {
     // Nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // A selection made in the Pareto chart reaches the scorecard through the shared feed.
-    await page.evaluate(() => ((document.querySelector('kam-feed') as HTMLElement & { selection: string[] }).selection = ['ACC-00001']));
+    await page.evaluate(() => ((document.querySelector('kam-feed') as unknown as { selection: string[] }).selection = ['ACC-00001']));
     await page.waitForFunction(() => document.querySelector('kam-scorecard')!.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.includes('1 selected account'));
     expect(problems).toEqual([]);
     await page.close();

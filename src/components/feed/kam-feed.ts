@@ -6,6 +6,10 @@ import { emit } from '../../internal/events.js';
 import { accountsByIds } from '../../internal/selection.js';
 
 /**
+ * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page, and a selection made in
+ * any linked widget is the feed's selection, shown by all of them. It draws nothing. Its data comes from
+ * `data`, `src` (JSON or CSV, optionally refreshed) or an inline `<script type="application/json">` child.
+ *
  * @summary Loads, validates and holds one account feed that several widgets on the page share.
  *
  * @tag kam-feed
@@ -13,8 +17,6 @@ import { accountsByIds } from '../../internal/selection.js';
  * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
  * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed; or, with `detail.stale`, a background refresh failed and the last good feed stays in use.
  * @event {CustomEvent<KamSelectDetail>} kam-selection-change - The page-wide selection changed (in any linked widget, or through `selection`).
- *
- * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page. It draws nothing.
  */
 export class KamFeed extends LitElement implements FeedProvider {
   static override styles = css`

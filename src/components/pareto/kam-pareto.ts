@@ -99,7 +99,7 @@ interface ChartMarks {
  * @cssprop [--kam-skeleton=#eaeef2] - The loading skeleton.
  * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background.
  * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text.
- * @cssprop [--kam-font=system-ui] - Font family (system-ui, then the platform's sans-serif fonts).
+ * @cssprop [--kam-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
  * @cssprop [--kam-font-size=14px] - Base font size.
  * @cssprop [--kam-radius=6px] - Corner radius.
  * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.

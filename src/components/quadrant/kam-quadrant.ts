@@ -82,7 +82,11 @@ const ARROW_WAY: Record<Direction, string> = {
  * @csspart show-more - The button that shows more rows of a long table.
  * @csspart skipped-notice - The "N accounts skipped" notice with the reasons.
  * @csspart stale-notice - The notice that a background refresh failed and the data shown is from an earlier load.
- * @csspart state - Every state view (loading, empty, error, idle); also state-loading, state-empty, state-error, state-idle.
+ * @csspart state - Every state view (loading, empty, error, idle).
+ * @csspart state-loading - The loading view (a quiet skeleton, aria-busy on the element).
+ * @csspart state-empty - The view of a feed with no accounts (or none that match the filter).
+ * @csspart state-error - The error view with the problems listed.
+ * @csspart state-idle - The view before any input is set.
  * @csspart retry-button - The Retry button of a network error.
  *
  * @cssprop [--kam-quadrant-quick-wins=var(--kam-good)] - Shade of the Quick wins quadrant.
@@ -106,8 +110,15 @@ const ARROW_WAY: Record<Direction, string> = {
  * @cssprop [--kam-warning=#8a5300] - The note about accounts without effort data; dark theme #e3b341.
  * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background; dark theme #e6edf3.
  * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text; dark theme #0d1117.
+ * @cssprop [--kam-accent-soft=#dbeafe] - Background of pressed toolbar buttons; dark theme #10284a.
+ * @cssprop [--kam-error=#c1121f] - Error text; dark theme #ff7b72.
+ * @cssprop [--kam-error-bg=#fff1f0] - Background of the error view; dark theme #2d1214.
+ * @cssprop [--kam-warning-bg=#fff8e6] - Background of the skipped and stale notices; dark theme #2b2111.
+ * @cssprop [--kam-skeleton=#eaeef2] - The loading skeleton; dark theme #21262d.
  * @cssprop [--kam-radius=6px] - Corner radius of buttons, tooltip and plot.
- * @cssprop [--kam-font=system-ui] - Font family.
+ * @cssprop [--kam-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
+ * @cssprop [--kam-font-size=14px] - Base font size.
+ * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  */
 export class KamQuadrant extends KamWidget<QuadrantRow> {
   static override styles = [...KamWidget.styles, quadrantStyles];
@@ -377,7 +388,9 @@ export class KamQuadrant extends KamWidget<QuadrantRow> {
     this.drawn = { canvas, layout: this.layout, mask, theme: this.theme };
     // Build the hit-testing index once the points are painted, so neither the first paint nor the first hover waits for it.
     const scatter = this.model.scatter;
-    requestAnimationFrame(() => setTimeout(() => void scatter.tree, 0));
+    const build = () => void scatter.tree;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 1000 });
+    else setTimeout(build, 200);
   }
 
   // ---- keyboard and zoom ------------------------------------------------------------------------------

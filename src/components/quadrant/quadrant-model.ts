@@ -13,9 +13,7 @@
 import { quadtree, type Quadtree } from 'd3-quadtree';
 import { quadrants, type QuadrantResult } from '../../analysis/quadrant.js';
 import { assignTiers, type TierResult } from '../../analysis/tiers.js';
-import { revenueOf } from '../../analysis/numbers.js';
 import type { Feed } from '../../feed/parse.js';
-import type { Account } from '../../feed/schema.js';
 import { scaleLinear } from '../../internal/scale.js';
 
 export type ScaleKind = 'linear' | 'log';
@@ -126,13 +124,13 @@ export interface Scatter {
 }
 
 /** The scatter of a quadrant result; `tierIndex[i]` is the tier (index into TIER_ORDER) of the feed's account i. */
-export function scatterOf(result: QuadrantResult, accounts: readonly Account[], tierIndex: Uint8Array, kind: ScaleKind): Scatter {
+export function scatterOf(result: QuadrantResult, tierIndex: Uint8Array, kind: ScaleKind): Scatter {
   const n = result.placed;
   const account = result.pointIndex;
   const effort = result.pointEffort;
   const impact = result.pointImpact;
   const quadrant = result.pointQuadrant;
-  const revenue = new Float64Array(n);
+  const revenue = result.pointRevenue;
   const tier = new Uint8Array(n);
   const quadrantLead = new Int32Array(4).fill(-1);
   let minE = Infinity;
@@ -141,10 +139,8 @@ export function scatterOf(result: QuadrantResult, accounts: readonly Account[], 
   let maxI = -Infinity;
   let maxRevenue = 0;
   for (let k = 0; k < n; k++) {
-    const index = account[k]!;
-    const r = revenueOf(accounts[index]!.revenue);
-    revenue[k] = r;
-    tier[k] = tierIndex[index]!;
+    const r = revenue[k]!;
+    tier[k] = tierIndex[account[k]!]!;
     const q = quadrant[k]!;
     const lead = quadrantLead[q]!;
     if (lead < 0 || r > revenue[lead]!) quadrantLead[q] = k;
@@ -219,7 +215,7 @@ export function quadrantModel(feed: Feed, options: QuadrantModelOptions, previou
   if (previous?.feed === feed && previous.effortThreshold === effortThreshold && previous.impactThreshold === impactThreshold && previous.scale === scale) return previous;
   const tiers = previous?.feed === feed ? previous.tiers : assignTiers(feed.accounts);
   const result = quadrants(feed.accounts, { effortThreshold, impactThreshold });
-  const scatter = scatterOf(result, feed.accounts, tiers.tierIndex, scale);
+  const scatter = scatterOf(result, tiers.tierIndex, scale);
   return { feed, effortThreshold, impactThreshold, scale, result, tiers, scatter };
 }
 

@@ -20,6 +20,9 @@ import { POLYGONS } from './quadrant-shapes.js';
 export interface Stamp {
   size: number;
   coverage: Float32Array;
+  /** The covered pixels only, as offsets from the centre (dx, dy pairs) and their coverage: what blending walks. */
+  offsets: Int16Array;
+  weights: Float32Array;
 }
 
 /** Whether (x, y), relative to the centre, lies inside tier `tier`'s shape of radius r. */
@@ -54,7 +57,22 @@ export function makeStamp(tier: number, r: number): Stamp {
       coverage[j * size + i] = hits / (SUB * SUB);
     }
   }
-  return { size, coverage };
+  return stampOf(coverage, size);
+}
+
+/** A stamp from its coverage square (`size` x `size`, odd, centred on the point). */
+export function stampOf(coverage: Float32Array, size: number): Stamp {
+  const half = (size - 1) / 2;
+  const covered: number[] = [];
+  for (let c = 0; c < coverage.length; c++) if (coverage[c]! > 0) covered.push(c);
+  const offsets = new Int16Array(covered.length * 2);
+  const weights = new Float32Array(covered.length);
+  covered.forEach((c, n) => {
+    offsets[2 * n] = (c % size) - half;
+    offsets[2 * n + 1] = Math.floor(c / size) - half;
+    weights[n] = coverage[c]!;
+  });
+  return { size, coverage, offsets, weights };
 }
 
 /** Stamps by tier and radius, made on first use. */
@@ -91,26 +109,22 @@ export function blendStamp(
   clip: { x0: number; y0: number; x1: number; y1: number },
 ): void {
   const { data, width } = buffer;
+  const { offsets, weights } = stamp;
   const half = (stamp.size - 1) / 2;
-  const left = cx - half;
-  const top = cy - half;
-  const i0 = Math.max(0, clip.x0 - left);
-  const i1 = Math.min(stamp.size, clip.x1 - left);
-  const j0 = Math.max(0, clip.y0 - top);
-  const j1 = Math.min(stamp.size, clip.y1 - top);
+  // Most stamps lie wholly inside the clip: then no pixel needs its own bounds check.
+  const inside = cx - half >= clip.x0 && cx + half < clip.x1 && cy - half >= clip.y0 && cy + half < clip.y1;
   const [red, green, blue] = colour;
-  for (let j = j0; j < j1; j++) {
-    let p = ((top + j) * width + left + i0) * 4;
-    let c = j * stamp.size + i0;
-    for (let i = i0; i < i1; i++, p += 4, c++) {
-      const a = stamp.coverage[c]! * alpha;
-      if (a === 0) continue;
-      const keep = 1 - a;
-      data[p] = red * a + data[p]! * keep;
-      data[p + 1] = green * a + data[p + 1]! * keep;
-      data[p + 2] = blue * a + data[p + 2]! * keep;
-      data[p + 3] = 255 * a + data[p + 3]! * keep;
-    }
+  for (let n = 0; n < weights.length; n++) {
+    const x = cx + offsets[2 * n]!;
+    const y = cy + offsets[2 * n + 1]!;
+    if (!inside && (x < clip.x0 || x >= clip.x1 || y < clip.y0 || y >= clip.y1)) continue;
+    const a = weights[n]! * alpha;
+    const keep = 1 - a;
+    const p = (y * width + x) * 4;
+    data[p] = red * a + data[p]! * keep;
+    data[p + 1] = green * a + data[p + 1]! * keep;
+    data[p + 2] = blue * a + data[p + 2]! * keep;
+    data[p + 3] = 255 * a + data[p + 3]! * keep;
   }
 }
 

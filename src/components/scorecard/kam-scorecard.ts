@@ -83,7 +83,7 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
  * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background (dark: #e6edf3).
  * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text (dark: #0d1117).
  * @cssprop [--kam-radius=6px] - Corner radius of tiles, buttons and notices.
- * @cssprop [--kam-font=system-ui] - Font family (the system UI stack: system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif).
+ * @cssprop [--kam-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
  * @cssprop [--kam-font-size=14px] - Base font size.
  * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  *
