@@ -26,7 +26,7 @@ type Args = {
 const TARGETS = 'revenue-growth:0.08,retention:0.97,churn:0.02,nrr:1.1,nps:20,csat:0.6,upsell:0.4,referenceable:0.2';
 
 const meta: Meta<Args> = {
-  title: 'Widgets/Scorecard',
+  title: 'Widgets/kam-scorecard',
   component: 'kam-scorecard',
   tags: ['autodocs'],
   args: { theme: 'light', locale: 'en-US', compact: false, tolerance: 0.05 },

@@ -34,7 +34,7 @@ const matrix = (args: Args, extra: (el: TemplateResult) => TemplateResult = (el)
   ></kam-tier-matrix>`);
 
 const meta: Meta<Args> = {
-  title: 'Widgets/Tier matrix',
+  title: 'Widgets/kam-tier-matrix',
   component: 'kam-tier-matrix',
   tags: ['autodocs'],
   args: { theme: 'light', locale: 'en-US', 'value-field': 'revenue', 'potential-field': 'headroom' },
