@@ -1,6 +1,9 @@
 /** The analysis layer: pure functions over accounts (no DOM, no Lit); widgets draw what these return. */
 export * from './numbers.js';
+export * from './columns.js';
 export * from './pareto.js';
+export * from './vital-few.js';
+export * from './order-statistics.js';
 export * from './tiers.js';
 export * from './kpis.js';
 export * from './quadrant.js';

@@ -15,13 +15,16 @@
  *   a few milliseconds. Typed arrays (`order`, `revenue`, `cumulative`) are exposed for bucketing.
  */
 import type { Account } from '../feed/schema.js';
-import { EPSILON, compareCodeUnits, revenueOf } from './numbers.js';
+import { columnsFor, type AccountColumns } from './columns.js';
+import { EPSILON, compareCodeUnits } from './numbers.js';
 
 export const DEFAULT_PARETO_CUTOFF = 0.8;
 
 export interface ParetoOptions {
   /** Share of total revenue the vital few must reach, in (0, 1]. Default 0.8. */
   cutoff?: number;
+  /** The accounts' columns when the caller shares them (see columns.ts); read from the accounts otherwise. */
+  columns?: AccountColumns;
 }
 
 export interface ParetoRow {
@@ -213,8 +216,7 @@ export function pareto(accounts: readonly Account[], options: ParetoOptions = {}
   const cutoff = options.cutoff ?? DEFAULT_PARETO_CUTOFF;
   validateCutoff(cutoff);
   const n = accounts.length;
-  const byInput = new Float64Array(n);
-  for (let i = 0; i < n; i++) byInput[i] = revenueOf(accounts[i]!.revenue);
+  const byInput = columnsFor(accounts, options.columns).revenue;
   // Names and ids are only read for ties, straight from the accounts.
   const order = rankOrder(
     byInput,

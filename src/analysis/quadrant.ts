@@ -13,7 +13,9 @@
  * - Shares: effortShare is of all placed effort (0 when that is 0); revenueShare of placed revenue.
  */
 import type { Account } from '../feed/schema.js';
-import { isNum, revenueOf, shareOf } from './numbers.js';
+import { columnsFor, type AccountColumns } from './columns.js';
+import { isNum, shareOf } from './numbers.js';
+import { valuesAtRanks } from './order-statistics.js';
 
 export const QUADRANT_IDS = ['quick-wins', 'strategic', 'maintain', 'over-served'] as const;
 export type QuadrantId = (typeof QUADRANT_IDS)[number];
@@ -38,6 +40,8 @@ export interface QuadrantOptions {
   effortThreshold?: number;
   /** Impact at or above this is high. Default: median impact of the placed accounts. */
   impactThreshold?: number;
+  /** The accounts' columns when the caller shares them (see columns.ts); read from the accounts otherwise. */
+  columns?: AccountColumns;
 }
 
 export interface QuadrantPoint {
@@ -92,11 +96,25 @@ export interface QuadrantResult {
 }
 
 /**
- * Median of a Float64Array (reordered in place), computed like d3-array's `median` (the mean of the two
- * middle values for an even count), with a quickselect on the typed array's numbers: d3's `quickselect`
- * calls a generic comparator per step and `median` first copies the values through a generator, which
- * for 100,000 values is several times slower.
+ * Median of a Float64Array (not changed), computed like d3-array's `median` (the mean of the two middle
+ * values for an even count): from the middle values that `valuesAtRanks` finds without reordering, else
+ * by a quickselect on a copy. d3's `quickselect` calls a generic comparator per step and `median` first
+ * copies the values through a generator, which for 100,000 values is several times slower.
  */
+function median(values: Float64Array): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const i0 = (n - 1) >> 1;
+  const ranked = valuesAtRanks(values, [i0]);
+  if (!ranked) return medianInPlace(values.slice());
+  const { value: lower, below, equal, next } = ranked[0]!;
+  if (n % 2 === 1) return lower;
+  // The upper middle value is the lower one again when it repeats past i0, else the next larger value.
+  const upper = below + equal > i0 + 1 ? lower : next;
+  return lower + (upper - lower) / 2;
+}
+
+/** The median by quickselect, reordering `values`. */
 function medianInPlace(values: Float64Array): number | null {
   const n = values.length;
   if (n === 0) return null;
@@ -148,27 +166,31 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
   checkThreshold('effortThreshold', options.effortThreshold);
   checkThreshold('impactThreshold', options.impactThreshold);
   const n = accounts.length;
+  const columns = columnsFor(accounts, options.columns);
+  const accountEffort = columns.effort;
+  const accountImpact = columns.impact;
+  const potential = columns.potential;
+  const accountRevenue = columns.revenue;
   const effort = new Float64Array(n);
   const impact = new Float64Array(n);
   const placedIndex = new Uint32Array(n);
   const fromImpact = new Uint8Array(n);
+  const pointRevenue = new Float64Array(n);
   const missingEffort: Account[] = [];
   const missingImpact: Account[] = [];
   let placed = 0;
   let unplaced = 0;
+  // Columns hold NaN for "no value" (x === x tests for one).
   for (let i = 0; i < n; i++) {
-    const a = accounts[i]!;
-    const e = a.effort;
-    const hasEffort = isNum(e);
-    let imp: number | undefined;
-    let own = 0;
-    if (isNum(a.impact)) {
-      imp = a.impact;
-      own = 1;
-    } else if (isNum(a.potential)) imp = a.potential - revenueOf(a.revenue);
-    if (!hasEffort) missingEffort.push(a);
-    if (imp === undefined) missingImpact.push(a);
-    if (!hasEffort || imp === undefined) {
+    const e = accountEffort[i]!;
+    const hasEffort = e === e;
+    let imp = accountImpact[i]!;
+    const own = imp === imp ? 1 : 0;
+    if (!own) imp = potential[i]! - accountRevenue[i]!; // NaN without potential
+    const hasImpact = imp === imp;
+    if (!hasEffort) missingEffort.push(accounts[i]!);
+    if (!hasImpact) missingImpact.push(accounts[i]!);
+    if (!hasEffort || !hasImpact) {
       unplaced++;
       continue;
     }
@@ -176,19 +198,20 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
     impact[placed] = imp;
     fromImpact[placed] = own;
     placedIndex[placed] = i;
+    pointRevenue[placed] = accountRevenue[i]!;
     placed++;
   }
   const effortPlaced = effort.subarray(0, placed);
   const impactPlaced = impact.subarray(0, placed);
-  const effortThreshold = options.effortThreshold ?? medianInPlace(effortPlaced.slice());
-  const impactThreshold = options.impactThreshold ?? medianInPlace(impactPlaced.slice());
+  const effortThreshold = options.effortThreshold ?? median(effortPlaced);
+  const impactThreshold = options.impactThreshold ?? median(impactPlaced);
 
   const sums = QUADRANT_IDS.map(() => ({ accounts: 0, effort: 0, revenue: 0 }));
   let totalEffort = 0;
   let totalRevenue = 0;
   let headroomCount = 0;
   const pointQuadrant = new Uint8Array(placed);
-  const pointRevenue = new Float64Array(placed);
+  const revenuePlaced = pointRevenue.subarray(0, placed);
   for (let k = 0; k < placed; k++) {
     const e = effortPlaced[k]!;
     const m = impactPlaced[k]!;
@@ -196,9 +219,7 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
     const highEffort = e >= effortThreshold!;
     const highImpact = m >= impactThreshold!;
     const q = highImpact ? (highEffort ? 1 : 0) : highEffort ? 3 : 2; // index into QUADRANT_IDS
-    const index = placedIndex[k]!;
-    const account = accounts[index]!;
-    const revenue = revenueOf(account.revenue);
+    const revenue = revenuePlaced[k]!;
     const s = sums[q]!;
     s.accounts++;
     s.effort += e;
@@ -206,7 +227,6 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
     totalEffort += e;
     totalRevenue += revenue;
     pointQuadrant[k] = q;
-    pointRevenue[k] = revenue;
     if (!fromImpact[k]) headroomCount++;
   }
   const pointIndex = placedIndex.subarray(0, placed);
@@ -228,7 +248,7 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
     pointIndex,
     pointEffort: effortPlaced,
     pointImpact: impactPlaced,
-    pointRevenue,
+    pointRevenue: revenuePlaced,
     pointQuadrant,
     pointOwnImpact,
     headroomCount,

@@ -16,13 +16,17 @@
  * with `tierReasonText(reason, formatMoney, formatPercent)`. The 'default' reason is one shared frozen
  * object (it carries no values).
  *
- * Speed: the rule runs over typed arrays (`tierIndex`, `given`); the assignment objects with their
- * reasons are built only when asked for (`assignment(i)` for one, `assignments` for all), because at
- * 100,000 accounts allocating them took longer than the rule itself.
+ * Speed: the rule runs over the accounts' columns (columns.ts) into typed arrays (`tierIndex`, `given`);
+ * the vital few comes from a linear-time selection (vital-few.ts), and the full Pareto ranking, which
+ * only the vital few's reasons need (rank, cumulative share), is computed when the first such reason is
+ * asked for. Assignment objects with their reasons are built only when asked for (`assignment(i)` for
+ * one, `assignments` for all), because at 100,000 accounts allocating them took longer than the rule.
  */
 import type { Account, Tier } from '../feed/schema.js';
+import { NO_TIER, columnsFor, type AccountColumns } from './columns.js';
 import { atLeast, isNum, revenueOf, shareOf } from './numbers.js';
 import { pareto, validateCutoff } from './pareto.js';
+import { findVitalFew } from './vital-few.js';
 
 /** The tiers in display order. */
 export const TIER_ORDER: readonly Tier[] = ['MVC', 'MGC', 'STC', 'BZ'];
@@ -155,34 +159,40 @@ const TIER_OF_CODE: Readonly<Record<Exclude<TierReasonCode, 'given'>, Tier>> = {
 /** Shared (frozen) reason for the last branch: most accounts get it, no need to allocate one each. */
 const DEFAULT_REASON: TierReason = Object.freeze({ code: 'default' as const, values: Object.freeze({}) });
 
-/** Why the rule gives one account its tier (the tier follows from the code). `rank` is 1-based. */
+/** The steps of the rule, as the hot loop records them (an index into this list per account). */
 type RuleCode = Exclude<TierReasonCode, 'given'>;
 const RULE_CODES: readonly RuleCode[] = ['negative-profit', 'vital-few', 'headroom', 'growth', 'default'];
+const NEGATIVE_PROFIT = 0;
+const VITAL_FEW = 1;
+const HEADROOM = 2;
+const GROWTH = 3;
+const DEFAULT = 4;
+/** The tier (index into TIER_ORDER) each step gives. */
+const TIER_OF_STEP = [3, 0, 1, 1, 2];
 
-/** Which step of the rule gives the account its tier (no allocation: this runs once per account). */
-function ruleCode(account: Account, vital: boolean, rules: TierRules): RuleCode {
-  const profit = account.profit;
-  if (isNum(profit) && profit < 0) return 'negative-profit';
-  if (vital) return 'vital-few';
-  const revenue = revenueOf(account.revenue);
-  const potential = account.potential;
-  if (isNum(potential)) {
+/**
+ * Which step of the rule gives an account its tier, from its figures (NaN = no value; revenue as
+ * `revenueOf`). No allocation: this runs once per account.
+ */
+function ruleStep(profit: number, vital: boolean, revenue: number, potential: number, previousRevenue: number, rules: TierRules): number {
+  if (profit < 0) return NEGATIVE_PROFIT;
+  if (vital) return VITAL_FEW;
+  if (potential === potential) {
     const headroom = potential - revenue;
-    if (headroom > 0 && atLeast(headroom, rules.headroomFactor * revenue)) return 'headroom';
+    if (headroom > 0 && atLeast(headroom, rules.headroomFactor * revenue)) return HEADROOM;
   }
-  const previousRevenue = account.previousRevenue;
-  if (isNum(previousRevenue) && previousRevenue > 0 && atLeast(revenue / previousRevenue - 1, rules.growthThreshold)) return 'growth';
-  return 'default';
+  if (previousRevenue > 0 && atLeast(revenue / previousRevenue - 1, rules.growthThreshold)) return GROWTH;
+  return DEFAULT;
 }
 
-/** The reason of a rule step with its figures, built when a tooltip or table asks for it. */
-function ruleReason(code: RuleCode, account: Account, rank: number, cumulativeShare: number, rules: TierRules): TierReason {
+/** The reason of a rule step with its figures, built when a tooltip or table asks for it. `rank` is 1-based. */
+function ruleReason(code: RuleCode, account: Account, rank: () => { rank: number; cumulativeShare: number }, rules: TierRules): TierReason {
   const revenue = revenueOf(account.revenue);
   switch (code) {
     case 'negative-profit':
       return { code, values: { profit: account.profit! } };
     case 'vital-few':
-      return { code, values: { rank, cumulativeShare, cutoff: rules.cutoff } };
+      return { code, values: { ...rank(), cutoff: rules.cutoff } };
     case 'headroom':
       return { code, values: { headroom: account.potential! - revenue, revenue, potential: account.potential!, factor: rules.headroomFactor } };
     case 'growth':
@@ -192,75 +202,94 @@ function ruleReason(code: RuleCode, account: Account, rank: number, cumulativeSh
   }
 }
 
-const VALID_TIERS = new Set<string>(TIER_ORDER);
-const TIER_INDEX: Readonly<Record<Tier, number>> = { MVC: 0, MGC: 1, STC: 2, BZ: 3 };
-
-export function assignTiers(accounts: readonly Account[], rules: Partial<TierRules> = {}): TierResult {
+/**
+ * Tiers of `accounts` under `rules`. `columns`: the accounts' columns when the caller shares them (see
+ * columns.ts); read from the accounts otherwise.
+ */
+export function assignTiers(accounts: readonly Account[], rules: Partial<TierRules> = {}, columns?: AccountColumns): TierResult {
   const r: TierRules = { ...DEFAULT_TIER_RULES, ...stripUndefined(rules) };
   validateRules(r);
   const n = accounts.length;
-  const p = pareto(accounts, { cutoff: r.cutoff });
-  // rank (0-based) of each input index
-  const rankOf = new Uint32Array(n);
-  for (let k = 0; k < n; k++) rankOf[p.order[k]!] = k;
+  const figures = columnsFor(accounts, columns);
+  // Membership is all the rule needs; ranks (for the vital few's reasons) come from pareto() on first ask.
+  const { vital } = findVitalFew(accounts, { cutoff: r.cutoff, columns: figures });
+  let ranks: { rankOf: Uint32Array; cumulative: Float64Array } | undefined;
+  const rankOf = (i: number) => {
+    if (!ranks) {
+      const p = pareto(accounts, { cutoff: r.cutoff, columns: figures });
+      const byIndex = new Uint32Array(n);
+      for (let k = 0; k < n; k++) byIndex[p.order[k]!] = k;
+      ranks = { rankOf: byIndex, cumulative: p.cumulative };
+    }
+    const k = ranks.rankOf[i]!;
+    return { rank: k + 1, cumulativeShare: ranks.cumulative[k]! };
+  };
 
-  const sums = TIER_ORDER.map(() => ({ accounts: 0, revenue: 0, profit: 0, profitAccounts: 0, effort: 0, effortAccounts: 0 }));
-  const totals = { accounts: n, revenue: 0, profit: 0, profitAccounts: 0, effort: 0, effortAccounts: 0 };
+  const { revenue, profit, potential, previousRevenue, effort, givenTier } = figures;
+  const count = new Uint32Array(4);
+  const revenueSum = new Float64Array(4);
+  const profitSum = new Float64Array(4);
+  const profitCount = new Uint32Array(4);
+  const effortSum = new Float64Array(4);
+  const effortCount = new Uint32Array(4);
+  let totalRevenue = 0;
+  let totalProfit = 0;
+  let totalEffort = 0;
 
   // The hot loop keeps typed arrays only; assignment objects (with their reasons) are built on demand.
   const tierIndex = new Uint8Array(n);
   const given = new Uint8Array(n);
-  const codes = new Uint8Array(n); // index into RULE_CODES
+  const steps = new Uint8Array(n); // index into RULE_CODES
   for (let i = 0; i < n; i++) {
-    const account = accounts[i]!;
-    const code = ruleCode(account, rankOf[i]! < p.vitalFew, r);
-    codes[i] = RULE_CODES.indexOf(code);
-    const feedTier = account.tier;
-    const isGiven = typeof feedTier === 'string' && VALID_TIERS.has(feedTier);
-    const t = isGiven ? TIER_INDEX[feedTier as Tier] : TIER_INDEX[TIER_OF_CODE[code]];
+    const v = revenue[i]!;
+    const p = profit[i]!;
+    const step = ruleStep(p, vital[i] === 1, v, potential[i]!, previousRevenue[i]!, r);
+    steps[i] = step;
+    const feedTier = givenTier[i]!;
+    const isGiven = feedTier !== NO_TIER;
+    const t = isGiven ? feedTier : TIER_OF_STEP[step]!;
     tierIndex[i] = t;
     given[i] = isGiven ? 1 : 0;
-    const s = sums[t]!;
-    const revenue = revenueOf(account.revenue);
-    s.accounts++;
-    s.revenue += revenue;
-    totals.revenue += revenue;
-    if (isNum(account.profit)) {
-      s.profit += account.profit;
-      s.profitAccounts++;
-      totals.profit += account.profit;
-      totals.profitAccounts++;
+    count[t]!++;
+    revenueSum[t]! += v;
+    totalRevenue += v;
+    if (p === p) {
+      profitSum[t]! += p;
+      profitCount[t]!++;
+      totalProfit += p;
     }
-    if (isNum(account.effort)) {
-      s.effort += account.effort;
-      s.effortAccounts++;
-      totals.effort += account.effort;
-      totals.effortAccounts++;
+    const e = effort[i]!;
+    if (e === e) {
+      effortSum[t]! += e;
+      effortCount[t]!++;
+      totalEffort += e;
     }
   }
+  let profitAccounts = 0;
+  let effortAccounts = 0;
+  for (let t = 0; t < 4; t++) {
+    profitAccounts += profitCount[t]!;
+    effortAccounts += effortCount[t]!;
+  }
 
-  const tiers: TierSummary[] = TIER_ORDER.map((tier, t) => {
-    const s = sums[t]!;
-    return {
-      ...TIER_META[tier],
-      accounts: s.accounts,
-      revenue: s.revenue,
-      revenueShare: shareOf(s.revenue, totals.revenue),
-      profit: s.profitAccounts > 0 ? s.profit : null,
-      profitAccounts: s.profitAccounts,
-      effort: s.effortAccounts > 0 ? s.effort : null,
-      effortAccounts: s.effortAccounts,
-      effortShare: totals.effortAccounts > 0 ? shareOf(s.effort, totals.effort) : null,
-    };
-  });
+  const tiers: TierSummary[] = TIER_ORDER.map((tier, t) => ({
+    ...TIER_META[tier],
+    accounts: count[t]!,
+    revenue: revenueSum[t]!,
+    revenueShare: shareOf(revenueSum[t]!, totalRevenue),
+    profit: profitCount[t]! > 0 ? profitSum[t]! : null,
+    profitAccounts: profitCount[t]!,
+    effort: effortCount[t]! > 0 ? effortSum[t]! : null,
+    effortAccounts: effortCount[t]!,
+    effortShare: effortAccounts > 0 ? shareOf(effortSum[t]!, totalEffort) : null,
+  }));
 
   const assignment = (i: number): TierAssignment => {
     const account = accounts[i]!;
-    const k = rankOf[i]!;
-    const code = RULE_CODES[codes[i]!]!;
-    const reason = ruleReason(code, account, k + 1, p.cumulative[k]!, r);
+    const code = RULE_CODES[steps[i]!]!;
     const tier = TIER_ORDER[tierIndex[i]!]!;
-    return { account, index: i, tier, given: given[i] === 1, reason: given[i] ? { code: 'given', values: { ruleTier: TIER_OF_CODE[code] } } : reason };
+    const reason: TierReason = given[i] ? { code: 'given', values: { ruleTier: TIER_OF_CODE[code] } } : ruleReason(code, account, () => rankOf(i), r);
+    return { account, index: i, tier, given: given[i] === 1, reason };
   };
   let all: TierAssignment[] | undefined;
   return {
@@ -277,11 +306,11 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
     tiers,
     totals: {
       accounts: n,
-      revenue: totals.revenue,
-      profit: totals.profitAccounts > 0 ? totals.profit : null,
-      profitAccounts: totals.profitAccounts,
-      effort: totals.effortAccounts > 0 ? totals.effort : null,
-      effortAccounts: totals.effortAccounts,
+      revenue: totalRevenue,
+      profit: profitAccounts > 0 ? totalProfit : null,
+      profitAccounts,
+      effort: effortAccounts > 0 ? totalEffort : null,
+      effortAccounts,
     },
     rules: r,
   };
