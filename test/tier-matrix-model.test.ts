@@ -114,6 +114,32 @@ describe('tier matrix: tertile bands', () => {
     }
   });
 
+  it('bands long columns (read without copying or reordering them) with the same cuts as the selection', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let run = 0; run < 12; run++) {
+      const n = 4096 + Math.floor(random() * 3000);
+      const spread = [2, 3, 7, 50, 1e6][run % 5]!;
+      const missing = run % 3 === 0 ? 0 : 0.2;
+      const input = Float64Array.from({ length: n }, () => (random() < missing ? NaN : Math.floor(random() * spread) - spread / 3));
+      const before = input.slice();
+      const axis = bandAxis(input);
+      expect(input).toEqual(before);
+      const present = input.filter((v) => !Number.isNaN(v));
+      expect(axis.cuts).toEqual(tertileCuts(present.slice()));
+      const offset = present.length < n ? 1 : 0;
+      const expected = [...input].map((v) => (Number.isNaN(v) ? 0 : offset + axis.cuts.filter((c) => v >= c).length));
+      expect(bandsOf(axis)).toEqual(expected);
+      const counts = axis.bands.map((band, b) => (band.missing ? n - present.length : expected.filter((e, i) => e === b && !Number.isNaN(input[i]!)).length));
+      expect(axis.bands.map((b) => b.count)).toEqual(counts);
+    }
+    // All equal: one band, and the shared value.
+    const same = bandAxis(new Float64Array(5000).fill(4.5));
+    expect(same.cuts).toEqual([]);
+    expect(same.note).toBe('all-equal');
+    expect(same.sharedValue).toBe(4.5);
+  });
+
   it('selects the k-th smallest value in place, smaller values before it and larger after', () => {
     const data = Float64Array.from([5, 3, 9, 3, 1, 7, 3, 8]);
     selectInPlace(data, 4);

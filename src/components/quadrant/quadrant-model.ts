@@ -11,6 +11,7 @@
  *   split thresholds always lie inside the domain.
  */
 import { quadtree, type Quadtree } from 'd3-quadtree';
+import { sharedColumns } from '../../analysis/columns.js';
 import { quadrants, type QuadrantResult } from '../../analysis/quadrant.js';
 import { assignTiers, type TierResult } from '../../analysis/tiers.js';
 import type { Feed } from '../../feed/parse.js';
@@ -213,8 +214,10 @@ export interface QuadrantModelOptions {
 export function quadrantModel(feed: Feed, options: QuadrantModelOptions, previous?: QuadrantModel): QuadrantModel {
   const { effortThreshold, impactThreshold, scale } = options;
   if (previous?.feed === feed && previous.effortThreshold === effortThreshold && previous.impactThreshold === impactThreshold && previous.scale === scale) return previous;
-  const tiers = previous?.feed === feed ? previous.tiers : assignTiers(feed.accounts);
-  const result = quadrants(feed.accounts, { effortThreshold, impactThreshold });
+  // The accounts are read once, into columns shared with every widget on the same feed.
+  const columns = sharedColumns(feed.accounts);
+  const tiers = previous?.feed === feed ? previous.tiers : assignTiers(feed.accounts, {}, columns);
+  const result = quadrants(feed.accounts, { effortThreshold, impactThreshold, columns });
   const scatter = scatterOf(result, tiers.tierIndex, scale);
   return { feed, effortThreshold, impactThreshold, scale, result, tiers, scatter };
 }

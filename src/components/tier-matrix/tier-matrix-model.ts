@@ -16,7 +16,9 @@
  * - Explicit cut points (`value-thresholds="100000,500000"`): same rule (a value at a cut goes up), sorted
  *   and de-duplicated, at most MAX_CUTS; bands may be empty.
  */
+import type { AccountColumns } from '../../analysis/columns.js';
 import { revenueOf, isNum } from '../../analysis/numbers.js';
+import { valuesAtRanks, type RankedValue } from '../../analysis/order-statistics.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { TierRules } from '../../analysis/tiers.js';
 import type { Account, Tier } from '../../feed/schema.js';
@@ -43,17 +45,35 @@ export function potentialMeasure(account: Account, field: PotentialField): numbe
   return field === 'potential' ? account.potential : account.potential - revenueOf(account.revenue);
 }
 
-/** Each account's value (NaN when it has none), in input order. */
-export function valueMeasures(accounts: readonly Account[], field: ValueField): Float64Array {
+/**
+ * Each account's value (NaN when it has none), in input order. With the accounts' columns (see
+ * analysis/columns.ts) revenue and profit are those columns themselves: read them, do not change them.
+ */
+export function valueMeasures(accounts: readonly Account[], field: ValueField, columns?: AccountColumns): Float64Array {
+  if (columns && field !== 'clv') return columns[field];
   const out = new Float64Array(accounts.length);
   for (let i = 0; i < accounts.length; i++) out[i] = valueMeasure(accounts[i]!, field);
   return out;
 }
 
-/** Each account's growth potential (NaN when it has none), in input order. */
-export function potentialMeasures(accounts: readonly Account[], field: PotentialField): Float64Array {
+/**
+ * Each account's growth potential (NaN when it has none), in input order; from the accounts' columns when
+ * given (the potential field is then that column itself: read it, do not change it).
+ */
+export function potentialMeasures(accounts: readonly Account[], field: PotentialField, columns?: AccountColumns): Float64Array {
+  if (!columns) {
+    const out = new Float64Array(accounts.length);
+    for (let i = 0; i < accounts.length; i++) out[i] = potentialMeasure(accounts[i]!, field);
+    return out;
+  }
+  const { potential, revenue } = columns;
+  if (field === 'potential') return potential;
+  const impact = field === 'impact' ? columns.impact : undefined;
   const out = new Float64Array(accounts.length);
-  for (let i = 0; i < accounts.length; i++) out[i] = potentialMeasure(accounts[i]!, field);
+  for (let i = 0; i < out.length; i++) {
+    const own = impact ? impact[i]! : NaN;
+    out[i] = own === own ? own : potential[i]! - revenue[i]!; // NaN without potential
+  }
   return out;
 }
 
@@ -131,26 +151,44 @@ export function selectInPlace(values: Float64Array, k: number, left = 0, right =
 }
 
 /**
- * The cut near position p (1..n-1) of the values in ascending order that does not split equal values:
+ * The cut near position p (1..n-1) of n values in ascending order that does not split equal values:
  * with v the value at p, the nearest changes of value are just below the first v (cut point v) and just
  * above the last v (cut point: the smallest value above v); the nearer wins, the lower one on a tie.
+ * `around` is v with the number of values below it and equal to it and the smallest value above it.
  */
-function cutAround(values: Float64Array, p: number): number | undefined {
-  const n = values.length;
-  const v = values[p]!;
-  let below = 0;
-  let equal = 0;
-  let above = Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = values[i]!;
-    if (x < v) below++;
-    else if (x === v) equal++;
-    else if (x < above) above = x;
-  }
+function nearestCut(n: number, p: number, around: RankedValue): number | undefined {
+  const { value, below, equal, next } = around;
   const down = below >= 1 ? p - below : Infinity;
   const up = below + equal <= n - 1 ? below + equal - p : Infinity;
   if (down === Infinity && up === Infinity) return undefined;
-  return down <= up ? v : above;
+  return down <= up ? value : next;
+}
+
+/** What `nearestCut` needs, by counting over all values (values[p] is the value at position p). */
+function around(values: Float64Array, p: number): RankedValue {
+  const value = values[p]!;
+  let below = 0;
+  let equal = 0;
+  let next = Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (x < value) below++;
+    else if (x === value) equal++;
+    else if (x < next) next = x;
+  }
+  return { value, below, equal, next };
+}
+
+/** The tertile positions of n values: round(n/3) and round(2n/3), inside 1..n-1. */
+function tertilePositions(n: number): number[] {
+  return [1, 2].map((k) => Math.min(n - 1, Math.max(1, Math.round((n * k) / 3))));
+}
+
+/** Cut points in order, coinciding ones merged. */
+function mergedCuts(cuts: readonly (number | undefined)[]): number[] {
+  const out: number[] = [];
+  for (const cut of cuts) if (cut !== undefined && cut !== out[out.length - 1]) out.push(cut);
+  return out;
 }
 
 /**
@@ -159,26 +197,38 @@ function cutAround(values: Float64Array, p: number): number | undefined {
  */
 export function tertileCuts(values: Float64Array): number[] {
   const n = values.length;
-  const cuts: number[] = [];
-  if (n < 2) return cuts;
+  if (n < 2) return [];
   let left = 0;
-  for (const k of [1, 2]) {
-    const p = Math.min(n - 1, Math.max(1, Math.round((n * k) / 3)));
-    selectInPlace(values, p, left);
-    left = p;
-    const cut = cutAround(values, p);
-    if (cut !== undefined && cut !== cuts[cuts.length - 1]) cuts.push(cut);
-  }
-  return cuts;
+  return mergedCuts(
+    tertilePositions(n).map((p) => {
+      selectInPlace(values, p, left);
+      left = p;
+      return nearestCut(n, p, around(values, p));
+    }),
+  );
+}
+
+/**
+ * The tertile cut points of the values that are not NaN (`count` of them) without reordering or copying
+ * them (analysis/order-statistics.ts); undefined for the columns that function leaves to a selection.
+ */
+function columnTertileCuts(values: Float64Array, count: number): number[] | undefined {
+  if (count < 2) return undefined;
+  const positions = tertilePositions(count);
+  const ranked = valuesAtRanks(values, positions);
+  return ranked && mergedCuts(ranked.map((r, j) => nearestCut(count, positions[j]!, r)));
 }
 
 /** Bands of one axis from each account's measure (NaN = no data), by tertiles or by explicit cut points. */
 export function bandAxis(values: Float64Array, explicitCuts?: readonly number[]): BandAxis {
   const n = values.length;
-  const all = new Float64Array(n);
   let count = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i]!)) all[count++] = values[i]!;
-  const present = all.subarray(0, count);
+  let first = NaN;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    if (count++ === 0) first = v;
+  }
   const missing = n - count;
   const bandOf = new Uint8Array(n);
   if (count === 0) {
@@ -190,26 +240,36 @@ export function bandAxis(values: Float64Array, explicitCuts?: readonly number[])
   let sharedValue: number | undefined;
   if (given) cuts = given;
   else {
-    cuts = tertileCuts(present);
+    let present: Float64Array | undefined;
+    const fast = columnTertileCuts(values, count);
+    if (fast) cuts = fast;
+    else {
+      present = new Float64Array(count);
+      for (let i = 0, k = 0; i < n; i++) if (values[i] === values[i]) present[k++] = values[i]!;
+      cuts = tertileCuts(present);
+    }
     if (cuts.length === 0) {
       note = 'all-equal';
-      sharedValue = present[0];
+      // All values are equal (the fast path has no -0 among them, so any is the one); the selection's first otherwise.
+      sharedValue = present ? present[0] : first;
     } else if (cuts.length < 2) note = 'ties';
   }
   const offset = missing > 0 ? 1 : 0;
   const bands: Band[] = [];
   if (offset) bands.push({ missing: true, count: missing });
   for (let b = 0; b <= cuts.length; b++) bands.push({ from: cuts[b - 1], to: cuts[b], missing: false, count: 0 });
+  // A value's band is the number of cut points at or below it (cuts ascend, at most MAX_CUTS of them).
+  const k = cuts.length;
+  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0] = cuts;
+  const counts = new Uint32Array(bands.length);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    let band = 0;
-    if (!Number.isNaN(v)) {
-      band = offset;
-      while (band - offset < cuts.length && v >= cuts[band - offset]!) band++;
-    }
+    if (v !== v) continue; // band 0: no data
+    const band = offset + (k > 0 && v >= c0 ? 1 : 0) + (k > 1 && v >= c1 ? 1 : 0) + (k > 2 && v >= c2 ? 1 : 0) + (k > 3 && v >= c3 ? 1 : 0);
     bandOf[i] = band;
-    if (!Number.isNaN(v)) bands[band]!.count++;
+    counts[band]!++;
   }
+  for (let b = offset; b < bands.length; b++) bands[b]!.count = counts[b]!;
   return { cuts, explicit: !!given, bands, bandOf, missing, sharedValue, note };
 }
 
@@ -290,18 +350,28 @@ export function tierIndexes(tiers: readonly Tier[]): Uint8Array {
 /**
  * The matrix of accounts by value band and potential band, with revenue and tiers per cell and per tier.
  * `tiers` is each account's tier, or its tier index (see `tierIndexes`), which is kept as `tierOf`.
+ * `accountRevenue`: each account's revenue (`revenueOf`, the revenue column), when the caller has it.
  */
-export function buildMatrix(accounts: readonly Account[], tiers: readonly Tier[] | Uint8Array, value: BandAxis, potential: BandAxis): Matrix {
+export function buildMatrix(
+  accounts: readonly Account[],
+  tiers: readonly Tier[] | Uint8Array,
+  value: BandAxis,
+  potential: BandAxis,
+  accountRevenue?: Float64Array,
+): Matrix {
   const n = accounts.length;
   const columns = value.bands.length;
   const cellCount = columns * potential.bands.length;
   const cellOf = new Uint16Array(n);
   const tierOf = tiers instanceof Uint8Array ? tiers : tierIndexes(tiers);
-  const revenue = new Float64Array(n);
+  let revenue = accountRevenue;
+  if (!revenue) {
+    revenue = new Float64Array(n);
+    for (let i = 0; i < n; i++) revenue[i] = revenueOf(accounts[i]!.revenue);
+  }
   let totalRevenue = 0;
   for (let i = 0; i < n; i++) {
     cellOf[i] = potential.bandOf[i]! * columns + value.bandOf[i]!;
-    revenue[i] = revenueOf(accounts[i]!.revenue);
     totalRevenue += revenue[i]!;
   }
   const share = (r: number) => (totalRevenue === 0 ? 0 : r / totalRevenue);

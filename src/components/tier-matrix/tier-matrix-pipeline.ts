@@ -3,6 +3,7 @@
  * then the value and potential bands, then the matrix of cells and tier groups, then the band names.
  * Pure; the element runs it in willUpdate when the feed or an option changed.
  */
+import { sharedColumns } from '../../analysis/columns.js';
 import { assignTiers, TIER_ORDER, type TierResult, type TierRules } from '../../analysis/tiers.js';
 import type { Account } from '../../feed/schema.js';
 import {
@@ -44,13 +45,15 @@ export interface TierMatrixModel {
 }
 
 export function tierMatrixModel(accounts: readonly Account[], options: TierMatrixOptions): TierMatrixModel {
-  const tiers = assignTiers(accounts, options.rules);
-  const value = bandAxis(valueMeasures(accounts, options.valueField), options.valueCuts);
-  const potential = bandAxis(potentialMeasures(accounts, options.potentialField), options.potentialCuts);
+  // The accounts are read once, into columns shared with every widget on the same feed.
+  const columns = sharedColumns(accounts);
+  const tiers = assignTiers(accounts, options.rules, columns);
+  const value = bandAxis(valueMeasures(accounts, options.valueField, columns), options.valueCuts);
+  const potential = bandAxis(potentialMeasures(accounts, options.potentialField, columns), options.potentialCuts);
   // The analysis's typed arrays, so no assignment object is built for the matrix (only the table needs them).
   const given = TIER_ORDER.map(() => 0);
   for (let i = 0; i < accounts.length; i++) if (tiers.given[i]) given[tiers.tierIndex[i]!]!++;
-  const matrix = buildMatrix(accounts, tiers.tierIndex, value, potential);
+  const matrix = buildMatrix(accounts, tiers.tierIndex, value, potential, columns.revenue);
   return { accounts, options, tiers, matrix, valueNames: bandNames(value), potentialNames: bandNames(potential), given, top: new Map() };
 }
 
