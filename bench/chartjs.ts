@@ -38,6 +38,7 @@ import {
   type BubbleDataPoint,
   type Plugin,
 } from 'chart.js';
+import { accountColumns } from '../src/analysis/columns.js';
 import { deriveKpis, type Kpi } from '../src/analysis/kpis.js';
 import { revenueOf } from '../src/analysis/numbers.js';
 import { QUADRANT_IDS, QUADRANT_LABELS, quadrants } from '../src/analysis/quadrant.js';
@@ -137,15 +138,12 @@ function paretoView(box: HTMLElement, accounts: readonly Account[]): ChartJsView
 
 function tierMatrixView(box: HTMLElement, accounts: readonly Account[]): ChartJsView {
   // The widget's defaults: value = revenue, potential = headroom, tertile bands, the kit's tier rule.
-  const tiers = assignTiers(accounts);
-  const value = bandAxis(valueMeasures(accounts, 'revenue'));
-  const potential = bandAxis(potentialMeasures(accounts, 'headroom'));
-  const matrix = buildMatrix(
-    accounts,
-    tiers.assignments.map((a) => a.tier),
-    value,
-    potential,
-  );
+  // Read into columns once, as the widget does (fresh on every run: the raw accounts are the same array).
+  const columns = accountColumns(accounts);
+  const tiers = assignTiers(accounts, {}, columns);
+  const value = bandAxis(valueMeasures(accounts, 'revenue', columns));
+  const potential = bandAxis(potentialMeasures(accounts, 'headroom', columns));
+  const matrix = buildMatrix(accounts, tiers.tierIndex, value, potential, columns.revenue);
   const valueNames = bandNames(value);
   const potentialNames = bandNames(potential);
   const chart = new Chart(canvasIn(box), {

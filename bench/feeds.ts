@@ -39,11 +39,14 @@ export function rawFeed(count: number): SampleFeed {
 }
 
 /**
- * A validated feed with these accounts, a new object on every call, so no widget or helper finds it in a
- * cache keyed by the feed (validation itself is not repeated: parseFeed ran once, in prepareFeeds).
+ * A validated feed with these accounts, a new feed object with a new accounts array on every call, so no
+ * widget or helper finds it in a cache keyed by the feed or by its accounts (the analysis' shared
+ * columns are keyed by the accounts array). Validation itself is not repeated: parseFeed ran once, in
+ * prepareFeeds, and the account objects are the same.
  */
 export function validatedFeed(count: number): Feed {
-  return derivedFeed(feedsOf(count).validated, {});
+  const validated = feedsOf(count).validated;
+  return derivedFeed(validated, { accounts: validated.accounts.slice() });
 }
 
 /** `size` distinct account ids of the feed, a different set per `attempt` (seeded). */
