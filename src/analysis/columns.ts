@@ -42,6 +42,11 @@ export interface AccountColumns {
   readonly impact: Float64Array;
   /** The tier given in the feed as an index into TIER_ORDER (0 MVC, 1 MGC, 2 STC, 3 BZ); NO_TIER when none. */
   readonly givenTier: Uint8Array;
+  /**
+   * Reads these columns now (those not read yet), in one pass over the accounts: an analysis that needs
+   * several asks for them together, which costs about a quarter less than a pass for each. Returns the columns.
+   */
+  read(names: readonly ColumnName[]): AccountColumns;
 }
 
 /** A figure that must be a finite number; NaN for "no value". */
@@ -52,78 +57,106 @@ function tierIndexOf(tier: unknown): number {
   return tier === 'MVC' ? 0 : tier === 'MGC' ? 1 : tier === 'STC' ? 2 : tier === 'BZ' ? 3 : NO_TIER;
 }
 
-/*
- * One loop per field, each with its property named in the code: a computed key (`account[field]`) is a
- * keyed lookup, about twice as slow over accounts of many shapes.
+/** The name of a column. */
+export type ColumnName = 'revenue' | 'profit' | 'potential' | 'previousRevenue' | 'effort' | 'impact' | 'givenTier';
+
+const NONE = new Float64Array(0);
+const NO_TIERS = new Uint8Array(0);
+
+interface Figures {
+  revenue: Float64Array;
+  profit: Float64Array;
+  potential: Float64Array;
+  previousRevenue: Float64Array;
+  effort: Float64Array;
+  impact: Float64Array;
+  givenTier: Uint8Array;
+}
+
+/**
+ * One pass over the accounts filling the columns that are not empty (an empty one is not wanted). Each
+ * property is named in the code: a computed key (`account[field]`) is a keyed lookup, about twice as slow
+ * over accounts of many shapes. The wanted-tests do not change during the loop, so they cost next to
+ * nothing, and one pass for several columns costs about a quarter less than a pass for each.
  */
+function readFigures(accounts: readonly Account[], into: Figures): void {
+  const { revenue, profit, potential, previousRevenue, effort, impact, givenTier } = into;
+  const wantRevenue = revenue.length > 0;
+  const wantProfit = profit.length > 0;
+  const wantPotential = potential.length > 0;
+  const wantPrevious = previousRevenue.length > 0;
+  const wantEffort = effort.length > 0;
+  const wantImpact = impact.length > 0;
+  const wantTier = givenTier.length > 0;
+  for (let i = 0; i < accounts.length; i++) {
+    const account = accounts[i]!;
+    if (wantRevenue) revenue[i] = revenueOf(account.revenue);
+    if (wantProfit) profit[i] = finite(account.profit);
+    if (wantPotential) potential[i] = finite(account.potential);
+    if (wantPrevious) previousRevenue[i] = finite(account.previousRevenue);
+    if (wantEffort) effort[i] = finite(account.effort);
+    if (wantImpact) impact[i] = finite(account.impact);
+    if (wantTier) givenTier[i] = tierIndexOf(account.tier);
+  }
+}
+
 class LazyColumns implements AccountColumns {
   readonly count: number;
-  private revenueColumn?: Float64Array;
-  private profitColumn?: Float64Array;
-  private potentialColumn?: Float64Array;
-  private previousRevenueColumn?: Float64Array;
-  private effortColumn?: Float64Array;
-  private impactColumn?: Float64Array;
-  private givenTierColumn?: Uint8Array;
+  private readonly columns: Partial<Figures> = {};
 
   constructor(private readonly accounts: readonly Account[]) {
     this.count = accounts.length;
   }
 
+  read(names: readonly ColumnName[]): this {
+    const missing = names.filter((name) => !this.columns[name]);
+    if (missing.length === 0) return this;
+    const n = this.count;
+    const column = (name: ColumnName) => (missing.includes(name) ? new Float64Array(n) : NONE);
+    const into: Figures = {
+      revenue: column('revenue'),
+      profit: column('profit'),
+      potential: column('potential'),
+      previousRevenue: column('previousRevenue'),
+      effort: column('effort'),
+      impact: column('impact'),
+      givenTier: missing.includes('givenTier') ? new Uint8Array(n) : NO_TIERS,
+    };
+    readFigures(this.accounts, into);
+    for (const name of missing) (this.columns as Record<ColumnName, Float64Array | Uint8Array>)[name] = into[name];
+    return this;
+  }
+
+  private column<K extends ColumnName>(name: K): Figures[K] {
+    return (this.columns[name] ?? this.read([name]).columns[name]) as Figures[K];
+  }
+
   get revenue(): Float64Array {
-    if (this.revenueColumn) return this.revenueColumn;
-    const { accounts } = this;
-    const column = (this.revenueColumn = new Float64Array(accounts.length));
-    for (let i = 0; i < accounts.length; i++) column[i] = revenueOf(accounts[i]!.revenue);
-    return column;
+    return this.column('revenue');
   }
 
   get profit(): Float64Array {
-    if (this.profitColumn) return this.profitColumn;
-    const { accounts } = this;
-    const column = (this.profitColumn = new Float64Array(accounts.length));
-    for (let i = 0; i < accounts.length; i++) column[i] = finite(accounts[i]!.profit);
-    return column;
+    return this.column('profit');
   }
 
   get potential(): Float64Array {
-    if (this.potentialColumn) return this.potentialColumn;
-    const { accounts } = this;
-    const column = (this.potentialColumn = new Float64Array(accounts.length));
-    for (let i = 0; i < accounts.length; i++) column[i] = finite(accounts[i]!.potential);
-    return column;
+    return this.column('potential');
   }
 
   get previousRevenue(): Float64Array {
-    if (this.previousRevenueColumn) return this.previousRevenueColumn;
-    const { accounts } = this;
-    const column = (this.previousRevenueColumn = new Float64Array(accounts.length));
-    for (let i = 0; i < accounts.length; i++) column[i] = finite(accounts[i]!.previousRevenue);
-    return column;
+    return this.column('previousRevenue');
   }
 
   get effort(): Float64Array {
-    if (this.effortColumn) return this.effortColumn;
-    const { accounts } = this;
-    const column = (this.effortColumn = new Float64Array(accounts.length));
-    for (let i = 0; i < accounts.length; i++) column[i] = finite(accounts[i]!.effort);
-    return column;
+    return this.column('effort');
   }
 
   get impact(): Float64Array {
-    if (this.impactColumn) return this.impactColumn;
-    const { accounts } = this;
-    const column = (this.impactColumn = new Float64Array(accounts.length));
-    for (let i = 0; i < accounts.length; i++) column[i] = finite(accounts[i]!.impact);
-    return column;
+    return this.column('impact');
   }
 
   get givenTier(): Uint8Array {
-    if (this.givenTierColumn) return this.givenTierColumn;
-    const { accounts } = this;
-    const column = (this.givenTierColumn = new Uint8Array(accounts.length));
-    for (let i = 0; i < accounts.length; i++) column[i] = tierIndexOf(accounts[i]!.tier);
-    return column;
+    return this.column('givenTier');
   }
 }
 

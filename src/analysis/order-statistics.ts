@@ -39,89 +39,138 @@ function bucketOf(high: number): number {
 /** The bucket of -0 (high word 0x80000000, inverted). */
 const NEGATIVE_ZERO_BUCKET = 0x7fff;
 
-/** Where one asked rank lies: its bucket, the values in buckets before it, and the next non-empty bucket. */
-interface Target {
-  rank: number;
-  bucket: number;
-  before: number;
-  following: number;
-  members: Float64Array;
-  followingMin: number;
+/** A column after the counting pass: how many values it has, and the values at ranks of them. */
+export interface BucketedColumn {
+  /** How many values are not NaN. */
+  readonly count: number;
+  /** The values at `ranks` (ascending, each in 0..count-1). */
+  at(ranks: readonly number[]): RankedValue[];
 }
 
-/**
- * The values at `ranks` (ascending, each in 0..count-1, at most two of them) among the values of `values` that are
- * not NaN, or undefined when the column is short or holds -0 (see above).
+/*
+ * The passes are small functions of their own, each only a loop over typed arrays: the engine optimizes
+ * such a function once, on its first long loop, and keeps that code. A loop inside a longer function is
+ * compiled before the code after it ever ran, and leaving the loop then throws the compiled code away
+ * ("insufficient type feedback"), on every call while the widget is young.
  */
-export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): RankedValue[] | undefined {
-  const n = values.length;
-  if (n < MIN_VALUES || ranks.length > 2) return undefined;
-  const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
-  const high = LITTLE_ENDIAN ? 1 : 0;
-  const counts = new Uint32Array(BUCKETS);
+
+/** The first pass: values per bucket (NaN left out) into `counts`; returns how many values are counted. */
+function countBuckets(values: Float64Array, words: Int32Array, high: number, counts: Uint32Array): number {
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v !== v) continue;
     counts[bucketOf(words[2 * i + high]!)]!++;
     count++;
   }
-  // -0 lies in the bucket just below +0's, with only the tiniest negative numbers.
-  if (counts[NEGATIVE_ZERO_BUCKET] !== 0) return undefined;
-  if (ranks.some((r, i) => !(r >= 0 && r < count && r >= (ranks[i - 1] ?? 0)))) throw new RangeError(`ranks must ascend in 0..${count - 1}`);
+  return count;
+}
 
-  // One walk over the buckets (in this function, whose code is optimized by now: not in a callback).
-  const targets: Target[] = [];
-  let before = 0;
-  let bucket = 0;
-  for (const rank of ranks) {
-    while (before + counts[bucket]! <= rank) before += counts[bucket++]!;
-    targets.push({ rank, bucket, before, following: BUCKETS, members: new Float64Array(counts[bucket]!), followingMin: Infinity });
-  }
-  for (const target of targets) {
-    let following = target.bucket + 1;
-    while (following < BUCKETS && counts[following] === 0) following++;
-    target.following = following;
-  }
-  // The buckets of the (at most two) ranks and the buckets after them, gathered in one pass.
-  const a = targets[0]!;
-  const b = targets[1] ?? a;
-  const aMembers = a.members;
-  const bMembers = b.members;
+/**
+ * The second pass, for one or two ranks: the values of bucket `a` into `aMembers` and of bucket `b` into
+ * `bMembers` (b may be a; -1: none), and the smallest value of the buckets after them into `followingMin`.
+ */
+function gatherBuckets(
+  values: Float64Array,
+  words: Int32Array,
+  high: number,
+  a: number,
+  aFollowing: number,
+  aMembers: Float64Array,
+  b: number,
+  bFollowing: number,
+  bMembers: Float64Array,
+  followingMin: Float64Array,
+): void {
   let aFilled = 0;
   let bFilled = 0;
   let aNext = Infinity;
   let bNext = Infinity;
-  for (let i = 0; i < n; i++) {
-    const bucket = bucketOf(words[2 * i + high]!);
-    if (bucket !== a.bucket && bucket !== b.bucket && bucket !== a.following && bucket !== b.following) continue;
+  for (let i = 0; i < values.length; i++) {
+    const key = bucketOf(words[2 * i + high]!);
+    if (key !== a && key !== b && key !== aFollowing && key !== bFollowing) continue;
     const v = values[i]!;
-    if (v !== v) continue;
-    if (bucket === a.bucket) aMembers[aFilled++] = v;
-    else if (bucket === a.following && v < aNext) aNext = v;
-    if (b !== a) {
-      if (bucket === b.bucket) bMembers[bFilled++] = v;
-      else if (bucket === b.following && v < bNext) bNext = v;
-    }
+    if (v !== v) continue; // a NaN can share +Infinity's or -Infinity's bucket
+    if (key === a) aMembers[aFilled++] = v;
+    else if (key === aFollowing && v < aNext) aNext = v;
+    if (key === b && b !== a) bMembers[bFilled++] = v;
+    else if (key === bFollowing && v < bNext) bNext = v;
   }
-  a.followingMin = aNext;
-  b.followingMin = b === a ? aNext : bNext;
+  followingMin[0] = aNext;
+  followingMin[1] = bNext;
+}
 
-  return targets.map(({ rank, before, members, followingMin }) => {
-    const k = rank - before;
-    selectInPlace(members, k);
-    const value = members[k]!;
-    let below = before;
-    let equal = 0;
-    let next = followingMin;
-    for (let j = 0; j < members.length; j++) {
-      const x = members[j]!;
-      if (x < value) below++;
-      else if (x === value) equal++;
-      else if (x < next) next = x;
+/** The value at position k of `members` (the rank's bucket, after `before` smaller values) with its neighbourhood. */
+function rankedIn(members: Float64Array, k: number, before: number, followingMin: number): RankedValue {
+  selectInPlace(members, k);
+  const value = members[k]!;
+  let below = before;
+  let equal = 0;
+  let next = followingMin;
+  for (let j = 0; j < members.length; j++) {
+    const x = members[j]!;
+    if (x < value) below++;
+    else if (x === value) equal++;
+    else if (x < next) next = x;
+  }
+  return { value, below, equal, next };
+}
+
+class Buckets implements BucketedColumn {
+  constructor(
+    private readonly values: Float64Array,
+    private readonly words: Int32Array,
+    private readonly counts: Uint32Array,
+    readonly count: number,
+  ) {}
+
+  at(ranks: readonly number[]): RankedValue[] {
+    const { values, words, counts, count } = this;
+    if (ranks.length > 2 || ranks.some((r, i) => !(r >= 0 && r < count && r >= (ranks[i - 1] ?? 0)))) {
+      throw new RangeError(`ranks must be at most two, ascending in 0..${count - 1}`);
     }
-    return { value, below, equal, next };
-  });
+    if (ranks.length === 0) return [];
+    // Where each rank lies: its bucket, the values before it, and the next non-empty bucket.
+    const targets: { rank: number; bucket: number; before: number; following: number }[] = [];
+    let before = 0;
+    let bucket = 0;
+    for (const rank of ranks) {
+      while (before + counts[bucket]! <= rank) before += counts[bucket++]!;
+      let following = bucket + 1;
+      while (following < BUCKETS && counts[following] === 0) following++;
+      targets.push({ rank, bucket, before, following });
+    }
+    const a = targets[0]!;
+    const b = targets[1] ?? { ...a, bucket: -1, following: -1 };
+    const aMembers = new Float64Array(counts[a.bucket]!);
+    const bMembers = b.bucket < 0 || b.bucket === a.bucket ? aMembers : new Float64Array(counts[b.bucket]!);
+    const followingMin = new Float64Array(2);
+    gatherBuckets(values, words, LITTLE_ENDIAN ? 1 : 0, a.bucket, a.following, aMembers, b.bucket, b.following, bMembers, followingMin);
+    const first = rankedIn(aMembers, a.rank - a.before, a.before, followingMin[0]!);
+    if (targets.length === 1) return [first];
+    // Two ranks in one bucket share its members (reordered by the first selection: still the same values).
+    return [first, rankedIn(bMembers, b.rank - b.before, b.before, b.bucket === a.bucket ? followingMin[0]! : followingMin[1]!)];
+  }
+}
+
+/**
+ * The column after its counting pass (the values are read, not changed or copied), or undefined when the
+ * column is short or holds -0 (see above).
+ */
+export function bucketedColumn(values: Float64Array): BucketedColumn | undefined {
+  const n = values.length;
+  if (n < MIN_VALUES) return undefined;
+  const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
+  const counts = new Uint32Array(BUCKETS);
+  const count = countBuckets(values, words, LITTLE_ENDIAN ? 1 : 0, counts);
+  // -0 lies in the bucket just below +0's, with only the tiniest negative numbers.
+  if (counts[NEGATIVE_ZERO_BUCKET] !== 0) return undefined;
+  return new Buckets(values, words, counts, count);
+}
+
+/** The values at `ranks` (ascending) among the values that are not NaN; undefined as `bucketedColumn`. */
+export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): RankedValue[] | undefined {
+  return bucketedColumn(values)?.at(ranks);
 }
 
 /** Reorders `values` so that values[k] is the k-th smallest, smaller ones left of it and larger ones right (Hoare's selection). */

@@ -162,26 +162,31 @@ function checkThreshold(name: string, value: number | undefined): void {
   if (value !== undefined && !isNum(value)) throw new RangeError(`${name} must be a finite number, got ${String(value)}`);
 }
 
-export function quadrants(accounts: readonly Account[], options: QuadrantOptions = {}): QuadrantResult {
-  checkThreshold('effortThreshold', options.effortThreshold);
-  checkThreshold('impactThreshold', options.impactThreshold);
-  const n = accounts.length;
-  const columns = columnsFor(accounts, options.columns);
-  const accountEffort = columns.effort;
-  const accountImpact = columns.impact;
-  const potential = columns.potential;
-  const accountRevenue = columns.revenue;
-  const effort = new Float64Array(n);
-  const impact = new Float64Array(n);
-  const placedIndex = new Uint32Array(n);
-  const fromImpact = new Uint8Array(n);
-  const pointRevenue = new Float64Array(n);
-  const missingEffort: Account[] = [];
-  const missingImpact: Account[] = [];
+/** The placed points' figures, by point (input order), as `placePoints` fills them. */
+interface PlacedPoints {
+  effort: Float64Array;
+  impact: Float64Array;
+  /** Input index of each point. */
+  index: Uint32Array;
+  /** 1 when the impact is the account's own score. */
+  ownImpact: Uint8Array;
+  revenue: Float64Array;
+}
+
+/*
+ * The two passes are functions of their own with nothing but their loop, so the engine's compiled code
+ * for them lasts (compiled inside a longer function, it is thrown away on leaving the loop).
+ */
+
+/**
+ * Places every account with effort and impact (its own, else headroom) as a point; lists the others as
+ * missing effort and/or missing impact. Returns how many are placed. Columns hold NaN for "no value".
+ */
+function placePoints(accounts: readonly Account[], columns: AccountColumns, points: PlacedPoints, missingEffort: Account[], missingImpact: Account[]): number {
+  const { effort: accountEffort, impact: accountImpact, potential, revenue: accountRevenue } = columns;
+  const { effort, impact, index, ownImpact, revenue } = points;
   let placed = 0;
-  let unplaced = 0;
-  // Columns hold NaN for "no value" (x === x tests for one).
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < accountEffort.length; i++) {
     const e = accountEffort[i]!;
     const hasEffort = e === e;
     let imp = accountImpact[i]!;
@@ -190,45 +195,79 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
     const hasImpact = imp === imp;
     if (!hasEffort) missingEffort.push(accounts[i]!);
     if (!hasImpact) missingImpact.push(accounts[i]!);
-    if (!hasEffort || !hasImpact) {
-      unplaced++;
-      continue;
-    }
+    if (!hasEffort || !hasImpact) continue;
     effort[placed] = e;
     impact[placed] = imp;
-    fromImpact[placed] = own;
-    placedIndex[placed] = i;
-    pointRevenue[placed] = accountRevenue[i]!;
+    ownImpact[placed] = own;
+    index[placed] = i;
+    revenue[placed] = accountRevenue[i]!;
     placed++;
   }
-  const effortPlaced = effort.subarray(0, placed);
-  const impactPlaced = impact.subarray(0, placed);
-  const effortThreshold = options.effortThreshold ?? median(effortPlaced);
-  const impactThreshold = options.impactThreshold ?? median(impactPlaced);
+  return placed;
+}
 
-  const sums = QUADRANT_IDS.map(() => ({ accounts: 0, effort: 0, revenue: 0 }));
+/**
+ * Each point's quadrant (index into QUADRANT_IDS; a value at a threshold counts as high), and into `sums`
+ * per quadrant its accounts, effort and revenue, then the total effort and revenue (all in input order).
+ * Returns how many points have headroom as their impact.
+ */
+function splitPoints(
+  effort: Float64Array,
+  impact: Float64Array,
+  revenue: Float64Array,
+  ownImpact: Uint8Array,
+  effortThreshold: number,
+  impactThreshold: number,
+  quadrant: Uint8Array,
+  sums: Float64Array,
+): number {
   let totalEffort = 0;
   let totalRevenue = 0;
   let headroomCount = 0;
-  const pointQuadrant = new Uint8Array(placed);
-  const revenuePlaced = pointRevenue.subarray(0, placed);
-  for (let k = 0; k < placed; k++) {
-    const e = effortPlaced[k]!;
-    const m = impactPlaced[k]!;
-    // placed > 0 here, so both thresholds are numbers
-    const highEffort = e >= effortThreshold!;
-    const highImpact = m >= impactThreshold!;
-    const q = highImpact ? (highEffort ? 1 : 0) : highEffort ? 3 : 2; // index into QUADRANT_IDS
-    const revenue = revenuePlaced[k]!;
-    const s = sums[q]!;
-    s.accounts++;
-    s.effort += e;
-    s.revenue += revenue;
+  for (let k = 0; k < quadrant.length; k++) {
+    const e = effort[k]!;
+    const highEffort = e >= effortThreshold;
+    const highImpact = impact[k]! >= impactThreshold;
+    const q = highImpact ? (highEffort ? 1 : 0) : highEffort ? 3 : 2;
+    const r = revenue[k]!;
+    sums[q * 3]!++;
+    sums[q * 3 + 1]! += e;
+    sums[q * 3 + 2]! += r;
     totalEffort += e;
-    totalRevenue += revenue;
-    pointQuadrant[k] = q;
-    if (!fromImpact[k]) headroomCount++;
+    totalRevenue += r;
+    quadrant[k] = q;
+    if (!ownImpact[k]) headroomCount++;
   }
+  sums[12] = totalEffort;
+  sums[13] = totalRevenue;
+  return headroomCount;
+}
+
+export function quadrants(accounts: readonly Account[], options: QuadrantOptions = {}): QuadrantResult {
+  checkThreshold('effortThreshold', options.effortThreshold);
+  checkThreshold('impactThreshold', options.impactThreshold);
+  const n = accounts.length;
+  const columns = columnsFor(accounts, options.columns).read(['effort', 'impact', 'potential', 'revenue']);
+  const placing: PlacedPoints = { effort: new Float64Array(n), impact: new Float64Array(n), index: new Uint32Array(n), ownImpact: new Uint8Array(n), revenue: new Float64Array(n) };
+  const missingEffort: Account[] = [];
+  const missingImpact: Account[] = [];
+  const placed = placePoints(accounts, columns, placing, missingEffort, missingImpact);
+  const unplaced = n - placed;
+  const effortPlaced = placing.effort.subarray(0, placed);
+  const impactPlaced = placing.impact.subarray(0, placed);
+  const effortThreshold = options.effortThreshold ?? median(effortPlaced);
+  const impactThreshold = options.impactThreshold ?? median(impactPlaced);
+
+  const pointQuadrant = new Uint8Array(placed);
+  const revenuePlaced = placing.revenue.subarray(0, placed);
+  const placedIndex = placing.index;
+  const fromImpact = placing.ownImpact;
+  // Per quadrant: accounts, effort, revenue; then the totals of effort and revenue. (With no point placed
+  // nothing is split, so the thresholds are numbers whenever they are used.)
+  const sums = new Float64Array(QUADRANT_IDS.length * 3 + 2);
+  const headroomCount = splitPoints(effortPlaced, impactPlaced, revenuePlaced, fromImpact, effortThreshold ?? 0, impactThreshold ?? 0, pointQuadrant, sums);
+  const totalEffort = sums[QUADRANT_IDS.length * 3]!;
+  const totalRevenue = sums[QUADRANT_IDS.length * 3 + 1]!;
   const pointIndex = placedIndex.subarray(0, placed);
   const pointOwnImpact = fromImpact.subarray(0, placed);
   let points: QuadrantPoint[] | undefined;
@@ -252,18 +291,15 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
     pointQuadrant,
     pointOwnImpact,
     headroomCount,
-    quadrants: QUADRANT_IDS.map((id, q) => {
-      const s = sums[q]!;
-      return {
-        id,
-        label: QUADRANT_LABELS[id],
-        accounts: s.accounts,
-        effort: s.effort,
-        effortShare: shareOf(s.effort, totalEffort),
-        revenue: s.revenue,
-        revenueShare: shareOf(s.revenue, totalRevenue),
-      };
-    }),
+    quadrants: QUADRANT_IDS.map((id, q) => ({
+      id,
+      label: QUADRANT_LABELS[id],
+      accounts: sums[q * 3]!,
+      effort: sums[q * 3 + 1]!,
+      effortShare: shareOf(sums[q * 3 + 1]!, totalEffort),
+      revenue: sums[q * 3 + 2]!,
+      revenueShare: shareOf(sums[q * 3 + 2]!, totalRevenue),
+    })),
     effortThreshold,
     impactThreshold,
     thresholdSource: {

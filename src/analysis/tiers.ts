@@ -174,14 +174,14 @@ const TIER_OF_STEP = [3, 0, 1, 1, 2];
  * Which step of the rule gives an account its tier, from its figures (NaN = no value; revenue as
  * `revenueOf`). No allocation: this runs once per account.
  */
-function ruleStep(profit: number, vital: boolean, revenue: number, potential: number, previousRevenue: number, rules: TierRules): number {
+function ruleStep(profit: number, vital: boolean, revenue: number, potential: number, previousRevenue: number, headroomFactor: number, growthThreshold: number): number {
   if (profit < 0) return NEGATIVE_PROFIT;
   if (vital) return VITAL_FEW;
   if (potential === potential) {
     const headroom = potential - revenue;
-    if (headroom > 0 && atLeast(headroom, rules.headroomFactor * revenue)) return HEADROOM;
+    if (headroom > 0 && atLeast(headroom, headroomFactor * revenue)) return HEADROOM;
   }
-  if (previousRevenue > 0 && atLeast(revenue / previousRevenue - 1, rules.growthThreshold)) return GROWTH;
+  if (previousRevenue > 0 && atLeast(revenue / previousRevenue - 1, growthThreshold)) return GROWTH;
   return DEFAULT;
 }
 
@@ -202,48 +202,39 @@ function ruleReason(code: RuleCode, account: Account, rank: () => { rank: number
   }
 }
 
-/**
- * Tiers of `accounts` under `rules`. `columns`: the accounts' columns when the caller shares them (see
- * columns.ts); read from the accounts otherwise.
- */
-export function assignTiers(accounts: readonly Account[], rules: Partial<TierRules> = {}, columns?: AccountColumns): TierResult {
-  const r: TierRules = { ...DEFAULT_TIER_RULES, ...stripUndefined(rules) };
-  validateRules(r);
-  const n = accounts.length;
-  const figures = columnsFor(accounts, columns);
-  // Membership is all the rule needs; ranks (for the vital few's reasons) come from pareto() on first ask.
-  const { vital } = findVitalFew(accounts, { cutoff: r.cutoff, columns: figures });
-  let ranks: { rankOf: Uint32Array; cumulative: Float64Array } | undefined;
-  const rankOf = (i: number) => {
-    if (!ranks) {
-      const p = pareto(accounts, { cutoff: r.cutoff, columns: figures });
-      const byIndex = new Uint32Array(n);
-      for (let k = 0; k < n; k++) byIndex[p.order[k]!] = k;
-      ranks = { rankOf: byIndex, cumulative: p.cumulative };
-    }
-    const k = ranks.rankOf[i]!;
-    return { rank: k + 1, cumulativeShare: ranks.cumulative[k]! };
-  };
+/** Sums per tier (index into TIER_ORDER) and over the feed (`totals`: revenue, profit, effort). */
+interface TierSums {
+  count: Uint32Array;
+  revenueSum: Float64Array;
+  profitSum: Float64Array;
+  profitCount: Uint32Array;
+  effortSum: Float64Array;
+  effortCount: Uint32Array;
+  totals: Float64Array;
+}
 
+function emptySums(): TierSums {
+  const four = () => new Float64Array(4);
+  const counts = () => new Uint32Array(4);
+  return { count: counts(), revenueSum: four(), profitSum: four(), profitCount: counts(), effortSum: four(), effortCount: counts(), totals: new Float64Array(3) };
+}
+
+/**
+ * The rule over every account: its step, tier and given flag into the typed arrays, its figures into the
+ * sums (in input order). A function of its own with nothing but the loop, so that the engine's compiled
+ * code for it lasts (compiled inside a longer function, it is thrown away on leaving the loop).
+ */
+function applyRule(figures: AccountColumns, vital: Uint8Array, rules: TierRules, steps: Uint8Array, tierIndex: Uint8Array, given: Uint8Array, sums: TierSums): void {
   const { revenue, profit, potential, previousRevenue, effort, givenTier } = figures;
-  const count = new Uint32Array(4);
-  const revenueSum = new Float64Array(4);
-  const profitSum = new Float64Array(4);
-  const profitCount = new Uint32Array(4);
-  const effortSum = new Float64Array(4);
-  const effortCount = new Uint32Array(4);
+  const { count, revenueSum, profitSum, profitCount, effortSum, effortCount, totals } = sums;
+  const { headroomFactor, growthThreshold } = rules;
   let totalRevenue = 0;
   let totalProfit = 0;
   let totalEffort = 0;
-
-  // The hot loop keeps typed arrays only; assignment objects (with their reasons) are built on demand.
-  const tierIndex = new Uint8Array(n);
-  const given = new Uint8Array(n);
-  const steps = new Uint8Array(n); // index into RULE_CODES
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < steps.length; i++) {
     const v = revenue[i]!;
     const p = profit[i]!;
-    const step = ruleStep(p, vital[i] === 1, v, potential[i]!, previousRevenue[i]!, r);
+    const step = ruleStep(p, vital[i] === 1, v, potential[i]!, previousRevenue[i]!, headroomFactor, growthThreshold);
     steps[i] = step;
     const feedTier = givenTier[i]!;
     const isGiven = feedTier !== NO_TIER;
@@ -265,6 +256,45 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
       totalEffort += e;
     }
   }
+  totals[0] = totalRevenue;
+  totals[1] = totalProfit;
+  totals[2] = totalEffort;
+}
+
+/**
+ * Tiers of `accounts` under `rules`. `columns`: the accounts' columns when the caller shares them (see
+ * columns.ts); read from the accounts otherwise.
+ */
+export function assignTiers(accounts: readonly Account[], rules: Partial<TierRules> = {}, columns?: AccountColumns): TierResult {
+  const r: TierRules = { ...DEFAULT_TIER_RULES, ...stripUndefined(rules) };
+  validateRules(r);
+  const n = accounts.length;
+  const figures = columnsFor(accounts, columns).read(['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'givenTier']);
+  // Membership is all the rule needs; ranks (for the vital few's reasons) come from pareto() on first ask.
+  const { vital } = findVitalFew(accounts, { cutoff: r.cutoff, columns: figures });
+  let ranks: { rankOf: Uint32Array; cumulative: Float64Array } | undefined;
+  const rankOf = (i: number) => {
+    if (!ranks) {
+      const p = pareto(accounts, { cutoff: r.cutoff, columns: figures });
+      const byIndex = new Uint32Array(n);
+      for (let k = 0; k < n; k++) byIndex[p.order[k]!] = k;
+      ranks = { rankOf: byIndex, cumulative: p.cumulative };
+    }
+    const k = ranks.rankOf[i]!;
+    return { rank: k + 1, cumulativeShare: ranks.cumulative[k]! };
+  };
+
+  // The rule keeps to typed arrays; assignment objects (with their reasons) are built on demand.
+  const tierIndex = new Uint8Array(n);
+  const given = new Uint8Array(n);
+  const steps = new Uint8Array(n); // index into RULE_CODES
+  const sums = emptySums();
+  applyRule(figures, vital, r, steps, tierIndex, given, sums);
+  const { count, revenueSum, profitSum, profitCount, effortSum, effortCount } = sums;
+  const { totals } = sums;
+  const totalRevenue = totals[0]!;
+  const totalProfit = totals[1]!;
+  const totalEffort = totals[2]!;
   let profitAccounts = 0;
   let effortAccounts = 0;
   for (let t = 0; t < 4; t++) {

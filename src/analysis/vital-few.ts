@@ -100,22 +100,65 @@ const BUCKETED = 4096;
 const BUCKETS = 32768;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/**
- * The boundary of a long column: revenue counted and summed per bucket of its top bits (which order like
- * the values), the bucket where the running share from the top reaches the cutoff found from those sums,
- * and the selection run only among that bucket's accounts.
+/** Total revenue, whether every revenue is a whole number, and for long columns the count and sum per bucket. */
+interface Totals {
+  total: number;
+  whole: boolean;
+  buckets?: { counts: Uint32Array; sums: Float64Array };
+}
+
+/*
+ * The passes over all accounts are small functions of their own, each only its loop: the engine compiles
+ * such a function on its first long loop and keeps the code, where a loop inside a longer function is
+ * compiled before the code after it ever ran and thrown away on leaving the loop.
  */
-function bucketBoundary(revenue: Float64Array, total: number, reach: number): Boundary | undefined {
-  const n = revenue.length;
-  const words = new Uint32Array(revenue.buffer, revenue.byteOffset, n * 2);
-  const high = LITTLE_ENDIAN ? 1 : 0;
-  const counts = new Uint32Array(BUCKETS);
-  const sums = new Float64Array(BUCKETS);
-  for (let i = 0; i < n; i++) {
+
+/** The total revenue and whether every revenue is a whole number. */
+function plainTotals(revenue: Float64Array): Totals {
+  let total = 0;
+  let whole = true;
+  for (let i = 0; i < revenue.length; i++) {
+    const v = revenue[i]!;
+    total += v;
+    if (v !== Math.floor(v)) whole = false;
+  }
+  return { total, whole };
+}
+
+/** As `plainTotals`, also counting and summing the revenue per bucket of its top bits. */
+function bucketTotals(revenue: Float64Array, words: Uint32Array, high: number, counts: Uint32Array, sums: Float64Array): Totals {
+  let total = 0;
+  let whole = true;
+  for (let i = 0; i < revenue.length; i++) {
+    const v = revenue[i]!;
+    total += v;
+    if (v !== Math.floor(v)) whole = false;
     const bucket = words[2 * i + high]! >>> 16;
     counts[bucket]!++;
-    sums[bucket]! += revenue[i]!;
+    sums[bucket]! += v;
   }
+  return { total, whole, buckets: { counts, sums } };
+}
+
+/** One pass over the revenue: its total, and (long columns) the counts and sums per bucket of its top bits. */
+function totalsOf(revenue: Float64Array): Totals {
+  const n = revenue.length;
+  if (n <= BUCKETED) return plainTotals(revenue);
+  const words = new Uint32Array(revenue.buffer, revenue.byteOffset, n * 2);
+  return bucketTotals(revenue, words, LITTLE_ENDIAN ? 1 : 0, new Uint32Array(BUCKETS), new Float64Array(BUCKETS));
+}
+
+/** The revenue of the accounts in `bucket`, into `members`. */
+function gatherBucket(revenue: Float64Array, words: Uint32Array, high: number, bucket: number, members: Float64Array): void {
+  let m = 0;
+  for (let i = 0; i < revenue.length; i++) if (words[2 * i + high]! >>> 16 === bucket) members[m++] = revenue[i]!;
+}
+
+/**
+ * The boundary of a long column from its bucket counts and sums: the bucket where the running share from
+ * the top reaches the cutoff, then the selection among that bucket's accounts only.
+ */
+function bucketBoundary(revenue: Float64Array, { counts, sums }: NonNullable<Totals['buckets']>, total: number, reach: number): Boundary | undefined {
   let above = 0;
   let aboveSum = 0;
   let bucket = BUCKETS - 1;
@@ -128,9 +171,18 @@ function bucketBoundary(revenue: Float64Array, total: number, reach: number): Bo
   }
   if (bucket < 0) return undefined;
   const members = new Float64Array(counts[bucket]!);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (words[2 * i + high]! >>> 16 === bucket) members[m++] = revenue[i]!;
+  gatherBucket(revenue, new Uint32Array(revenue.buffer, revenue.byteOffset, revenue.length * 2), LITTLE_ENDIAN ? 1 : 0, bucket, members);
   return selectBoundary(members, total, reach, above, aboveSum);
+}
+
+/** Marks the accounts above `value` vital and lists those equal to it in `tied` (input order). */
+function markAbove(revenue: Float64Array, value: number, vital: Uint8Array, tied: Uint32Array): void {
+  let t = 0;
+  for (let i = 0; i < revenue.length; i++) {
+    const v = revenue[i]!;
+    if (v > value) vital[i] = 1;
+    else if (v === value) tied[t++] = i;
+  }
 }
 
 /** The boundary when the cutoff is at most 1e-9: the first account alone reaches it. */
@@ -155,20 +207,15 @@ export function findVitalFew(accounts: readonly Account[], options: VitalFewOpti
   const n = accounts.length;
   const revenue = columns.revenue;
   const vital = new Uint8Array(n);
-  let total = 0;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const v = revenue[i]!;
-    total += v;
-    if (v !== Math.floor(v)) whole = false;
-  }
+  const totals = totalsOf(revenue);
+  const { total, whole } = totals;
   if (n === 0 || total === 0) return { count: 0, vital }; // pareto's degenerate feeds: no vital few
 
   const exact = whole && total <= Number.MAX_SAFE_INTEGER;
   const margin = exact ? 0 : (8 * n + 16) * ROUNDOFF;
   const reach = cutoff - EPSILON;
   const boundary =
-    reach <= 0 ? firstRank(revenue) : n > BUCKETED ? bucketBoundary(revenue, total, reach) : selectBoundary(revenue.slice(), total, reach, 0, 0);
+    reach <= 0 ? firstRank(revenue) : totals.buckets ? bucketBoundary(revenue, totals.buckets, total, reach) : selectBoundary(revenue.slice(), total, reach, 0, 0);
   const fallback = (): VitalFew => {
     const p = pareto(accounts, { cutoff, columns });
     for (let r = 0; r < p.vitalFew; r++) vital[p.order[r]!] = 1;
@@ -187,12 +234,7 @@ export function findVitalFew(accounts: readonly Account[], options: VitalFewOpti
   }
 
   const tied = new Uint32Array(ties);
-  let t = 0;
-  for (let i = 0; i < n; i++) {
-    const v = revenue[i]!;
-    if (v > value) vital[i] = 1;
-    else if (v === value) tied[t++] = i;
-  }
+  markAbove(revenue, value, vital, tied);
   if (needed < ties) {
     // pareto's tie order: name, then id (code units), then input order.
     const nameOf = (i: number) => String(accounts[i]!.name ?? '');

@@ -214,8 +214,9 @@ export interface QuadrantModelOptions {
 export function quadrantModel(feed: Feed, options: QuadrantModelOptions, previous?: QuadrantModel): QuadrantModel {
   const { effortThreshold, impactThreshold, scale } = options;
   if (previous?.feed === feed && previous.effortThreshold === effortThreshold && previous.impactThreshold === impactThreshold && previous.scale === scale) return previous;
-  // The accounts are read once, into columns shared with every widget on the same feed.
-  const columns = sharedColumns(feed.accounts);
+  // The accounts are read once (in one pass for what the tiers and the quadrants need), into columns
+  // shared with every widget on the same feed.
+  const columns = sharedColumns(feed.accounts).read(['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'givenTier']);
   const tiers = previous?.feed === feed ? previous.tiers : assignTiers(feed.accounts, {}, columns);
   const result = quadrants(feed.accounts, { effortThreshold, impactThreshold, columns });
   const scatter = scatterOf(result, tiers.tierIndex, scale);

@@ -18,7 +18,7 @@
  */
 import type { AccountColumns } from '../../analysis/columns.js';
 import { revenueOf, isNum } from '../../analysis/numbers.js';
-import { valuesAtRanks, type RankedValue } from '../../analysis/order-statistics.js';
+import { bucketedColumn, type RankedValue } from '../../analysis/order-statistics.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { TierRules } from '../../analysis/tiers.js';
 import type { Account, Tier } from '../../feed/schema.js';
@@ -208,27 +208,41 @@ export function tertileCuts(values: Float64Array): number[] {
   );
 }
 
-/**
- * The tertile cut points of the values that are not NaN (`count` of them) without reordering or copying
- * them (analysis/order-statistics.ts); undefined for the columns that function leaves to a selection.
+/*
+ * Passes over every account are functions of their own with nothing but their loop, so the engine's
+ * compiled code for them lasts (compiled inside a longer function, it is thrown away on leaving the loop).
  */
-function columnTertileCuts(values: Float64Array, count: number): number[] | undefined {
-  if (count < 2) return undefined;
-  const positions = tertilePositions(count);
-  const ranked = valuesAtRanks(values, positions);
-  return ranked && mergedCuts(ranked.map((r, j) => nearestCut(count, positions[j]!, r)));
+
+/**
+ * Each value's band into `bandOf` (the number of cut points at or below it, after `offset`; NaN stays in
+ * band 0, the no-data band) and the values per band into `counts`. Cuts ascend, at most MAX_CUTS.
+ */
+function bandEach(values: Float64Array, cuts: readonly number[], offset: number, bandOf: Uint8Array, counts: Uint32Array): void {
+  const k = cuts.length;
+  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0] = cuts;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    const band = offset + (k > 0 && v >= c0 ? 1 : 0) + (k > 1 && v >= c1 ? 1 : 0) + (k > 2 && v >= c2 ? 1 : 0) + (k > 3 && v >= c3 ? 1 : 0);
+    bandOf[i] = band;
+    counts[band]!++;
+  }
+}
+
+/** The first value that is not NaN. */
+function firstValue(values: Float64Array): number | undefined {
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) return values[i];
+  return undefined;
 }
 
 /** Bands of one axis from each account's measure (NaN = no data), by tertiles or by explicit cut points. */
 export function bandAxis(values: Float64Array, explicitCuts?: readonly number[]): BandAxis {
   const n = values.length;
-  let count = 0;
-  let first = NaN;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v !== v) continue;
-    if (count++ === 0) first = v;
-  }
+  // Long columns: counted by buckets (analysis/order-statistics.ts), which also gives the tertiles without
+  // copying or reordering the values. Otherwise counted here and cut by selection on a copy.
+  const buckets = bucketedColumn(values);
+  let count = buckets ? buckets.count : 0;
+  if (!buckets) for (let i = 0; i < n; i++) if (values[i] === values[i]) count++;
   const missing = n - count;
   const bandOf = new Uint8Array(n);
   if (count === 0) {
@@ -241,34 +255,26 @@ export function bandAxis(values: Float64Array, explicitCuts?: readonly number[])
   if (given) cuts = given;
   else {
     let present: Float64Array | undefined;
-    const fast = columnTertileCuts(values, count);
-    if (fast) cuts = fast;
-    else {
+    if (buckets && count >= 2) {
+      const positions = tertilePositions(count);
+      cuts = mergedCuts(buckets.at(positions).map((around, j) => nearestCut(count, positions[j]!, around)));
+    } else {
       present = new Float64Array(count);
       for (let i = 0, k = 0; i < n; i++) if (values[i] === values[i]) present[k++] = values[i]!;
       cuts = tertileCuts(present);
     }
     if (cuts.length === 0) {
       note = 'all-equal';
-      // All values are equal (the fast path has no -0 among them, so any is the one); the selection's first otherwise.
-      sharedValue = present ? present[0] : first;
+      // All values are equal: the selection's first, or (no -0 among bucketed values) the first of them.
+      sharedValue = present ? present[0] : firstValue(values);
     } else if (cuts.length < 2) note = 'ties';
   }
   const offset = missing > 0 ? 1 : 0;
   const bands: Band[] = [];
   if (offset) bands.push({ missing: true, count: missing });
   for (let b = 0; b <= cuts.length; b++) bands.push({ from: cuts[b - 1], to: cuts[b], missing: false, count: 0 });
-  // A value's band is the number of cut points at or below it (cuts ascend, at most MAX_CUTS of them).
-  const k = cuts.length;
-  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0] = cuts;
   const counts = new Uint32Array(bands.length);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v !== v) continue; // band 0: no data
-    const band = offset + (k > 0 && v >= c0 ? 1 : 0) + (k > 1 && v >= c1 ? 1 : 0) + (k > 2 && v >= c2 ? 1 : 0) + (k > 3 && v >= c3 ? 1 : 0);
-    bandOf[i] = band;
-    counts[band]!++;
-  }
+  bandEach(values, cuts, offset, bandOf, counts);
   for (let b = offset; b < bands.length; b++) bands[b]!.count = counts[b]!;
   return { cuts, explicit: !!given, bands, bandOf, missing, sharedValue, note };
 }
@@ -314,27 +320,17 @@ export interface Matrix {
   potential: BandAxis;
   /** Cells by potential band, then value band: cell (p, v) is `cells[p * value.bands.length + v]`. */
   cells: MatrixCell[];
-  /** Input indices grouped by cell. */
-  cellMembers: Uint32Array;
+  /** Input indices grouped by cell (listed on first access). */
+  readonly cellMembers: Uint32Array;
   /** Cell index of each account. */
   cellOf: Uint16Array;
   /** The four tiers as groups (order MVC, MGC, STC, BZ) over `tierMembers`. */
   tiers: Group[];
-  tierMembers: Uint32Array;
+  /** Input indices grouped by tier (listed on first access). */
+  readonly tierMembers: Uint32Array;
   /** Tier index of each account (0 MVC … 3 BZ). */
   tierOf: Uint8Array;
   totalRevenue: number;
-}
-
-/** Groups `count` items by `keyOf` (a counting sort): the groups' [start, end) and the grouped indices. */
-function groupBy(count: number, groups: number, keyOf: ArrayLike<number>): { starts: Uint32Array; members: Uint32Array } {
-  const starts = new Uint32Array(groups + 1);
-  for (let i = 0; i < count; i++) starts[keyOf[i]! + 1]!++;
-  for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
-  const next = starts.slice(0, groups);
-  const members = new Uint32Array(count);
-  for (let i = 0; i < count; i++) members[next[keyOf[i]!]!++] = i;
-  return { starts, members };
 }
 
 /** Each tier's index (0 MVC … 3 BZ), as `buildMatrix` takes it (comparisons: faster than a keyed lookup). */
@@ -369,35 +365,100 @@ export function buildMatrix(
     revenue = new Float64Array(n);
     for (let i = 0; i < n; i++) revenue[i] = revenueOf(accounts[i]!.revenue);
   }
-  let totalRevenue = 0;
-  for (let i = 0; i < n; i++) {
-    cellOf[i] = potential.bandOf[i]! * columns + value.bandOf[i]!;
-    totalRevenue += revenue[i]!;
-  }
-  const share = (r: number) => (totalRevenue === 0 ? 0 : r / totalRevenue);
-  const byCell = groupBy(n, cellCount, cellOf);
-  const cells: MatrixCell[] = [];
-  for (let c = 0; c < cellCount; c++) {
-    const start = byCell.starts[c]!;
-    const end = byCell.starts[c + 1]!;
-    const tierCounts: [number, number, number, number] = [0, 0, 0, 0];
-    let sum = 0;
-    for (let k = start; k < end; k++) {
-      const i = byCell.members[k]!;
-      sum += revenue[i]!;
-      tierCounts[tierOf[i]!]!++;
+  // Each account's cell, and the accounts, revenue and tier counts per cell and per tier. Sums run in input
+  // order, the order of the members within each group.
+  const sums: GroupSums = {
+    cellCounts: new Uint32Array(cellCount),
+    cellRevenue: new Float64Array(cellCount),
+    cellTiers: new Uint32Array(cellCount * 4),
+    tierCounts: new Uint32Array(TIER_ORDER.length),
+    tierRevenue: new Float64Array(TIER_ORDER.length),
+  };
+  const totalRevenue = sumGroups(value.bandOf, potential.bandOf, columns, tierOf, revenue, cellOf, sums);
+  const { cellCounts, cellRevenue, cellTiers, tierCounts, tierRevenue } = sums;
+  // The members of each cell and each tier, in input order (a counting sort on the counts above), listed
+  // when first asked for (a tooltip's top accounts, a click's selection): the first paint needs the counts only.
+  let members: { cells: Uint32Array; tiers: Uint32Array } | undefined;
+  const listMembers = () => {
+    if (!members) {
+      members = { cells: new Uint32Array(n), tiers: new Uint32Array(n) };
+      placeMembers(cellOf, startsOf(cellCounts), members.cells, tierOf, startsOf(tierCounts), members.tiers);
     }
-    cells.push({ valueBand: c % columns, potentialBand: Math.floor(c / columns), start, end, count: end - start, revenue: sum, revenueShare: share(sum), tierCounts });
+    return members;
+  };
+  const share = (r: number) => (totalRevenue === 0 ? 0 : r / totalRevenue);
+  const cells: MatrixCell[] = [];
+  for (let c = 0, start = 0; c < cellCount; start += cellCounts[c++]!) {
+    const count = cellCounts[c]!;
+    const sum = cellRevenue[c]!;
+    const tierCountsOfCell: [number, number, number, number] = [cellTiers[c * 4]!, cellTiers[c * 4 + 1]!, cellTiers[c * 4 + 2]!, cellTiers[c * 4 + 3]!];
+    cells.push({ valueBand: c % columns, potentialBand: Math.floor(c / columns), start, end: start + count, count, revenue: sum, revenueShare: share(sum), tierCounts: tierCountsOfCell });
   }
-  const byTier = groupBy(n, TIER_ORDER.length, tierOf);
+  let tierStart = 0;
   const tierGroups: Group[] = TIER_ORDER.map((_, t) => {
-    const start = byTier.starts[t]!;
-    const end = byTier.starts[t + 1]!;
-    let sum = 0;
-    for (let k = start; k < end; k++) sum += revenue[byTier.members[k]!]!;
-    return { start, end, count: end - start, revenue: sum, revenueShare: share(sum) };
+    const start = tierStart;
+    const count = tierCounts[t]!;
+    tierStart += count;
+    return { start, end: start + count, count, revenue: tierRevenue[t]!, revenueShare: share(tierRevenue[t]!) };
   });
-  return { value, potential, cells, cellMembers: byCell.members, cellOf, tiers: tierGroups, tierMembers: byTier.members, tierOf, totalRevenue };
+  return {
+    value,
+    potential,
+    cells,
+    get cellMembers() {
+      return listMembers().cells;
+    },
+    cellOf,
+    tiers: tierGroups,
+    get tierMembers() {
+      return listMembers().tiers;
+    },
+    tierOf,
+    totalRevenue,
+  };
+}
+
+interface GroupSums {
+  cellCounts: Uint32Array;
+  cellRevenue: Float64Array;
+  /** Per cell, its accounts per tier (cell c, tier t at c * 4 + t). */
+  cellTiers: Uint32Array;
+  tierCounts: Uint32Array;
+  tierRevenue: Float64Array;
+}
+
+/** Each account's cell into `cellOf` and its figures into the sums per cell and per tier; returns the total revenue. */
+function sumGroups(valueBand: Uint8Array, potentialBand: Uint8Array, columns: number, tierOf: Uint8Array, revenue: Float64Array, cellOf: Uint16Array, sums: GroupSums): number {
+  const { cellCounts, cellRevenue, cellTiers, tierCounts, tierRevenue } = sums;
+  let totalRevenue = 0;
+  for (let i = 0; i < cellOf.length; i++) {
+    const c = potentialBand[i]! * columns + valueBand[i]!;
+    const t = tierOf[i]!;
+    const r = revenue[i]!;
+    cellOf[i] = c;
+    totalRevenue += r;
+    cellCounts[c]!++;
+    cellRevenue[c]! += r;
+    cellTiers[c * 4 + t]!++;
+    tierCounts[t]!++;
+    tierRevenue[t]! += r;
+  }
+  return totalRevenue;
+}
+
+/** Input indices grouped by cell and by tier (`cellNext`, `tierNext`: where each group starts; advanced). */
+function placeMembers(cellOf: Uint16Array, cellNext: Uint32Array, cellMembers: Uint32Array, tierOf: Uint8Array, tierNext: Uint32Array, tierMembers: Uint32Array): void {
+  for (let i = 0; i < cellOf.length; i++) {
+    cellMembers[cellNext[cellOf[i]!]!++] = i;
+    tierMembers[tierNext[tierOf[i]!]!++] = i;
+  }
+}
+
+/** Where each group starts in a list grouped by these counts (prefix sums). */
+function startsOf(counts: Uint32Array): Uint32Array {
+  const starts = new Uint32Array(counts.length);
+  for (let g = 1; g < counts.length; g++) starts[g] = starts[g - 1]! + counts[g - 1]!;
+  return starts;
 }
 
 /** The `k` members with the highest revenue, highest first (ties keep input order). */

@@ -52,7 +52,8 @@ export function tierMatrixModel(accounts: readonly Account[], options: TierMatri
   const potential = bandAxis(potentialMeasures(accounts, options.potentialField, columns), options.potentialCuts);
   // The analysis's typed arrays, so no assignment object is built for the matrix (only the table needs them).
   const given = TIER_ORDER.map(() => 0);
-  for (let i = 0; i < accounts.length; i++) if (tiers.given[i]) given[tiers.tierIndex[i]!]!++;
+  const { given: isGiven, tierIndex } = tiers;
+  for (let i = 0; i < isGiven.length; i++) if (isGiven[i]) given[tierIndex[i]!]!++;
   const matrix = buildMatrix(accounts, tiers.tierIndex, value, potential, columns.revenue);
   return { accounts, options, tiers, matrix, valueNames: bandNames(value), potentialNames: bandNames(potential), given, top: new Map() };
 }
