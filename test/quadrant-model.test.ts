@@ -6,6 +6,8 @@ import { FULL_VIEW, panTo, quadrantLayout, windowAt, zoomAround, type LayoutOpti
 import { placeLabels } from '../src/components/quadrant/quadrant-labels.js';
 import { shapePath } from '../src/components/quadrant/quadrant-shapes.js';
 import { blendStamp, makeStamp, parseColour, stampOf, toStraightAlpha } from '../src/components/quadrant/quadrant-raster.js';
+import { pointArea, rasterizePoints, type PointsDrawing } from '../src/components/quadrant/quadrant-canvas.js';
+import { createRandom } from '../src/analysis/random.js';
 
 const acc = (id: string, revenue: number, effort: number, impact: number): Account => ({ id, name: id, revenue, effort, impact });
 
@@ -103,6 +105,22 @@ describe('keyboard movement', () => {
     expect(nearestInDirection(4, 'ArrowRight', px, py)).toBe(-1);
   });
 });
+
+const layoutOptions: LayoutOptions = {
+  width: 600,
+  zoom: FULL_VIEW,
+  minRadius: 2,
+  formatX: String,
+  formatY: String,
+  legend: ['MVC', 'MGC', 'STC', 'BZ', 'Bubble area = revenue'],
+  names: {
+    'quick-wins': { name: 'Quick wins', count: '1' },
+    strategic: { name: 'Strategic investments', count: '2' },
+    maintain: { name: 'Maintain', count: '0' },
+    'over-served': { name: 'Over-served', count: '1' },
+  },
+  splitText: {},
+};
 
 describe('layout', () => {
   const options: LayoutOptions = {
@@ -268,6 +286,38 @@ describe('raster (the canvas layer)', () => {
     expect([...buffer.data.slice(0, 4)]).toEqual([0, 0, 0, 0]); // outside the clip: untouched
     toStraightAlpha(buffer.data);
     expect([...buffer.data.slice(16, 20)]).toEqual([66, 33, 133, 192]); // 50·255/192 = 66.4, ...
+  });
+
+  it('rasterizes only the point area: the same pixels as the whole bitmap, nothing outside it', () => {
+    const random = createRandom(5);
+    const many = Array.from({ length: 3000 }, (_, i) => acc(`p${i}`, random.int(0, 5000), random.int(0, 100), random.int(-50, 100)));
+    const tiers = Uint8Array.from(many, () => random.int(0, 3));
+    const big = scatterOf(quadrants(many), tiers, 'linear');
+    const colours = { tiers: ['#1f5fbf', '#1a7f37', '#7d4fc9', '#c1121f'], selected: '#1f2328' };
+    for (const [zoom, selected] of [
+      [FULL_VIEW, undefined],
+      [{ u0: 0.2, u1: 0.7, v0: 0.1, v1: 0.6 }, Uint8Array.from(many, (_, i) => (i % 7 === 0 ? 1 : 0))],
+    ] as const) {
+      const layout = quadrantLayout(big, { ...layoutOptions, width: 500, zoom, minRadius: 1 });
+      const drawing: PointsDrawing = { scatter: big, layout, selected, colours };
+      const scale = 2;
+      const width = Math.round(layout.width * scale);
+      const height = Math.round(layout.height * scale);
+      const whole = { data: new Uint8ClampedArray(width * height * 4), width, height };
+      rasterizePoints(whole, drawing, scale);
+      const area = pointArea(drawing, scale, width, height);
+      const part = { data: new Uint8ClampedArray((area.x1 - area.x0) * (area.y1 - area.y0) * 4), width: area.x1 - area.x0, height: area.y1 - area.y0 };
+      rasterizePoints(part, drawing, scale, { x: area.x0, y: area.y0 });
+      // The part put at its origin into an empty bitmap must give the whole bitmap, byte for byte.
+      const composed = new Uint8ClampedArray(width * height * 4);
+      for (let y = area.y0; y < area.y1; y++) composed.set(part.data.subarray((y - area.y0) * part.width * 4, (y - area.y0 + 1) * part.width * 4), (y * width + area.x0) * 4);
+      let differing = 0;
+      let drawn = 0;
+      for (let i = 0; i < composed.length; i++) if (composed[i] !== whole.data[i]) differing++;
+      for (let i = 3; i < composed.length; i += 4) if (composed[i]) drawn++;
+      expect(differing).toBe(0);
+      expect(drawn).toBeGreaterThan(1000);
+    }
   });
 
   it('reads the colours a canvas context reports', () => {

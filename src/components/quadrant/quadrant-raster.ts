@@ -77,13 +77,17 @@ export function stampOf(coverage: Float32Array, size: number): Stamp {
 
 /** Stamps by tier and radius, made on first use. */
 export class StampCache {
-  private readonly stamps = new Map<number, Stamp>();
+  /** By radius in quarter pixels, then tier (an array: this is looked up once per point drawn). */
+  private readonly stamps: (Stamp | undefined)[] = [];
 
   get(tier: number, r: number): Stamp {
     const quarter = Math.max(1, Math.round(r * 4));
     const key = quarter * 4 + tier;
-    let stamp = this.stamps.get(key);
-    if (!stamp) this.stamps.set(key, (stamp = makeStamp(tier, quarter / 4)));
+    let stamp = this.stamps[key];
+    if (!stamp) {
+      while (this.stamps.length <= key) this.stamps.push(undefined);
+      this.stamps[key] = stamp = makeStamp(tier, quarter / 4);
+    }
     return stamp;
   }
 }
