@@ -38,6 +38,16 @@ describe('axes', () => {
     expect(positive.toUnit(1000)).toBeLessThan(1);
   });
 
+  it('maps a whole column to unit positions exactly as one value at a time', () => {
+    const random = createRandom(9);
+    const values = Float64Array.from({ length: 500 }, () => (random.chance(0.1) ? random.int(-3, 3) : random.normal(0, 1e4)));
+    for (const axis of [axisFor('linear', -12, 40, 5), axisFor('linear', 0, 0, 0), axisFor('linear', 3, 1e7, 120), axisFor('log', -100, 1e6, 0), axisFor('log', 0, 1000, 10)]) {
+      const out = new Float64Array(values.length);
+      axis.toUnits(values, out);
+      values.forEach((v, i) => expect(Object.is(out[i], axis.toUnit(v))).toBe(true));
+    }
+  });
+
   it('symmetric-log ticks are 0 and powers of ten, with 2 and 5 added when few decades show', () => {
     expect(symlogTicks(0, 1000, 6)).toEqual([0, 1, 10, 100, 1000]);
     expect(symlogTicks(-100, 100, 8)).toEqual([-100, -10, -1, 0, 1, 10, 100]);

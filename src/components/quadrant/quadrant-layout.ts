@@ -177,30 +177,9 @@ export function quadrantLayout(scatter: Scatter, options: LayoutOptions): Quadra
   const bins = Math.ceil(maxRadius * 2) + 1;
   const binOf = new Uint16Array(n);
   const binCount = new Uint32Array(bins + 1);
-  let visible = 0;
-  for (let k = 0; k < n; k++) {
-    const x = toX(scatter.u[k]!);
-    const y = toY(scatter.v[k]!);
-    const r = Math.max(options.minRadius, Math.sqrt(scatter.revenue[k]!) * scale);
-    px[k] = x;
-    py[k] = y;
-    radius[k] = r;
-    if (x + r < clip.x0 || x - r > clip.x1 || y + r < clip.y0 || y - r > clip.y1) {
-      binOf[k] = bins; // not drawn
-      continue;
-    }
-    const bin = bins - 1 - Math.min(bins - 1, Math.floor(r * 2));
-    binOf[k] = bin;
-    binCount[bin]!++;
-    visible++;
-  }
-  const start = new Uint32Array(bins);
-  for (let b = 1; b < bins; b++) start[b] = start[b - 1]! + binCount[b - 1]!;
+  const visible = placeBubbles(scatter, map, options.minRadius, scale, clip, bins, px, py, radius, binOf, binCount);
   const drawOrder = new Uint32Array(visible);
-  for (let k = 0; k < n; k++) {
-    const bin = binOf[k]!;
-    if (bin < bins) drawOrder[start[bin]!++] = k;
-  }
+  orderByBin(binOf, binCount, bins, drawOrder);
 
   const clampX = (x: number) => Math.min(right, Math.max(left, x));
   const clampY = (y: number) => Math.min(bottom, Math.max(top, y));
@@ -244,6 +223,60 @@ export function quadrantLayout(scatter: Scatter, options: LayoutOptions): Quadra
     maxRadius,
     drawOrder,
   };
+}
+
+/*
+ * The passes over every point are functions of their own with nothing but their loop (no calls of the
+ * closures made per layout), so the engine's compiled code for them lasts from layout to layout.
+ */
+
+/**
+ * Each point's pixel centre and bubble radius, and its radius bin (largest first; `bins` = not drawn,
+ * outside the clip box) with the points per bin. Returns how many points are drawn.
+ */
+function placeBubbles(
+  scatter: Scatter,
+  map: UnitToPixel,
+  minRadius: number,
+  scale: number,
+  clip: Box,
+  bins: number,
+  px: Float32Array,
+  py: Float32Array,
+  radius: Float32Array,
+  binOf: Uint16Array,
+  binCount: Uint32Array,
+): number {
+  const { u, v, revenue } = scatter;
+  const { u0, v0, x0, y0, sx, sy } = map;
+  let visible = 0;
+  for (let k = 0; k < px.length; k++) {
+    const x = x0 + (u[k]! - u0) * sx;
+    const y = y0 - (v[k]! - v0) * sy;
+    const r = Math.max(minRadius, Math.sqrt(revenue[k]!) * scale);
+    px[k] = x;
+    py[k] = y;
+    radius[k] = r;
+    if (x + r < clip.x0 || x - r > clip.x1 || y + r < clip.y0 || y - r > clip.y1) {
+      binOf[k] = bins; // not drawn
+      continue;
+    }
+    const bin = bins - 1 - Math.min(bins - 1, Math.floor(r * 2));
+    binOf[k] = bin;
+    binCount[bin]!++;
+    visible++;
+  }
+  return visible;
+}
+
+/** The drawn points (bin < `bins`) in bin order, point order within a bin (a counting sort). */
+function orderByBin(binOf: Uint16Array, binCount: Uint32Array, bins: number, drawOrder: Uint32Array): void {
+  const start = new Uint32Array(bins);
+  for (let b = 1; b < bins; b++) start[b] = start[b - 1]! + binCount[b - 1]!;
+  for (let k = 0; k < binOf.length; k++) {
+    const bin = binOf[k]!;
+    if (bin < bins) drawOrder[start[bin]!++] = k;
+  }
 }
 
 function splitLabels(text: LayoutOptions['splitText'], splitX: number | undefined, splitY: number | undefined, plot: Box): SplitLabel[] {

@@ -28,6 +28,27 @@ export interface Axis {
   fromUnit(unit: number): number;
   /** Tick values inside the unit window [u0, u1], about `count` of them. */
   ticks(u0: number, u1: number, count: number): number[];
+  /** `toUnit` of every value into `out`: the same numbers, in one pass with no call per value. */
+  toUnits(values: Float64Array, out: Float64Array): void;
+}
+
+/*
+ * Passes over every point are functions of their own with nothing but their loop (and no calls of
+ * closures made per chart), so the engine's compiled code for them lasts from chart to chart.
+ */
+
+/** The linear axis' unit positions, by the position scale's own arithmetic (internal/scale.ts: domain d0..d1 onto 0..1). */
+function linearUnits(values: Float64Array, out: Float64Array, d0: number, d1: number): void {
+  const span = d1 - d0;
+  for (let k = 0; k < values.length; k++) {
+    const t = d1 === d0 ? 0.5 : (values[k]! - d0) / span;
+    out[k] = 0 + t * 1;
+  }
+}
+
+/** The symmetric-log axis' unit positions (as its `toUnit`). */
+function symlogUnits(values: Float64Array, out: Float64Array, t0: number, span: number): void {
+  for (let k = 0; k < values.length; k++) out[k] = (symlog(values[k]!) - t0) / span;
 }
 
 const symlog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
@@ -47,6 +68,7 @@ export function axisFor(kind: ScaleKind, min: number, max: number, threshold: nu
       toUnit: (v) => scale(v),
       fromUnit: (u) => scale.invert(u),
       ticks: (u0, u1, count) => scaleLinear().domain([scale.invert(u0), scale.invert(u1)]).ticks(count),
+      toUnits: (values, out) => linearUnits(values, out, d0, d1),
     };
   }
   // Symmetric log, padded by 3% of the transformed span on each side that is not zero.
@@ -61,7 +83,14 @@ export function axisFor(kind: ScaleKind, min: number, max: number, threshold: nu
   const span = t1 - t0;
   const toUnit = (v: number) => (symlog(v) - t0) / span;
   const fromUnit = (u: number) => symexp(t0 + u * span);
-  return { kind, domain: [lo, hi], toUnit, fromUnit, ticks: (u0, u1, count) => symlogTicks(fromUnit(u0), fromUnit(u1), count) };
+  return {
+    kind,
+    domain: [lo, hi],
+    toUnit,
+    fromUnit,
+    ticks: (u0, u1, count) => symlogTicks(fromUnit(u0), fromUnit(u1), count),
+    toUnits: (values, out) => symlogUnits(values, out, t0, span),
+  };
 }
 
 /**
@@ -124,22 +153,27 @@ export interface Scatter {
   readonly tree: Quadtree<number>;
 }
 
-/** The scatter of a quadrant result; `tierIndex[i]` is the tier (index into TIER_ORDER) of the feed's account i. */
-export function scatterOf(result: QuadrantResult, tierIndex: Uint8Array, kind: ScaleKind): Scatter {
-  const n = result.placed;
-  const account = result.pointIndex;
-  const effort = result.pointEffort;
-  const impact = result.pointImpact;
-  const quadrant = result.pointQuadrant;
-  const revenue = result.pointRevenue;
-  const tier = new Uint8Array(n);
-  const quadrantLead = new Int32Array(4).fill(-1);
+/**
+ * Each point's tier (from its account's), the largest-revenue point of each quadrant, and into `extent`
+ * the smallest and largest effort and impact and the largest revenue.
+ */
+function scanPoints(
+  account: Uint32Array,
+  tierIndex: Uint8Array,
+  quadrant: Uint8Array,
+  revenue: Float64Array,
+  effort: Float64Array,
+  impact: Float64Array,
+  tier: Uint8Array,
+  quadrantLead: Int32Array,
+  extent: Float64Array,
+): void {
   let minE = Infinity;
   let maxE = -Infinity;
   let minI = Infinity;
   let maxI = -Infinity;
   let maxRevenue = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < tier.length; k++) {
     const r = revenue[k]!;
     tier[k] = tierIndex[account[k]!]!;
     const q = quadrant[k]!;
@@ -153,14 +187,32 @@ export function scatterOf(result: QuadrantResult, tierIndex: Uint8Array, kind: S
     if (m > maxI) maxI = m;
     if (r > maxRevenue) maxRevenue = r;
   }
-  const x = axisFor(kind, n ? minE : 0, n ? maxE : 1, result.effortThreshold);
-  const y = axisFor(kind, n ? minI : 0, n ? maxI : 1, result.impactThreshold);
+  extent[0] = minE;
+  extent[1] = maxE;
+  extent[2] = minI;
+  extent[3] = maxI;
+  extent[4] = maxRevenue;
+}
+
+/** The scatter of a quadrant result; `tierIndex[i]` is the tier (index into TIER_ORDER) of the feed's account i. */
+export function scatterOf(result: QuadrantResult, tierIndex: Uint8Array, kind: ScaleKind): Scatter {
+  const n = result.placed;
+  const account = result.pointIndex;
+  const effort = result.pointEffort;
+  const impact = result.pointImpact;
+  const quadrant = result.pointQuadrant;
+  const revenue = result.pointRevenue;
+  const tier = new Uint8Array(n);
+  const quadrantLead = new Int32Array(4).fill(-1);
+  const extent = new Float64Array(5);
+  scanPoints(account, tierIndex, quadrant, revenue, effort, impact, tier, quadrantLead, extent);
+  const maxRevenue = extent[4]!;
+  const x = axisFor(kind, n ? extent[0]! : 0, n ? extent[1]! : 1, result.effortThreshold);
+  const y = axisFor(kind, n ? extent[2]! : 0, n ? extent[3]! : 1, result.impactThreshold);
   const u = new Float64Array(n);
   const v = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    u[k] = x.toUnit(effort[k]!);
-    v[k] = y.toUnit(impact[k]!);
-  }
+  x.toUnits(effort, u);
+  y.toUnits(impact, v);
   // The quadtree is built on first use (the first hover, brush or key), not before the first paint.
   let tree: Quadtree<number> | undefined;
   const buildTree = () => {
