@@ -6,7 +6,7 @@ import { FULL_VIEW, panTo, quadrantLayout, windowAt, zoomAround, type LayoutOpti
 import { placeLabels } from '../src/components/quadrant/quadrant-labels.js';
 import { shapePath } from '../src/components/quadrant/quadrant-shapes.js';
 import { blendStamp, makeStamp, parseColour, stampOf, toStraightAlpha } from '../src/components/quadrant/quadrant-raster.js';
-import { pointArea, rasterizePoints, type PointsDrawing } from '../src/components/quadrant/quadrant-canvas.js';
+import { drawPoints, pointArea, rasterizePoints, type PointsDrawing } from '../src/components/quadrant/quadrant-canvas.js';
 import { createRandom } from '../src/analysis/random.js';
 
 const acc = (id: string, revenue: number, effort: number, impact: number): Account => ({ id, name: id, revenue, effort, impact });
@@ -328,6 +328,27 @@ describe('raster (the canvas layer)', () => {
       expect(differing).toBe(0);
       expect(drawn).toBeGreaterThan(1000);
     }
+  });
+
+  it('puts the point area at its place and clears the rest of a canvas that was drawn before', () => {
+    const layout = quadrantLayout(scatter, { ...layoutOptions, minRadius: 1 });
+    const drawing: PointsDrawing = { scatter, layout, colours: { tiers: ['#000', '#111', '#222', '#333'], selected: '#fff' } };
+    const calls: string[] = [];
+    const canvas = { width: Math.round(layout.width), height: Math.round(layout.height) };
+    const context = {
+      canvas,
+      clearRect: (...args: number[]) => calls.push(`clear ${args.join(' ')}`),
+      createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
+      putImageData: (image: { width: number; height: number }, x: number, y: number) => calls.push(`put ${image.width}x${image.height} at ${x} ${y}`),
+    } as unknown as CanvasRenderingContext2D;
+    const area = pointArea(drawing, 1, canvas.width, canvas.height);
+    drawPoints(context, drawing, 1);
+    drawPoints(context, drawing, 1, { blank: true });
+    expect(calls).toEqual([
+      `clear 0 0 ${canvas.width} ${canvas.height}`,
+      `put ${area.x1 - area.x0}x${area.y1 - area.y0} at ${area.x0} ${area.y0}`,
+      `put ${area.x1 - area.x0}x${area.y1 - area.y0} at ${area.x0} ${area.y0}`,
+    ]);
   });
 
   it('reads the colours a canvas context reports', () => {

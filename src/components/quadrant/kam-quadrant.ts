@@ -144,7 +144,7 @@ export class KamQuadrant extends KamWidget<QuadrantRow> {
   private selectionCache?: { ids: ReadonlySet<string>; model: QuadrantModel; mask?: Uint8Array };
   private pointById?: { model: QuadrantModel; map: Map<string, number> };
   private rowsCache?: { model: QuadrantModel; rows: QuadrantRow[] };
-  private drawn?: { canvas: HTMLCanvasElement; layout: QuadrantLayout; mask?: Uint8Array; theme: string };
+  private drawn?: { canvas: HTMLCanvasElement; width: number; height: number; layout: QuadrantLayout; mask?: Uint8Array; theme: string };
 
   /** Effort at or above this is high, in the feed's effort unit. Default: the median effort of the plotted accounts. */
   @property({ attribute: 'effort-threshold', type: Number }) effortThreshold?: number;
@@ -384,8 +384,10 @@ export class KamQuadrant extends KamWidget<QuadrantRow> {
     const context = canvas.getContext('2d');
     const drawing = this.drawing();
     if (!context || !drawing) return;
-    drawPoints(context, drawing, canvas.width / this.layout.width);
-    this.drawn = { canvas, layout: this.layout, mask, theme: this.theme };
+    // A new canvas, or one whose size was set since the last drawing, is blank already.
+    const blank = !d || d.canvas !== canvas || d.width !== canvas.width || d.height !== canvas.height;
+    drawPoints(context, drawing, canvas.width / this.layout.width, { blank });
+    this.drawn = { canvas, width: canvas.width, height: canvas.height, layout: this.layout, mask, theme: this.theme };
     // Build the hit-testing index once the points are painted, so neither the first paint nor the first hover waits for it.
     const scatter = this.model.scatter;
     const build = () => void scatter.tree;

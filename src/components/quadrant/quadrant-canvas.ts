@@ -97,12 +97,13 @@ export function rasterizePoints(buffer: PixelBuffer, drawing: PointsDrawing, sca
 
 /**
  * Draws the points onto a canvas context whose bitmap is `scale` device pixels per CSS pixel. Only the
- * point area is rasterized and put (the rest of the bitmap is cleared): the same pixels as a whole-bitmap
- * image, with less to convert and copy.
+ * point area is rasterized and put (the rest of the bitmap is cleared, unless `blank` says it is clear
+ * already: a new canvas, or one just sized): the same pixels as a whole-bitmap image, with less to
+ * convert and copy.
  */
-export function drawPoints(context: CanvasRenderingContext2D, drawing: PointsDrawing, scale: number): void {
+export function drawPoints(context: CanvasRenderingContext2D, drawing: PointsDrawing, scale: number, { blank = false } = {}): void {
   const { width, height } = context.canvas;
-  context.clearRect(0, 0, width, height);
+  if (!blank) context.clearRect(0, 0, width, height);
   const area = pointArea(drawing, scale, width, height);
   if (area.x1 <= area.x0 || area.y1 <= area.y0) return;
   const image = context.createImageData(area.x1 - area.x0, area.y1 - area.y0);
@@ -117,6 +118,6 @@ export function pointsImage(drawing: PointsDrawing): string {
   canvas.height = Math.max(1, Math.round(drawing.layout.height * 2));
   const context = canvas.getContext('2d');
   if (!context) return '';
-  drawPoints(context, drawing, 2);
+  drawPoints(context, drawing, 2, { blank: true });
   return canvas.toDataURL('image/png');
 }
