@@ -214,19 +214,31 @@ export function tertileCuts(values: Float64Array): number[] {
  */
 
 /**
- * Each value's band into `bandOf` (the number of cut points at or below it, after `offset`; NaN stays in
- * band 0, the no-data band) and the values per band into `counts`. Cuts ascend, at most MAX_CUTS.
+ * Each value's band into `bandOf`: the number of cut points at or below it, after `offset`; NaN goes to
+ * band 0, the no-data band. Cuts ascend, at most MAX_CUTS. Two cuts (tertiles) have a loop of their own,
+ * with nothing that depends on the value but the two comparisons.
  */
-function bandEach(values: Float64Array, cuts: readonly number[], offset: number, bandOf: Uint8Array, counts: Uint32Array): void {
+function bandEach(values: Float64Array, cuts: readonly number[], offset: number, bandOf: Uint8Array): void {
   const k = cuts.length;
   const [c0 = 0, c1 = 0, c2 = 0, c3 = 0] = cuts;
+  if (k === 2) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const band = offset + (v >= c0 ? 1 : 0) + (v >= c1 ? 1 : 0);
+      bandOf[i] = v === v ? band : 0;
+    }
+    return;
+  }
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v !== v) continue;
     const band = offset + (k > 0 && v >= c0 ? 1 : 0) + (k > 1 && v >= c1 ? 1 : 0) + (k > 2 && v >= c2 ? 1 : 0) + (k > 3 && v >= c3 ? 1 : 0);
-    bandOf[i] = band;
-    counts[band]!++;
+    bandOf[i] = v === v ? band : 0;
   }
+}
+
+/** Accounts per band, from the bands (band 0 counts the no-data band too: its count is set apart). */
+function countBands(bandOf: Uint8Array, counts: Uint32Array): void {
+  for (let i = 0; i < bandOf.length; i++) counts[bandOf[i]!]!++;
 }
 
 /** The first value that is not NaN. */
@@ -252,12 +264,20 @@ export function bandAxis(values: Float64Array, explicitCuts?: readonly number[])
   let cuts: number[];
   let note: AxisNote | undefined;
   let sharedValue: number | undefined;
+  /** Values below each cut point, when the order statistics tell (tertiles of a long column). */
+  let below: number[] | undefined;
   if (given) cuts = given;
   else {
     let present: Float64Array | undefined;
     if (buckets && count >= 2) {
+      // The values at the tertile positions also tell how many values lie below each cut point.
       const positions = tertilePositions(count);
-      cuts = mergedCuts(buckets.at(positions).map((around, j) => nearestCut(count, positions[j]!, around)));
+      const found = buckets.at(positions).map((around, j) => {
+        const cut = nearestCut(count, positions[j]!, around);
+        return { cut, below: cut === around.value ? around.below : around.below + around.equal };
+      });
+      cuts = mergedCuts(found.map((f) => f.cut));
+      below = cuts.map((cut) => found.find((f) => f.cut === cut)!.below);
     } else {
       present = new Float64Array(count);
       for (let i = 0, k = 0; i < n; i++) if (values[i] === values[i]) present[k++] = values[i]!;
@@ -273,9 +293,15 @@ export function bandAxis(values: Float64Array, explicitCuts?: readonly number[])
   const bands: Band[] = [];
   if (offset) bands.push({ missing: true, count: missing });
   for (let b = 0; b <= cuts.length; b++) bands.push({ from: cuts[b - 1], to: cuts[b], missing: false, count: 0 });
-  const counts = new Uint32Array(bands.length);
-  bandEach(values, cuts, offset, bandOf, counts);
-  for (let b = offset; b < bands.length; b++) bands[b]!.count = counts[b]!;
+  bandEach(values, cuts, offset, bandOf);
+  if (below) {
+    // Band b holds the values from cut b - 1 (inclusive) to cut b (exclusive).
+    for (let b = 0; b <= cuts.length; b++) bands[offset + b]!.count = (b < cuts.length ? below[b]! : count) - (b > 0 ? below[b - 1]! : 0);
+  } else {
+    const counts = new Uint32Array(bands.length);
+    countBands(bandOf, counts);
+    for (let b = offset; b < bands.length; b++) bands[b]!.count = counts[b]!;
+  }
   return { cuts, explicit: !!given, bands, bandOf, missing, sharedValue, note };
 }
 
