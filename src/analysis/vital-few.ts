@@ -48,6 +48,11 @@ interface Boundary {
   above: number;
   aboveSum: number;
   ties: number;
+  /**
+   * When known: the only accounts whose membership is still open (input order), all others above v
+   * already marked vital; otherwise every account is compared with v.
+   */
+  candidates?: Uint32Array;
 }
 
 /**
@@ -148,17 +153,28 @@ function totalsOf(revenue: Float64Array): Totals {
   return bucketTotals(revenue, words, LITTLE_ENDIAN ? 1 : 0, new Uint32Array(BUCKETS), new Float64Array(BUCKETS));
 }
 
-/** The revenue of the accounts in `bucket`, into `members`. */
-function gatherBucket(revenue: Float64Array, words: Uint32Array, high: number, bucket: number, members: Float64Array): void {
+/**
+ * The accounts in `bucket`: their revenue into `members` and input index into `indexes`; the accounts
+ * in buckets above it (all of them in the vital few) marked in `vital`.
+ */
+function gatherBucket(revenue: Float64Array, words: Uint32Array, high: number, bucket: number, members: Float64Array, indexes: Uint32Array, vital: Uint8Array): void {
   let m = 0;
-  for (let i = 0; i < revenue.length; i++) if (words[2 * i + high]! >>> 16 === bucket) members[m++] = revenue[i]!;
+  for (let i = 0; i < revenue.length; i++) {
+    const key = words[2 * i + high]! >>> 16;
+    vital[i] = key > bucket ? 1 : 0;
+    if (key === bucket) {
+      members[m] = revenue[i]!;
+      indexes[m++] = i;
+    }
+  }
 }
 
 /**
  * The boundary of a long column from its bucket counts and sums: the bucket where the running share from
- * the top reaches the cutoff, then the selection among that bucket's accounts only.
+ * the top reaches the cutoff, then the selection among that bucket's accounts only. Marks the accounts of
+ * the buckets above in `vital`; the boundary's `candidates` are the accounts of its bucket.
  */
-function bucketBoundary(revenue: Float64Array, { counts, sums }: NonNullable<Totals['buckets']>, total: number, reach: number): Boundary | undefined {
+function bucketBoundary(revenue: Float64Array, { counts, sums }: NonNullable<Totals['buckets']>, total: number, reach: number, vital: Uint8Array): Boundary | undefined {
   let above = 0;
   let aboveSum = 0;
   let bucket = BUCKETS - 1;
@@ -171,13 +187,27 @@ function bucketBoundary(revenue: Float64Array, { counts, sums }: NonNullable<Tot
   }
   if (bucket < 0) return undefined;
   const members = new Float64Array(counts[bucket]!);
-  gatherBucket(revenue, new Uint32Array(revenue.buffer, revenue.byteOffset, revenue.length * 2), LITTLE_ENDIAN ? 1 : 0, bucket, members);
-  return selectBoundary(members, total, reach, above, aboveSum);
+  const candidates = new Uint32Array(members.length);
+  gatherBucket(revenue, new Uint32Array(revenue.buffer, revenue.byteOffset, revenue.length * 2), LITTLE_ENDIAN ? 1 : 0, bucket, members, candidates, vital);
+  const boundary = selectBoundary(members, total, reach, above, aboveSum);
+  return boundary && { ...boundary, candidates };
 }
 
-/** Marks the accounts above `value` vital and lists those equal to it in `tied` (input order). */
-function markAbove(revenue: Float64Array, value: number, vital: Uint8Array, tied: Uint32Array): void {
+/**
+ * Marks the accounts above `value` vital and lists those equal to it in `tied` (input order): among the
+ * `candidates` when given (the others are decided), else among all accounts.
+ */
+function markAbove(revenue: Float64Array, candidates: Uint32Array | undefined, value: number, vital: Uint8Array, tied: Uint32Array): void {
   let t = 0;
+  if (candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c]!;
+      const v = revenue[i]!;
+      if (v > value) vital[i] = 1;
+      else if (v === value) tied[t++] = i;
+    }
+    return;
+  }
   for (let i = 0; i < revenue.length; i++) {
     const v = revenue[i]!;
     if (v > value) vital[i] = 1;
@@ -215,9 +245,10 @@ export function findVitalFew(accounts: readonly Account[], options: VitalFewOpti
   const margin = exact ? 0 : (8 * n + 16) * ROUNDOFF;
   const reach = cutoff - EPSILON;
   const boundary =
-    reach <= 0 ? firstRank(revenue) : totals.buckets ? bucketBoundary(revenue, totals.buckets, total, reach) : selectBoundary(revenue.slice(), total, reach, 0, 0);
+    reach <= 0 ? firstRank(revenue) : totals.buckets ? bucketBoundary(revenue, totals.buckets, total, reach, vital) : selectBoundary(revenue.slice(), total, reach, 0, 0);
   const fallback = (): VitalFew => {
     const p = pareto(accounts, { cutoff, columns });
+    vital.fill(0);
     for (let r = 0; r < p.vitalFew; r++) vital[p.order[r]!] = 1;
     return { count: p.vitalFew, vital };
   };
@@ -234,7 +265,7 @@ export function findVitalFew(accounts: readonly Account[], options: VitalFewOpti
   }
 
   const tied = new Uint32Array(ties);
-  markAbove(revenue, value, vital, tied);
+  markAbove(revenue, boundary.candidates, value, vital, tied);
   if (needed < ties) {
     // pareto's tie order: name, then id (code units), then input order.
     const nameOf = (i: number) => String(accounts[i]!.name ?? '');
