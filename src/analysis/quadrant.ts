@@ -121,7 +121,9 @@ function medianInPlace(values: Float64Array): number | null {
   const i0 = (n - 1) >> 1;
   selectInPlace(values, i0);
   const lower = values[i0]!;
-  if (n % 2 === 1) return lower;
+  // From two values on, d3's median adds (upper − lower) · 0 to the middle value, so a zero median is +0
+  // even when the selection lands on -0: the same here.
+  if (n % 2 === 1) return n === 1 ? lower : lower + 0;
   // After the selection everything right of i0 is >= lower: the upper middle value is their minimum.
   let upper = Infinity;
   for (let i = i0 + 1; i < n; i++) if (values[i]! < upper) upper = values[i]!;

@@ -120,6 +120,15 @@ describe('quadrants: invariants', () => {
     );
   });
 
+  it('a zero median is +0, as d3-array has it, also when the middle value is -0', () => {
+    const withImpacts = (impacts: number[]) => impacts.map((impact, i) => acc(`z${i}`, 1, { effort: 1, impact }));
+    for (const impacts of [[-1, 0, -0], [-0, -0, 1], [0, -0], [-0, 5, -0, -0, 3]]) {
+      expect(Object.is(quadrants(withImpacts(impacts)).impactThreshold, 0)).toBe(true);
+      expect(Object.is(median(impacts), 0)).toBe(true);
+    }
+    expect(Object.is(quadrants(withImpacts([-0])).impactThreshold, -0)).toBe(true); // one value: itself, as in d3
+  });
+
   it('splits at the same medians as d3-array, with the points in the quadrants of the typed arrays', () => {
     const values = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
     fc.assert(
