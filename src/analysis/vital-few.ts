@@ -16,9 +16,10 @@
  *   revenue is a whole number and the total is at most 2^53, every such sum is exact whatever the order
  *   of the additions, so the selection's sums are pareto's to the bit.
  * - Otherwise sums in another order can differ in their last bits. Each share is then within (2n + 4)
- *   units of roundoff of the true one, for pareto's and this order alike; the answer is taken only when
- *   the shares at the boundary are more than twice that away from the cutoff, which proves pareto gives
- *   the same. Else (a feed whose cumulative share lands within about 1e-10 of the cutoff) pareto decides.
+ *   units of roundoff of the true one, for pareto's order and this one alike, so the two differ by at
+ *   most (4n + 8) units; the answer is taken only when the shares at the boundary are more than twice
+ *   that, (8n + 16) units, away from the cutoff, which proves pareto gives the same. Else (a feed whose
+ *   cumulative share lands within about 1e-10 of the cutoff at 100,000 accounts) pareto decides.
  */
 import type { Account } from '../feed/schema.js';
 import { columnsFor, type AccountColumns } from './columns.js';
