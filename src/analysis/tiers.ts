@@ -26,7 +26,10 @@ import type { Account, Tier } from '../feed/schema.js';
 import { NO_TIER, columnsFor, type AccountColumns } from './columns.js';
 import { atLeast, isNum, revenueOf, shareOf } from './numbers.js';
 import { pareto, validateCutoff } from './pareto.js';
-import { findVitalFew } from './vital-few.js';
+import { findVitalFew, paretoPosition } from './vital-few.js';
+
+/** Reasons of the vital few whose rank is found by a pass of its own before all accounts are ranked. */
+const SCANNED_RANKS = 8;
 
 /** The tiers in display order. */
 export const TIER_ORDER: readonly Tier[] = ['MVC', 'MGC', 'STC', 'BZ'];
@@ -273,7 +276,14 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
   // Membership is all the rule needs; ranks (for the vital few's reasons) come from pareto() on first ask.
   const { vital } = findVitalFew(accounts, { cutoff: r.cutoff, columns: figures });
   let ranks: { rankOf: Uint32Array; cumulative: Float64Array } | undefined;
+  // A few reasons (tooltips) find their account's rank by one pass each; all of them (a table) by one ranking.
+  let scans = 0;
   const rankOf = (i: number) => {
+    if (!ranks && scans < SCANNED_RANKS) {
+      scans++;
+      const position = paretoPosition(accounts, i, figures);
+      if (position) return position;
+    }
     if (!ranks) {
       const p = pareto(accounts, { cutoff: r.cutoff, columns: figures });
       const byIndex = new Uint32Array(n);
@@ -325,6 +335,7 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
   return {
     get assignments() {
       if (!all) {
+        scans = SCANNED_RANKS; // every reason: rank them all at once
         all = new Array<TierAssignment>(n);
         for (let i = 0; i < n; i++) all[i] = assignment(i);
       }

@@ -276,3 +276,43 @@ export function findVitalFew(accounts: readonly Account[], options: VitalFewOpti
   for (let k = 0; k < needed; k++) vital[tied[k]!] = 1;
   return { count: above + needed, vital };
 }
+
+/**
+ * One account's Pareto rank and cumulative share, as `pareto(accounts).rows` have them, from one pass
+ * over the revenue instead of ranking every account: the accounts ranked before it are those with more
+ * revenue and those with the same revenue that come first by name, then id (then input order). For a
+ * tooltip's reason. Undefined when the share could differ from pareto's in its last bits (not every
+ * revenue a whole number, or a total above 2^53: see the module comment) or when total revenue is 0.
+ */
+export function paretoPosition(accounts: readonly Account[], index: number, columns?: AccountColumns): { rank: number; cumulativeShare: number } | undefined {
+  const revenue = columnsFor(accounts, columns).revenue;
+  const own = revenue[index]!;
+  const nameOf = (i: number) => String(accounts[i]!.name ?? '');
+  const idOf = (i: number) => String(accounts[i]!.id ?? '');
+  const precedes = (i: number) => compareCodeUnits(nameOf(i), nameOf(index)) || compareCodeUnits(idOf(i), idOf(index)) || i - index;
+  const { total, whole, above, aboveSum, tied } = positionTotals(revenue, own);
+  if (!whole || total > Number.MAX_SAFE_INTEGER || total === 0) return undefined;
+  let before = above;
+  for (const i of tied) if (i !== index && precedes(i) < 0) before++;
+  // Exact sums: the running sum at this rank is the revenue above it plus this revenue for each tie up to it.
+  return { rank: before + 1, cumulativeShare: (aboveSum + (before - above + 1) * own) / total };
+}
+
+/** The pass of `paretoPosition`: total revenue, whether all of it is whole, and the accounts above and equal to `own`. */
+function positionTotals(revenue: Float64Array, own: number): { total: number; whole: boolean; above: number; aboveSum: number; tied: number[] } {
+  let total = 0;
+  let whole = true;
+  let above = 0;
+  let aboveSum = 0;
+  const tied: number[] = [];
+  for (let i = 0; i < revenue.length; i++) {
+    const v = revenue[i]!;
+    total += v;
+    if (v !== Math.floor(v)) whole = false;
+    if (v > own) {
+      above++;
+      aboveSum += v;
+    } else if (v === own) tied.push(i);
+  }
+  return { total, whole, above, aboveSum, tied };
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { EPSILON, assignTiers, createRandom, findVitalFew, generateSampleFeed, pareto, sharedColumns } from '../../src/analysis/index.js';
+import { EPSILON, assignTiers, createRandom, findVitalFew, generateSampleFeed, pareto, paretoPosition, sharedColumns } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, name = id): Account => ({ id, name, revenue });
 
@@ -112,7 +112,40 @@ describe('findVitalFew: the vital few without ranking', () => {
   });
 });
 
+describe('paretoPosition: one account\'s rank without ranking all', () => {
+  it('gives the rank and cumulative share of pareto\'s rows (whole revenue, ties by name then id)', () => {
+    const rows = fc.array(fc.record({ name: fc.constantFrom('', 'a', 'b'), revenue: fc.constantFrom(0, 1, 5, 5, 40, 1e6), id: fc.constantFrom('1', '2', '3') }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(rows, (accounts) => {
+        const p = pareto(accounts);
+        accounts.forEach((_, i) => {
+          const position = paretoPosition(accounts, i);
+          if (p.total === 0) return expect(position).toBeUndefined();
+          const row = p.rows.find((r) => r.index === i)!;
+          expect(position).toEqual({ rank: row.rank, cumulativeShare: row.cumulativeShare });
+        });
+      }),
+    );
+  });
+
+  it('leaves fractional revenue to pareto (undefined)', () => {
+    expect(paretoPosition([acc('a', 1.5), acc('b', 2)], 0)).toBeUndefined();
+  });
+});
+
 describe('assignTiers with the fast vital few', () => {
+  it('reasons asked one by one (a tooltip) carry pareto\'s rank and cumulative share too', () => {
+    const { accounts } = generateSampleFeed({ count: 3000, seed: 11 });
+    const p = pareto(accounts);
+    const tiers = assignTiers(accounts);
+    const vital = Array.from(p.order.subarray(0, p.vitalFew)).filter((i) => tiers.assignment(i).reason.code === 'vital-few');
+    for (const i of [...vital.slice(0, 5), ...vital.slice(-12)]) {
+      const reason = tiers.assignment(i).reason;
+      const row = p.rows.find((r) => r.index === i)!;
+      expect(reason).toEqual({ code: 'vital-few', values: { rank: row.rank, cumulativeShare: row.cumulativeShare, cutoff: 0.8 } });
+    }
+  });
+
   it('MVC reasons carry pareto rank and cumulative share', () => {
     const { accounts } = generateSampleFeed({ count: 2000, seed: 3 });
     const p = pareto(accounts);
