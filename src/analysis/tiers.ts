@@ -332,16 +332,24 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
     return { account, index: i, tier, given: given[i] === 1, reason };
   };
   let all: TierAssignment[] | undefined;
+  // Single assignments asked for (tooltips, table cells, sorting a table by tier) are kept, so each is built once.
+  let some: Map<number, TierAssignment> | undefined;
+  const one = (i: number): TierAssignment => {
+    some ??= new Map();
+    let a = some.get(i);
+    if (!a) some.set(i, (a = assignment(i)));
+    return a;
+  };
   return {
     get assignments() {
       if (!all) {
         scans = SCANNED_RANKS; // every reason: rank them all at once
         all = new Array<TierAssignment>(n);
-        for (let i = 0; i < n; i++) all[i] = assignment(i);
+        for (let i = 0; i < n; i++) all[i] = some?.get(i) ?? assignment(i);
       }
       return all;
     },
-    assignment: (i) => all?.[i] ?? assignment(i),
+    assignment: (i) => all?.[i] ?? one(i),
     tierIndex,
     given,
     tiers,

@@ -42,6 +42,16 @@ describe('assignTiers: rule branches', () => {
     expect(result.assignments.map((a) => a.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
+  it('gives the assignment of one account on request, built once, the same as in the whole list; tierIndex holds the same tiers', () => {
+    const fresh = assignTiers(feed);
+    const h = fresh.assignment(7);
+    expect(fresh.assignment(7)).toBe(h); // kept, not rebuilt
+    expect([h.account.id, h.tier]).toEqual(['H', 'MVC']);
+    expect(fresh.assignments[7]).toBe(h); // the whole list reuses it
+    expect(fresh.assignments.map((a) => a.reason)).toEqual(result.assignments.map((a) => a.reason));
+    expect([...fresh.tierIndex]).toEqual([0, 3, 1, 1, 1, 2, 2, 0]); // MVC BZ MGC MGC MGC STC STC MVC
+  });
+
   it('records a structured reason for each branch', () => {
     expect(byId.get('A')!.reason).toEqual({ code: 'vital-few', values: { rank: 1, cumulativeShare: 0.5, cutoff: 0.8 } });
     expect(byId.get('B')!.reason).toEqual({ code: 'negative-profit', values: { profit: -5 } });

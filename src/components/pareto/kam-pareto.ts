@@ -221,11 +221,11 @@ export class KamPareto extends KamWidget<ParetoRow> {
   }
 
   protected tableColumns(): readonly TableColumn<ParetoRow>[] {
-    return paretoTableColumns(this.format, (row) => this.model!.tiers().tiers.assignments[row.index]!);
+    return paretoTableColumns(this.format, (row) => this.model!.tiers().tiers.assignment(row.index));
   }
 
   protected csvColumns(): readonly CsvColumn<ParetoRow>[] {
-    return paretoCsvColumns((row) => this.model!.tiers().tiers.assignments[row.index]!);
+    return paretoCsvColumns((row) => this.model!.tiers().tiers.assignment(row.index));
   }
 
   // ---- interaction ---------------------------------------------------------------------------------

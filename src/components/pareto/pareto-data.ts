@@ -4,7 +4,7 @@
  * (no DOM).
  */
 import { pareto, type ParetoResult } from '../../analysis/pareto.js';
-import { assignTiers, type TierAssignment, type TierResult } from '../../analysis/tiers.js';
+import { assignTiers, TIER_ORDER, type TierAssignment, type TierResult } from '../../analysis/tiers.js';
 import type { Feed } from '../../feed/parse.js';
 import type { Account, Tier } from '../../feed/schema.js';
 import { tierRevenue, type ParetoBar } from './pareto-model.js';
@@ -32,7 +32,9 @@ export class ParetoData {
   tiers(): { tiers: TierResult; byIndex: Tier[] } {
     if (!this.tierCache) {
       const tiers = assignTiers(this.feed.accounts, { cutoff: this.cutoff });
-      this.tierCache = { tiers, byIndex: tiers.assignments.map((a) => a.tier) };
+      // Tier names by input index from the typed tier index: no assignment object (with its reason) per account.
+      const byIndex = Array.from(tiers.tierIndex, (t) => TIER_ORDER[t]!);
+      this.tierCache = { tiers, byIndex };
     }
     return this.tierCache;
   }
@@ -59,7 +61,7 @@ export class ParetoData {
   subjectOf(bar: ParetoBar): BarSubject {
     const { tiers, byIndex } = this.tiers();
     const order = this.result.order;
-    if (bar.count === 1 && !bar.others) return { assignment: tiers.assignments[order[bar.firstRank - 1]!]! };
+    if (bar.count === 1 && !bar.others) return { assignment: tiers.assignment(order[bar.firstRank - 1]!) };
     const tierCounts = new Map<Tier, number>();
     for (let r = bar.firstRank; r <= bar.lastRank; r++) {
       const tier = byIndex[order[r - 1]!]!;
