@@ -165,29 +165,49 @@ export function rankOrder(
   // Runs of equal revenue: order by name, then id.
   const nameOf = typeof names === 'function' ? names : (i: number) => names[i]!;
   const idOf = typeof ids === 'function' ? ids : (i: number) => ids[i]!;
-  const tie = (a: number, b: number) => compareCodeUnits(nameOf(a), nameOf(b)) || compareCodeUnits(idOf(a), idOf(b));
   let start = 0;
   for (let i = 1; i <= n; i++) {
     // The sorted keys are in rank order, so equal revenue shows as equal neighbouring keys.
     if (i === n || lo[i] !== lo[start] || hi[i] !== hi[start]) {
-      const len = i - start;
-      if (len > 16) src.subarray(start, i).sort(tie);
-      else if (len > 1) {
-        // Short runs (the common case: two accounts with the same whole-unit revenue): insertion sort.
-        for (let j = start + 1; j < i; j++) {
-          const x = src[j]!;
-          let k = j - 1;
-          while (k >= start && tie(src[k]!, x) > 0) {
-            src[k + 1] = src[k]!;
-            k--;
-          }
-          src[k + 1] = x;
-        }
-      }
+      if (i - start > 1) sortTies(src, start, i, nameOf, idOf);
       start = i;
     }
   }
   return src;
+}
+
+/**
+ * Orders src[start..end) (accounts of equal revenue) by name, then id. Each account's name and id are
+ * read once into a local array first: reading them from the accounts at every comparison cost more than
+ * the sort (a run of 3,000 churned accounts at revenue 0 takes about 40,000 comparisons).
+ */
+function sortTies(src: Uint32Array, start: number, end: number, nameOf: (i: number) => string, idOf: (i: number) => string): void {
+  const len = end - start;
+  const names = new Array<string>(len);
+  const ids = new Array<string>(len);
+  const at = new Array<number>(len);
+  for (let k = 0; k < len; k++) {
+    const index = src[start + k]!;
+    names[k] = nameOf(index);
+    ids[k] = idOf(index);
+    at[k] = k;
+  }
+  const tie = (a: number, b: number) => compareCodeUnits(names[a]!, names[b]!) || compareCodeUnits(ids[a]!, ids[b]!);
+  if (len > 16) at.sort(tie);
+  else {
+    // Short runs (the common case: two accounts with the same whole-unit revenue): insertion sort.
+    for (let j = 1; j < len; j++) {
+      const x = at[j]!;
+      let k = j - 1;
+      while (k >= 0 && tie(at[k]!, x) > 0) {
+        at[k + 1] = at[k]!;
+        k--;
+      }
+      at[k + 1] = x;
+    }
+  }
+  const indices = src.slice(start, end);
+  for (let k = 0; k < len; k++) src[start + k] = indices[at[k]!]!;
 }
 
 function makeRow(

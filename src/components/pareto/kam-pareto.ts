@@ -12,6 +12,7 @@ import { polyline } from '../../internal/scale.js';
 import { measuredTextWidth } from '../../internal/text-fit.js';
 import { inlineStyle } from '../../internal/style-directive.js';
 import { tierPatterns, tierPatternStyles } from '../../internal/tier-patterns.js';
+import { whenIdle } from '../../internal/idle.js';
 import { fromTooltip, keepTooltipInside, tooltip } from '../../internal/tooltip.js';
 import { ParetoData } from './pareto-data.js';
 import {
@@ -131,7 +132,8 @@ export class KamPareto extends KamWidget<ParetoRow> {
   private legend: PlacedLegendItem[] = [];
   private legendOffset = 0;
   private minPlotHeight = 0;
-  private idleTiers?: number;
+  /** Cancels the idle computation of the tiers, while one is waiting. */
+  private idleTiers?: () => void;
 
   /** The cutoff in force: the attribute when it is in (0, 1], otherwise the default 0.8. */
   get effectiveCutoff(): number {
@@ -189,16 +191,22 @@ export class KamPareto extends KamWidget<ParetoRow> {
     if (this.hoverIndex >= this.bars.length) this.hoverIndex = -1;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.idleTiers?.();
+    this.idleTiers = undefined;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     keepTooltipInside(this.renderRoot.querySelector<HTMLElement>('.plot > .tooltip'), this);
     // Tiers are needed for tooltips, the table and colour-by-tier; compute them once the chart is painted.
     const model = this.model;
-    if (model && !model.tiersReady && this.idleTiers === undefined) {
-      this.idleTiers = window.setTimeout(() => {
+    if (model && !model.tiersReady && !this.idleTiers) {
+      this.idleTiers = whenIdle(() => {
         this.idleTiers = undefined;
         if (this.model === model) model.tiers();
-      }, 50);
+      });
     }
   }
 

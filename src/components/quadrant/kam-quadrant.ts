@@ -8,6 +8,7 @@ import { isNum } from '../../analysis/numbers.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import { KamWidget } from '../../internal/kam-widget.js';
+import { whenIdle } from '../../internal/idle.js';
 import { inlineStyle } from '../../internal/style-directive.js';
 import { tooltip } from '../../internal/tooltip.js';
 import { drawPoints, pointsImage, resolveColour, type PointsDrawing } from './quadrant-canvas.js';
@@ -390,9 +391,7 @@ export class KamQuadrant extends KamWidget<QuadrantRow> {
     this.drawn = { canvas, width: canvas.width, height: canvas.height, layout: this.layout, mask, theme: this.theme };
     // Build the hit-testing index once the points are painted, so neither the first paint nor the first hover waits for it.
     const scatter = this.model.scatter;
-    const build = () => void scatter.tree;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 1000 });
-    else setTimeout(build, 200);
+    whenIdle(() => void scatter.tree);
   }
 
   // ---- keyboard and zoom ------------------------------------------------------------------------------
