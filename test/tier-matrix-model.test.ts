@@ -8,13 +8,13 @@ import {
   potentialMeasure,
   potentialMeasures,
   selectedCounts,
-  selectInPlace,
   tertileCuts,
   topByRevenue,
   usableRules,
   valueMeasure,
   valueMeasures,
 } from '../src/components/tier-matrix/tier-matrix-model.js';
+import { selectInPlace } from '../src/analysis/order-statistics.js';
 import { carryFocus, cellAt, displayRows, idsOf, moveFocus, selectedIn } from '../src/components/tier-matrix/tier-matrix-items.js';
 import {
   axisNotes,

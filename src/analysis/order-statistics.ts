@@ -173,21 +173,28 @@ export function valuesAtRanks(values: Float64Array, ranks: readonly number[]): R
   return bucketedColumn(values)?.at(ranks);
 }
 
-/** Reorders `values` so that values[k] is the k-th smallest, smaller ones left of it and larger ones right (Hoare's selection). */
-function selectInPlace(values: Float64Array, k: number): void {
-  let left = 0;
-  let right = values.length - 1;
+/**
+ * Reorders `values[left..right]` so that `values[k]` is the value a sort would put there, with no larger
+ * value before it and no smaller one after it (Hoare's selection; linear time on average). The one
+ * selection of the analysis (medians, tertiles, the buckets above): d3-array's quickselect calls a generic
+ * comparator per step, and d3-array ships as one file that would bring 3 KB along.
+ */
+export function selectInPlace(values: Float64Array, k: number, left = 0, right = values.length - 1): void {
   while (right > left) {
-    const pivot = values[(left + right) >> 1]!;
+    // Median of three as the pivot keeps sorted and reversed input linear.
+    const a = values[left]!;
+    const b = values[(left + right) >> 1]!;
+    const c = values[right]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
     let i = left;
     let j = right;
     while (i <= j) {
       while (values[i]! < pivot) i++;
       while (values[j]! > pivot) j--;
       if (i <= j) {
-        const t = values[i]!;
+        const swap = values[i]!;
         values[i++] = values[j]!;
-        values[j--] = t;
+        values[j--] = swap;
       }
     }
     if (k <= j) right = j;

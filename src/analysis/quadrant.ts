@@ -15,7 +15,7 @@
 import type { Account } from '../feed/schema.js';
 import { columnsFor, type AccountColumns } from './columns.js';
 import { isNum, shareOf } from './numbers.js';
-import { valuesAtRanks } from './order-statistics.js';
+import { selectInPlace, valuesAtRanks } from './order-statistics.js';
 
 export const QUADRANT_IDS = ['quick-wins', 'strategic', 'maintain', 'over-served'] as const;
 export type QuadrantId = (typeof QUADRANT_IDS)[number];
@@ -128,36 +128,6 @@ function medianInPlace(values: Float64Array): number | null {
   let upper = Infinity;
   for (let i = i0 + 1; i < n; i++) if (values[i]! < upper) upper = values[i]!;
   return lower + (upper - lower) / 2;
-}
-
-/** Reorders `values` so that values[k] is the k-th smallest, smaller ones left of it and larger ones right (Hoare's selection). */
-function selectInPlace(values: Float64Array, k: number): void {
-  let left = 0;
-  let right = values.length - 1;
-  while (right > left) {
-    // Median of three as the pivot keeps sorted and reversed input linear.
-    const mid = (left + right) >> 1;
-    const a = values[left]!;
-    const b = values[mid]!;
-    const c = values[right]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
 }
 
 function checkThreshold(name: string, value: number | undefined): void {

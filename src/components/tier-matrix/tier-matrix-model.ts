@@ -18,7 +18,7 @@
  */
 import type { AccountColumns } from '../../analysis/columns.js';
 import { revenueOf, isNum } from '../../analysis/numbers.js';
-import { bucketedColumn, type RankedValue } from '../../analysis/order-statistics.js';
+import { bucketedColumn, selectInPlace, type RankedValue } from '../../analysis/order-statistics.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { TierRules } from '../../analysis/tiers.js';
 import type { Account, Tier } from '../../feed/schema.js';
@@ -123,31 +123,6 @@ export function cleanCuts(cuts: readonly number[] | undefined): number[] | undef
   if (!cuts) return undefined;
   const clean = [...new Set(cuts.filter((n) => Number.isFinite(n)))].sort((a, b) => a - b).slice(0, MAX_CUTS);
   return clean.length ? clean : undefined;
-}
-
-/**
- * Reorders `values[left..right]` so that `values[k]` is the value a sort would put there, with no larger
- * value before it and no smaller one after it (Hoare's selection; linear time on average). Written here
- * because d3-array ships as one file and its quickselect would bring 3 KB along.
- */
-export function selectInPlace(values: Float64Array, k: number, left = 0, right = values.length - 1): void {
-  while (right > left) {
-    const pivot = values[(left + right) >> 1]!;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = swap;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
 }
 
 /**
