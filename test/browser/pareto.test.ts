@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
+import { emulateMedia } from '../support/media.js';
 import { expect as wcExpect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/pareto/define.js';
 import '../../src/components/feed/define.js';
@@ -314,8 +315,6 @@ describe('kam-pareto: states and sizes', () => {
 
 // ---- media emulation (Chrome DevTools Protocol, the browser provider is playwright + chromium) --------
 
-type MediaFeature = { name: 'forced-colors' | 'prefers-reduced-motion' | 'prefers-color-scheme'; value: string };
-const emulateMedia = (features: MediaFeature[]) => cdp().send('Emulation.setEmulatedMedia', { features });
 
 afterEach(async () => {
   vi.unstubAllGlobals();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp } from 'vitest/browser';
+import { emulateMedia } from '../support/media.js';
 import { expect as wcExpect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/quadrant/define.js';
 import '../../src/components/feed/define.js';
@@ -551,8 +551,6 @@ describe('quadrant: states and size', () => {
 
 // ---- media: forced colours, reduced motion, theme auto (emulated through the DevTools protocol) -------
 
-type MediaFeature = { name: 'forced-colors' | 'prefers-reduced-motion' | 'prefers-color-scheme'; value: string };
-const emulateMedia = (features: MediaFeature[]) => cdp().send('Emulation.setEmulatedMedia', { features });
 
 describe('quadrant: media', () => {
   afterEach(() => emulateMedia([]));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
-import { cdp } from 'vitest/browser';
+import { emulateMedia } from '../support/media.js';
 import { expect as wcExpect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/scorecard/define.js';
 import '../../src/components/feed/define.js';
@@ -520,10 +520,9 @@ describe('kam-scorecard: states', () => {
 });
 
 /** Emulates CSS media features (forced-colors, prefers-reduced-motion, prefers-color-scheme) in this page. */
-const emulate = (features: { name: string; value: string }[]) => cdp().send('Emulation.setEmulatedMedia', { features });
 
 describe('kam-scorecard: forced colors, reduced motion, theme="auto"', () => {
-  afterEach(() => emulate([]));
+  afterEach(() => emulateMedia([]));
   const statusTargets = 'retention:0.7,churn:0.3,nrr:0.75';
   const statusKpis = 'retention,churn,nrr,csat'; // at risk, off track, on track, no target
   const statusBars = (el: HTMLElement) => statusKpis.split(',').map((id) => getComputedStyle(tileOf(el, id)).borderTopColor);
@@ -534,7 +533,7 @@ describe('kam-scorecard: forced colors, reduced motion, theme="auto"', () => {
     expect(new Set(statusBars(normal)).size).toBe(4); // normally the bar colour repeats the status
     normal.remove();
 
-    await emulate([{ name: 'forced-colors', value: 'active' }]);
+    await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
     expect(matchMedia('(forced-colors: active)').matches).toBe(true);
     const el = await scorecard(html`<kam-scorecard locale="en-US" kpis=${statusKpis} targets=${statusTargets} .data=${data}></kam-scorecard>`);
     expect(new Set(statusBars(el)).size).toBe(1); // colour no longer tells the statuses apart…
@@ -558,7 +557,7 @@ describe('kam-scorecard: forced colors, reduced motion, theme="auto"', () => {
     await waitUntil(() => root(el).querySelector('[part~="state-loading"]'), 'the loading view');
     const bar = root(el).querySelector('.skeleton span')!;
     expect(getComputedStyle(bar).animationName).toBe('kam-pulse');
-    await emulate([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await emulateMedia([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     const still = (node: Element) => {
       const style = getComputedStyle(node);
       return style.animationName === 'none' && style.transitionDuration.split(', ').every((d) => d === '0s');
@@ -575,12 +574,12 @@ describe('kam-scorecard: forced colors, reduced motion, theme="auto"', () => {
   });
 
   it('theme="auto" follows the system colour scheme, and is accessible in both', async () => {
-    await emulate([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'dark' }]);
     const el = await scorecard(html`<kam-scorecard theme="auto" locale="en-US" targets=${statusTargets} .data=${feed}></kam-scorecard>`);
     expect(getComputedStyle(el).getPropertyValue('--kam-bg').trim()).toBe('#0d1117');
     expect(tiles(el)).toHaveLength(10);
     await wcExpect(el).to.be.accessible();
-    await emulate([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'light' }]);
     expect(getComputedStyle(el).getPropertyValue('--kam-bg').trim()).toBe('#ffffff');
     await wcExpect(el).to.be.accessible();
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cdp, page, userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
+import { emulateMedia } from '../support/media.js';
 import { expect as wcExpect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/tier-matrix/define.js';
 import '../../src/components/feed/define.js';
@@ -68,7 +69,6 @@ async function matrixAt(width: number, data: unknown = feed, attrs = ''): Promis
 }
 
 /** Emulated CSS media features (forced-colors, prefers-color-scheme) through the Chrome DevTools Protocol. */
-const emulateMedia = (features: { name: string; value: string }[]) => cdp().send('Emulation.setEmulatedMedia', { features });
 afterEach(() => emulateMedia([]));
 
 describe('tier matrix: summary and tiers', () => {

@@ -5,28 +5,21 @@
  * force; lit, d3 and zod as the app's own dependencies) and loaded in Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildExample, launch, packPackage, root, serve, watchProblems } from '../support/embed-harness.js';
+import { buildExample, packageBench, serve, type PackageBench, watchProblems } from '../support/embed-harness.js';
 
+let bench: PackageBench;
 let browser: Browser;
 let work: string;
 let packageDir: string;
 
 beforeAll(async () => {
-  // Inside the project, so the app's bundler finds lit, d3 and zod in node_modules as it would in an app.
-  const cache = join(root, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'kam-examples-'));
-  packageDir = await packPackage(work);
-  browser = await launch();
+  bench = await packageBench('kam-examples-');
+  ({ browser, work, packageDir } = bench);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => bench?.close());
 
 async function open(example: string) {
   const routes = await buildExample(example, join(work, `app-${example}`), packageDir);

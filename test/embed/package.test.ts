@@ -6,10 +6,10 @@
  * registered, and zod must run jitless (its config call lives in a chunk the bundler could drop).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildApp, launch, packPackage, root, serve, watchProblems } from '../support/embed-harness.js';
+import { buildApp, packageBench, root, serve, type PackageBench, watchProblems } from '../support/embed-harness.js';
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string }> };
 
@@ -23,23 +23,17 @@ const widgetEntries = Object.entries(manifest.exports)
 const allTags = widgetEntries.flatMap((entry) => entry.tags).sort();
 const entries = [{ specifier: 'kam-widgets', tags: allTags }, ...widgetEntries];
 
+let bench: PackageBench;
 let browser: Browser;
 let work: string;
 let packageDir: string;
 
 beforeAll(async () => {
-  // Inside the project, so the app's bundler finds lit, d3 and zod in node_modules as an app's would.
-  const cache = join(root, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  work = mkdtempSync(join(cache, 'kam-package-'));
-  packageDir = await packPackage(work);
-  browser = await launch();
+  bench = await packageBench('kam-package-');
+  ({ browser, work, packageDir } = bench);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => bench?.close());
 
 describe('the package in an app', () => {
   it('has an entry for every widget', () => {

@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpSync, copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Rollup } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -50,6 +50,32 @@ export async function packPackage(dir: string): Promise<string> {
   await buildLibrary(join(packageDir, 'dist'));
   copyFileSync(resolve(root, 'package.json'), join(packageDir, 'package.json'));
   return packageDir;
+}
+
+/** A work folder inside the project (so apps built there find lit, d3 and zod in node_modules, as an app would), the package installed in it, and a browser. */
+export interface PackageBench {
+  browser: Browser;
+  /** The work folder, for the apps built against the package. */
+  work: string;
+  packageDir: string;
+  close(): Promise<void>;
+}
+
+export async function packageBench(prefix: string): Promise<PackageBench> {
+  const cache = join(root, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const work = mkdtempSync(join(cache, prefix));
+  const packageDir = await packPackage(work);
+  const browser = await launch();
+  return {
+    browser,
+    work,
+    packageDir,
+    async close() {
+      await browser.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
