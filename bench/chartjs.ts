@@ -44,7 +44,7 @@ import { revenueOf } from '../src/analysis/numbers.js';
 import { QUADRANT_IDS, QUADRANT_LABELS, quadrants } from '../src/analysis/quadrant.js';
 import { assignTiers, TIER_ORDER } from '../src/analysis/tiers.js';
 import type { Account } from '../src/feed/schema.js';
-import { bandAxis, bandNames, buildMatrix, potentialMeasures, selectedCounts, valueMeasures } from '../src/components/tier-matrix/tier-matrix-model.js';
+import { bandAxis, bandNames, buildMatrix, potentialMeasures, selectedCounts, valueMeasures } from '../src/analysis/portfolio-matrix.js';
 import type { ChartJsHover, Sample, WidgetName } from './api.js';
 import { rawFeed } from './feeds.js';
 import { chartBox, clearStage, forceLayout, nextFrame, nextTask, now, onClear, quiet, spotIn, stage, timeResponse } from './frame.js';

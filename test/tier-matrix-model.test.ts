@@ -13,7 +13,7 @@ import {
   usableRules,
   valueMeasure,
   valueMeasures,
-} from '../src/components/tier-matrix/tier-matrix-model.js';
+} from '../src/analysis/portfolio-matrix.js';
 import { selectInPlace } from '../src/analysis/order-statistics.js';
 import { carryFocus, cellAt, displayRows, idsOf, moveFocus, selectedIn } from '../src/components/tier-matrix/tier-matrix-items.js';
 import {

@@ -7,5 +7,6 @@ export * from './order-statistics.js';
 export * from './tiers.js';
 export * from './kpis.js';
 export * from './quadrant.js';
+export * from './portfolio-matrix.js';
 export * from './random.js';
 export * from './sample-feed.js';

@@ -10,7 +10,7 @@ import { tooltip } from '../../internal/tooltip.js';
 import { describeItem, drawingOf, tipOf, type Drawing, type Tip } from './tier-matrix-drawing.js';
 import { carryFocus, cellAt, cellCount, idsOf, moveFocus, selectedIn } from './tier-matrix-items.js';
 import { itemBox } from './tier-matrix-layout.js';
-import { parseCuts, selectedCounts, usableRules, POTENTIAL_FIELDS, VALUE_FIELDS, type Matrix, type PotentialField, type SelectedCounts, type ValueField } from './tier-matrix-model.js';
+import { parseCuts, selectedCounts, usableRules, POTENTIAL_FIELDS, VALUE_FIELDS, type Matrix, type PotentialField, type SelectedCounts, type ValueField } from '../../analysis/portfolio-matrix.js';
 import { indexesOf, tierMatrixModel, type TierMatrixModel, type TierMatrixOptions } from './tier-matrix-pipeline.js';
 import { tierMatrixStyles } from './tier-matrix-styles.js';
 import { bandHeaders, cellMark, itemRing, tierPanel, tierPatterns } from './tier-matrix-svg.js';

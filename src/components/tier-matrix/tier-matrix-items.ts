@@ -7,7 +7,7 @@
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { Account } from '../../feed/schema.js';
 import { moveInGrid, moveInList } from '../../internal/keyboard.js';
-import type { BandAxis, Group, Matrix, MatrixCell, SelectedCounts } from './tier-matrix-model.js';
+import type { BandAxis, Group, Matrix, MatrixCell, SelectedCounts } from '../../analysis/portfolio-matrix.js';
 
 /** Cells in the matrix (the first tier's item number). */
 export function cellCount(matrix: Matrix): number {

@@ -16,7 +16,7 @@ import {
   type Matrix,
   type PotentialField,
   type ValueField,
-} from './tier-matrix-model.js';
+} from '../../analysis/portfolio-matrix.js';
 import { membersOf } from './tier-matrix-items.js';
 
 /** What the pipeline needs besides the accounts. */

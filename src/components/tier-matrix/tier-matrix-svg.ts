@@ -7,7 +7,7 @@ import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
 import { itemBox, LINE, textWidth, type MatrixLayout } from './tier-matrix-layout.js';
-import type { MatrixCell } from './tier-matrix-model.js';
+import type { MatrixCell } from '../../analysis/portfolio-matrix.js';
 import { accountsText, tierCountsText } from './tier-matrix-text.js';
 
 export { tierPatterns } from '../../internal/tier-patterns.js';

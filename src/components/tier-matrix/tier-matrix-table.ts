@@ -6,7 +6,7 @@ import { tierReasonText, TIER_ORDER, type TierAssignment } from '../../analysis/
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
-import { potentialMeasure, valueMeasure, type BandAxis } from './tier-matrix-model.js';
+import { potentialMeasure, valueMeasure, type BandAxis } from '../../analysis/portfolio-matrix.js';
 import type { TierMatrixModel } from './tier-matrix-pipeline.js';
 import { POTENTIAL_LABEL, VALUE_LABEL } from './tier-matrix-text.js';
 

@@ -6,7 +6,7 @@
 import { TIER_ORDER, type TierResult, type TierSummary } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
 import type { BandLabel, TierBlockText } from './tier-matrix-layout.js';
-import type { BandAxis, Matrix, MatrixCell, PotentialField, ValueField } from './tier-matrix-model.js';
+import type { BandAxis, Matrix, MatrixCell, PotentialField, ValueField } from '../../analysis/portfolio-matrix.js';
 
 export const VALUE_LABEL: Readonly<Record<ValueField, string>> = { revenue: 'revenue', clv: 'CLV', profit: 'profit' };
 export const POTENTIAL_LABEL: Readonly<Record<PotentialField, string>> = { headroom: 'headroom', potential: 'potential', impact: 'impact' };

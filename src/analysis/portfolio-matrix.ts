@@ -1,7 +1,7 @@
 /**
- * From accounts and their tiers to the matrix the widget draws: the value and growth-potential bands, the
- * cells (accounts, revenue and tiers of each band pair) and the tier groups. Pure (no DOM), so the banding
- * rules are tested in Node.
+ * The portfolio matrix (what <kam-tier-matrix> draws): from accounts and their tiers to the value and
+ * growth-potential bands, the cells (accounts, revenue and tiers of each band pair) and the tier groups.
+ * Pure (no DOM), so the banding rules are tested in Node and usable from kam-widgets/analysis.
  *
  * Banding decisions:
  * - The measures: value is revenue (default), CLV or profit; growth potential is headroom (potential −
@@ -16,12 +16,12 @@
  * - Explicit cut points (`value-thresholds="100000,500000"`): same rule (a value at a cut goes up), sorted
  *   and de-duplicated, at most MAX_CUTS; bands may be empty.
  */
-import type { AccountColumns } from '../../analysis/columns.js';
-import { revenueOf, isNum } from '../../analysis/numbers.js';
-import { bucketedColumn, selectInPlace, type RankedValue } from '../../analysis/order-statistics.js';
-import { TIER_ORDER } from '../../analysis/tiers.js';
-import type { TierRules } from '../../analysis/tiers.js';
-import type { Account, Tier } from '../../feed/schema.js';
+import type { AccountColumns } from './columns.js';
+import { revenueOf, isNum } from './numbers.js';
+import { bucketedColumn, selectInPlace, type RankedValue } from './order-statistics.js';
+import { TIER_ORDER } from './tiers.js';
+import type { TierRules } from './tiers.js';
+import type { Account, Tier } from '../feed/schema.js';
 
 export const VALUE_FIELDS = ['revenue', 'clv', 'profit'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
