@@ -48,8 +48,10 @@ export async function findBrowser(): Promise<FoundBrowser> {
   try {
     const { default: chromium } = await import('@sparticuz/chromium');
     const executablePath = await chromium.executablePath();
-    // Its own flags include --headless and --single-process tuned for serverless; keep them, add ours.
-    const dropped = ['--headless', '--disable-web-security', '--allow-running-insecure-content'];
+    // Its own flags are tuned for serverless: keep them, add ours, but drop --headless (playwright sets it),
+    // the security relaxations, and --single-process, under which the whole browser closes with the first
+    // page a test closes (every later newPage fails with "Target page, context or browser has been closed").
+    const dropped = ['--headless', '--disable-web-security', '--allow-running-insecure-content', '--single-process'];
     const args = [...new Set([...chromium.args.filter((a: string) => !dropped.some((d) => a.startsWith(d))), ...QUIET_FLAGS])];
     return { executablePath, args, source: '@sparticuz/chromium' };
   } catch (cause) {
