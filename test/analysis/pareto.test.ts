@@ -88,6 +88,26 @@ describe('pareto: ranking and shares', () => {
     const p = pareto([acc('b', 0), acc('a', 0), acc('y', 0.5, 'n'), acc('x', 0.5, 'n'), acc('c', 1e12 + 0.5)]);
     expect(p.rows.map((r) => r.account.id)).toEqual(['c', 'x', 'y', 'a', 'b']);
   });
+
+  it('ties are put in name order on first read, whichever of order, row() or rows is read first', () => {
+    // Four at 10 in input order z, m, Top, a; by name (code units) Top, a, m, z. Total 40: cumulative 0.25 … 1.
+    const accounts = [acc('z', 10), acc('m', 10), acc('top', 10, 'Top'), acc('a', 10), acc('zero', 0)];
+    const byName = ['top', 'a', 'm', 'z', 'zero'];
+    const read = [
+      (p: ReturnType<typeof pareto>) => Array.from(p.order, (i) => accounts[i]!.id),
+      (p: ReturnType<typeof pareto>) => [1, 2, 3, 4, 5].map((rank) => p.row(rank)!.account.id),
+      (p: ReturnType<typeof pareto>) => p.rows.map((r) => r.account.id),
+    ];
+    for (const first of read) {
+      const p = pareto(accounts);
+      // What does not depend on the order of ties is there before any read.
+      expect(Array.from(p.revenue)).toEqual([10, 10, 10, 10, 0]);
+      expect(Array.from(p.cumulative)).toEqual([0.25, 0.5, 0.75, 1, 1]);
+      expect(p.vitalFew).toBe(4);
+      expect(first(p)).toEqual(byName);
+      for (const then of read) expect(then(p)).toEqual(byName);
+    }
+  });
 });
 
 describe('pareto: degenerate feeds', () => {

@@ -200,12 +200,15 @@ export class KamPareto extends KamWidget<ParetoRow> {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     keepTooltipInside(this.renderRoot.querySelector<HTMLElement>('.plot > .tooltip'), this);
-    // Tiers are needed for tooltips, the table and colour-by-tier; compute them once the chart is painted.
+    // Tiers and the name order of accounts of equal revenue are needed for tooltips, the table and
+    // colour-by-tier, not for the bars; compute them once the chart is painted, so a first hover does not wait.
     const model = this.model;
     if (model && !model.tiersReady && !this.idleTiers) {
       this.idleTiers = whenIdle(() => {
         this.idleTiers = undefined;
-        if (this.model === model) model.tiers();
+        if (this.model !== model) return;
+        void model.result.order;
+        model.tiers();
       });
     }
   }
