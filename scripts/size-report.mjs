@@ -9,14 +9,19 @@ const dist = join(import.meta.dirname, '..', 'dist');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
-// Budgets (gzip): what a page loads must stay small enough to load anywhere.
+// Budgets (gzip) set by issue 7: what a page loads must stay small enough to load anywhere. Not met yet
+// (see the README, "Speed and size"): they are printed, and enforced with --enforce-budgets.
 const SCRIPT_BUDGET = 45 * 1024;
 const WIDGET_BUDGET = 30 * 1024;
+// Ceilings (gzip) that the build does enforce until the budgets are met: the sizes of 2026-12-01 plus about
+// 2 KB, so that the bundles cannot grow unnoticed while the budgets are open.
+const SCRIPT_CEILING = 84 * 1024;
+const WIDGET_CEILING = 62 * 1024;
 const WIDGET_ENTRIES = new Set(['pareto.js', 'tier-matrix.js', 'scorecard.js', 'quadrant.js', 'kam-feed.js']);
 
 const rows = [];
 const iife = readFileSync(join(dist, 'kam-widgets.js'));
-rows.push(['kam-widgets.js (script tag, everything bundled)', iife.length, gzip(iife), SCRIPT_BUDGET]);
+rows.push(['kam-widgets.js (script tag, everything bundled)', iife.length, gzip(iife), SCRIPT_BUDGET, SCRIPT_CEILING]);
 
 const entries = readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'kam-widgets.js');
 for (const file of entries) {
@@ -28,17 +33,21 @@ for (const file of entries) {
   });
   const output = (Array.isArray(result) ? result[0] : result).output;
   const code = output.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
-  rows.push([`${file} (with its dependencies)`, Buffer.byteLength(code), gzip(code), WIDGET_ENTRIES.has(file) ? WIDGET_BUDGET : undefined]);
+  const widget = WIDGET_ENTRIES.has(file);
+  rows.push([`${file} (with its dependencies)`, Buffer.byteLength(code), gzip(code), widget ? WIDGET_BUDGET : undefined, widget ? WIDGET_CEILING : undefined]);
 }
-console.log('\nBuild sizes (minified / gzip -9, budget):');
-let over = 0;
-for (const [name, raw, gz, budget] of rows) {
-  const verdict = budget === undefined ? '' : gz <= budget ? `  <= ${kb(budget)} ok` : `  > ${kb(budget)} OVER BUDGET`;
-  if (budget !== undefined && gz > budget) over++;
+console.log('\nBuild sizes (minified / gzip -9; budget of issue 7; ceiling enforced by this build):');
+let overBudget = 0;
+let overCeiling = 0;
+for (const [name, raw, gz, budget, ceiling] of rows) {
+  let verdict = '';
+  if (budget !== undefined) {
+    if (gz > budget) overBudget++;
+    if (gz > ceiling) overCeiling++;
+    verdict = gz <= budget ? `  <= ${kb(budget)} budget ok` : `  > ${kb(budget)} budget; ${gz <= ceiling ? `<= ${kb(ceiling)} ceiling ok` : `> ${kb(ceiling)} CEILING EXCEEDED`}`;
+  }
   console.log(`  ${name.padEnd(52)} ${kb(raw).padStart(10)} ${kb(gz).padStart(10)}${verdict}`);
 }
-if (over) {
-  // The budgets (issue 7) are not met yet; `--enforce` makes this a failure, and the build passes it once they are.
-  console.error(`\n${over} bundle(s) over the size budget${process.argv.includes('--enforce') ? '.' : ' (not enforced yet: the budgets of issue 7 are not met).'}`);
-  if (process.argv.includes('--enforce')) process.exit(1);
-}
+if (overBudget) console.log(`\n${overBudget} bundle(s) over the budget of issue 7 (not met yet; --enforce-budgets makes this a failure).`);
+if (overCeiling) console.error(`\n${overCeiling} bundle(s) grew past the enforced ceiling: find what made them grow (npm run build prints each entry).`);
+if (overCeiling || (overBudget && process.argv.includes('--enforce-budgets'))) process.exit(1);
