@@ -355,6 +355,14 @@ function widgetStyles() {
     .hover-ring {
       stroke-dasharray: 3 2;
     }
+    /* The "notes" part: short lines under a chart (what was not plotted, how it was split). */
+    .notes {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      color: var(--kam-muted);
+      font-size: 0.85em;
+    }
     .sr-only {
       position: absolute;
       width: 1px;

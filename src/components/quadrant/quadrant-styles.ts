@@ -169,13 +169,6 @@ export const quadrantStyles = css`
   .q-figures {
     color: var(--kam-muted);
   }
-  .notes {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--kam-muted);
-    font-size: 0.85em;
-  }
   .notes .missing {
     color: var(--kam-warning);
   }

@@ -42,13 +42,6 @@ export const scorecardStyles = css`
     font-weight: 600;
     line-height: 1.35;
   }
-  .notes {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--kam-muted);
-    font-size: 0.85em;
-  }
   .grid {
     display: grid;
     gap: 12px;

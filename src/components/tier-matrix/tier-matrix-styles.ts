@@ -71,10 +71,6 @@ export const tierMatrixStyles = [
     font-weight: 600;
   }
   .notes {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--kam-muted);
     font-size: 0.9em;
   }
   .balance {
