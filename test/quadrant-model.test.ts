@@ -133,21 +133,7 @@ const layoutOptions: LayoutOptions = {
 };
 
 describe('layout', () => {
-  const options: LayoutOptions = {
-    width: 600,
-    zoom: FULL_VIEW,
-    minRadius: 2,
-    formatX: String,
-    formatY: String,
-    legend: ['MVC', 'MGC', 'STC', 'BZ', 'Bubble area = revenue'],
-    names: {
-      'quick-wins': { name: 'Quick wins', count: '1' },
-      strategic: { name: 'Strategic investments', count: '2' },
-      maintain: { name: 'Maintain', count: '0' },
-      'over-served': { name: 'Over-served', count: '1' },
-    },
-    splitText: {},
-  };
+  const options = layoutOptions;
   const layout = quadrantLayout(scatter, options);
 
   it('sizes bubbles by area ∝ revenue with a floor, and draws the largest first', () => {

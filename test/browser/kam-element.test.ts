@@ -4,7 +4,7 @@ import '../support/test-widget.js';
 import '../../src/components/feed/define.js';
 import type { TestWidget } from '../support/test-widget.js';
 import type { KamFeed } from '../../src/components/feed/kam-feed.js';
-import { jsonResponse, threeAccounts } from '../support/fixtures.js';
+import { appendWithSrc, holdFetch, jsonResponse, threeAccounts } from '../support/fixtures.js';
 import type { KamErrorDetail, KamLoadDetail } from '../../src/internal/events.js';
 
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
@@ -42,22 +42,18 @@ describe('element base: data inputs', () => {
   });
 
   it('fetches src, shows loading with aria-busy, then fires kam-load; updateComplete waits for the data', async () => {
-    let answer!: (r: Response) => void;
-    const fetchMock = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
-    vi.stubGlobal('fetch', fetchMock);
-    // Not fixture(): it awaits updateComplete, which resolves only once the data is shown.
-    const el = document.createElement('test-widget');
-    el.locale = 'en-US';
-    el.credentials = 'include';
-    el.src = '/feeds/a.json';
-    document.body.append(el);
+    const { fetchMock, respond } = holdFetch();
+    const el = appendWithSrc('test-widget', '/feeds/a.json', (widget) => {
+      widget.locale = 'en-US';
+      widget.credentials = 'include';
+    });
     await new Promise((r) => setTimeout(r));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].credentials).toBe('include');
     const loaded = oneEvent(el, 'kam-load');
     expect(el.getAttribute('aria-busy')).toBe('true');
     expect(text(el)).toContain('Loading accounts');
-    answer(jsonResponse(threeAccounts));
+    respond(threeAccounts);
     const event = await loaded;
     expect(event.detail.feed.accounts).toHaveLength(3);
     await el.updateComplete;

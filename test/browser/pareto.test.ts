@@ -6,7 +6,7 @@ import '../../src/components/pareto/define.js';
 import '../../src/components/feed/define.js';
 import type { KamPareto } from '../../src/components/pareto/kam-pareto.js';
 import type { KamSelectDetail } from '../../src/internal/events.js';
-import { jsonResponse } from '../support/fixtures.js';
+import { appendWithSrc, holdFetch, jsonResponse } from '../support/fixtures.js';
 import paretoSource from '../../src/components/pareto/kam-pareto.ts?raw';
 
 // Revenue 50k, 20k, 10k, 8k, 6k, 4k, 2k = 100k: cumulative 50, 70, 80, 88, 94, 98, 100 % -> the vital few at 80% are 3.
@@ -482,18 +482,14 @@ describe('kam-pareto: the tooltip link', () => {
 
 describe('kam-pareto: every state', () => {
   it('loading: a status view, aria-busy on the host, then the chart', async () => {
-    let answer!: (r: Response) => void;
-    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
-    // Not fixture(): it awaits updateComplete, which resolves only once the data is shown.
-    const el = document.createElement('kam-pareto');
-    el.src = '/feeds/accounts.json';
-    document.body.append(el);
+    const held = holdFetch();
+    const el = appendWithSrc('kam-pareto', '/feeds/accounts.json');
     try {
       await until(() => expect(el.getAttribute('aria-busy')).toBe('true'));
       const view = root(el).querySelector('[part~="state-loading"]')!;
       expect([view.getAttribute('role'), text(view)]).toEqual(['status', 'Loading accounts…']);
       await wcExpect(el).to.be.accessible();
-      answer(jsonResponse(seven));
+      held.respond(seven);
       await el.updateComplete;
       expect(el.hasAttribute('aria-busy')).toBe(false);
       expect(barRects(el)).toHaveLength(7);

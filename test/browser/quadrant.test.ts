@@ -7,7 +7,7 @@ import type { KamQuadrant } from '../../src/components/quadrant/kam-quadrant.js'
 import type { KamFeed } from '../../src/components/feed/kam-feed.js';
 import type { AccountInput } from '../../src/feed/schema.js';
 import type { KamSelectDetail } from '../../src/internal/events.js';
-import { jsonResponse } from '../support/fixtures.js';
+import { appendWithSrc, holdFetch } from '../support/fixtures.js';
 
 /**
  * Seven accounts. f has no effort, so six are plotted; c has no impact, so its impact is its growth
@@ -474,15 +474,12 @@ describe('quadrant: many accounts', () => {
 
 describe('quadrant: states and size', () => {
   it('shows loading, then the chart; empty; and the problems of an invalid feed, accessible in each', async () => {
-    let answer!: (r: Response) => void;
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
-    const el = document.createElement('kam-quadrant');
-    el.src = '/feeds/quadrant.json';
-    document.body.append(el);
+    const held = holdFetch();
+    const el = appendWithSrc('kam-quadrant', '/feeds/quadrant.json');
     await new Promise((r) => setTimeout(r));
     expect(el.getAttribute('aria-busy')).toBe('true');
     await wcExpect(el).to.be.accessible();
-    answer(jsonResponse(feed));
+    held.respond(feed);
     await el.updateComplete;
     expect(root(el).querySelectorAll('path.point')).toHaveLength(6);
     el.remove();

@@ -8,7 +8,7 @@ import type { KamTierMatrix } from '../../src/components/tier-matrix/kam-tier-ma
 import type { KamFeed } from '../../src/components/feed/kam-feed.js';
 import type { AccountInput } from '../../src/feed/schema.js';
 import type { KamSelectDetail } from '../../src/internal/events.js';
-import { jsonResponse } from '../support/fixtures.js';
+import { appendWithSrc, holdFetch, jsonResponse } from '../support/fixtures.js';
 
 /**
  * Nine accounts, total revenue 1,000 and total effort 100, chosen so that every figure is easy by hand.
@@ -541,15 +541,12 @@ describe('tier matrix: forced colors and themes', () => {
 
 describe('tier matrix: states and size', () => {
   it('shows loading, then the matrix; empty; and the problems of an invalid feed, accessible in each', async () => {
-    let answer!: (r: Response) => void;
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
-    const el = document.createElement('kam-tier-matrix');
-    el.src = '/feeds/tiers.json';
-    document.body.append(el);
+    const held = holdFetch();
+    const el = appendWithSrc('kam-tier-matrix', '/feeds/tiers.json');
     await new Promise((r) => setTimeout(r));
     expect(el.getAttribute('aria-busy')).toBe('true');
     await wcExpect(el).to.be.accessible();
-    answer(jsonResponse(feed));
+    held.respond(feed);
     await el.updateComplete;
     expect(root(el).querySelectorAll('.cell')).toHaveLength(9);
     el.remove();
