@@ -206,9 +206,7 @@ export class KamPareto extends KamWidget<ParetoRow> {
     if (model && !model.tiersReady && !this.idleTiers) {
       this.idleTiers = whenIdle(() => {
         this.idleTiers = undefined;
-        if (this.model !== model) return;
-        void model.result.order;
-        model.tiers();
+        if (this.model === model) model.prepareDetails();
       });
     }
   }

@@ -39,6 +39,15 @@ export class ParetoData {
     return this.tierCache;
   }
 
+  /**
+   * What hover, the table and colour-by-tier need and the bars do not: the tiers, and the name order of
+   * accounts of equal revenue (pareto() puts them in order on first read). For an idle moment after paint.
+   */
+  prepareDetails(): void {
+    void this.result.order;
+    this.tiers();
+  }
+
   /** The account at a 1-based rank. */
   accountAt(rank: number): Account {
     return this.feed.accounts[this.result.order[rank - 1]!]!;
