@@ -1,28 +1,28 @@
 /**
  * The accounts' figures as columns: one typed array per field, in input order, read from the account
- * objects once and then shared by the analyses (Pareto, tiers, quadrants, the widgets' bands).
+ * objects once and then used by every analysis of a portfolio (Pareto, tiers, quadrants, bands).
  *
- * Why: reading 100,000 account objects is most of what an analysis pass costs. Accounts carry only the
- * optional fields they have, so a feed holds as many object shapes as combinations of present fields
- * (275 in the 100,000-account sample feed): every property read in a loop over them is a megamorphic
- * lookup, about 20 ns in Chromium (accounts of one shape read about twice as fast), and each pass used to
- * read revenue, profit and potential again. A typed array is read in a few hundred microseconds.
+ * Why: reading 100,000 account objects is most of what an analysis pass costs (accounts carry only the
+ * optional fields they have, so a feed holds many object shapes and each property read is a slow
+ * polymorphic lookup), while a typed array is read in a few hundred microseconds.
  *
  * Decisions:
- * - Each column is read on first access, so an analysis pays only for the fields it uses.
- * - Missing figures are NaN (test with `x === x`), as every field here takes finite numbers only: a field
- *   that is absent, NaN or ±Infinity counts as "no value", like `isNum`. Revenue is `revenueOf` (>= 0, 0
- *   when not a finite number > 0), as every analysis uses it.
- * - `accountColumns` reads afresh on each call. `sharedColumns` keeps one set per accounts array (a
- *   WeakMap), for callers that treat the accounts as values, as the widgets do with a feed: linked
- *   widgets sharing one feed then read it once. An array whose length changed is read again; an account
- *   changed in place is not noticed, so a changed feed needs a new accounts array (parseFeed, derivedFeed
- *   and filterFeed always make one).
+ * - Columns are read when an analysis first asks for them: revenue alone for a Pareto chart, every
+ *   column in one pass for anything else.
+ * - Missing figures are NaN (test with `x === x`): a field that is absent, NaN or ±Infinity is "no
+ *   value", like `isNum`. Revenue is `revenueOf` (>= 0, 0 when not a finite number > 0).
+ * - The accounts are taken as values: an account changed in place is not noticed, so a changed feed
+ *   needs a new accounts array (parseFeed and the filters always make one).
  */
 import type { Account } from '../feed/schema.js';
+import { isNum, revenueOf } from './numbers.js';
 
 /** `givenTier` of an account without a (valid) tier in the feed. */
 export const NO_TIER = 255;
+
+/** The numeric fields read as columns. */
+export const FIGURES = ['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'clv'] as const;
+export type Figure = (typeof FIGURES)[number];
 
 export interface AccountColumns {
   /** Number of accounts (the length of every column). */
@@ -39,150 +39,129 @@ export interface AccountColumns {
   readonly effort: Float64Array;
   /** The account's own impact score; NaN when it has none. */
   readonly impact: Float64Array;
+  /** Customer lifetime value; NaN when the account has none. */
+  readonly clv: Float64Array;
   /** The tier given in the feed as an index into TIER_ORDER (0 MVC, 1 MGC, 2 STC, 3 BZ); NO_TIER when none. */
   readonly givenTier: Uint8Array;
-  /**
-   * Reads these columns now (those not read yet), in one pass over the accounts: an analysis that needs
-   * several asks for them together, which costs about a quarter less than a pass for each. Returns the columns.
-   */
-  read(names: readonly ColumnName[]): AccountColumns;
 }
 
-/*
- * `isNum` and `revenueOf` (numbers.ts), spelt out for the read loop: for a number, `v - v === 0` is
- * Number.isFinite(v) (NaN and ±Infinity give NaN), and cheaper there.
- */
-/** A figure that must be a finite number; NaN for "no value". */
-const finite = (value: unknown): number => (typeof value === 'number' && value - value === 0 ? value : NaN);
-/** Revenue as `revenueOf`: finite and > 0, else 0. */
-const revenueOf = (value: unknown): number => (typeof value === 'number' && value > 0 && value - value === 0 ? value : 0);
-
 /** A tier given in the feed, as its index in TIER_ORDER (the order of tiers.ts), or NO_TIER. */
-function tierIndexOf(tier: unknown): number {
+export function tierIndexOf(tier: unknown): number {
   return tier === 'MVC' ? 0 : tier === 'MGC' ? 1 : tier === 'STC' ? 2 : tier === 'BZ' ? 3 : NO_TIER;
 }
 
-/** The name of a column. */
-export type ColumnName = 'revenue' | 'profit' | 'potential' | 'previousRevenue' | 'effort' | 'impact' | 'givenTier';
+/** A figure that must be a finite number; NaN for "no value". (`v - v === 0` is Number.isFinite for a number, and cheaper.) */
+const finite = (value: unknown): number => (typeof value === 'number' && value - value === 0 ? value : NaN);
 
-const NONE = new Float64Array(0);
-const NO_TIERS = new Uint8Array(0);
-
-interface Figures {
-  revenue: Float64Array;
-  profit: Float64Array;
-  potential: Float64Array;
-  previousRevenue: Float64Array;
-  effort: Float64Array;
-  impact: Float64Array;
-  givenTier: Uint8Array;
+function readRevenue(accounts: readonly Account[]): Float64Array {
+  const out = new Float64Array(accounts.length);
+  for (let i = 0; i < out.length; i++) out[i] = revenueOf(accounts[i]!.revenue);
+  return out;
 }
 
 /**
- * One pass over the accounts filling the columns that are not empty (an empty one is not wanted). Each
- * property is named in the code: a computed key (`account[field]`) is a keyed lookup, about twice as slow
- * over accounts of many shapes. The wanted-tests do not change during the loop, so they cost next to
- * nothing, and one pass for several columns costs about a quarter less than a pass for each.
+ * Every figure and the given tier of every account, in one pass: reading several fields of an account
+ * together costs little more than reading one, since finding the account's fields is the slow part.
  */
-function readFigures(accounts: readonly Account[], into: Figures): void {
-  const { revenue, profit, potential, previousRevenue, effort, impact, givenTier } = into;
-  const wantRevenue = revenue.length > 0;
-  const wantProfit = profit.length > 0;
-  const wantPotential = potential.length > 0;
-  const wantPrevious = previousRevenue.length > 0;
-  const wantEffort = effort.length > 0;
-  const wantImpact = impact.length > 0;
-  const wantTier = givenTier.length > 0;
-  for (let i = 0; i < accounts.length; i++) {
-    const account = accounts[i]!;
-    if (wantRevenue) revenue[i] = revenueOf(account.revenue);
-    if (wantProfit) profit[i] = finite(account.profit);
-    if (wantPotential) potential[i] = finite(account.potential);
-    if (wantPrevious) previousRevenue[i] = finite(account.previousRevenue);
-    if (wantEffort) effort[i] = finite(account.effort);
-    if (wantImpact) impact[i] = finite(account.impact);
-    if (wantTier) {
-      const tier = account.tier;
-      givenTier[i] = tier === undefined ? NO_TIER : tierIndexOf(tier);
-    }
+function readAll(accounts: readonly Account[], revenue: Float64Array): Map<ColumnName, Float64Array | Uint8Array> {
+  const n = accounts.length;
+  const profit = new Float64Array(n);
+  const potential = new Float64Array(n);
+  const previousRevenue = new Float64Array(n);
+  const effort = new Float64Array(n);
+  const impact = new Float64Array(n);
+  const clv = new Float64Array(n);
+  const givenTier = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = accounts[i]!;
+    profit[i] = finite(a.profit);
+    potential[i] = finite(a.potential);
+    previousRevenue[i] = finite(a.previousRevenue);
+    effort[i] = finite(a.effort);
+    impact[i] = finite(a.impact);
+    clv[i] = finite(a.clv);
+    const tier = a.tier;
+    givenTier[i] = tier === undefined ? NO_TIER : tierIndexOf(tier);
   }
+  return new Map<ColumnName, Float64Array | Uint8Array>([
+    ['revenue', revenue],
+    ['profit', profit],
+    ['potential', potential],
+    ['previousRevenue', previousRevenue],
+    ['effort', effort],
+    ['impact', impact],
+    ['clv', clv],
+    ['givenTier', givenTier],
+  ]);
 }
 
-class LazyColumns implements AccountColumns {
-  readonly count: number;
-  private readonly columns: Partial<Figures> = {};
+type ColumnName = Figure | 'givenTier';
+type Column<K extends ColumnName> = K extends 'givenTier' ? Uint8Array : Float64Array;
 
-  constructor(private readonly accounts: readonly Account[]) {
-    this.count = accounts.length;
+/** Columns made by `source` on first access and kept. */
+class Columns implements AccountColumns {
+  private readonly made = new Map<ColumnName, Float64Array | Uint8Array>();
+
+  constructor(
+    readonly count: number,
+    private readonly source: <K extends ColumnName>(name: K) => Column<K>,
+  ) {}
+
+  private column<K extends ColumnName>(name: K): Column<K> {
+    let column = this.made.get(name);
+    if (!column) this.made.set(name, (column = this.source(name)));
+    return column as Column<K>;
   }
 
-  read(names: readonly ColumnName[]): this {
-    const missing = names.filter((name) => !this.columns[name]);
-    if (missing.length === 0) return this;
-    const n = this.count;
-    const column = (name: ColumnName) => (missing.includes(name) ? new Float64Array(n) : NONE);
-    const into: Figures = {
-      revenue: column('revenue'),
-      profit: column('profit'),
-      potential: column('potential'),
-      previousRevenue: column('previousRevenue'),
-      effort: column('effort'),
-      impact: column('impact'),
-      givenTier: missing.includes('givenTier') ? new Uint8Array(n) : NO_TIERS,
-    };
-    readFigures(this.accounts, into);
-    for (const name of missing) (this.columns as Record<ColumnName, Float64Array | Uint8Array>)[name] = into[name];
-    return this;
-  }
-
-  private column<K extends ColumnName>(name: K): Figures[K] {
-    return (this.columns[name] ?? this.read([name]).columns[name]) as Figures[K];
-  }
-
-  get revenue(): Float64Array {
+  get revenue() {
     return this.column('revenue');
   }
-
-  get profit(): Float64Array {
+  get profit() {
     return this.column('profit');
   }
-
-  get potential(): Float64Array {
+  get potential() {
     return this.column('potential');
   }
-
-  get previousRevenue(): Float64Array {
+  get previousRevenue() {
     return this.column('previousRevenue');
   }
-
-  get effort(): Float64Array {
+  get effort() {
     return this.column('effort');
   }
-
-  get impact(): Float64Array {
+  get impact() {
     return this.column('impact');
   }
-
-  get givenTier(): Uint8Array {
+  get clv() {
+    return this.column('clv');
+  }
+  get givenTier() {
     return this.column('givenTier');
   }
 }
 
-/** The accounts' columns, each read on first access (no sharing: see `sharedColumns`). */
+/**
+ * The accounts' columns, read from the accounts on first access: revenue alone (all a Pareto ranking
+ * needs), or every column in one pass when any other is asked for.
+ */
 export function accountColumns(accounts: readonly Account[]): AccountColumns {
-  return new LazyColumns(accounts);
+  let revenue: Float64Array | undefined;
+  let all: Map<ColumnName, Float64Array | Uint8Array> | undefined;
+  return new Columns(accounts.length, (name) => {
+    revenue ??= readRevenue(accounts);
+    if (name === 'revenue') return revenue as never;
+    all ??= readAll(accounts, revenue);
+    return all.get(name) as never;
+  });
 }
 
-const shared = new WeakMap<readonly Account[], AccountColumns>();
-
-/**
- * The columns of this accounts array, read once and shared by every caller with the same array (see the
- * decisions above: the accounts are taken as values, so change the array, not an account in it).
- */
-export function sharedColumns(accounts: readonly Account[]): AccountColumns {
-  let columns = shared.get(accounts);
-  if (!columns || columns.count !== accounts.length) shared.set(accounts, (columns = accountColumns(accounts)));
-  return columns;
+/** The columns of the accounts at `indexes` (in that order), taken from `columns` on first access. */
+export function gatherColumns(columns: AccountColumns, indexes: Uint32Array): AccountColumns {
+  return new Columns(indexes.length, (name) => {
+    const from = columns[name];
+    const out = name === 'givenTier' ? new Uint8Array(indexes.length) : new Float64Array(indexes.length);
+    for (let k = 0; k < indexes.length; k++) out[k] = from[indexes[k]!]!;
+    return out as never;
+  });
 }
 
 /** The columns to use for `accounts`: the given ones (checked to match), else a fresh read. */

@@ -36,17 +36,14 @@
  *   (an account whose history starts earlier than the accounts before it) is placed before the next
  *   period that account lists after it, so mixed-length histories still come out oldest first.
  *   A period listed twice in one account is summed.
+ * - The top-20% share is read from the accounts' Pareto ranking (`options.ranking`, else ranked here).
  * - Speed: one pass over the accounts, history included (each field read once). History points of an
  *   account that lists the same periods as the account before it (the usual case) reuse that account's
- *   period slots instead of a map lookup. The top-20% share needs only the sum of the ceil(n ÷ 5)
- *   largest revenues, not a ranking by revenue, name and id: for whole-unit revenue (exact sums in any
- *   order) a quickselect finds them; otherwise the revenues are sorted and summed largest first, as
- *   `pareto` does, so the value is the same to the last bit either way.
+ *   period slots instead of a map lookup.
  */
-import { quickselect } from 'd3-array';
 import type { Account, HistoryPoint, KpiOverride } from '../feed/schema.js';
 import { isNum, revenueOf } from './numbers.js';
-import type { ParetoResult } from './pareto.js';
+import { pareto, type ParetoResult } from './pareto.js';
 
 export const KPI_IDS = [
   'revenue-growth',
@@ -99,8 +96,8 @@ export interface Kpi {
 
 export interface KpiOptions {
   overrides?: readonly KpiOverride[];
-  /** A Pareto result already computed for these accounts (any cutoff), to avoid ranking them again. */
-  pareto?: ParetoResult;
+  /** The Pareto ranking of these accounts (any cutoff), when the caller has it. */
+  ranking?: ParetoResult;
   /** The feed's period labels (`periods`): `previous` names the history period of previousRevenue. */
   periods?: { previous?: string | undefined };
 }
@@ -320,50 +317,9 @@ function growthSeries(points: readonly RevenuePoint[]): number[] {
   return out;
 }
 
-interface TopFifth {
-  /** ceil(n ÷ 5) accounts. */
-  count: number;
-  /** Their revenue, and the total, summed largest first. */
-  top: number;
-  total: number;
-  share: number;
-}
-
-/**
- * The top 20% of accounts by revenue, as `pareto` computes it (module comment), for n > 0 accounts.
- * `revenues` (revenueOf of every account) is reordered; `total` is its sum in input order. A Pareto
- * result for the same accounts is reused as it is.
- */
-function topFifth(revenues: Float64Array, total: number, wholeUnits: boolean, ranked: ParetoResult | undefined): TopFifth {
-  const n = revenues.length;
-  if (ranked && ranked.count === n) {
-    let top = 0;
-    for (let r = 0; r < ranked.top20Count; r++) top += ranked.revenue[r]!;
-    return { count: ranked.top20Count, top, total: ranked.total, share: ranked.top20Share };
-  }
-  const count = Math.ceil(n / 5);
-  let top = 0;
-  if (wholeUnits && total <= Number.MAX_SAFE_INTEGER) {
-    // Every partial sum is a whole number below 2^53, so it is exact in any order.
-    quickselect(revenues, n - count);
-    for (let i = n - count; i < n; i++) top += revenues[i]!;
-    return { count, top, total, share: total === 0 ? 0 : top / total };
-  }
-  revenues.sort();
-  let sum = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    sum += revenues[i]!;
-    if (i === n - count) top = sum;
-  }
-  return { count, top, total: sum, share: sum === 0 ? 0 : top / sum };
-}
-
 /** KPIs computed from the accounts, in KPI_IDS order. */
 function deriveFromAccounts(accounts: readonly Account[], options: KpiOptions): Kpi[] {
   const n = accounts.length;
-  const revenues = new Float64Array(n);
-  let totalRevenue = 0;
-  let wholeUnits = true;
   const periods = new PeriodSums(options.periods?.previous);
   let withPrev = 0;
   let growthRevenue = 0;
@@ -389,9 +345,6 @@ function deriveFromAccounts(accounts: readonly Account[], options: KpiOptions): 
   for (let i = 0; i < n; i++) {
     const a = accounts[i]!;
     const revenue = revenueOf(a.revenue);
-    revenues[i] = revenue;
-    totalRevenue += revenue;
-    if (wholeUnits && revenue !== Math.floor(revenue)) wholeUnits = false;
     const prev = a.previousRevenue;
     if (isNum(prev)) {
       withPrev++;
@@ -516,12 +469,14 @@ function deriveFromAccounts(accounts: readonly Account[], options: KpiOptions): 
     );
   }
   // top20-share
-  const fifth = n === 0 ? undefined : topFifth(revenues, totalRevenue, wholeUnits, options.pareto);
-  if (!fifth) kpis.push(unavailable('top20-share', 'There are no accounts.'));
-  else if (fifth.total === 0) kpis.push(unavailable('top20-share', 'Total revenue is 0.'));
+  const ranking = options.ranking ?? pareto(accounts);
+  if (n === 0) kpis.push(unavailable('top20-share', 'There are no accounts.'));
+  else if (ranking.total === 0) kpis.push(unavailable('top20-share', 'Total revenue is 0.'));
   else {
+    let top = 0;
+    for (let r = 0; r < ranking.top20Count; r++) top += ranking.revenue[r]!;
     kpis.push(
-      derived('top20-share', fifth.share, { numerator: fifth.top, denominator: fifth.total, unit: 'currency', accounts: fifth.count }),
+      derived('top20-share', ranking.top20Share, { numerator: top, denominator: ranking.total, unit: 'currency', accounts: ranking.top20Count }),
     );
   }
   return kpis;

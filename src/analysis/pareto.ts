@@ -1,5 +1,6 @@
 /**
- * Pareto (ABC / 80-20) analysis of revenue.
+ * Pareto (ABC / 80-20) analysis of revenue: the one ranking of accounts in the kit, and the shares read
+ * from it.
  *
  * Decisions:
  * - Order: revenue descending; ties by `name`, then `id`, by plain UTF-16 code-unit comparison (no
@@ -10,15 +11,12 @@
  *   of `0.2 * n`, which is not exact in floating point (0.2 * 15 = 3.0000000000000004 would give 4).
  * - Degenerate feeds: no accounts -> `degenerate: 'empty'`; total revenue 0 -> `'zero-revenue'`.
  *   In both cases every share is 0 and the vital few is empty (nothing to divide by).
+ * - The result is plain data: typed arrays in rank order, computed once. Rows (one object per account)
+ *   are made by `paretoRow`/`paretoRows` when a table or tooltip asks, since a chart of 100,000 accounts
+ *   reads the arrays and never needs 100,000 objects.
  * - Speed: revenue is sorted with an LSD radix sort on the IEEE-754 bits (non-negative doubles order like
- *   their bit patterns), then only runs of equal revenue are sorted by name and id. 100,000 accounts take
- *   a few milliseconds for the radix sort. Typed arrays (`order`, `revenue`, `cumulative`) are exposed for
- *   bucketing.
- * - Ties are ordered late: `revenue`, `cumulative`, the vital few and the top 20% do not depend on the
- *   order of accounts of equal revenue (their revenue is the same), so `pareto()` computes them from the
- *   radix order alone, and the ties are put in name order on the first read of `order`, `rows` or `row()`.
- *   In the sample feed of 100,000 accounts 29,000 accounts share their revenue (3,000 at 0), and ordering
- *   them by name costs more than everything else here; a chart of rank buckets paints without it.
+ *   their bit patterns), then only runs of equal revenue are sorted by name and id: a few milliseconds for
+ *   100,000 accounts, where a comparison sort of the whole list takes several times as long.
  */
 import type { Account } from '../feed/schema.js';
 import { columnsFor, type AccountColumns } from './columns.js';
@@ -29,7 +27,7 @@ export const DEFAULT_PARETO_CUTOFF = 0.8;
 export interface ParetoOptions {
   /** Share of total revenue the vital few must reach, in (0, 1]. Default 0.8. */
   cutoff?: number;
-  /** The accounts' columns when the caller shares them (see columns.ts); read from the accounts otherwise. */
+  /** The accounts' columns when the caller has them (see columns.ts); read from the accounts otherwise. */
   columns?: AccountColumns;
 }
 
@@ -51,10 +49,8 @@ export interface ParetoRow {
 export type ParetoDegenerate = 'empty' | 'zero-revenue';
 
 export interface ParetoResult {
-  /** One row per account, in rank order. Built on first access (then cached). */
-  readonly rows: ParetoRow[];
-  /** The row at a 1-based rank without building all rows; undefined outside 1..count. */
-  row(rank: number): ParetoRow | undefined;
+  /** The accounts ranked (the input array). */
+  accounts: readonly Account[];
   /** `order[r]` = input index of the account at rank r + 1. */
   order: Uint32Array;
   /** Revenue in rank order. */
@@ -89,20 +85,6 @@ export function validateCutoff(cutoff: number): void {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * Input indices sorted by revenue descending, ties by name then id (code units).
- * `revenue` must hold finite values >= 0 (and no -0).
- */
-export function rankOrder(
-  revenue: Float64Array,
-  names: ArrayLike<string> | ((index: number) => string),
-  ids: ArrayLike<string> | ((index: number) => string),
-): Uint32Array {
-  const order = revenueOrder(revenue);
-  orderTies(order, (r) => revenue[order[r]!]!, names, ids);
-  return order;
-}
-
-/**
  * Input indices sorted by revenue descending; accounts of equal revenue stay in input order (stable).
  * `revenue` must hold finite values >= 0 (and no -0).
  */
@@ -113,9 +95,8 @@ function revenueOrder(revenue: Float64Array): Uint32Array {
   if (n < 2) return src;
 
   // LSD radix sort on inverted keys (so larger revenue comes first), 16 bits per pass, keys carried along
-  // with the indices so every pass reads sequentially. Stable. Whole-unit revenue below 2^32 (the usual
-  // case) needs 2 passes; anything else sorts on the 64 IEEE-754 bits (non-negative doubles order like
-  // their bit patterns) in 4 passes.
+  // with the indices so every pass reads sequentially. Whole-unit revenue below 2^32 (the usual case)
+  // needs 2 passes; anything else sorts on the 64 IEEE-754 bits in 4 passes.
   let integral = true;
   for (let i = 0; i < n; i++) {
     const v = revenue[i]!;
@@ -158,19 +139,11 @@ function revenueOrder(revenue: Float64Array): Uint32Array {
       sum += c;
     }
     if (single) continue; // every key has the same digit: the pass would not move anything
-    if (integral) {
-      for (let i = 0; i < n; i++) {
-        const at = counts[(lo[i]! >>> shift) & 0xffff]!++;
-        dst[at] = src[i]!;
-        dlo[at] = lo[i]!;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const at = counts[(key[i]! >>> shift) & 0xffff]!++;
-        dst[at] = src[i]!;
-        dlo[at] = lo[i]!;
-        dhi[at] = hi[i]!;
-      }
+    for (let i = 0; i < n; i++) {
+      const at = counts[(key[i]! >>> shift) & 0xffff]!++;
+      dst[at] = src[i]!;
+      dlo[at] = lo[i]!;
+      if (!integral) dhi[at] = hi[i]!;
     }
     [src, dst] = [dst, src];
     [lo, dlo] = [dlo, lo];
@@ -180,156 +153,82 @@ function revenueOrder(revenue: Float64Array): Uint32Array {
   return src;
 }
 
-/**
- * Orders each run of equal revenue in `order` (sorted by revenue) by name, then id. `revenueAt(r)` is the
- * revenue at position r: equal revenue shows as equal neighbours.
- */
-function orderTies(
-  order: Uint32Array,
-  revenueAt: (r: number) => number,
-  names: ArrayLike<string> | ((index: number) => string),
-  ids: ArrayLike<string> | ((index: number) => string),
-): void {
-  const n = order.length;
-  const nameOf = typeof names === 'function' ? names : (i: number) => names[i]!;
-  const idOf = typeof ids === 'function' ? ids : (i: number) => ids[i]!;
-  let start = 0;
-  let value = n ? revenueAt(0) : 0;
-  for (let i = 1; i <= n; i++) {
-    const v = i < n ? revenueAt(i) : NaN;
-    if (v !== value) {
-      if (i - start > 1) sortTies(order, start, i, nameOf, idOf);
-      start = i;
-      value = v;
-    }
-  }
+/** Name, then id, by code units: the order of accounts of equal revenue. */
+function byNameThenId(a: Account, b: Account): number {
+  return compareCodeUnits(String(a.name ?? ''), String(b.name ?? '')) || compareCodeUnits(String(a.id ?? ''), String(b.id ?? ''));
 }
 
 /**
- * Orders src[start..end) (accounts of equal revenue) by name, then id. Short runs (the common case: two
- * accounts with the same whole-unit revenue) are insertion-sorted in place, allocating nothing. A long run
- * (3,000 churned accounts at revenue 0 take about 40,000 comparisons) first reads each name and id once.
+ * Orders order[start..end) (accounts of equal revenue) by name, then id. Most runs are two or three
+ * accounts of the same whole-unit revenue: insertion-sorted in place, allocating nothing. A long run (the
+ * accounts at revenue 0) is sorted by a comparison sort.
  */
-function sortTies(src: Uint32Array, start: number, end: number, nameOf: (i: number) => string, idOf: (i: number) => string): void {
-  const len = end - start;
-  if (len <= 16) {
-    const tie = (a: number, b: number) => compareCodeUnits(nameOf(a), nameOf(b)) || compareCodeUnits(idOf(a), idOf(b));
-    for (let j = start + 1; j < end; j++) {
-      const x = src[j]!;
-      let k = j - 1;
-      while (k >= start && tie(src[k]!, x) > 0) {
-        src[k + 1] = src[k]!;
-        k--;
-      }
-      src[k + 1] = x;
-    }
+function sortTies(accounts: readonly Account[], order: Uint32Array, start: number, end: number): void {
+  if (end - start > 16) {
+    order.subarray(start, end).sort((a, b) => byNameThenId(accounts[a]!, accounts[b]!));
     return;
   }
-  const names = new Array<string>(len);
-  const ids = new Array<string>(len);
-  const at = new Array<number>(len);
-  for (let k = 0; k < len; k++) {
-    const index = src[start + k]!;
-    names[k] = nameOf(index);
-    ids[k] = idOf(index);
-    at[k] = k;
-  }
-  at.sort((a, b) => compareCodeUnits(names[a]!, names[b]!) || compareCodeUnits(ids[a]!, ids[b]!));
-  const indices = src.slice(start, end);
-  for (let k = 0; k < len; k++) src[start + k] = indices[at[k]!]!;
-}
-
-function makeRow(
-  accounts: readonly Account[],
-  order: Uint32Array,
-  revenue: Float64Array,
-  cumulative: Float64Array,
-  total: number,
-  vitalFew: number,
-  r: number,
-): ParetoRow {
-  const index = order[r]!;
-  const v = revenue[r]!;
-  return {
-    account: accounts[index]!,
-    index,
-    rank: r + 1,
-    revenue: v,
-    share: total === 0 ? 0 : v / total,
-    cumulativeShare: cumulative[r]!,
-    vital: r < vitalFew,
-  };
-}
-
-export function pareto(accounts: readonly Account[], options: ParetoOptions = {}): ParetoResult {
-  const cutoff = options.cutoff ?? DEFAULT_PARETO_CUTOFF;
-  validateCutoff(cutoff);
-  const n = accounts.length;
-  const byInput = columnsFor(accounts, options.columns).revenue;
-  // Sorted by revenue now; accounts of equal revenue are put in name order on the first read of `order`
-  // (see the module notes: nothing else depends on it).
-  const order = revenueOrder(byInput);
-  let tiesOrdered = n < 2;
-  const rankOrdered = (): Uint32Array => {
-    if (!tiesOrdered) {
-      tiesOrdered = true;
-      // Names and ids are only read for ties, straight from the accounts.
-      orderTies(
-        order,
-        (r) => revenue[r]!,
-        (i) => String(accounts[i]!.name ?? ''),
-        (i) => String(accounts[i]!.id ?? ''),
-      );
+  for (let j = start + 1; j < end; j++) {
+    const x = order[j]!;
+    let k = j - 1;
+    while (k >= start && byNameThenId(accounts[order[k]!]!, accounts[x]!) > 0) {
+      order[k + 1] = order[k]!;
+      k--;
     }
-    return order;
-  };
+    order[k + 1] = x;
+  }
+}
 
+/**
+ * Input indices of the accounts in rank order: revenue descending (`revenue[i]` of account i, finite and
+ * >= 0), ties by name, then id. The one ranking of the kit.
+ */
+export function rankByRevenue(accounts: readonly Account[], revenue: Float64Array): Uint32Array {
+  const order = revenueOrder(revenue);
+  const n = order.length;
+  let start = 0;
+  for (let r = 1; r <= n; r++) {
+    if (r < n && revenue[order[r]!] === revenue[order[start]!]) continue;
+    if (r - start > 1) sortTies(accounts, order, start, r);
+    start = r;
+  }
+  return order;
+}
+
+/** The number of top accounts whose cumulative share reaches `cutoff` (0 for a degenerate ranking). */
+export function vitalFewAt(cumulative: Float64Array, total: number, cutoff: number): number {
+  if (total === 0) return 0;
+  const reach = cutoff - EPSILON;
+  for (let r = 0; r < cumulative.length; r++) if (cumulative[r]! >= reach) return r + 1;
+  return cumulative.length;
+}
+
+/**
+ * The Pareto shares of accounts already ranked: `order` lists input indices in rank order and
+ * `revenueByInput[i]` is account i's revenue. A filtered view of a portfolio keeps the portfolio's order
+ * and gets its shares from here, without ranking again.
+ */
+export function paretoOf(accounts: readonly Account[], order: Uint32Array, revenueByInput: Float64Array, cutoff: number = DEFAULT_PARETO_CUTOFF): ParetoResult {
+  validateCutoff(cutoff);
+  const n = order.length;
   const revenue = new Float64Array(n);
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let r = 0; r < n; r++) {
-    const v = byInput[order[r]!]!;
+    const v = revenueByInput[order[r]!]!;
     revenue[r] = v;
     total += v;
     cumulative[r] = total; // running sum for now; divided by the total below
   }
   // The total is the running sum in rank order, so the last cumulative share is exactly total / total = 1.
   const degenerate: ParetoDegenerate | undefined = n === 0 ? 'empty' : total === 0 ? 'zero-revenue' : undefined;
-  let vitalFew = 0;
-  if (degenerate) {
-    cumulative.fill(0);
-  } else {
-    const reach = cutoff - EPSILON;
-    for (let r = 0; r < n; r++) {
-      const c = cumulative[r]! / total;
-      cumulative[r] = c;
-      if (vitalFew === 0 && c >= reach) vitalFew = r + 1;
-    }
-  }
-
-  // Rows are built on first access and cached: a chart painting 100,000 bars reads the typed arrays and
-  // never pays for 100,000 row objects.
-  let rows: ParetoRow[] | undefined;
-  const buildRows = (): ParetoRow[] => {
-    if (rows) return rows;
-    rows = new Array<ParetoRow>(n);
-    const ranked = rankOrdered();
-    for (let r = 0; r < n; r++) rows[r] = makeRow(accounts, ranked, revenue, cumulative, total, vitalFew, r);
-    return rows;
-  };
-
+  if (degenerate) cumulative.fill(0);
+  else for (let r = 0; r < n; r++) cumulative[r] = cumulative[r]! / total;
+  const vitalFew = vitalFewAt(cumulative, total, cutoff);
   const top20Count = Math.ceil(n / 5);
   return {
-    get rows() {
-      return buildRows();
-    },
-    row(rank: number) {
-      if (!(Number.isInteger(rank) && rank >= 1 && rank <= n)) return undefined;
-      return rows ? rows[rank - 1] : makeRow(accounts, rankOrdered(), revenue, cumulative, total, vitalFew, rank - 1);
-    },
-    get order() {
-      return rankOrdered();
-    },
+    accounts,
+    order,
     revenue,
     cumulative,
     count: n,
@@ -342,4 +241,47 @@ export function pareto(accounts: readonly Account[], options: ParetoOptions = {}
     top20Share: top20Count === 0 ? 0 : cumulative[top20Count - 1]!,
     degenerate,
   };
+}
+
+/** The same ranking read at another cutoff (only the vital few change). */
+export function atCutoff(result: ParetoResult, cutoff: number): ParetoResult {
+  if (cutoff === result.cutoff) return result;
+  validateCutoff(cutoff);
+  const vitalFew = vitalFewAt(result.cumulative, result.total, cutoff);
+  return {
+    ...result,
+    cutoff,
+    vitalFew,
+    vitalFewShare: result.count === 0 ? 0 : vitalFew / result.count,
+    vitalFewRevenueShare: vitalFew === 0 ? 0 : result.cumulative[vitalFew - 1]!,
+  };
+}
+
+export function pareto(accounts: readonly Account[], options: ParetoOptions = {}): ParetoResult {
+  const cutoff = options.cutoff ?? DEFAULT_PARETO_CUTOFF;
+  validateCutoff(cutoff);
+  const revenue = columnsFor(accounts, options.columns).revenue;
+  return paretoOf(accounts, rankByRevenue(accounts, revenue), revenue, cutoff);
+}
+
+/** The row at a 1-based rank; undefined outside 1..count. */
+export function paretoRow(result: ParetoResult, rank: number): ParetoRow | undefined {
+  if (!(Number.isInteger(rank) && rank >= 1 && rank <= result.count)) return undefined;
+  const r = rank - 1;
+  const index = result.order[r]!;
+  const revenue = result.revenue[r]!;
+  return {
+    account: result.accounts[index]!,
+    index,
+    rank,
+    revenue,
+    share: result.total === 0 ? 0 : revenue / result.total,
+    cumulativeShare: result.cumulative[r]!,
+    vital: r < result.vitalFew,
+  };
+}
+
+/** One row per account, in rank order. */
+export function paretoRows(result: ParetoResult): ParetoRow[] {
+  return Array.from({ length: result.count }, (_, r) => paretoRow(result, r + 1)!);
 }

@@ -17,10 +17,8 @@
  *   and de-duplicated, at most MAX_CUTS; bands may be empty.
  */
 import type { AccountColumns } from './columns.js';
-import { revenueOf, isNum } from './numbers.js';
-import { bucketedColumn, selectInPlace, type RankedValue } from './order-statistics.js';
+import { isNum, presentValues, revenueOf, selectInPlace } from './numbers.js';
 import { TIER_ORDER } from './tiers.js';
-import type { TierRules } from './tiers.js';
 import type { Account, Tier } from '../feed/schema.js';
 
 export const VALUE_FIELDS = ['revenue', 'clv', 'profit'] as const;
@@ -31,45 +29,17 @@ export type PotentialField = (typeof POTENTIAL_FIELDS)[number];
 /** At most this many explicit cut points per axis (so at most five bands). */
 export const MAX_CUTS = 4;
 
-/** The account's current value on the chosen field; NaN when the account has no such figure. */
-export function valueMeasure(account: Account, field: ValueField): number {
-  if (field === 'revenue') return revenueOf(account.revenue);
-  const value = account[field];
-  return isNum(value) ? value : NaN;
+/** Each account's current value on the chosen field (NaN when it has none), in input order: a column itself, read it only. */
+export function valueMeasures(columns: AccountColumns, field: ValueField): Float64Array {
+  return columns[field];
 }
 
-/** The account's growth potential on the chosen field; NaN when the account has no such figure. */
-export function potentialMeasure(account: Account, field: PotentialField): number {
-  if (field === 'impact' && isNum(account.impact)) return account.impact;
-  if (!isNum(account.potential)) return NaN;
-  return field === 'potential' ? account.potential : account.potential - revenueOf(account.revenue);
-}
-
-/**
- * Each account's value (NaN when it has none), in input order. With the accounts' columns (see
- * analysis/columns.ts) revenue and profit are those columns themselves: read them, do not change them.
- */
-export function valueMeasures(accounts: readonly Account[], field: ValueField, columns?: AccountColumns): Float64Array {
-  if (columns && field !== 'clv') return columns[field];
-  const out = new Float64Array(accounts.length);
-  for (let i = 0; i < accounts.length; i++) out[i] = valueMeasure(accounts[i]!, field);
-  return out;
-}
-
-/**
- * Each account's growth potential (NaN when it has none), in input order; from the accounts' columns when
- * given (the potential field is then that column itself: read it, do not change it).
- */
-export function potentialMeasures(accounts: readonly Account[], field: PotentialField, columns?: AccountColumns): Float64Array {
-  if (!columns) {
-    const out = new Float64Array(accounts.length);
-    for (let i = 0; i < accounts.length; i++) out[i] = potentialMeasure(accounts[i]!, field);
-    return out;
-  }
+/** Each account's growth potential on the chosen field (NaN when it has none), in input order. */
+export function potentialMeasures(columns: AccountColumns, field: PotentialField): Float64Array {
   const { potential, revenue } = columns;
   if (field === 'potential') return potential;
   const impact = field === 'impact' ? columns.impact : undefined;
-  const out = new Float64Array(accounts.length);
+  const out = new Float64Array(columns.count);
   for (let i = 0; i < out.length; i++) {
     const own = impact ? impact[i]! : NaN;
     out[i] = own === own ? own : potential[i]! - revenue[i]!; // NaN without potential
@@ -123,6 +93,15 @@ export function cleanCuts(cuts: readonly number[] | undefined): number[] | undef
   if (!cuts) return undefined;
   const clean = [...new Set(cuts.filter((n) => Number.isFinite(n)))].sort((a, b) => a - b).slice(0, MAX_CUTS);
   return clean.length ? clean : undefined;
+}
+
+/** A value at a position of the sorted values, with how many values are below it and equal to it, and the next larger value. */
+interface RankedValue {
+  value: number;
+  below: number;
+  equal: number;
+  /** The smallest value above it; Infinity when there is none. */
+  next: number;
 }
 
 /**
@@ -183,53 +162,22 @@ export function tertileCuts(values: Float64Array): number[] {
   );
 }
 
-/*
- * Passes over every account are functions of their own with nothing but their loop, so the engine's
- * compiled code for them lasts (compiled inside a longer function, it is thrown away on leaving the loop).
- */
-
-/**
- * Each value's band into `bandOf`: the number of cut points at or below it, after `offset`; NaN goes to
- * band 0, the no-data band. Cuts ascend, at most MAX_CUTS. Two cuts (tertiles) have a loop of their own,
- * with nothing that depends on the value but the two comparisons.
- */
+/** Each value's band: the number of cut points at or below it, after `offset`; NaN goes to band 0, the no-data band. */
 function bandEach(values: Float64Array, cuts: readonly number[], offset: number, bandOf: Uint8Array): void {
-  const k = cuts.length;
-  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0] = cuts;
-  if (k === 2) {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      const band = offset + (v >= c0 ? 1 : 0) + (v >= c1 ? 1 : 0);
-      bandOf[i] = v === v ? band : 0;
-    }
-    return;
-  }
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const band = offset + (k > 0 && v >= c0 ? 1 : 0) + (k > 1 && v >= c1 ? 1 : 0) + (k > 2 && v >= c2 ? 1 : 0) + (k > 3 && v >= c3 ? 1 : 0);
-    bandOf[i] = v === v ? band : 0;
+    if (v !== v) continue; // band 0
+    let band = offset;
+    for (let c = 0; c < cuts.length && v >= cuts[c]!; c++) band++;
+    bandOf[i] = band;
   }
-}
-
-/** Accounts per band, from the bands (band 0 counts the no-data band too: its count is set apart). */
-function countBands(bandOf: Uint8Array, counts: Uint32Array): void {
-  for (let i = 0; i < bandOf.length; i++) counts[bandOf[i]!]!++;
-}
-
-/** The first value that is not NaN. */
-function firstValue(values: Float64Array): number | undefined {
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) return values[i];
-  return undefined;
 }
 
 /** Bands of one axis from each account's measure (NaN = no data), by tertiles or by explicit cut points. */
 export function bandAxis(values: Float64Array, explicitCuts?: readonly number[]): BandAxis {
   const n = values.length;
-  // Long columns: counted by buckets (analysis/order-statistics.ts), which also gives the tertiles without
-  // copying or reordering the values. Otherwise counted here and cut by selection on a copy.
-  const buckets = bucketedColumn(values);
-  let count = buckets ? buckets.count : 0;
-  if (!buckets) for (let i = 0; i < n; i++) if (values[i] === values[i]) count++;
+  const present = presentValues(values);
+  const count = present.length;
   const missing = n - count;
   const bandOf = new Uint8Array(n);
   if (count === 0) {
@@ -239,29 +187,12 @@ export function bandAxis(values: Float64Array, explicitCuts?: readonly number[])
   let cuts: number[];
   let note: AxisNote | undefined;
   let sharedValue: number | undefined;
-  /** Values below each cut point, when the order statistics tell (tertiles of a long column). */
-  let below: number[] | undefined;
   if (given) cuts = given;
   else {
-    let present: Float64Array | undefined;
-    if (buckets && count >= 2) {
-      // The values at the tertile positions also tell how many values lie below each cut point.
-      const positions = tertilePositions(count);
-      const found = buckets.at(positions).map((around, j) => {
-        const cut = nearestCut(count, positions[j]!, around);
-        return { cut, below: cut === around.value ? around.below : around.below + around.equal };
-      });
-      cuts = mergedCuts(found.map((f) => f.cut));
-      below = cuts.map((cut) => found.find((f) => f.cut === cut)!.below);
-    } else {
-      present = new Float64Array(count);
-      for (let i = 0, k = 0; i < n; i++) if (values[i] === values[i]) present[k++] = values[i]!;
-      cuts = tertileCuts(present);
-    }
+    cuts = tertileCuts(present);
     if (cuts.length === 0) {
       note = 'all-equal';
-      // All values are equal: the selection's first, or (no -0 among bucketed values) the first of them.
-      sharedValue = present ? present[0] : firstValue(values);
+      sharedValue = present[0];
     } else if (cuts.length < 2) note = 'ties';
   }
   const offset = missing > 0 ? 1 : 0;
@@ -269,14 +200,7 @@ export function bandAxis(values: Float64Array, explicitCuts?: readonly number[])
   if (offset) bands.push({ missing: true, count: missing });
   for (let b = 0; b <= cuts.length; b++) bands.push({ from: cuts[b - 1], to: cuts[b], missing: false, count: 0 });
   bandEach(values, cuts, offset, bandOf);
-  if (below) {
-    // Band b holds the values from cut b - 1 (inclusive) to cut b (exclusive).
-    for (let b = 0; b <= cuts.length; b++) bands[offset + b]!.count = (b < cuts.length ? below[b]! : count) - (b > 0 ? below[b - 1]! : 0);
-  } else {
-    const counts = new Uint32Array(bands.length);
-    countBands(bandOf, counts);
-    for (let b = offset; b < bands.length; b++) bands[b]!.count = counts[b]!;
-  }
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) bands[bandOf[i]!]!.count++;
   return { cuts, explicit: !!given, bands, bandOf, missing, sharedValue, note };
 }
 
@@ -321,51 +245,28 @@ export interface Matrix {
   potential: BandAxis;
   /** Cells by potential band, then value band: cell (p, v) is `cells[p * value.bands.length + v]`. */
   cells: MatrixCell[];
-  /** Input indices grouped by cell (listed on first access). */
-  readonly cellMembers: Uint32Array;
+  /** Input indices grouped by cell. */
+  cellMembers: Uint32Array;
   /** Cell index of each account. */
   cellOf: Uint16Array;
   /** The four tiers as groups (order MVC, MGC, STC, BZ) over `tierMembers`. */
   tiers: Group[];
-  /** Input indices grouped by tier (listed on first access). */
-  readonly tierMembers: Uint32Array;
+  /** Input indices grouped by tier. */
+  tierMembers: Uint32Array;
   /** Tier index of each account (0 MVC … 3 BZ). */
   tierOf: Uint8Array;
   totalRevenue: number;
 }
 
-/** Each tier's index (0 MVC … 3 BZ), as `buildMatrix` takes it (comparisons: faster than a keyed lookup). */
-export function tierIndexes(tiers: readonly Tier[]): Uint8Array {
-  const out = new Uint8Array(tiers.length);
-  for (let i = 0; i < tiers.length; i++) {
-    const tier = tiers[i];
-    out[i] = tier === 'MVC' ? 0 : tier === 'MGC' ? 1 : tier === 'STC' ? 2 : 3;
-  }
-  return out;
-}
-
 /**
  * The matrix of accounts by value band and potential band, with revenue and tiers per cell and per tier.
- * `tiers` is each account's tier, or its tier index (see `tierIndexes`), which is kept as `tierOf`.
- * `accountRevenue`: each account's revenue (`revenueOf`, the revenue column), when the caller has it.
+ * `tierOf` is each account's tier index (0 MVC … 3 BZ), `revenue` its revenue (the revenue column).
  */
-export function buildMatrix(
-  accounts: readonly Account[],
-  tiers: readonly Tier[] | Uint8Array,
-  value: BandAxis,
-  potential: BandAxis,
-  accountRevenue?: Float64Array,
-): Matrix {
-  const n = accounts.length;
+export function buildMatrix(tierOf: Uint8Array, revenue: Float64Array, value: BandAxis, potential: BandAxis): Matrix {
+  const n = tierOf.length;
   const columns = value.bands.length;
   const cellCount = columns * potential.bands.length;
   const cellOf = new Uint16Array(n);
-  const tierOf = tiers instanceof Uint8Array ? tiers : tierIndexes(tiers);
-  let revenue = accountRevenue;
-  if (!revenue) {
-    revenue = new Float64Array(n);
-    for (let i = 0; i < n; i++) revenue[i] = revenueOf(accounts[i]!.revenue);
-  }
   // Each account's cell, and the accounts, revenue and tier counts per cell and per tier. Sums run in input
   // order, the order of the members within each group.
   const sums: GroupSums = {
@@ -377,16 +278,10 @@ export function buildMatrix(
   };
   const totalRevenue = sumGroups(value.bandOf, potential.bandOf, columns, tierOf, revenue, cellOf, sums);
   const { cellCounts, cellRevenue, cellTiers, tierCounts, tierRevenue } = sums;
-  // The members of each cell and each tier, in input order (a counting sort on the counts above), listed
-  // when first asked for (a tooltip's top accounts, a click's selection): the first paint needs the counts only.
-  let members: { cells: Uint32Array; tiers: Uint32Array } | undefined;
-  const listMembers = () => {
-    if (!members) {
-      members = { cells: new Uint32Array(n), tiers: new Uint32Array(n) };
-      placeMembers(cellOf, startsOf(cellCounts), members.cells, tierOf, startsOf(tierCounts), members.tiers);
-    }
-    return members;
-  };
+  // The members of each cell and each tier, in input order (a counting sort on the counts above).
+  const cellMembers = new Uint32Array(n);
+  const tierMembers = new Uint32Array(n);
+  placeMembers(cellOf, startsOf(cellCounts), cellMembers, tierOf, startsOf(tierCounts), tierMembers);
   const share = (r: number) => (totalRevenue === 0 ? 0 : r / totalRevenue);
   const cells: MatrixCell[] = [];
   for (let c = 0, start = 0; c < cellCount; start += cellCounts[c++]!) {
@@ -406,14 +301,10 @@ export function buildMatrix(
     value,
     potential,
     cells,
-    get cellMembers() {
-      return listMembers().cells;
-    },
+    cellMembers,
     cellOf,
     tiers: tierGroups,
-    get tierMembers() {
-      return listMembers().tiers;
-    },
+    tierMembers,
     tierOf,
     totalRevenue,
   };
@@ -492,20 +383,4 @@ export function selectedCounts(matrix: Matrix, indexes: Iterable<number>): Selec
     tiers[matrix.tierOf[i]!]!++;
   }
   return { cells, tiers };
-}
-
-// ---- rules --------------------------------------------------------------------------------------
-
-/**
- * The tier-rule parameters that are usable (cutoff in (0, 1], growth threshold finite, headroom factor
- * finite and >= 0); the others are left out so the default applies instead of an error.
- */
-export function usableRules(rules: Partial<TierRules> | undefined): Partial<TierRules> {
-  const out: Partial<TierRules> = {};
-  if (!rules) return out;
-  const { cutoff, growthThreshold, headroomFactor } = rules;
-  if (isNum(cutoff) && cutoff > 0 && cutoff <= 1) out.cutoff = cutoff;
-  if (isNum(growthThreshold)) out.growthThreshold = growthThreshold;
-  if (isNum(headroomFactor) && headroomFactor >= 0) out.headroomFactor = headroomFactor;
-  return out;
 }

@@ -14,8 +14,7 @@
  */
 import type { Account } from '../feed/schema.js';
 import { columnsFor, type AccountColumns } from './columns.js';
-import { isNum, shareOf } from './numbers.js';
-import { selectInPlace, valuesAtRanks } from './order-statistics.js';
+import { isNum, median, shareOf } from './numbers.js';
 
 export const QUADRANT_IDS = ['quick-wins', 'strategic', 'maintain', 'over-served'] as const;
 export type QuadrantId = (typeof QUADRANT_IDS)[number];
@@ -65,8 +64,8 @@ export interface QuadrantSummary {
 }
 
 export interface QuadrantResult {
-  /** Placed accounts, in input order (built on first access; the typed arrays below are the fast path). */
-  readonly points: QuadrantPoint[];
+  /** The accounts split (the input array). */
+  accounts: readonly Account[];
   /** Per placed account k (input order): its index in the input array. */
   pointIndex: Uint32Array;
   pointEffort: Float64Array;
@@ -93,41 +92,6 @@ export interface QuadrantResult {
   missingImpact: Account[];
   missingImpactCount: number;
   totals: { effort: number; revenue: number };
-}
-
-/**
- * Median of a Float64Array (not changed), computed like d3-array's `median` (the mean of the two middle
- * values for an even count): from the middle values that `valuesAtRanks` finds without reordering, else
- * by a quickselect on a copy. d3's `quickselect` calls a generic comparator per step and `median` first
- * copies the values through a generator, which for 100,000 values is several times slower.
- */
-function median(values: Float64Array): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const i0 = (n - 1) >> 1;
-  const ranked = valuesAtRanks(values, [i0]);
-  if (!ranked) return medianInPlace(values.slice());
-  const { value: lower, below, equal, next } = ranked[0]!;
-  if (n % 2 === 1) return lower;
-  // The upper middle value is the lower one again when it repeats past i0, else the next larger value.
-  const upper = below + equal > i0 + 1 ? lower : next;
-  return lower + (upper - lower) / 2;
-}
-
-/** The median by quickselect, reordering `values`. */
-function medianInPlace(values: Float64Array): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const i0 = (n - 1) >> 1;
-  selectInPlace(values, i0);
-  const lower = values[i0]!;
-  // From two values on, d3's median adds (upper − lower) · 0 to the middle value, so a zero median is +0
-  // even when the selection lands on -0: the same here.
-  if (n % 2 === 1) return n === 1 ? lower : lower + 0;
-  // After the selection everything right of i0 is >= lower: the upper middle value is their minimum.
-  let upper = Infinity;
-  for (let i = i0 + 1; i < n; i++) if (values[i]! < upper) upper = values[i]!;
-  return lower + (upper - lower) / 2;
 }
 
 function checkThreshold(name: string, value: number | undefined): void {
@@ -219,7 +183,7 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
   checkThreshold('effortThreshold', options.effortThreshold);
   checkThreshold('impactThreshold', options.impactThreshold);
   const n = accounts.length;
-  const columns = columnsFor(accounts, options.columns).read(['effort', 'impact', 'potential', 'revenue']);
+  const columns = columnsFor(accounts, options.columns);
   const placing: PlacedPoints = { effort: new Float64Array(n), impact: new Float64Array(n), index: new Uint32Array(n), ownImpact: new Uint8Array(n), revenue: new Float64Array(n) };
   const missingEffort: Account[] = [];
   const missingImpact: Account[] = [];
@@ -242,20 +206,9 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
   const totalRevenue = sums[QUADRANT_IDS.length * 3 + 1]!;
   const pointIndex = placedIndex.subarray(0, placed);
   const pointOwnImpact = fromImpact.subarray(0, placed);
-  let points: QuadrantPoint[] | undefined;
 
   return {
-    get points() {
-      points ??= Array.from(pointIndex, (index, k) => ({
-        account: accounts[index]!,
-        index,
-        effort: effortPlaced[k]!,
-        impact: impactPlaced[k]!,
-        impactSource: pointOwnImpact[k] ? ('impact' as const) : ('headroom' as const),
-        quadrant: QUADRANT_IDS[pointQuadrant[k]!]!,
-      }));
-      return points;
-    },
+    accounts,
     pointIndex,
     pointEffort: effortPlaced,
     pointImpact: impactPlaced,
@@ -286,4 +239,16 @@ export function quadrants(accounts: readonly Account[], options: QuadrantOptions
     missingImpactCount: missingImpact.length,
     totals: { effort: totalEffort, revenue: totalRevenue },
   };
+}
+
+/** The placed accounts as objects, in input order (for tables and tests; charts read the typed arrays). */
+export function quadrantPoints(result: QuadrantResult): QuadrantPoint[] {
+  return Array.from(result.pointIndex, (index, k) => ({
+    account: result.accounts[index]!,
+    index,
+    effort: result.pointEffort[k]!,
+    impact: result.pointImpact[k]!,
+    impactSource: result.pointOwnImpact[k] ? ('impact' as const) : ('headroom' as const),
+    quadrant: QUADRANT_IDS[result.pointQuadrant[k]!]!,
+  }));
 }

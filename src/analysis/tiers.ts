@@ -12,24 +12,15 @@
  *      Both comparisons tolerate float error (120 over 100 is exactly 20% growth).
  *   4. STC otherwise.
  *
- * Reasons are structured data (`code` + raw numbers); the widget layer formats them for its locale, e.g.
- * with `tierReasonText(reason, formatMoney, formatPercent)`. The 'default' reason is one shared frozen
- * object (it carries no values).
- *
- * Speed: the rule runs over the accounts' columns (columns.ts) into typed arrays (`tierIndex`, `given`);
- * the vital few comes from a linear-time selection (vital-few.ts), and the full Pareto ranking, which
- * only the vital few's reasons need (rank, cumulative share), is computed when the first such reason is
- * asked for. Assignment objects with their reasons are built only when asked for (`assignment(i)` for
- * one, `assignments` for all), because at 100,000 accounts allocating them took longer than the rule.
+ * The result is plain data: per account (input order) its tier, whether it was given, the step of the
+ * rule that applies and its Pareto rank, in typed arrays. `tierAssignment` turns one account's entries
+ * into an object with a structured reason (`code` + raw numbers), which the widget layer words for its
+ * locale with `tierReasonText`.
  */
 import type { Account, Tier } from '../feed/schema.js';
 import { NO_TIER, columnsFor, type AccountColumns } from './columns.js';
 import { atLeast, isNum, revenueOf, shareOf } from './numbers.js';
-import { pareto, validateCutoff } from './pareto.js';
-import { findVitalFew, paretoPosition } from './vital-few.js';
-
-/** Reasons of the vital few whose rank is found by a pass of its own before all accounts are ranked. */
-const SCANNED_RANKS = 8;
+import { pareto, validateCutoff, vitalFewAt, type ParetoResult } from './pareto.js';
 
 /** The tiers in display order. */
 export const TIER_ORDER: readonly Tier[] = ['MVC', 'MGC', 'STC', 'BZ'];
@@ -90,9 +81,15 @@ export type TierReason =
 
 export type TierReasonCode = TierReason['code'];
 
+/** The steps of the rule in the order they are tried; `TierResult.step` indexes this list. */
+export const RULE_STEPS = ['negative-profit', 'vital-few', 'headroom', 'growth', 'default'] as const;
+export type RuleStep = (typeof RULE_STEPS)[number];
+/** The tier (index into TIER_ORDER) each step gives. */
+const TIER_OF_STEP = [3, 0, 1, 1, 2];
+
 export interface TierAssignment {
   account: Account;
-  /** Position in the input array (assignments are in input order). */
+  /** Position in the input array. */
   index: number;
   tier: Tier;
   /** True when the tier came from the feed (`account.tier`). */
@@ -127,18 +124,28 @@ export interface TierTotals {
 }
 
 export interface TierResult {
-  /** One assignment per account, in input order (built on first access; `tierIndex` is the fast path). */
-  readonly assignments: TierAssignment[];
-  /** The assignment of the account at input index i, without building all of them. */
-  assignment(index: number): TierAssignment;
+  /** The accounts tiered (the input array). */
+  accounts: readonly Account[];
+  rules: TierRules;
   /** Per account (input order): its tier as an index into TIER_ORDER. */
   tierIndex: Uint8Array;
-  /** Per account (input order): 1 when the tier was given in the feed. */
+  /** Per account: 1 when the tier was given in the feed. */
   given: Uint8Array;
+  /** Per account: the step of the rule that applies to it (index into RULE_STEPS), given tier or not. */
+  step: Uint8Array;
+  /** Per account: its 1-based Pareto rank and the cumulative revenue share at that rank (the vital few's reasons). */
+  rank: Uint32Array;
+  cumulativeShare: Float64Array;
   /** Always four entries, in the order MVC, MGC, STC, BZ. */
   tiers: TierSummary[];
   totals: TierTotals;
-  rules: TierRules;
+}
+
+export interface TierOptions {
+  /** The accounts' columns when the caller has them (see columns.ts). */
+  columns?: AccountColumns;
+  /** The accounts' Pareto ranking at any cutoff (the vital few are read from it at `rules.cutoff`). */
+  ranking?: ParetoResult;
 }
 
 function validateRules(rules: TierRules): void {
@@ -151,102 +158,69 @@ function validateRules(rules: TierRules): void {
   }
 }
 
-const TIER_OF_CODE: Readonly<Record<Exclude<TierReasonCode, 'given'>, Tier>> = {
-  'negative-profit': 'BZ',
-  'vital-few': 'MVC',
-  headroom: 'MGC',
-  growth: 'MGC',
-  default: 'STC',
-};
-
-/** Shared (frozen) reason for the last branch: most accounts get it, no need to allocate one each. */
-const DEFAULT_REASON: TierReason = Object.freeze({ code: 'default' as const, values: Object.freeze({}) });
-
-/** The steps of the rule, as the hot loop records them (an index into this list per account). */
-type RuleCode = Exclude<TierReasonCode, 'given'>;
-const RULE_CODES: readonly RuleCode[] = ['negative-profit', 'vital-few', 'headroom', 'growth', 'default'];
-const NEGATIVE_PROFIT = 0;
-const VITAL_FEW = 1;
-const HEADROOM = 2;
-const GROWTH = 3;
-const DEFAULT = 4;
-/** The tier (index into TIER_ORDER) each step gives. */
-const TIER_OF_STEP = [3, 0, 1, 1, 2];
-
-/**
- * Which step of the rule gives an account its tier, from its figures (NaN = no value; revenue as
- * `revenueOf`). No allocation: this runs once per account.
- */
-function ruleStep(profit: number, vital: boolean, revenue: number, potential: number, previousRevenue: number, headroomFactor: number, growthThreshold: number): number {
-  if (profit < 0) return NEGATIVE_PROFIT;
-  if (vital) return VITAL_FEW;
-  if (potential === potential) {
-    const headroom = potential - revenue;
-    if (headroom > 0 && atLeast(headroom, headroomFactor * revenue)) return HEADROOM;
-  }
-  if (previousRevenue > 0 && atLeast(revenue / previousRevenue - 1, growthThreshold)) return GROWTH;
-  return DEFAULT;
-}
-
-/** The reason of a rule step with its figures, built when a tooltip or table asks for it. `rank` is 1-based. */
-function ruleReason(code: RuleCode, account: Account, rank: () => { rank: number; cumulativeShare: number }, rules: TierRules): TierReason {
-  const revenue = revenueOf(account.revenue);
-  switch (code) {
-    case 'negative-profit':
-      return { code, values: { profit: account.profit! } };
-    case 'vital-few':
-      return { code, values: { ...rank(), cutoff: rules.cutoff } };
-    case 'headroom':
-      return { code, values: { headroom: account.potential! - revenue, revenue, potential: account.potential!, factor: rules.headroomFactor } };
-    case 'growth':
-      return { code, values: { growth: revenue / account.previousRevenue! - 1, revenue, previousRevenue: account.previousRevenue!, threshold: rules.growthThreshold } };
-    case 'default':
-      return DEFAULT_REASON;
-  }
-}
-
-/** Sums per tier (index into TIER_ORDER) and over the feed (`totals`: revenue, profit, effort). */
-interface TierSums {
-  count: Uint32Array;
-  revenueSum: Float64Array;
-  profitSum: Float64Array;
-  profitCount: Uint32Array;
-  effortSum: Float64Array;
-  effortCount: Uint32Array;
-  totals: Float64Array;
-}
-
-function emptySums(): TierSums {
-  const four = () => new Float64Array(4);
-  const counts = () => new Uint32Array(4);
-  return { count: counts(), revenueSum: four(), profitSum: four(), profitCount: counts(), effortSum: four(), effortCount: counts(), totals: new Float64Array(3) };
+/** The rules with the defaults filled in for what `rules` leaves undefined; throws a RangeError for an invalid one. */
+export function tierRules(rules: Partial<TierRules> = {}): TierRules {
+  const r: TierRules = { ...DEFAULT_TIER_RULES };
+  for (const key of ['cutoff', 'growthThreshold', 'headroomFactor'] as const) if (rules[key] !== undefined) r[key] = rules[key];
+  validateRules(r);
+  return r;
 }
 
 /**
- * The rule over every account: its step, tier and given flag into the typed arrays, its figures into the
- * sums (in input order). A function of its own with nothing but the loop, so that the engine's compiled
- * code for it lasts (compiled inside a longer function, it is thrown away on leaving the loop).
+ * The rule parameters that are usable (cutoff in (0, 1], growth threshold finite, headroom factor finite
+ * and >= 0); the others are left out so the default applies instead of an error (attributes on a page).
  */
-function applyRule(figures: AccountColumns, vital: Uint8Array, rules: TierRules, steps: Uint8Array, tierIndex: Uint8Array, given: Uint8Array, sums: TierSums): void {
-  const { revenue, profit, potential, previousRevenue, effort, givenTier } = figures;
-  const { count, revenueSum, profitSum, profitCount, effortSum, effortCount, totals } = sums;
-  const { headroomFactor, growthThreshold } = rules;
+export function usableRules(rules: Partial<TierRules> | undefined): Partial<TierRules> {
+  const out: Partial<TierRules> = {};
+  if (!rules) return out;
+  const { cutoff, growthThreshold, headroomFactor } = rules;
+  if (isNum(cutoff) && cutoff > 0 && cutoff <= 1) out.cutoff = cutoff;
+  if (isNum(growthThreshold)) out.growthThreshold = growthThreshold;
+  if (isNum(headroomFactor) && headroomFactor >= 0) out.headroomFactor = headroomFactor;
+  return out;
+}
+
+/** The step of the rule for one account's figures (NaN = no value; revenue as `revenueOf`). */
+function ruleStep(profit: number, vital: boolean, revenue: number, potential: number, previousRevenue: number, rules: TierRules): number {
+  if (profit < 0) return 0; // negative-profit
+  if (vital) return 1; // vital-few
+  const headroom = potential - revenue; // NaN without potential
+  if (headroom > 0 && atLeast(headroom, rules.headroomFactor * revenue)) return 2; // headroom
+  if (previousRevenue > 0 && atLeast(revenue / previousRevenue - 1, rules.growthThreshold)) return 3; // growth
+  return 4; // default
+}
+
+/** The rule over every account (its step, tier and given flag); `vital[i]` is 1 for the vital few. */
+function applyRule(columns: AccountColumns, vital: Uint8Array, rules: TierRules, step: Uint8Array, tierIndex: Uint8Array, given: Uint8Array): void {
+  const { revenue, profit, potential, previousRevenue, givenTier } = columns;
+  for (let i = 0; i < step.length; i++) {
+    const s = ruleStep(profit[i]!, vital[i] === 1, revenue[i]!, potential[i]!, previousRevenue[i]!, rules);
+    const feedTier = givenTier[i]!;
+    step[i] = s;
+    given[i] = feedTier === NO_TIER ? 0 : 1;
+    tierIndex[i] = feedTier === NO_TIER ? TIER_OF_STEP[s]! : feedTier;
+  }
+}
+
+/** Accounts, revenue, profit and effort per tier and over all accounts (sums in input order). */
+export function summarizeTiers(tierIndex: Uint8Array, columns: AccountColumns): { tiers: TierSummary[]; totals: TierTotals } {
+  const { revenue, profit, effort } = columns;
+  const count = new Uint32Array(4);
+  const revenueSum = new Float64Array(4);
+  const profitSum = new Float64Array(4);
+  const profitCount = new Uint32Array(4);
+  const effortSum = new Float64Array(4);
+  const effortCount = new Uint32Array(4);
   let totalRevenue = 0;
   let totalProfit = 0;
   let totalEffort = 0;
-  for (let i = 0; i < steps.length; i++) {
+  for (let i = 0; i < tierIndex.length; i++) {
+    const t = tierIndex[i]!;
     const v = revenue[i]!;
-    const p = profit[i]!;
-    const step = ruleStep(p, vital[i] === 1, v, potential[i]!, previousRevenue[i]!, headroomFactor, growthThreshold);
-    steps[i] = step;
-    const feedTier = givenTier[i]!;
-    const isGiven = feedTier !== NO_TIER;
-    const t = isGiven ? feedTier : TIER_OF_STEP[step]!;
-    tierIndex[i] = t;
-    given[i] = isGiven ? 1 : 0;
     count[t]!++;
     revenueSum[t]! += v;
     totalRevenue += v;
+    const p = profit[i]!;
     if (p === p) {
       profitSum[t]! += p;
       profitCount[t]!++;
@@ -259,60 +233,9 @@ function applyRule(figures: AccountColumns, vital: Uint8Array, rules: TierRules,
       totalEffort += e;
     }
   }
-  totals[0] = totalRevenue;
-  totals[1] = totalProfit;
-  totals[2] = totalEffort;
-}
-
-/**
- * Tiers of `accounts` under `rules`. `columns`: the accounts' columns when the caller shares them (see
- * columns.ts); read from the accounts otherwise.
- */
-export function assignTiers(accounts: readonly Account[], rules: Partial<TierRules> = {}, columns?: AccountColumns): TierResult {
-  const r: TierRules = { ...DEFAULT_TIER_RULES, ...stripUndefined(rules) };
-  validateRules(r);
-  const n = accounts.length;
-  const figures = columnsFor(accounts, columns).read(['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'givenTier']);
-  // Membership is all the rule needs; ranks (for the vital few's reasons) come from pareto() on first ask.
-  const { vital } = findVitalFew(accounts, { cutoff: r.cutoff, columns: figures });
-  let ranks: { rankOf: Uint32Array; cumulative: Float64Array } | undefined;
-  // A few reasons (tooltips) find their account's rank by one pass each; all of them (a table) by one ranking.
-  let scans = 0;
-  const rankOf = (i: number) => {
-    if (!ranks && scans < SCANNED_RANKS) {
-      scans++;
-      const position = paretoPosition(accounts, i, figures);
-      if (position) return position;
-    }
-    if (!ranks) {
-      const p = pareto(accounts, { cutoff: r.cutoff, columns: figures });
-      const byIndex = new Uint32Array(n);
-      for (let k = 0; k < n; k++) byIndex[p.order[k]!] = k;
-      ranks = { rankOf: byIndex, cumulative: p.cumulative };
-    }
-    const k = ranks.rankOf[i]!;
-    return { rank: k + 1, cumulativeShare: ranks.cumulative[k]! };
-  };
-
-  // The rule keeps to typed arrays; assignment objects (with their reasons) are built on demand.
-  const tierIndex = new Uint8Array(n);
-  const given = new Uint8Array(n);
-  const steps = new Uint8Array(n); // index into RULE_CODES
-  const sums = emptySums();
-  applyRule(figures, vital, r, steps, tierIndex, given, sums);
-  const { count, revenueSum, profitSum, profitCount, effortSum, effortCount } = sums;
-  const { totals } = sums;
-  const totalRevenue = totals[0]!;
-  const totalProfit = totals[1]!;
-  const totalEffort = totals[2]!;
-  let profitAccounts = 0;
-  let effortAccounts = 0;
-  for (let t = 0; t < 4; t++) {
-    profitAccounts += profitCount[t]!;
-    effortAccounts += effortCount[t]!;
-  }
-
-  const tiers: TierSummary[] = TIER_ORDER.map((tier, t) => ({
+  const profitAccounts = profitCount.reduce((a, b) => a + b, 0);
+  const effortAccounts = effortCount.reduce((a, b) => a + b, 0);
+  const tiers = TIER_ORDER.map((tier, t) => ({
     ...TIER_META[tier],
     accounts: count[t]!,
     revenue: revenueSum[t]!,
@@ -323,52 +246,97 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
     effortAccounts: effortCount[t]!,
     effortShare: effortAccounts > 0 ? shareOf(effortSum[t]!, totalEffort) : null,
   }));
+  const totals = {
+    accounts: tierIndex.length,
+    revenue: totalRevenue,
+    profit: profitAccounts > 0 ? totalProfit : null,
+    profitAccounts,
+    effort: effortAccounts > 0 ? totalEffort : null,
+    effortAccounts,
+  };
+  return { tiers, totals };
+}
 
-  const assignment = (i: number): TierAssignment => {
-    const account = accounts[i]!;
-    const code = RULE_CODES[steps[i]!]!;
-    const tier = TIER_ORDER[tierIndex[i]!]!;
-    const reason: TierReason = given[i] ? { code: 'given', values: { ruleTier: TIER_OF_CODE[code] } } : ruleReason(code, account, () => rankOf(i), r);
-    return { account, index: i, tier, given: given[i] === 1, reason };
+/**
+ * Tiers of `accounts` under `rules` (defaults for what is left out). The vital few come from the accounts'
+ * Pareto ranking (`options.ranking`, else ranked here).
+ */
+export function assignTiers(accounts: readonly Account[], rules: Partial<TierRules> = {}, options: TierOptions = {}): TierResult {
+  const r = tierRules(rules);
+  const n = accounts.length;
+  const columns = columnsFor(accounts, options.columns);
+  const ranking = options.ranking ?? pareto(accounts, { cutoff: r.cutoff, columns });
+  const vitalFew = vitalFewAt(ranking.cumulative, ranking.total, r.cutoff);
+  const vital = new Uint8Array(n);
+  const rank = new Uint32Array(n);
+  const cumulativeShare = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = ranking.order[k]!;
+    rank[i] = k + 1;
+    cumulativeShare[i] = ranking.cumulative[k]!;
+    if (k < vitalFew) vital[i] = 1;
+  }
+  const tierIndex = new Uint8Array(n);
+  const given = new Uint8Array(n);
+  const step = new Uint8Array(n);
+  applyRule(columns, vital, r, step, tierIndex, given);
+  return { accounts, rules: r, tierIndex, given, step, rank, cumulativeShare, ...summarizeTiers(tierIndex, columns) };
+}
+
+/**
+ * The tiers of the accounts at `indexes` of `result` (a filtered view): each keeps the tier, reason and
+ * rank it has in the whole portfolio; the summaries are of these accounts.
+ */
+export function tiersOfSubset(result: TierResult, indexes: Uint32Array, accounts: readonly Account[], columns: AccountColumns): TierResult {
+  const gather = <T extends Uint8Array | Uint32Array | Float64Array>(from: T, out: T): T => {
+    for (let k = 0; k < indexes.length; k++) out[k] = from[indexes[k]!]!;
+    return out;
   };
-  let all: TierAssignment[] | undefined;
-  // Single assignments asked for (tooltips, table cells, sorting a table by tier) are kept, so each is built once.
-  let some: Map<number, TierAssignment> | undefined;
-  const one = (i: number): TierAssignment => {
-    some ??= new Map();
-    let a = some.get(i);
-    if (!a) some.set(i, (a = assignment(i)));
-    return a;
-  };
+  const m = indexes.length;
+  const tierIndex = gather(result.tierIndex, new Uint8Array(m));
   return {
-    get assignments() {
-      if (!all) {
-        scans = SCANNED_RANKS; // every reason: rank them all at once
-        all = new Array<TierAssignment>(n);
-        for (let i = 0; i < n; i++) all[i] = some?.get(i) ?? assignment(i);
-      }
-      return all;
-    },
-    assignment: (i) => all?.[i] ?? one(i),
+    accounts,
+    rules: result.rules,
     tierIndex,
-    given,
-    tiers,
-    totals: {
-      accounts: n,
-      revenue: totalRevenue,
-      profit: profitAccounts > 0 ? totalProfit : null,
-      profitAccounts,
-      effort: effortAccounts > 0 ? totalEffort : null,
-      effortAccounts,
-    },
-    rules: r,
+    given: gather(result.given, new Uint8Array(m)),
+    step: gather(result.step, new Uint8Array(m)),
+    rank: gather(result.rank, new Uint32Array(m)),
+    cumulativeShare: gather(result.cumulativeShare, new Float64Array(m)),
+    ...summarizeTiers(tierIndex, columns),
   };
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
+/** The reason of a rule step, with the account's figures. */
+function stepReason(step: RuleStep, account: Account, rank: number, cumulativeShare: number, rules: TierRules): TierReason {
+  const revenue = revenueOf(account.revenue);
+  switch (step) {
+    case 'negative-profit':
+      return { code: step, values: { profit: account.profit! } };
+    case 'vital-few':
+      return { code: step, values: { rank, cumulativeShare, cutoff: rules.cutoff } };
+    case 'headroom':
+      return { code: step, values: { headroom: account.potential! - revenue, revenue, potential: account.potential!, factor: rules.headroomFactor } };
+    case 'growth':
+      return { code: step, values: { growth: revenue / account.previousRevenue! - 1, revenue, previousRevenue: account.previousRevenue!, threshold: rules.growthThreshold } };
+    case 'default':
+      return { code: step, values: {} };
+  }
+}
+
+/** The tier of the account at input index `i`, with its reason. */
+export function tierAssignment(result: TierResult, i: number): TierAssignment {
+  const account = result.accounts[i]!;
+  const step = RULE_STEPS[result.step[i]!]!;
+  const given = result.given[i] === 1;
+  const reason: TierReason = given
+    ? { code: 'given', values: { ruleTier: TIER_ORDER[TIER_OF_STEP[result.step[i]!]!]! } }
+    : stepReason(step, account, result.rank[i]!, result.cumulativeShare[i]!, result.rules);
+  return { account, index: i, tier: TIER_ORDER[result.tierIndex[i]!]!, given, reason };
+}
+
+/** Every account's tier with its reason, in input order. */
+export function tierAssignments(result: TierResult): TierAssignment[] {
+  return Array.from({ length: result.accounts.length }, (_, i) => tierAssignment(result, i));
 }
 
 /** Plain number text without locale: at most 6 decimals, no trailing zeros (0.2 * 100 -> "20"). */
@@ -378,8 +346,7 @@ function plain(value: number): string {
 
 /** The rule in words, one sentence per step, in the order it is applied. */
 export function describeTierRule(rules: Partial<TierRules> = {}): string[] {
-  const r: TierRules = { ...DEFAULT_TIER_RULES, ...stripUndefined(rules) };
-  validateRules(r);
+  const r = tierRules(rules);
   return [
     'BZ: profit below 0.',
     `MVC: the top accounts that make up ${plain(r.cutoff * 100)}% of revenue.`,

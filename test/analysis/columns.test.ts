@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { NO_TIER, accountColumns, isNum, revenueOf, sharedColumns } from '../../src/analysis/index.js';
+import { NO_TIER, accountColumns, gatherColumns, isNum, revenueOf } from '../../src/analysis/index.js';
 
 const odd: unknown[] = [5, 0, -0, -3, 2.5, NaN, Infinity, -Infinity, '7', true, null, undefined, {}];
 const accounts = odd.map((value, i) => ({ id: `a${i}`, name: `A${i}`, revenue: value, profit: value, potential: value, previousRevenue: value, effort: value, impact: value })) as unknown as Account[];
@@ -20,20 +20,12 @@ describe('account columns', () => {
     expect([...accountColumns(tiered).givenTier]).toEqual([0, 1, 2, 3, NO_TIER, NO_TIER, NO_TIER]);
   });
 
-  it('read several columns in one pass with the same values as one by one', () => {
-    const together = accountColumns(accounts).read(['revenue', 'profit', 'effort', 'givenTier']);
-    const alone = accountColumns(accounts);
-    for (const name of ['revenue', 'profit', 'effort', 'givenTier'] as const) expect(together[name]).toEqual(alone[name]);
-    expect(together.read(['revenue']).revenue).toBe(together.revenue); // read once
-  });
-
-  it('are shared per accounts array (read again when its length changed), fresh from accountColumns', () => {
-    const list = accounts.slice();
-    const shared = sharedColumns(list);
-    expect(sharedColumns(list)).toBe(shared);
-    expect(sharedColumns(list.slice())).not.toBe(shared);
-    expect(accountColumns(list)).not.toBe(shared);
-    list.push({ id: 'new', name: 'New', revenue: 9 });
-    expect(sharedColumns(list).revenue[list.length - 1]).toBe(9);
+  it('of some accounts are the whole columns at their indexes, in the order given', () => {
+    const columns = accountColumns(accounts);
+    const some = gatherColumns(columns, Uint32Array.from([4, 0, 2]));
+    expect(some.count).toBe(3);
+    expect([...some.revenue]).toEqual([2.5, 5, 0]);
+    expect([...some.effort]).toEqual([2.5, 5, -0]);
+    expect([...gatherColumns(accountColumns(accounts), new Uint32Array(0)).givenTier]).toEqual([]);
   });
 });

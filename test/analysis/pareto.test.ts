@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { pareto } from '../../src/analysis/index.js';
+import { pareto, paretoRow, paretoRows } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, name = id): Account => ({ id, name, revenue });
 
@@ -11,11 +11,11 @@ describe('pareto: ranking and shares', () => {
 
   it('ranks by revenue descending with share and cumulative share', () => {
     const p = pareto(five);
-    expect(p.rows.map((r) => r.account.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(p.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
-    expect(p.rows.map((r) => r.index)).toEqual([1, 3, 0, 4, 2]);
-    expect(p.rows.map((r) => r.share)).toEqual([0.5, 0.2, 0.15, 0.1, 0.05]);
-    const cumulative = p.rows.map((r) => r.cumulativeShare);
+    expect(paretoRows(p).map((r) => r.account.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(paretoRows(p).map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(paretoRows(p).map((r) => r.index)).toEqual([1, 3, 0, 4, 2]);
+    expect(paretoRows(p).map((r) => r.share)).toEqual([0.5, 0.2, 0.15, 0.1, 0.05]);
+    const cumulative = paretoRows(p).map((r) => r.cumulativeShare);
     [0.5, 0.7, 0.85, 0.95, 1].forEach((c, i) => expect(cumulative[i]).toBeCloseTo(c, 12));
     expect(Array.from(p.cumulative)).toEqual(cumulative);
     expect(Array.from(p.order)).toEqual([1, 3, 0, 4, 2]);
@@ -30,7 +30,7 @@ describe('pareto: ranking and shares', () => {
     expect(p.vitalFew).toBe(3);
     expect(p.vitalFewShare).toBe(0.6);
     expect(p.vitalFewRevenueShare).toBeCloseTo(0.85, 12);
-    expect(p.rows.map((r) => r.vital)).toEqual([true, true, true, false, false]);
+    expect(paretoRows(p).map((r) => r.vital)).toEqual([true, true, true, false, false]);
     expect(p.degenerate).toBeUndefined();
   });
 
@@ -81,26 +81,25 @@ describe('pareto: ranking and shares', () => {
       acc('0', 5, 'Aaa'),
       acc('5', 20, 'zulu'),
     ]);
-    expect(p.rows.map((r) => r.account.id)).toEqual(['5', '2', '1', '9', '3', '0']);
+    expect(paretoRows(p).map((r) => r.account.id)).toEqual(['5', '2', '1', '9', '3', '0']);
   });
 
   it('ties among fractional revenue and zeros are ordered the same way', () => {
     const p = pareto([acc('b', 0), acc('a', 0), acc('y', 0.5, 'n'), acc('x', 0.5, 'n'), acc('c', 1e12 + 0.5)]);
-    expect(p.rows.map((r) => r.account.id)).toEqual(['c', 'x', 'y', 'a', 'b']);
+    expect(paretoRows(p).map((r) => r.account.id)).toEqual(['c', 'x', 'y', 'a', 'b']);
   });
 
-  it('ties are put in name order on first read, whichever of order, row() or rows is read first', () => {
+  it('order, paretoRow and paretoRows agree on the name order of ties, whichever is read first', () => {
     // Four at 10 in input order z, m, Top, a; by name (code units) Top, a, m, z. Total 40: cumulative 0.25 … 1.
     const accounts = [acc('z', 10), acc('m', 10), acc('top', 10, 'Top'), acc('a', 10), acc('zero', 0)];
     const byName = ['top', 'a', 'm', 'z', 'zero'];
     const read = [
       (p: ReturnType<typeof pareto>) => Array.from(p.order, (i) => accounts[i]!.id),
-      (p: ReturnType<typeof pareto>) => [1, 2, 3, 4, 5].map((rank) => p.row(rank)!.account.id),
-      (p: ReturnType<typeof pareto>) => p.rows.map((r) => r.account.id),
+      (p: ReturnType<typeof pareto>) => [1, 2, 3, 4, 5].map((rank) => paretoRow(p, rank)!.account.id),
+      (p: ReturnType<typeof pareto>) => paretoRows(p).map((r) => r.account.id),
     ];
     for (const first of read) {
       const p = pareto(accounts);
-      // What does not depend on the order of ties is there before any read.
       expect(Array.from(p.revenue)).toEqual([10, 10, 10, 10, 0]);
       expect(Array.from(p.cumulative)).toEqual([0.25, 0.5, 0.75, 1, 1]);
       expect(p.vitalFew).toBe(4);
@@ -113,7 +112,7 @@ describe('pareto: ranking and shares', () => {
 describe('pareto: degenerate feeds', () => {
   it('empty: no rows, all shares 0, flagged', () => {
     const p = pareto([]);
-    expect(p.rows).toEqual([]);
+    expect(paretoRows(p)).toEqual([]);
     expect(p.degenerate).toBe('empty');
     expect([p.total, p.vitalFew, p.vitalFewShare, p.vitalFewRevenueShare, p.top20Count, p.top20Share]).toEqual([0, 0, 0, 0, 0, 0]);
   });
@@ -121,7 +120,7 @@ describe('pareto: degenerate feeds', () => {
   it('all-zero revenue: shares 0, no vital few, flagged', () => {
     const p = pareto([acc('a', 0), acc('b', 0), acc('c', 0)]);
     expect(p.degenerate).toBe('zero-revenue');
-    expect(p.rows.map((r) => [r.share, r.cumulativeShare, r.vital])).toEqual([
+    expect(paretoRows(p).map((r) => [r.share, r.cumulativeShare, r.vital])).toEqual([
       [0, 0, false],
       [0, 0, false],
       [0, 0, false],
@@ -135,16 +134,16 @@ describe('pareto: degenerate feeds', () => {
   it('one account holds everything', () => {
     const p = pareto([acc('solo', 42)]);
     expect(p.degenerate).toBeUndefined();
-    expect(p.rows[0]).toMatchObject({ rank: 1, share: 1, cumulativeShare: 1, vital: true });
+    expect(paretoRows(p)[0]).toMatchObject({ rank: 1, share: 1, cumulativeShare: 1, vital: true });
     expect([p.vitalFew, p.vitalFewShare, p.top20Count, p.top20Share]).toEqual([1, 1, 1, 1]);
   });
 
   it('row(rank) gives one row without building all of them', () => {
     const p = pareto([acc('a', 1), acc('b', 3)]);
-    expect(p.row(1)?.account.id).toBe('b');
-    expect(p.row(2)?.account.id).toBe('a');
-    expect(p.row(0)).toBeUndefined();
-    expect(p.row(3)).toBeUndefined();
+    expect(paretoRow(p, 1)?.account.id).toBe('b');
+    expect(paretoRow(p, 2)?.account.id).toBe('a');
+    expect(paretoRow(p, 0)).toBeUndefined();
+    expect(paretoRow(p, 3)).toBeUndefined();
   });
 });
 
@@ -193,7 +192,7 @@ describe('pareto: invariants', () => {
         expect(p.vitalFew).toBeGreaterThanOrEqual(1);
         expect(p.cumulative[p.vitalFew - 1]!).toBeGreaterThanOrEqual(cutoff - 1e-9);
         if (p.vitalFew > 1) expect(p.cumulative[p.vitalFew - 2]!).toBeLessThan(cutoff - 1e-9);
-        expect(p.rows.filter((r) => r.vital)).toHaveLength(p.vitalFew);
+        expect(paretoRows(p).filter((r) => r.vital)).toHaveLength(p.vitalFew);
       }),
     );
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { QUADRANT_IDS, QUADRANT_LABELS, quadrants } from '../../src/analysis/index.js';
+import { QUADRANT_IDS, QUADRANT_LABELS, createRandom, quadrantPoints, quadrants } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
 
@@ -26,7 +26,7 @@ describe('quadrants', () => {
   });
 
   it('places each account with effort and impact (impact falls back to headroom)', () => {
-    expect(q.points.map((p) => [p.account.id, p.effort, p.impact, p.impactSource, p.quadrant])).toEqual([
+    expect(quadrantPoints(q).map((p) => [p.account.id, p.effort, p.impact, p.impactSource, p.quadrant])).toEqual([
       ['a', 10, 100, 'impact', 'quick-wins'],
       ['b', 20, 50, 'impact', 'maintain'],
       ['c', 30, 60, 'headroom', 'strategic'],
@@ -56,18 +56,18 @@ describe('quadrants', () => {
   it('a point exactly on a given threshold counts as high', () => {
     const r = quadrants(feed, { effortThreshold: 20, impactThreshold: 50 });
     expect(r.thresholdSource).toEqual({ effort: 'given', impact: 'given' });
-    expect(r.points.find((p) => p.account.id === 'b')!.quadrant).toBe('strategic');
+    expect(quadrantPoints(r).find((p) => p.account.id === 'b')!.quadrant).toBe('strategic');
   });
 
   it('a point exactly on the median (odd count) counts as high', () => {
     const r = quadrants([1, 2, 3].map((v) => acc(`p${v}`, 1, { effort: v, impact: v })));
     expect([r.effortThreshold, r.impactThreshold]).toEqual([2, 2]);
-    expect(r.points.map((p) => p.quadrant)).toEqual(['maintain', 'strategic', 'strategic']);
+    expect(quadrantPoints(r).map((p) => p.quadrant)).toEqual(['maintain', 'strategic', 'strategic']);
   });
 
   it('an explicit impact of 0 is used, not replaced by headroom; negative headroom is allowed', () => {
     const r = quadrants([acc('x', 10, { effort: 1, impact: 0, potential: 100 }), acc('y', 10, { effort: 1, potential: 4 })]);
-    expect(r.points.map((p) => [p.impact, p.impactSource])).toEqual([
+    expect(quadrantPoints(r).map((p) => [p.impact, p.impactSource])).toEqual([
       [0, 'impact'],
       [-6, 'headroom'],
     ]);
@@ -111,7 +111,7 @@ describe('quadrants: invariants', () => {
         expect(r.quadrants.reduce((s, x) => s + x.accounts, 0)).toBe(r.placed);
         if (r.totals.effort > 0) expect(r.quadrants.reduce((s, x) => s + x.effortShare, 0)).toBeCloseTo(1, 9);
         if (r.totals.revenue > 0) expect(r.quadrants.reduce((s, x) => s + x.revenueShare, 0)).toBeCloseTo(1, 9);
-        for (const p of r.points) {
+        for (const p of quadrantPoints(r)) {
           const high = (v: number, t: number | null) => v >= t!;
           const id = high(p.impact, r.impactThreshold) ? (high(p.effort, r.effortThreshold) ? 'strategic' : 'quick-wins') : high(p.effort, r.effortThreshold) ? 'over-served' : 'maintain';
           expect(p.quadrant).toBe(id);
@@ -137,8 +137,31 @@ describe('quadrants: invariants', () => {
         const r = quadrants(accounts);
         expect(r.effortThreshold).toBe(median(pairs.map((p) => p[0])) ?? null);
         expect(r.impactThreshold).toBe(median(pairs.map((p) => p[1])) ?? null);
-        expect([...r.pointQuadrant].map((q) => QUADRANT_IDS[q])).toEqual(r.points.map((p) => p.quadrant));
+        expect([...r.pointQuadrant].map((q) => QUADRANT_IDS[q])).toEqual(quadrantPoints(r).map((p) => p.quadrant));
       }),
     );
+  });
+});
+
+describe('quadrants: medians of long columns', () => {
+  it('split at the same medians as d3-array (even and odd counts, ties)', () => {
+    for (const [seed, length] of [
+      [1, 6000],
+      [2, 6001],
+      [3, 5000],
+      [7, 4097],
+    ] as const) {
+      const random = createRandom(seed);
+      const accounts: Account[] = Array.from({ length }, (_, i) => ({
+        id: `a${i}`,
+        name: `A${i}`,
+        revenue: random.int(0, 1000),
+        effort: random.chance(0.4) ? random.int(1, 12) : random.lognormal(2, 1),
+        ...(random.chance(0.5) ? { impact: random.int(-5, 5) } : { potential: random.int(0, 2000) }),
+      }));
+      const q = quadrants(accounts);
+      expect(q.effortThreshold).toBe(median(quadrantPoints(q), (p) => p.effort));
+      expect(q.impactThreshold).toBe(median(quadrantPoints(q), (p) => p.impact));
+    }
   });
 });

@@ -7,6 +7,8 @@ import {
   TIER_ORDER,
   assignTiers,
   describeTierRule,
+  tierAssignment,
+  tierAssignments,
   tierReasonText,
 } from '../../src/analysis/index.js';
 
@@ -26,10 +28,10 @@ const feed: Account[] = [
 
 describe('assignTiers: rule branches', () => {
   const result = assignTiers(feed);
-  const byId = new Map(result.assignments.map((a) => [a.account.id, a]));
+  const byId = new Map(tierAssignments(result).map((a) => [a.account.id, a]));
 
   it('gives each account its tier, in input order', () => {
-    expect(result.assignments.map((a) => `${a.account.id}:${a.tier}`)).toEqual([
+    expect(tierAssignments(result).map((a) => `${a.account.id}:${a.tier}`)).toEqual([
       'A:MVC',
       'B:BZ',
       'C:MGC',
@@ -39,16 +41,15 @@ describe('assignTiers: rule branches', () => {
       'G:STC',
       'H:MVC',
     ]);
-    expect(result.assignments.map((a) => a.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(tierAssignments(result).map((a) => a.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('gives the assignment of one account on request, built once, the same as in the whole list; tierIndex holds the same tiers', () => {
+  it('gives the assignment of one account on request, the same as in the whole list; tierIndex holds the same tiers', () => {
     const fresh = assignTiers(feed);
-    const h = fresh.assignment(7);
-    expect(fresh.assignment(7)).toBe(h); // kept, not rebuilt
+    const h = tierAssignment(fresh, 7);
     expect([h.account.id, h.tier]).toEqual(['H', 'MVC']);
-    expect(fresh.assignments[7]).toBe(h); // the whole list reuses it
-    expect(fresh.assignments.map((a) => a.reason)).toEqual(result.assignments.map((a) => a.reason));
+    expect(tierAssignments(fresh)[7]).toEqual(h);
+    expect(tierAssignments(fresh).map((a) => a.reason)).toEqual(tierAssignments(result).map((a) => a.reason));
     expect([...fresh.tierIndex]).toEqual([0, 3, 1, 1, 1, 2, 2, 0]); // MVC BZ MGC MGC MGC STC STC MVC
   });
 
@@ -69,7 +70,7 @@ describe('assignTiers: rule branches', () => {
     const h = byId.get('H')!;
     expect(h.given).toBe(true);
     expect(h.reason).toEqual({ code: 'given', values: { ruleTier: 'BZ' } });
-    expect(result.assignments.filter((a) => a.given)).toHaveLength(1);
+    expect(tierAssignments(result).filter((a) => a.given)).toHaveLength(1);
   });
 
   it('summarises all four tiers in the order MVC, MGC, STC, BZ', () => {
@@ -92,24 +93,24 @@ describe('assignTiers: rule branches', () => {
   it('the vital few is computed over all accounts, given tiers included', () => {
     // X alone holds 90%: it is the whole vital few, even though its own tier is given as STC.
     const r = assignTiers([acc('X', 90, { tier: 'STC' }), acc('Y', 10)]);
-    expect(r.assignments.map((a) => a.tier)).toEqual(['STC', 'STC']);
-    expect(r.assignments[1]!.reason.code).toBe('default');
+    expect(tierAssignments(r).map((a) => a.tier)).toEqual(['STC', 'STC']);
+    expect(tierAssignments(r)[1]!.reason.code).toBe('default');
   });
 
   it('profit exactly 0 is not below zero', () => {
-    expect(assignTiers([acc('a', 10, { profit: 0 })]).assignments[0]!.tier).toBe('MVC');
+    expect(tierAssignments(assignTiers([acc('a', 10, { profit: 0 })]))[0]!.tier).toBe('MVC');
   });
 
   it('growth needs previousRevenue > 0; headroom tolerates float error', () => {
-    expect(assignTiers([acc('big', 1000), acc('new', 1, { previousRevenue: 0 })]).assignments[1]!.tier).toBe('STC');
+    expect(tierAssignments(assignTiers([acc('big', 1000), acc('new', 1, { previousRevenue: 0 })]))[1]!.tier).toBe('STC');
     // headroom 0.3 - 0.1 = 0.19999999999999998 is 2x revenue 0.1
     const r = assignTiers([acc('big', 1000), acc('small', 0.1, { potential: 0.3 })], { headroomFactor: 2 });
-    expect(r.assignments[1]!.reason.code).toBe('headroom');
+    expect(tierAssignments(r)[1]!.reason.code).toBe('headroom');
   });
 
   it('rules are options: cutoff, headroomFactor, growthThreshold', () => {
     const r = assignTiers(feed, { cutoff: 0.5, headroomFactor: 2, growthThreshold: 0.3 });
-    expect(r.assignments.map((a) => a.tier)).toEqual(['MVC', 'BZ', 'STC', 'STC', 'STC', 'STC', 'STC', 'MVC']);
+    expect(tierAssignments(r).map((a) => a.tier)).toEqual(['MVC', 'BZ', 'STC', 'STC', 'STC', 'STC', 'STC', 'MVC']);
     expect(r.rules).toEqual({ cutoff: 0.5, headroomFactor: 2, growthThreshold: 0.3 });
     expect(assignTiers(feed, { cutoff: 0.5 }).rules).toEqual({ ...DEFAULT_TIER_RULES, cutoff: 0.5 });
   });
@@ -188,8 +189,8 @@ describe('assignTiers: invariants', () => {
     fc.assert(
       fc.property(fc.array(accountArb, { maxLength: 40 }), (accounts) => {
         const r = assignTiers(accounts);
-        expect(r.assignments).toHaveLength(accounts.length);
-        r.assignments.forEach((a, i) => {
+        expect(tierAssignments(r)).toHaveLength(accounts.length);
+        tierAssignments(r).forEach((a, i) => {
           expect(a.account).toBe(accounts[i]);
           expect(TIER_ORDER).toContain(a.tier);
           if (accounts[i]!.tier) expect(a.tier).toBe(accounts[i]!.tier);

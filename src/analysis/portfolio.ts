@@ -1,0 +1,129 @@
+/**
+ * One portfolio: the analysis of a feed's accounts under one set of tier rules, made once and shared by
+ * every widget that shows the feed, so that an account has the same rank, tier and quadrant everywhere.
+ *
+ * Decisions:
+ * - The portfolio is of the whole feed. A filter (or a selection) narrows it to some of its accounts
+ *   (`narrow`): the narrowed portfolio keeps each account's rank order, tier (with its reason) and the
+ *   whole feed's quadrant split, and its sums and shares are of its own accounts. Nothing is ranked or
+ *   tiered again for a filter.
+ * - Each part (ranking, tiers, quadrants) is computed when a widget first asks for it and then kept, so
+ *   a page with only a Pareto chart does not pay for the quadrant split. Each part is plain data.
+ * - The accounts are taken as values (see columns.ts): a changed feed makes a new portfolio.
+ */
+import type { Account } from '../feed/schema.js';
+import { accountColumns, gatherColumns, type AccountColumns } from './columns.js';
+import { pareto, paretoOf, type ParetoResult } from './pareto.js';
+import { quadrants, type QuadrantResult } from './quadrant.js';
+import { assignTiers, tierRules, tiersOfSubset, type TierResult, type TierRules } from './tiers.js';
+
+export class Portfolio {
+  readonly rules: TierRules;
+  readonly columns: AccountColumns;
+  private ranked?: ParetoResult;
+  private tiered?: TierResult;
+  private split?: QuadrantResult;
+  private ids?: Map<string, number>;
+
+  /**
+   * @param accounts the validated accounts of a feed
+   * @param rules the tier rules (defaults for what is left out); a RangeError for an invalid one
+   * @param columns the accounts' columns when the caller has them
+   */
+  constructor(
+    readonly accounts: readonly Account[],
+    rules: Partial<TierRules> = {},
+    columns?: AccountColumns,
+  ) {
+    this.rules = tierRules(rules);
+    this.columns = columns ?? accountColumns(accounts);
+  }
+
+  /** The whole feed's portfolio this one narrows, or itself. */
+  get root(): Portfolio {
+    return this;
+  }
+
+  /** The accounts ranked by revenue, with the Pareto shares at the rules' cutoff. */
+  ranking(): ParetoResult {
+    return (this.ranked ??= this.rank());
+  }
+
+  /** Every account's tier with its reason. */
+  tiers(): TierResult {
+    return (this.tiered ??= this.tier());
+  }
+
+  /** Every account's effort/impact quadrant, split at the whole feed's medians. */
+  quadrants(): QuadrantResult {
+    return (this.split ??= this.splitQuadrants());
+  }
+
+  /** The input index of the account with this id; -1 when there is none. */
+  indexOf(id: string): number {
+    if (!this.ids) {
+      this.ids = new Map();
+      this.accounts.forEach((account, i) => this.ids!.set(account.id, i));
+    }
+    return this.ids.get(id) ?? -1;
+  }
+
+  /** The portfolio of the accounts at `indexes` (ascending input indices), as this one ranks, tiers and splits them. */
+  narrow(indexes: Uint32Array): Portfolio {
+    return indexes.length === this.accounts.length ? this : new NarrowedPortfolio(this, indexes);
+  }
+
+  protected rank(): ParetoResult {
+    return pareto(this.accounts, { cutoff: this.rules.cutoff, columns: this.columns });
+  }
+
+  protected tier(): TierResult {
+    return assignTiers(this.accounts, this.rules, { columns: this.columns, ranking: this.ranking() });
+  }
+
+  protected splitQuadrants(): QuadrantResult {
+    return quadrants(this.accounts, { columns: this.columns });
+  }
+}
+
+/** Some accounts of a portfolio, with the ranks, tiers and quadrant split they have in it. */
+class NarrowedPortfolio extends Portfolio {
+  constructor(
+    private readonly parent: Portfolio,
+    private readonly indexes: Uint32Array,
+  ) {
+    super(
+      Array.from(indexes, (i) => parent.accounts[i]!),
+      parent.rules,
+      gatherColumns(parent.columns, indexes),
+    );
+  }
+
+  override get root(): Portfolio {
+    return this.parent.root;
+  }
+
+  /** The parent's rank order, kept to these accounts. */
+  protected override rank(): ParetoResult {
+    const position = new Int32Array(this.parent.accounts.length).fill(-1);
+    this.indexes.forEach((i, k) => (position[i] = k));
+    const order = new Uint32Array(this.indexes.length);
+    let r = 0;
+    for (const i of this.parent.ranking().order) if (position[i]! >= 0) order[r++] = position[i]!;
+    return paretoOf(this.accounts, order, this.columns.revenue, this.rules.cutoff);
+  }
+
+  protected override tier(): TierResult {
+    return tiersOfSubset(this.parent.tiers(), this.indexes, this.accounts, this.columns);
+  }
+
+  protected override splitQuadrants(): QuadrantResult {
+    const whole = this.root.quadrants();
+    const split = quadrants(this.accounts, {
+      columns: this.columns,
+      effortThreshold: whole.effortThreshold ?? undefined,
+      impactThreshold: whole.impactThreshold ?? undefined,
+    });
+    return { ...split, thresholdSource: whole.thresholdSource };
+  }
+}
