@@ -1,6 +1,6 @@
 // Read only the component sources, never dist/ or storybook-static/.
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/kam-element.ts', 'src/internal/kam-widget.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/kam-source.ts', 'src/internal/kam-element.ts', 'src/internal/kam-widget.ts'],
   exclude: ['**/*.test.ts', '**/define.ts'],
   outdir: '.',
   litelement: true,

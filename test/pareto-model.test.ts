@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pareto } from '../src/analysis/pareto.js';
-import { barOfRank, cutoffCrossing, paretoBars } from '../src/components/pareto/pareto-model.js';
+import { barOfRank, cutoffCrossing, paretoBars } from '../src/components/pareto/pareto-bars.js';
 import { barIndexAt, categoryLabels, paretoLayout, placeLegend } from '../src/components/pareto/pareto-layout.js';
-import { ParetoData } from '../src/components/pareto/pareto-data.js';
+import { accountAt, idsOf, paretoModel, rankOfId, subjectOf, tierParts } from '../src/components/pareto/pareto-model.js';
+import { Portfolio } from '../src/analysis/portfolio.js';
 import { parseFeed } from '../src/feed/parse.js';
 
 const account = (id: string, revenue: number) => ({ id, name: id, revenue });
@@ -144,20 +145,26 @@ describe('barIndexAt', () => {
   });
 });
 
-describe('ParetoData', () => {
+describe('paretoModel', () => {
   it('looks accounts up by rank and id, and splits a bucket by tier exactly', () => {
     const feed = parseFeed({ version: 1, accounts: [...seven].reverse() });
-    const data = new ParetoData(feed, 0.8);
-    expect(data.accountAt(1).id).toBe('a');
-    expect(data.rankOf('c')).toBe(3);
-    expect(data.rankOf('gone')).toBeUndefined();
-    const [, , rest] = paretoBars(data.result, { maxBars: 4 }); // ranks 4-5: d (8) and e (6)
-    expect(data.idsOf(rest!)).toEqual(['d', 'e']);
-    expect(data.tiersReady).toBe(false);
-    const parts = data.tierParts(rest!);
-    expect(data.tiersReady).toBe(true);
+    const model = paretoModel(new Portfolio(feed.accounts), 0.8);
+    expect(accountAt(model, 1).id).toBe('a');
+    expect(rankOfId(model, 'c')).toBe(3);
+    expect(rankOfId(model, 'gone')).toBeUndefined();
+    const [, , rest] = paretoBars(model.ranking, { maxBars: 4 }); // ranks 4-5: d (8) and e (6)
+    expect(idsOf(model, rest!)).toEqual(['d', 'e']);
+    const parts = tierParts(model, rest!);
     expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(14);
-    const subject = data.subjectOf(rest!);
+    const subject = subjectOf(model, rest!);
     expect('tierCounts' in subject && [...subject.tierCounts.values()].reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('reads the portfolio at the chart’s cutoff: only the vital few move, not the tiers', () => {
+    const feed = parseFeed({ version: 1, accounts: seven });
+    const portfolio = new Portfolio(feed.accounts);
+    const half = paretoModel(portfolio, 0.5);
+    expect([half.ranking.vitalFew, half.ranking.cutoff]).toEqual([1, 0.5]);
+    expect(portfolio.tiers().tiers[0]!.accounts).toBe(3); // MVC at the portfolio's 80%
   });
 });

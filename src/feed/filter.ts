@@ -3,7 +3,6 @@
  * Conditions on different fields must all hold; several values for one field are alternatives
  * (`"region:EMEA,region:APAC"` = EMEA or APAC). Values compare case-insensitively after trimming.
  */
-import { derivedFeed, type Feed } from './parse.js';
 import type { Account } from './schema.js';
 
 /** The account fields a filter may name. */
@@ -35,20 +34,22 @@ export function parseFilter(text: string | null | undefined): AccountFilter {
   return filter;
 }
 
-/** A predicate for the filter, with the values lower-cased once. */
-export function accountMatcher(filter: AccountFilter): (account: Account) => boolean {
+/**
+ * The input indices of the accounts that pass the filter, ascending. `tierOf(i)` is the tier of account
+ * i as the portfolio has it (given in the feed or computed by the rule), so `tier:MVC` matches computed tiers too.
+ */
+export function matchingIndexes(accounts: readonly Account[], filter: AccountFilter, tierOf: (index: number) => string): Uint32Array {
   const conditions = [...filter].map(([field, values]) => [field, new Set(values.map((v) => v.toLowerCase()))] as const);
-  return (account) =>
-    conditions.every(([field, values]) => {
-      const value = account[field];
+  const valueOf = (field: FilterField, i: number) => (field === 'tier' ? tierOf(i) : accounts[i]![field]);
+  const kept: number[] = [];
+  for (let i = 0; i < accounts.length; i++) {
+    const matches = conditions.every(([field, values]) => {
+      const value = valueOf(field, i);
       return typeof value === 'string' && values.has(value.trim().toLowerCase());
     });
-}
-
-/** The feed with only the accounts that pass the filter (the same feed object when the filter is empty). */
-export function filterFeed(feed: Feed, filter: AccountFilter): Feed {
-  if (filter.size === 0) return feed;
-  return derivedFeed(feed, { accounts: feed.accounts.filter(accountMatcher(filter)) });
+    if (matches) kept.push(i);
+  }
+  return Uint32Array.from(kept);
 }
 
 /** The filter in words, for notices: "segment Corporate; region EMEA or APAC". */

@@ -19,7 +19,7 @@ export { parseCsvFeed, looksLikeCsv, localeNumberReader } from './csv.js';
 export type { CsvOptions, LocaleNumberReader } from './csv.js';
 export { parseFieldMap, mapJsonDocument, ACCOUNT_FIELDS } from './field-map.js';
 export type { AccountField, FieldMap } from './field-map.js';
-export { parseFilter, filterFeed, describeFilter, FILTER_FIELDS, FilterError } from './filter.js';
+export { parseFilter, matchingIndexes, describeFilter, FILTER_FIELDS, FilterError } from './filter.js';
 export type { AccountFilter, FilterField } from './filter.js';
 export type { Feed, SkippedItem, SkippedSummary } from './parse.js';
 export { DEFAULT_TIMEOUT_MS, FeedLoader, fetchFeed, fetchFeedAs } from './load.js';

@@ -7,13 +7,16 @@
  * how the input is read; changing them reads it again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Portfolio } from '../analysis/portfolio.js';
+import { TIER_ORDER, type TierRules } from '../analysis/tiers.js';
 import { FeedError } from '../feed/errors.js';
 import { FeedLoader } from '../feed/load.js';
 import type { Feed } from '../feed/parse.js';
 import { parseFieldMap } from '../feed/field-map.js';
 import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
 import { readInlineFeed, watchInlineFeed, type InlineFeedWatch } from '../feed/inline.js';
-import { FilterError, filterFeed, parseFilter } from '../feed/filter.js';
+import { derivedFeed } from '../feed/parse.js';
+import { FilterError, matchingIndexes, parseFilter } from '../feed/filter.js';
 import { emit } from './events.js';
 import { defaultLocale } from './format.js';
 
@@ -21,7 +24,10 @@ export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface FeedState {
   status: FeedStatus;
+  /** The feed as shown: the validated feed, its accounts narrowed to the filter. */
   feed?: Feed;
+  /** The portfolio of the whole feed, narrowed to the accounts shown (`feed.accounts`): every rank and tier is the whole feed's. */
+  portfolio?: Portfolio;
   error?: FeedError;
   /** Why the element is waiting, shown in the loading state ("Waiting for <kam-feed id=…>"). */
   waitingFor?: string;
@@ -65,6 +71,8 @@ export interface FeedInputs {
   locale?: string | null;
   /** ISO 4217 currency of a CSV feed's money columns; unset: USD. */
   currency?: string | null;
+  /** The tier rules of the portfolio this element makes (not used with `feed`: the `<kam-feed>` makes it). */
+  readonly tierRules?: Partial<TierRules>;
 }
 
 export type FeedHost = ReactiveControllerHost & HTMLElement & FeedInputs;
@@ -78,10 +86,11 @@ export function isFeedProvider(element: Element | null): element is FeedProvider
 
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
-  /** The state of the input before the filter. */
+  /** The state of the input before the filter (with its portfolio, once ready). */
   private source: FeedState = { status: 'idle' };
   private filterText = '';
-  private filtered?: { feed: Feed; filter: string; result: FeedState };
+  private rulesKey = '';
+  private filtered?: { portfolio: Portfolio; filter: string; result: FeedState };
   private refreshSeconds = 0;
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private readonly host: FeedHost;
@@ -126,21 +135,22 @@ export class FeedController implements ReactiveController {
     this.stopInlineWatch();
   }
 
-  /** Runs before each host update, so a changed input is resolved before the host renders. */
-  hostUpdate(): void {
-    this.sync();
-  }
-
   /** Loads the current input again (the Retry button of the error state). */
   retry(): void {
     this.inputsKey = [];
     this.sync();
   }
 
-  private sync(): void {
+  /** Resolves changed inputs, rules and filter; the host calls it once before each update. */
+  sync(): void {
     if (!this.connected) return;
     const { data, src, feed, credentials, timeout, fieldMap, feedFormat, currency } = this.host;
     const filter = (this.host.filter ?? '').trim();
+    const rulesKey = JSON.stringify(this.host.tierRules ?? {});
+    if (rulesKey !== this.rulesKey) {
+      this.rulesKey = rulesKey;
+      if (this.source.feed && !this.provider) this.set({ ...this.source, portfolio: undefined });
+    }
     if (filter !== this.filterText) {
       this.filterText = filter;
       this.publish();
@@ -338,7 +348,12 @@ export class FeedController implements ReactiveController {
     follow(provider.feedState);
   }
 
+  /**
+   * A new state of the input. A ready feed gets its portfolio here: a linked element's comes with the
+   * `<kam-feed>`'s state; any other element makes its own, under its tier rules.
+   */
   private set(state: FeedState): void {
+    if (state.status === 'ready' && state.feed && !state.portfolio) state = { ...state, portfolio: new Portfolio(state.feed.accounts, this.host.tierRules) };
     this.source = state;
     this.publish();
   }
@@ -353,18 +368,22 @@ export class FeedController implements ReactiveController {
     }
   }
 
+  /** The state with the portfolio narrowed to the accounts the filter keeps (their tiers as the whole feed has them). */
   private withFilter(state: FeedState): FeedState {
     const filter = this.filterText;
-    if (!filter || state.status !== 'ready' || !state.feed) return state;
-    if (this.filtered?.feed === state.feed && this.filtered.filter === filter) return { ...this.filtered.result, stale: state.stale, loadedAt: state.loadedAt };
+    const { feed, portfolio } = state;
+    if (!filter || state.status !== 'ready' || !feed || !portfolio) return state;
+    if (this.filtered?.portfolio === portfolio && this.filtered.filter === filter) return { ...this.filtered.result, stale: state.stale, loadedAt: state.loadedAt };
     let result: FeedState;
     try {
-      result = { ...state, feed: filterFeed(state.feed, parseFilter(filter)), filter };
+      const tierOf = (i: number) => TIER_ORDER[portfolio.tiers().tierIndex[i]!]!;
+      const shown = portfolio.narrow(matchingIndexes(portfolio.accounts, parseFilter(filter), tierOf));
+      result = { ...state, feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'] }), portfolio: shown, filter };
     } catch (error) {
       if (!(error instanceof FilterError)) throw error;
       result = { status: 'error', error: new FeedError('invalid', `The filter attribute cannot be used: ${error.message}`) };
     }
-    this.filtered = { feed: state.feed, filter, result };
+    this.filtered = { portfolio, filter, result };
     return result;
   }
 }

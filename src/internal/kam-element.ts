@@ -1,59 +1,31 @@
 /**
- * The base of every widget: data inputs, loading/empty/error/ready states, size, locale and currency,
- * theme, and the kam-load / kam-error events. A widget extends it and implements `renderReady(feed)`,
- * which is only called with a feed that has at least one account.
+ * The base of every widget: on top of the data inputs and tier rules (kam-source.ts), the link to a
+ * `<kam-feed>`, loading/empty/error/ready states, size, locale and currency, theme, and the kam-load /
+ * kam-error events. A widget extends it and implements `renderReady(feed)`, which is only called with a
+ * feed that has at least one account.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Portfolio } from '../analysis/portfolio.js';
 import type { Feed } from '../feed/parse.js';
-import { FeedController, announceFeedState, type FeedState } from './feed-controller.js';
+import { announceFeedState, type FeedState } from './feed-controller.js';
 import { defaultLocale, formatters, type Formatters } from './format.js';
 import { ResizeController, resizePending, resizeSettled } from './resize-controller.js';
 import { emptyView, errorView, idleView, loadingView, skippedNotice, staleNotice, stateStyles } from './state-views.js';
 import { themeStyles } from './theme.js';
+import { KamSource } from './kam-source.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
-export abstract class KamElement extends LitElement {
+export abstract class KamElement extends KamSource {
   static override styles = [themeStyles, stateStyles];
-
-  /** The feed as a value: a feed document, a bare array of accounts, or JSON text (CSV text with `format="csv"`). Wins over every other input. */
-  @property({ attribute: false }) data?: unknown;
-
-  /** URL of the feed to fetch: JSON, or CSV (see `format`). */
-  @property({ reflect: true }) src?: string;
-
-  /** How `src`, a `data` string or the inline child is read: "json" or "csv". Unset: CSV when `src` ends in .csv or is served as text/csv, else JSON. CSV numbers are read in `locale`, money in `currency`. */
-  @property({ attribute: 'format', reflect: true }) feedFormat?: 'json' | 'csv';
-
-  /** Maps the contract's fields to the input's columns or keys before validation: "id=AccountId,name=Account Name,revenue=Annual Revenue,owner=Owner.Name". Not used with `feed` (the `<kam-feed>` maps its own input). */
-  @property({ attribute: 'field-map', reflect: true }) fieldMap?: string;
 
   /** Id of a `<kam-feed>` on the page whose feed (and selection) this element shares. */
   @property({ reflect: true }) feed?: string;
 
-  /** Locale for numbers, e.g. "de-DE", shown and read (CSV). Default: the nearest `lang` attribute, then the browser's language. */
-  @property({ reflect: true }) locale?: string;
-
-  /** ISO 4217 currency for money (also that of a CSV feed's money columns). Default: the feed's `currency`, then USD. */
-  @property({ reflect: true }) currency?: string;
-
   /** Colour theme: light (default), dark, or auto (follows the operating system). */
   @property({ reflect: true }) theme: Theme = 'light';
 
-  /** Credentials mode for fetching `src`: same-origin (default), include, or omit. */
-  @property() credentials: RequestCredentials = 'same-origin';
-
-  /** Time limit for fetching `src`, in milliseconds. */
-  @property({ type: Number }) timeout = 15000;
-
-  /** Shows only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier; one value per field or several, comma-separated). */
-  @property({ reflect: true }) filter?: string;
-
-  /** Re-fetches `src` every this many seconds in the background (paused while the page is hidden). Unset: never. */
-  @property({ type: Number }) refresh?: number;
-
-  protected readonly feedController = new FeedController(this, (state, previous) => announceFeedState(this, state, previous));
   protected readonly size = new ResizeController(this);
 
   /** Formatters for the current locale and currency. */
@@ -66,9 +38,9 @@ export abstract class KamElement extends LitElement {
     return this.feedController.state.status;
   }
 
-  /** Loads the current input again. */
-  retry(): void {
-    this.feedController.retry();
+  /** The portfolio the element shows: the whole feed's, narrowed to the filter (undefined until a feed is ready). */
+  get portfolio(): Portfolio | undefined {
+    return this.feedController.state.portfolio;
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -85,11 +57,8 @@ export abstract class KamElement extends LitElement {
     return result;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // Resolve a changed input before subclasses derive from the feed in their willUpdate (Lit runs
-    // controllers' hostUpdate only after willUpdate).
-    this.feedController.hostUpdate();
+  protected override feedStateChanged(state: FeedState, previous: FeedState): void {
+    announceFeedState(this, state, previous);
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,19 +1,24 @@
 /**
- * The frame every chart widget shares on top of the element base: the summary sentence (visible and the
- * chart's accessible name), the toolbar with "View as table" and the export menu, the table view, the
- * selection (local, or the page-wide one of a linked `<kam-feed>`), Escape to clear, a polite live region
- * for announcements, and the public export methods. A widget supplies its summary, its chart, its table
- * columns and rows and its CSV columns.
+ * The frame every chart widget shares on top of the element base: the widget's model, derived once per
+ * change of its portfolio or options; the summary sentence (visible and the chart's accessible name); the
+ * toolbar with "View as table" and the export menu; the table view; the plot (the one Tab stop, with its
+ * item focus and key help); the selection (local, or the page-wide one of a linked `<kam-feed>`); Escape
+ * to clear; a polite live region for announcements; and the public export methods. A widget supplies how
+ * its model is derived, and from the model its summary, its chart, its table and its CSV columns.
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { Portfolio } from '../analysis/portfolio.js';
 import type { Feed } from '../feed/parse.js';
 import type { Account } from '../feed/schema.js';
 import { dataTable, tableStyles, type TableColumn, type TableSort } from './data-table.js';
 import { emit } from './events.js';
 import { ExportError, downloadBlob, exportFileName, svgDocument, svgToPng, toCsv, type CsvColumn } from './export.js';
+import type { ItemFocusController } from './item-focus.js';
 import { KamElement } from './kam-element.js';
+import { memo } from './memo.js';
 import { accountsByIds, nextSelection } from './selection.js';
+import { inlineStyle } from './style-directive.js';
 import { tooltipStyles } from './tooltip.js';
 
 export type WidgetView = 'chart' | 'table';
@@ -21,7 +26,71 @@ export type ExportFormat = 'csv' | 'svg' | 'png';
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
-export abstract class KamWidget<Row = unknown> extends KamElement {
+/** The plot element of a chart: its accessible description and the pointer handlers of the widget. */
+export interface PlotSpec {
+  /** What kind of chart it is, for screen readers ("Pareto chart"). */
+  roleDescription?: string;
+  /** The key help, read as the plot's description. */
+  keys?: string;
+  className?: string;
+  /** The plot's least height in px, when it has one. */
+  minHeight?: number;
+  onPointerMove?: (event: PointerEvent) => void;
+  onPointerOver?: (event: PointerEvent) => void;
+  onPointerDown?: (event: PointerEvent) => void;
+  onPointerUp?: (event: PointerEvent) => void;
+  onPointerCancel?: (event: PointerEvent) => void;
+  onPointerLeave?: (event: PointerEvent) => void;
+  onClick?: (event: MouseEvent) => void;
+}
+
+/**
+ * The chart widget frame: the parts and theme properties every widget has. *
+ * @csspart frame - The widget's frame around header, chart and table.
+ * @csspart header - The summary and the toolbar.
+ * @csspart summary - The one-sentence summary with the exact figures.
+ * @csspart toolbar - The buttons above the chart.
+ * @csspart view-toggle - The "View as table" button.
+ * @csspart export-button - The button that opens the export menu.
+ * @csspart export-menu - The export menu (SVG, PNG, CSV).
+ * @csspart export-item - One entry of the export menu.
+ * @csspart export-message - Why an export failed.
+ * @csspart clear-selection - The "Clear selection" button, shown while accounts are selected.
+ * @csspart plot - The chart area (one Tab stop).
+ * @csspart table-container - The scrolling box around the table view.
+ * @csspart table - The table view.
+ * @csspart show-more - The button that shows more table rows.
+ * @csspart skipped-notice - The "N accounts skipped" notice.
+ * @csspart stale-notice - The notice that a background refresh failed and older data is shown.
+ * @csspart retry-button - The Retry button of a network error, and "Refresh now" in the stale notice.
+ * @csspart state - The loading, idle, empty and error views.
+ * @csspart state-loading - The loading view.
+ * @csspart state-idle - The view shown while the element has no input.
+ * @csspart state-empty - The view of a feed without accounts.
+ * @csspart state-error - The view of a feed that could not be loaded or is invalid.
+ *
+ * @cssprop [--kam-accent=#0b63c5] - Accent: the pressed "View as table" button, highlights.
+ * @cssprop [--kam-accent-soft=#dbeafe] - Soft accent: selected table rows.
+ * @cssprop [--kam-bg=#ffffff] - Background.
+ * @cssprop [--kam-surface=#f6f8fa] - Table header and menu hover background.
+ * @cssprop [--kam-fg=#1f2328] - Text colour.
+ * @cssprop [--kam-muted=#59636e] - Secondary text and axis labels.
+ * @cssprop [--kam-border=#d1d9e0] - Borders of buttons, menus, the table and the states.
+ * @cssprop [--kam-grid=#e8ecf0] - Grid lines and table row rules.
+ * @cssprop [--kam-focus=#0b63c5] - Focus ring.
+ * @cssprop [--kam-error=#c1121f] - Error text and border.
+ * @cssprop [--kam-error-bg=#fff1f0] - Error background.
+ * @cssprop [--kam-warning=#8a5300] - Border of the skipped and stale notices.
+ * @cssprop [--kam-warning-bg=#fff8e6] - Background of the skipped and stale notices.
+ * @cssprop [--kam-skeleton=#eaeef2] - The loading skeleton.
+ * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background.
+ * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text.
+ * @cssprop [--kam-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
+ * @cssprop [--kam-font-size=14px] - Base font size.
+ * @cssprop [--kam-radius=6px] - Corner radius.
+ * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
+ */
+export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   static override styles = [...KamElement.styles, tableStyles, tooltipStyles, widgetStyles()];
 
   /** What the widget shows: the chart (default) or the same data as a table. */
@@ -34,28 +103,41 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
   /** Text for the polite live region: the focused item, selection changes. */
   @state() protected announcement = '';
 
+  /** What the widget shows, derived in willUpdate from the portfolio and the options (undefined until a feed is ready). */
+  protected model?: Model;
+  /** The widget's items under keyboard and pointer focus. */
+  protected abstract readonly items: ItemFocusController;
+
   private localSelection: readonly string[] = EMPTY;
-  private selectedSetCache?: { ids: readonly string[]; set: ReadonlySet<string> };
+  private readonly selectedSet = memo((ids: readonly string[]) => new Set(ids));
+  private readonly rows = memo((model: Model) => this.tableRows(model));
 
   /** File name stem and export title, e.g. "kam-pareto". */
   protected abstract readonly exportName: string;
 
+  /**
+   * The model of the shown portfolio under the widget's options. Implement it with `memo` over exactly
+   * what it reads, so it is derived again only when one of those changed.
+   */
+  protected abstract deriveModel(portfolio: Portfolio, feed: Feed): Model;
   /** The one-sentence summary with exact figures: visible, and the chart's accessible name. */
-  protected abstract summary(feed: Feed): string;
-  /** The chart itself (an SVG with class "chart"), for a feed with at least one account. */
-  protected abstract renderChart(feed: Feed): TemplateResult;
+  protected abstract summary(model: Model): string;
+  /** The chart itself (a `renderPlot` holding an SVG with class "chart"). */
+  protected abstract renderChart(model: Model): TemplateResult;
   /** Columns and rows of the table view. */
-  protected abstract tableColumns(): readonly TableColumn<Row>[];
-  protected abstract tableRows(feed: Feed): readonly Row[];
+  protected abstract tableColumns(model: Model): readonly TableColumn<Row>[];
+  protected abstract tableRows(model: Model): readonly Row[];
   /** The key of a table row and how it is marked (vital few, selected). */
   protected abstract rowKey(row: Row): string;
   protected rowMark(_row: Row): { label: string; className: string } | undefined {
     return undefined;
   }
-  /** Columns and rows of the CSV export (every row, unformatted numbers). */
-  protected abstract csvColumns(): readonly CsvColumn<Row>[];
-  /** Called when the selection is cleared with Escape, so the widget can drop its own focus state. */
-  protected onEscape(): void {}
+  /** Columns of the CSV export (every row, unformatted numbers). */
+  protected abstract csvColumns(model: Model): readonly CsvColumn<Row>[];
+  /** Called when the selection is cleared with Escape, so the widget can drop its own pointer state. */
+  protected onEscape(): void {
+    this.items.clear();
+  }
 
   /** Ids of the selected accounts: the linked `<kam-feed>`'s selection, or this widget's own. */
   get selection(): readonly string[] {
@@ -66,11 +148,9 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
     this.applySelection([...ids], false);
   }
 
-  /** The selection as a set, rebuilt only when the selection changes. */
+  /** The selection as a set, made again only when the selection changes. */
   protected get selectedIds(): ReadonlySet<string> {
-    const ids = this.selection;
-    if (this.selectedSetCache?.ids !== ids) this.selectedSetCache = { ids, set: new Set(ids) };
-    return this.selectedSetCache.set;
+    return this.selectedSet(this.selection);
   }
 
   /**
@@ -87,28 +167,27 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
   }
 
   private applySelection(ids: string[], announce: boolean): void {
-    const feed = this.feedController.state.feed;
     const provider = this.feedController.provider;
     if (provider) provider.select(ids, this.localName);
     else this.localSelection = ids;
     this.requestUpdate();
     if (!announce) return;
-    const accounts = accountsByIds(feed, ids);
+    const accounts = accountsByIds(this.portfolio, ids);
     this.announcement = accounts.length === 0 ? 'Selection cleared.' : accounts.length === 1 ? `Selected ${accounts[0]!.name}.` : `${accounts.length} accounts selected.`;
     emit(this, 'kam-select', { ids, accounts, source: this.localName });
   }
 
   /** The selected accounts of the current feed. */
   get selectedAccounts(): Account[] {
-    return accountsByIds(this.feedController.state.feed, this.selection);
+    return accountsByIds(this.portfolio, this.selection);
   }
 
   // ---- export -------------------------------------------------------------------------------------
 
   /** The widget's data as CSV text (UTF-8 BOM, quoted, formula-guarded). Empty when there is no feed. */
   toCSV(): string {
-    const feed = this.feedController.state.feed;
-    return toCsv(this.csvColumns(), feed ? this.tableRows(feed) : []);
+    const model = this.model;
+    return model === undefined ? toCsv([], []) : toCsv(this.csvColumns(model), this.rows(model));
   }
 
   /** The chart as a standalone SVG document, in the current theme. */
@@ -140,8 +219,7 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
   }
 
   private exportTitle(): string {
-    const feed = this.feedController.state.feed;
-    return feed ? this.summary(feed) : this.exportName;
+    return this.model === undefined ? this.exportName : this.summary(this.model);
   }
 
   /** The chart's SVG (`svg.chart`), drawing the chart first when the table is showing. A widget whose view is not one SVG overrides this. */
@@ -171,6 +249,8 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    const { status, portfolio, feed } = this.feedController.state;
+    this.model = status === 'ready' && portfolio && feed ? this.deriveModel(portfolio, feed) : undefined;
     if (changed.has('view')) this.tableLimit = 100;
   }
 
@@ -190,8 +270,40 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
     if (this.exportOpen && (!next || !(event.currentTarget as HTMLElement).contains(next))) this.exportOpen = false;
   }
 
-  protected override renderReady(feed: Feed): TemplateResult {
-    const summary = this.summary(feed);
+  /** Writes a sentence into the polite live region. */
+  protected announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** The plot: the chart's one Tab stop, named by the summary, described by its key help, with the item focus's keys. */
+  protected renderPlot(spec: PlotSpec, content: unknown): TemplateResult {
+    return html`<div
+      class="plot ${spec.className ?? ''}"
+      part="plot"
+      tabindex="0"
+      role="group"
+      aria-roledescription=${spec.roleDescription ?? nothing}
+      aria-labelledby="summary"
+      aria-describedby=${spec.keys ? 'keys' : nothing}
+      ${inlineStyle({ minHeight: spec.minHeight === undefined ? undefined : `${spec.minHeight}px` })}
+      @keydown=${this.items.onKeydown}
+      @focus=${this.items.onFocus}
+      @focusout=${this.items.onFocusOut}
+      @pointermove=${spec.onPointerMove}
+      @pointerover=${spec.onPointerOver}
+      @pointerdown=${spec.onPointerDown}
+      @pointerup=${spec.onPointerUp}
+      @pointercancel=${spec.onPointerCancel}
+      @pointerleave=${spec.onPointerLeave ?? (() => this.items.setHover(-1))}
+      @click=${spec.onClick}
+    >
+      ${content} ${spec.keys ? html`<p class="sr-only" id="keys">${spec.keys}</p>` : nothing}
+    </div>`;
+  }
+
+  protected override renderReady(): TemplateResult {
+    const model = this.model!;
+    const summary = this.summary(model);
     const table = this.view === 'table';
     return html`<div class="frame" part="frame">
       <div class="header" part="header">
@@ -226,8 +338,8 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
       ${table
         ? dataTable({
             caption: summary,
-            columns: this.tableColumns(),
-            rows: this.tableRows(feed),
+            columns: this.tableColumns(model),
+            rows: this.rows(model),
             sort: this.tableSort,
             onSort: (sort) => (this.tableSort = sort),
             limit: this.tableLimit,
@@ -235,7 +347,7 @@ export abstract class KamWidget<Row = unknown> extends KamElement {
             mark: (row) => (this.selectedIds.has(this.rowKey(row)) ? { label: 'selected', className: 'selected' } : this.rowMark(row)),
             key: (row) => this.rowKey(row),
           })
-        : this.renderChart(feed)}
+        : this.renderChart(model)}
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }

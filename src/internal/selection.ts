@@ -1,32 +1,29 @@
 /**
  * Selection helpers shared by the widgets and `<kam-feed>`: a selection is an ordered list of account
- * ids; these turn ids into accounts (dropping ids the feed does not have) and apply click/Shift+click.
+ * ids; these turn ids into accounts (dropping ids the portfolio does not have) and apply click/Shift+click.
  */
-import type { Feed } from '../feed/parse.js';
+import type { Portfolio } from '../analysis/portfolio.js';
 import type { Account } from '../feed/schema.js';
 
-const indexes = new WeakMap<Feed, Map<string, Account>>();
-
-/** The feed's accounts by id, built once per feed. */
-export function accountIndex(feed: Feed): Map<string, Account> {
-  let index = indexes.get(feed);
-  if (!index) {
-    index = new Map(feed.accounts.map((a) => [a.id, a]));
-    indexes.set(feed, index);
-  }
-  return index;
-}
-
-/** The accounts with these ids, in the ids' order; ids not in the feed are left out. */
-export function accountsByIds(feed: Feed | undefined, ids: readonly string[]): Account[] {
-  if (!feed) return [];
-  const index = accountIndex(feed);
+/** The accounts with these ids, in the ids' order; ids not in the portfolio are left out. */
+export function accountsByIds(portfolio: Portfolio | undefined, ids: readonly string[]): Account[] {
+  if (!portfolio) return [];
   const accounts: Account[] = [];
   for (const id of ids) {
-    const account = index.get(id);
-    if (account) accounts.push(account);
+    const i = portfolio.indexOf(id);
+    if (i >= 0) accounts.push(portfolio.accounts[i]!);
   }
   return accounts;
+}
+
+/** The input indices of the accounts with these ids, ascending; ids not in the portfolio are left out. */
+export function indexesOfIds(portfolio: Portfolio, ids: Iterable<string>): Uint32Array {
+  const indexes = new Set<number>();
+  for (const id of ids) {
+    const i = portfolio.indexOf(id);
+    if (i >= 0) indexes.add(i);
+  }
+  return Uint32Array.from(indexes).sort();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilter, filterFeed, parseFilter } from '../../src/feed/filter.js';
+import { describeFilter, matchingIndexes, parseFilter } from '../../src/feed/filter.js';
 import { parseFeed } from '../../src/feed/parse.js';
 
 const feed = parseFeed([
@@ -11,7 +11,7 @@ const feed = parseFeed([
 
 describe('account filter', () => {
   it('keeps accounts matching every field, any of the values per field, case-insensitively', () => {
-    const ids = (text: string) => filterFeed(feed, parseFilter(text)).accounts.map((a) => a.id);
+    const ids = (text: string) => [...matchingIndexes(feed.accounts, parseFilter(text), () => 'STC')].map((i) => feed.accounts[i]!.id);
     expect(ids('segment:Corporate')).toEqual(['a', 'b']);
     expect(ids('segment:corporate, region:EMEA')).toEqual(['a']);
     expect(ids('region:EMEA,region:APAC')).toEqual(['a', 'b', 'c', 'd']);
@@ -19,9 +19,16 @@ describe('account filter', () => {
     expect(ids('owner:Nobody')).toEqual([]); // an account without the field never matches
   });
 
-  it('returns the same feed for an empty filter', () => {
-    expect(filterFeed(feed, parseFilter(''))).toBe(feed);
-    expect(filterFeed(feed, parseFilter(' , '))).toBe(feed);
+  it('keeps every account for an empty filter', () => {
+    expect([...matchingIndexes(feed.accounts, parseFilter(''), () => 'STC')]).toEqual([0, 1, 2, 3]);
+    expect([...matchingIndexes(feed.accounts, parseFilter(' , '), () => 'STC')]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('matches tier against the tier it is given for each account (the portfolio’s: given or computed)', () => {
+    const tiers = ['MVC', 'STC', 'mvc', 'BZ'];
+    const ids = (text: string) => [...matchingIndexes(feed.accounts, parseFilter(text), (i) => tiers[i]!)].map((i) => feed.accounts[i]!.id);
+    expect(ids('tier:MVC')).toEqual(['a', 'c']);
+    expect(ids('tier:BZ,region:EMEA')).toEqual(['d']);
   });
 
   it('names the bad part of a filter', () => {

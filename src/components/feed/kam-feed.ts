@@ -1,13 +1,15 @@
 /** <kam-feed>: one shared account feed for the widgets on a page. */
-import { LitElement, css, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import { FEED_CONNECTED_EVENT, FeedController, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-controller.js';
+import { css, nothing } from 'lit';
+import { FEED_CONNECTED_EVENT, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-controller.js';
 import { emit } from '../../internal/events.js';
+import { KamSource } from '../../internal/kam-source.js';
 import { accountsByIds } from '../../internal/selection.js';
 
 /**
- * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page, and a selection made in
- * any linked widget is the feed's selection, shown by all of them. It draws nothing. Its data comes from
+ * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page and analysed once, as one
+ * portfolio under its tier rules (`cutoff`, `growth-threshold`, `headroom-factor`, `rules`), so an account
+ * has the same rank and tier in every linked widget; its `filter` narrows what they show without changing
+ * a tier. A selection made in any linked widget is the feed's selection, shown by all of them. It draws nothing. Its data comes from
  * `data`, `src` (JSON or CSV, optionally refreshed) or an inline `<script type="application/json">` child.
  *
  * @summary Loads, validates and holds one account feed that several widgets on the page share.
@@ -18,50 +20,19 @@ import { accountsByIds } from '../../internal/selection.js';
  * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed; or, with `detail.stale`, a background refresh failed and the last good feed stays in use.
  * @event {CustomEvent<KamSelectDetail>} kam-selection-change - The page-wide selection changed (in any linked widget, or through `selection`).
  */
-export class KamFeed extends LitElement implements FeedProvider {
+export class KamFeed extends KamSource implements FeedProvider {
   static override styles = css`
     :host {
       display: none;
     }
   `;
 
-  /** The feed as a value: a feed document, a bare array of accounts, or JSON text (CSV text with `format="csv"`). Wins over `src`. */
-  @property({ attribute: false }) data?: unknown;
-
-  /** URL of the feed to fetch: JSON, or CSV (see `format`). */
-  @property({ reflect: true }) src?: string;
-
-  /** How `src`, a `data` string or the inline child is read: "json" or "csv". Unset: CSV when `src` ends in .csv or is served as text/csv, else JSON. */
-  @property({ attribute: 'format', reflect: true }) feedFormat?: 'json' | 'csv';
-
-  /** Maps the contract's fields to the input's columns or keys before validation: "id=AccountId,name=Account Name,revenue=Annual Revenue,owner=Owner.Name". */
-  @property({ attribute: 'field-map', reflect: true }) fieldMap?: string;
-
-  /** How a CSV feed writes numbers, e.g. "de-DE". Default: the nearest `lang` attribute, then the browser's language. */
-  @property({ reflect: true }) locale?: string;
-
-  /** ISO 4217 currency of a CSV feed's money columns (a JSON feed names its own). Default USD. */
-  @property({ reflect: true }) currency?: string;
-
-  /** Credentials mode for fetching `src`: same-origin (default), include, or omit. */
-  @property() credentials: RequestCredentials = 'same-origin';
-
-  /** Time limit for fetching `src`, in milliseconds. */
-  @property({ type: Number }) timeout = 15000;
-
-  /** Shares only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier). */
-  @property({ reflect: true }) filter?: string;
-
-  /** Re-fetches `src` every this many seconds in the background, paused while the page is hidden; a failed refresh keeps the last good feed and marks it stale. Unset: never. */
-  @property({ type: Number }) refresh?: number;
-
   private readonly listeners = new Set<(state: FeedState) => void>();
   private selectedIds: readonly string[] = [];
-  private readonly controller = new FeedController(this, (state, previous) => this.changed(state, previous));
 
-  /** The current feed state: status (idle, loading, ready, error), feed and error. */
+  /** The current feed state: status (idle, loading, ready, error), feed, portfolio and error. */
   get feedState(): FeedState {
-    return this.controller.state;
+    return this.feedController.state;
   }
 
   override connectedCallback(): void {
@@ -89,22 +60,17 @@ export class KamFeed extends LitElement implements FeedProvider {
     const next = [...new Set(ids)];
     if (next.length === this.selectedIds.length && next.every((id, i) => id === this.selectedIds[i])) return;
     this.selectedIds = next;
-    emit(this, 'kam-selection-change', { ids: next, accounts: accountsByIds(this.feedState.feed, next), source });
-  }
-
-  /** Loads the current input again. */
-  retry(): void {
-    this.controller.retry();
+    emit(this, 'kam-selection-change', { ids: next, accounts: accountsByIds(this.feedState.portfolio, next), source });
   }
 
   /** Fetches `src` again now, in the background: linked widgets keep showing the current feed meanwhile. */
   refreshNow(): Promise<unknown> {
-    return this.controller.refreshNow();
+    return this.feedController.refreshNow();
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    await this.controller.settled;
+    await this.feedController.settled;
     return result;
   }
 
@@ -112,11 +78,11 @@ export class KamFeed extends LitElement implements FeedProvider {
     return nothing;
   }
 
-  private changed(state: FeedState, previous: FeedState): void {
+  protected override feedStateChanged(state: FeedState, previous: FeedState): void {
     // Also called when only `stale` changed (a failed refresh), so linked widgets show the notice.
     if (state.feed && state.feed !== previous.feed && this.selectedIds.length) {
       // Keep the selected accounts that are still in the new feed.
-      const kept = accountsByIds(state.feed, this.selectedIds).map((a) => a.id);
+      const kept = accountsByIds(state.portfolio, this.selectedIds).map((a) => a.id);
       if (kept.length !== this.selectedIds.length) this.select(kept, this.localName);
     }
     for (const listener of this.listeners) listener(state);

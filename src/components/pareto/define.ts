@@ -6,4 +6,4 @@ defineElement('kam-pareto', KamPareto);
 
 export { KamPareto };
 export type { ParetoColorBy } from './kam-pareto.js';
-export type { ParetoBar } from './pareto-model.js';
+export type { ParetoBar } from './pareto-bars.js';

@@ -1,10 +1,14 @@
 /**
- * Geometry of the Pareto chart: margins from the tick labels, the bar slots, the y scales and the
- * category labels that fit. Pure functions of sizes and numbers; the element turns them into SVG.
+ * Geometry of the Pareto chart: the bars there is room for, margins from the tick labels, the bar slots,
+ * the y scales, the legend rows and the category labels that fit. Pure functions of sizes and numbers;
+ * the element turns them into SVG (pareto-marks.ts).
  */
-import { scaleLinear, type Scale } from '../../internal/scale.js';
+import { TIER_ORDER } from '../../analysis/tiers.js';
+import type { Formatters } from '../../internal/format.js';
+import { polyline, scaleLinear, type Scale } from '../../internal/scale.js';
 import { fitMeasured, textWidth } from '../../internal/text-fit.js';
-import type { ParetoBar } from './pareto-model.js';
+import { cutoffCrossing, paretoBars, type ParetoBar } from './pareto-bars.js';
+import { accountAt, type ParetoModel } from './pareto-model.js';
 
 /** Average glyph width of the 11 px chart font (see internal/text-fit). */
 const CHAR_WIDTH = textWidth('x');
@@ -157,4 +161,72 @@ export function placeLegend(items: readonly LegendItem[], width: number): { item
 export function barIndexAt(layout: ParetoLayout, x: number, count: number): number {
   if (x < layout.left || x > layout.right || count === 0) return -1;
   return Math.min(count - 1, Math.floor((x - layout.left) / layout.step));
+}
+
+export type ParetoColorBy = 'vital' | 'tier';
+
+export interface ParetoChartOptions {
+  /** The plot's width, and its height when the page gives it one (0: from the width). */
+  width: number;
+  height: number;
+  colorBy: ParetoColorBy;
+  /** Show only the top N accounts and an "Others" bar. */
+  top: number | undefined;
+  f: Formatters;
+  /** A name's width in px in the chart's font (exact in the browser). */
+  measure: (text: string) => number;
+}
+
+/** Everything the chart draws, placed: bars, scales, legend, the cumulative line, the cutoff crossing and the labels. */
+export interface ParetoChart {
+  bars: ParetoBar[];
+  layout: ParetoLayout;
+  legend: PlacedLegendItem[];
+  /** Height of the legend above the plot. */
+  legendOffset: number;
+  /** The plot's own height from its width (2:1, 220 to 440 px), with the legend. */
+  minHeight: number;
+  cumulative: string;
+  crossingX: number | undefined;
+  vitalBars: number;
+  labels: CategoryLabel[];
+}
+
+function legendItems(model: ParetoModel, colorBy: ParetoColorBy, f: Formatters): LegendItem[] {
+  const { vitalFew, cutoff } = model.ranking;
+  const items: LegendItem[] =
+    colorBy === 'tier'
+      ? TIER_ORDER.map((t) => ({ key: `tier-${t.toLowerCase()}`, label: t, kind: 'box' }))
+      : [
+          { key: 'vital', label: `Vital few (${f.integer(vitalFew)})`, kind: 'box' },
+          { key: 'rest', label: 'Other accounts', kind: 'box' },
+        ];
+  items.push({ key: 'cumulative', label: 'Cumulative share', kind: 'line' }, { key: 'cutoff', label: `Cutoff ${f.percentShort(cutoff)}`, kind: 'dash' });
+  return items;
+}
+
+export function paretoChart(model: ParetoModel, { width, height, colorBy, top, f, measure }: ParetoChartOptions): ParetoChart {
+  const { ranking } = model;
+  const formatTick = (v: number) => f.moneyCompact(v);
+  const bars = paretoBars(ranking, { maxBars: maxBarsFor(width, formatTick, ranking.count ? ranking.revenue[0]! : 0), top });
+  const legend = placeLegend(legendItems(model, colorBy, f), width);
+  const legendOffset = legend.rows * LEGEND_ROW + 6;
+  // Height: 2:1 from the width (220-440 px), or the container's when the page gives the widget more.
+  const fromWidth = Math.round(Math.min(440, Math.max(220, width * 0.5)));
+  const available = height - legendOffset;
+  const layout = paretoLayout(width, available > fromWidth + 1 ? available : fromWidth, bars, formatTick);
+  const points: [number, number][] = [[layout.left, layout.share(0)]];
+  bars.forEach((bar, i) => points.push([layout.left + (i + 1) * layout.step, layout.share(bar.cumulativeShare)]));
+  const crossing = cutoffCrossing(bars, ranking.cutoff);
+  return {
+    bars,
+    layout,
+    legend: legend.items,
+    legendOffset,
+    minHeight: fromWidth + legendOffset,
+    cumulative: polyline(points),
+    crossingX: crossing === undefined ? undefined : layout.left + crossing * layout.step,
+    vitalBars: bars.filter((b) => b.vital).length,
+    labels: categoryLabels(bars, layout, (rank) => accountAt(model, rank).name, (rank) => f.integer(rank), measure),
+  };
 }

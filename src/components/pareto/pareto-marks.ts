@@ -9,7 +9,7 @@ import type { Tier } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
 import { tierPatternFill } from '../../internal/tier-patterns.js';
 import { labelAnchor, type CategoryLabel, type ParetoLayout, type PlacedLegendItem } from './pareto-layout.js';
-import type { ParetoBar } from './pareto-model.js';
+import type { ParetoBar } from './pareto-bars.js';
 
 /** Where the vital few end: the right edge of the last vital bar. */
 function vitalRight(layout: ParetoLayout, vitalBars: number): number {

@@ -1,125 +1,74 @@
 /**
- * From a Pareto analysis to the bars the chart draws: one bar per account while they fit, rank buckets
- * when there are more accounts than room for bars, and an "Others" bar for `top="N"`. Pure (no DOM), so
- * the bucketing is tested in Node. Buckets never straddle the vital-few boundary, so the vital few stay
- * exactly set apart, and the bars' revenue always sums to the total.
+ * What the Pareto chart shows of a portfolio: the accounts in the portfolio's rank order with the shares
+ * of the revenue shown, read at the chart's cutoff, and the look-ups the chart makes in it (the account
+ * at a rank, the rank of an id, the accounts and tiers of a bar). Tiers are the portfolio's, so the chart
+ * colours an account as every other widget does. Pure (no DOM).
  */
-import type { ParetoResult } from '../../analysis/pareto.js';
-import type { Tier } from '../../feed/schema.js';
+import { atCutoff, type ParetoResult } from '../../analysis/pareto.js';
+import type { Portfolio } from '../../analysis/portfolio.js';
+import { tierAssignment, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import type { Account, Tier } from '../../feed/schema.js';
+import type { ParetoBar } from './pareto-bars.js';
 
-export interface ParetoBar {
-  /** 1-based rank of the first and last account in the bar. */
-  firstRank: number;
-  lastRank: number;
-  /** Number of accounts in the bar. */
-  count: number;
-  /** Sum of the accounts' revenue. */
-  revenue: number;
-  /** Share of total revenue held by the bar's accounts. */
-  share: number;
-  /** Cumulative share of revenue at the bar's last account. */
-  cumulativeShare: number;
-  /** True when every account in the bar is one of the vital few. */
-  vital: boolean;
-  /** The "Others (M accounts)" bar of `top="N"`. */
-  others: boolean;
+export interface ParetoModel {
+  portfolio: Portfolio;
+  /** The shown accounts ranked, at the chart's cutoff. */
+  ranking: ParetoResult;
+  /** 1-based rank of each account (input order of the portfolio). */
+  rankOf: Uint32Array;
 }
 
-export interface ParetoBarsOptions {
-  /** The most bars there is room for (at least 1). */
-  maxBars: number;
-  /** Show only the top N accounts and one bar for the rest. */
-  top?: number;
+/** What a bar's tooltip is about: one account with its tier, or a group of ranks with its tier counts. */
+export type BarSubject = { assignment: TierAssignment } | { tierCounts: ReadonlyMap<Tier, number> };
+
+export function paretoModel(portfolio: Portfolio, cutoff: number): ParetoModel {
+  const ranking = atCutoff(portfolio.ranking(), cutoff);
+  const rankOf = new Uint32Array(ranking.count);
+  for (let r = 0; r < ranking.count; r++) rankOf[ranking.order[r]!] = r + 1;
+  return { portfolio, ranking, rankOf };
 }
 
-/** Bars for ranks [from, to] (1-based, inclusive) in at most `slots` bars of consecutive ranks. */
-function bucket(result: ParetoResult, from: number, to: number, slots: number, vital: boolean, bars: ParetoBar[]): void {
-  const n = to - from + 1;
-  if (n <= 0) return;
-  const size = Math.ceil(n / Math.max(1, slots));
-  for (let first = from; first <= to; first += size) {
-    const last = Math.min(to, first + size - 1);
-    let revenue = 0;
-    for (let r = first; r <= last; r++) revenue += result.revenue[r - 1]!;
-    bars.push({
-      firstRank: first,
-      lastRank: last,
-      count: last - first + 1,
-      revenue,
-      share: result.total > 0 ? revenue / result.total : 0,
-      cumulativeShare: result.cumulative[last - 1] ?? 0,
-      vital,
-      others: false,
-    });
+/** The account at a 1-based rank. */
+export function accountAt(model: ParetoModel, rank: number): Account {
+  return model.portfolio.accounts[model.ranking.order[rank - 1]!]!;
+}
+
+/** The rank of the account with this id; undefined when it is not shown. */
+export function rankOfId(model: ParetoModel, id: string): number | undefined {
+  const i = model.portfolio.indexOf(id);
+  return i < 0 ? undefined : model.rankOf[i];
+}
+
+/** Ids of a bar's accounts, in rank order. */
+export function idsOf(model: ParetoModel, bar: ParetoBar): string[] {
+  const ids: string[] = [];
+  for (let r = bar.firstRank; r <= bar.lastRank; r++) ids.push(accountAt(model, r).id);
+  return ids;
+}
+
+/** The tier of the account at input index i (the portfolio's). */
+export function tierOf(model: ParetoModel, i: number): Tier {
+  return TIER_ORDER[model.portfolio.tiers().tierIndex[i]!]!;
+}
+
+export function subjectOf(model: ParetoModel, bar: ParetoBar): BarSubject {
+  const order = model.ranking.order;
+  if (bar.count === 1 && !bar.others) return { assignment: tierAssignment(model.portfolio.tiers(), order[bar.firstRank - 1]!) };
+  const tierCounts = new Map<Tier, number>();
+  for (let r = bar.firstRank; r <= bar.lastRank; r++) {
+    const tier = tierOf(model, order[r - 1]!);
+    tierCounts.set(tier, (tierCounts.get(tier) ?? 0) + 1);
   }
+  return { tierCounts };
 }
 
-export function paretoBars(result: ParetoResult, options: ParetoBarsOptions): ParetoBar[] {
-  const count = result.count;
-  const top = options.top !== undefined && options.top >= 1 && options.top < count ? Math.floor(options.top) : undefined;
-  const shown = top ?? count;
-  const slots = Math.max(1, Math.floor(options.maxBars) - (top !== undefined ? 1 : 0));
-  const bars: ParetoBar[] = [];
-  const vitalShown = Math.min(result.vitalFew, shown);
-  if (shown <= slots) {
-    bucket(result, 1, shown, shown, false, bars);
-    for (const bar of bars) bar.vital = bar.lastRank <= vitalShown;
-  } else {
-    // Share the slots between the vital few and the rest in proportion to their accounts (at least one each).
-    const vitalSlots = vitalShown === 0 ? 0 : Math.min(slots - 1, Math.max(1, Math.round((slots * vitalShown) / shown)));
-    bucket(result, 1, vitalShown, vitalSlots, true, bars);
-    bucket(result, vitalShown + 1, shown, slots - vitalSlots, false, bars);
-  }
-  if (top !== undefined) {
-    let revenue = 0;
-    for (let r = top + 1; r <= count; r++) revenue += result.revenue[r - 1]!;
-    bars.push({
-      firstRank: top + 1,
-      lastRank: count,
-      count: count - top,
-      revenue,
-      share: result.total > 0 ? revenue / result.total : 0,
-      cumulativeShare: result.cumulative[count - 1] ?? 0,
-      vital: false,
-      others: true,
-    });
-  }
-  return bars;
-}
-
-/** Where the cumulative curve (through the bars' right edges, from 0) reaches `cutoff`: the fractional bar position. */
-export function cutoffCrossing(bars: readonly ParetoBar[], cutoff: number): number | undefined {
-  let previous = 0;
-  for (let i = 0; i < bars.length; i++) {
-    const current = bars[i]!.cumulativeShare;
-    if (current >= cutoff - 1e-9) {
-      const t = current === previous ? 1 : (cutoff - previous) / (current - previous);
-      return i + Math.min(1, Math.max(0, t));
-    }
-    previous = current;
-  }
-  return undefined;
-}
-
-/** Revenue per tier inside a bar, in tier order, for colouring buckets by tier without losing exactness. */
-export function tierRevenue(result: ParetoResult, tierOf: (index: number) => Tier, bar: ParetoBar): Map<Tier, number> {
+/** A bar's revenue by tier, in rank order of first appearance, so a bucket coloured by tier is exact. */
+export function tierParts(model: ParetoModel, bar: ParetoBar): Map<Tier, number> {
+  const { order, revenue } = model.ranking;
   const byTier = new Map<Tier, number>();
   for (let r = bar.firstRank; r <= bar.lastRank; r++) {
-    const tier = tierOf(result.order[r - 1]!);
-    byTier.set(tier, (byTier.get(tier) ?? 0) + result.revenue[r - 1]!);
+    const tier = tierOf(model, order[r - 1]!);
+    byTier.set(tier, (byTier.get(tier) ?? 0) + revenue[r - 1]!);
   }
   return byTier;
-}
-
-/** The bar that holds a 1-based rank (bars are in rank order), or -1. */
-export function barOfRank(bars: readonly ParetoBar[], rank: number): number {
-  let [low, high] = [0, bars.length - 1];
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const bar = bars[mid]!;
-    if (rank < bar.firstRank) high = mid - 1;
-    else if (rank > bar.lastRank) low = mid + 1;
-    else return mid;
-  }
-  return -1;
 }

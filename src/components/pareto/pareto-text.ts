@@ -7,8 +7,8 @@ import type { ParetoResult } from '../../analysis/pareto.js';
 import { tierReasonText, TIER_ORDER } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
-import type { BarSubject } from './pareto-data.js';
-import type { ParetoBar } from './pareto-model.js';
+import type { BarSubject } from './pareto-model.js';
+import type { ParetoBar } from './pareto-bars.js';
 
 /** "41 of 250 accounts (16.4%) produce 80% of revenue." (or why there is no split). */
 export function summaryText(f: Formatters, result: ParetoResult): string {
