@@ -15,7 +15,7 @@
  *   needs a new accounts array (parseFeed and the filters always make one).
  */
 import type { Account } from '../feed/schema.js';
-import { isNum, revenueOf } from './numbers.js';
+import { revenueOf } from './numbers.js';
 
 /** `givenTier` of an account without a (valid) tier in the feed. */
 export const NO_TIER = 255;

@@ -58,7 +58,7 @@ export class ItemFocusController implements ReactiveController {
    */
   private sync(): void {
     const count = this.options.count();
-    this.index = this.key === undefined ? -1 : this.options.indexOf(this.key);
+    this.index = this.key === undefined || count === 0 ? -1 : this.options.indexOf(this.key);
     if (this.index < 0 || this.index >= count) {
       this.index = -1;
       this.key = undefined;

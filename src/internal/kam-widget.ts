@@ -132,8 +132,8 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   protected rowMark(_row: Row): { label: string; className: string } | undefined {
     return undefined;
   }
-  /** Columns of the CSV export (every row, unformatted numbers). */
-  protected abstract csvColumns(model: Model): readonly CsvColumn<Row>[];
+  /** Columns of the CSV export (every row, unformatted numbers); the header alone while there is no model. */
+  protected abstract csvColumns(model: Model | undefined): readonly CsvColumn<Row>[];
   /** Called when the selection is cleared with Escape, so the widget can drop its own pointer state. */
   protected onEscape(): void {
     this.items.clear();
@@ -187,7 +187,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   /** The widget's data as CSV text (UTF-8 BOM, quoted, formula-guarded). Empty when there is no feed. */
   toCSV(): string {
     const model = this.model;
-    return model === undefined ? toCsv([], []) : toCsv(this.csvColumns(model), this.rows(model));
+    return toCsv(this.csvColumns(model), model === undefined ? [] : this.rows(model));
   }
 
   /** The chart as a standalone SVG document, in the current theme. */

@@ -154,8 +154,8 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     return paretoTableColumns(this.format, (row) => tierAssignment(model.portfolio.tiers(), row.index));
   }
 
-  protected csvColumns(model: ParetoModel) {
-    return paretoCsvColumns((row) => tierAssignment(model.portfolio.tiers(), row.index));
+  protected csvColumns(model: ParetoModel | undefined) {
+    return paretoCsvColumns((row) => tierAssignment(model!.portfolio.tiers(), row.index));
   }
 
   // ---- interaction ---------------------------------------------------------------------------------
