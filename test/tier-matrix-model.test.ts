@@ -262,7 +262,6 @@ describe('tier matrix: cells and tiers', () => {
     expect([...counts.cells]).toEqual([0, 1, 0, 0, 0, 1]);
     expect([...counts.tiers]).toEqual([2, 0, 0, 0]);
   });
-
 });
 
 describe('tier matrix: rules and keyboard', () => {

@@ -168,7 +168,7 @@ export function itemBox(layout: MatrixLayout, item: number, columns: number, cel
   return { x: layout.left + (item % columns) * (width + gap), y: layout.top + Math.floor(item / columns) * (height + gap), width, height };
 }
 
-/** The box of an item in the chart of `model`. */
+/** The box of a drawn item (cell or tier block) in the chart. */
 export function boxOf(chart: TierMatrixChart, item: number): { x: number; y: number; width: number; height: number } {
   const { matrix } = chart.model;
   return itemBox(chart.layout, item, matrix.value.bands.length, cellCount(matrix));
