@@ -140,10 +140,10 @@ function tierMatrixView(box: HTMLElement, accounts: readonly Account[]): ChartJs
   // The widget's defaults: value = revenue, potential = headroom, tertile bands, the kit's tier rule.
   // Read into columns once, as the widget does (fresh on every run: the raw accounts are the same array).
   const columns = accountColumns(accounts);
-  const tiers = assignTiers(accounts, {}, columns);
-  const value = bandAxis(valueMeasures(accounts, 'revenue', columns));
-  const potential = bandAxis(potentialMeasures(accounts, 'headroom', columns));
-  const matrix = buildMatrix(accounts, tiers.tierIndex, value, potential, columns.revenue);
+  const tiers = assignTiers(accounts, {}, { columns });
+  const value = bandAxis(valueMeasures(columns, 'revenue'));
+  const potential = bandAxis(potentialMeasures(columns, 'headroom'));
+  const matrix = buildMatrix(tiers.tierIndex, columns.revenue, value, potential);
   const valueNames = bandNames(value);
   const potentialNames = bandNames(potential);
   const chart = new Chart(canvasIn(box), {

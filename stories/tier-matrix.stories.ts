@@ -251,3 +251,13 @@ export const LinkedSelection: Story = {
     await waitFor(() => expect(second!.shadowRoot!.querySelectorAll('.tier-block.selected')).toHaveLength(1));
   },
 };
+
+/** A matrix on a `<kam-feed>` showing only the accounts that are MVC in the whole feed: tiers are the feed's, bands are cut over the accounts shown. */
+export const FilteredByTier: Story = {
+  render: (args) => html`<kam-feed id="tier-filter-story-feed" src="./sample-feed.json"></kam-feed>
+    <kam-tier-matrix feed="tier-filter-story-feed" filter="tier:MVC" theme=${args.theme} locale=${args.locale}></kam-tier-matrix>`,
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await waitFor(() => expect(summaryText(canvasElement)).toMatch(/^\d+ accounts: \d+ MVC, 0 MGC, 0 STC, 0 BZ; MVCs hold 100\.0% of revenue\.$/));
+  },
+};

@@ -3,7 +3,8 @@
  * character (0.64 bold), so at 11 px a character is 6.38 px and a bold one at 12 px 7.68 px.
  */
 import { describe, expect, it } from 'vitest';
-import { itemBox, matrixLayout, rangeLines, type BandLabel, type TierBlockText } from '../src/components/tier-matrix/tier-matrix-layout.js';
+import { itemBox, matrixLayout, rangeLines } from '../src/components/tier-matrix/tier-matrix-layout.js';
+import type { BandLabel, TierBlockText } from '../src/components/tier-matrix/tier-matrix-text.js';
 
 // The bands of the browser test's nine-account feed: value cuts $40 and $100, headroom cuts $20 and $190.
 const columns: BandLabel[] = [

@@ -5,17 +5,18 @@ import {
   buildMatrix,
   cleanCuts,
   parseCuts,
-  potentialMeasure,
   potentialMeasures,
   selectedCounts,
   tertileCuts,
-  topByRevenue,
-  usableRules,
-  valueMeasure,
   valueMeasures,
+  type BandAxis,
+  type PotentialField,
+  type ValueField,
 } from '../src/analysis/portfolio-matrix.js';
-import { selectInPlace } from '../src/analysis/order-statistics.js';
-import { carryFocus, cellAt, displayRows, idsOf, moveFocus, selectedIn } from '../src/components/tier-matrix/tier-matrix-items.js';
+import { accountColumns } from '../src/analysis/columns.js';
+import { selectInPlace } from '../src/analysis/numbers.js';
+import { Portfolio } from '../src/analysis/portfolio.js';
+import { cellAt, displayRows, idsOf, itemKey, itemOfKey, moveFocus, selectedIn, tierMatrixModel, topAccounts } from '../src/components/tier-matrix/tier-matrix-model.js';
 import {
   axisNotes,
   balanceSentences,
@@ -27,14 +28,19 @@ import {
   tierCountsText,
   tierSummaryLine,
 } from '../src/components/tier-matrix/tier-matrix-text.js';
-import { tierMatrixModel } from '../src/components/tier-matrix/tier-matrix-pipeline.js';
 import { moveInGrid } from '../src/internal/keyboard.js';
-import { assignTiers } from '../src/analysis/tiers.js';
+import { assignTiers, TIER_ORDER, usableRules } from '../src/analysis/tiers.js';
 import { formatters } from '../src/internal/format.js';
 import type { Account, Tier } from '../src/feed/schema.js';
 
 const values = (...v: number[]) => Float64Array.from(v);
 const bandsOf = (axis: ReturnType<typeof bandAxis>) => [...axis.bandOf];
+/** One account's measure, read from its columns as the matrix reads it. */
+const valueMeasure = (account: Account, field: ValueField) => valueMeasures(accountColumns([account]), field)[0]!;
+const potentialMeasure = (account: Account, field: PotentialField) => potentialMeasures(accountColumns([account]), field)[0]!;
+/** The matrix of these accounts with these tiers (buildMatrix takes tier indexes and the revenue column). */
+const matrixOf = (accounts: Account[], tiers: Tier[], value: BandAxis, potential: BandAxis) =>
+  buildMatrix(Uint8Array.from(tiers, (t) => TIER_ORDER.indexOf(t)), accountColumns(accounts).revenue, value, potential);
 
 describe('tier matrix: measures', () => {
   const account: Account = { id: 'a', name: 'A', revenue: 100, potential: 250, profit: -5, clv: 900 };
@@ -228,7 +234,7 @@ describe('tier matrix: cells and tiers', () => {
   // d low, c and b medium, a high. Potential: one cut at 5, so a and c are high, b and d low.
   const value = bandAxis(values(600, 300, 100, 0));
   const potential = bandAxis(values(10, 0, 10, 0), [5]);
-  const matrix = buildMatrix(accounts, tiers, value, potential);
+  const matrix = matrixOf(accounts, tiers, value, potential);
 
   it('counts accounts, revenue, share and tiers per cell (row = potential band, column = value band)', () => {
     expect(value.cuts).toEqual([100, 600]);
@@ -255,12 +261,6 @@ describe('tier matrix: cells and tiers', () => {
     const counts = selectedCounts(matrix, [0, 1]);
     expect([...counts.cells]).toEqual([0, 1, 0, 0, 0, 1]);
     expect([...counts.tiers]).toEqual([2, 0, 0, 0]);
-  });
-
-  it('finds the top accounts of a group by revenue, ties in input order', () => {
-    const more = [...accounts, { id: 'e', name: 'E', revenue: 300 }];
-    expect(topByRevenue(more, [2, 4, 1, 0, 3], 3).map((a) => a.id)).toEqual(['a', 'e', 'b']);
-    expect(topByRevenue(more, [3], 3).map((a) => a.id)).toEqual(['d']);
   });
 });
 
@@ -317,7 +317,7 @@ describe('tier matrix: drawn items', () => {
     { id: 'd', name: 'D', revenue: 0 },
   ];
   // The matrix of 'cells and tiers' above: value Low d · Medium b, c · High a; potential High a, c · Low b, d.
-  const matrix = buildMatrix(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(10, 0, 10, 0), [5]));
+  const matrix = matrixOf(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(10, 0, 10, 0), [5]));
 
   it('numbers the cells row by row from the top (high potential) row, then the tiers', () => {
     expect(displayRows(matrix)).toEqual([1, 0]);
@@ -335,9 +335,14 @@ describe('tier matrix: drawn items', () => {
   });
 
   it('carries the focused item over to the matrix of a refreshed feed', () => {
-    const same = buildMatrix(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(10, 0, 10, 0), [5]));
+    const same = matrixOf(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(10, 0, 10, 0), [5]));
     // No potential: one row of three cells, so the tiers start at item 3.
-    const oneRow = buildMatrix(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(NaN, NaN, NaN, NaN)));
+    const oneRow = matrixOf(accounts, ['MVC', 'MVC', 'STC', 'BZ'], bandAxis(values(600, 300, 100, 0)), bandAxis(values(NaN, NaN, NaN, NaN)));
+    // The focused item is carried over by its key: the item in the next matrix that the key names.
+    const carryFocus = (previous: typeof matrix, next: typeof matrix, item: number) => {
+      const key = itemKey(previous, item);
+      return key === undefined ? -1 : itemOfKey(next, key);
+    };
     expect(carryFocus(matrix, same, 4)).toBe(4);
     expect(carryFocus(matrix, same, 9)).toBe(9);
     expect(carryFocus(matrix, oneRow, 9)).toBe(6); // BZ stays BZ
@@ -359,14 +364,66 @@ describe('tier matrix: pipeline', () => {
       ...(i % 7 ? { potential: Math.floor(random() * 3000) } : {}),
       ...(i % 50 === 0 ? { tier: 'MGC' as const } : {}),
     }));
-    const model = tierMatrixModel(accounts, { rules: { cutoff: 0.7 }, valueField: 'revenue', potentialField: 'headroom' });
+    const model = tierMatrixModel(new Portfolio(accounts, { cutoff: 0.7 }), { valueField: 'revenue', potentialField: 'headroom' });
     const tiers = assignTiers(accounts, { cutoff: 0.7 });
-    const value = bandAxis(valueMeasures(accounts, 'revenue'));
-    const potential = bandAxis(potentialMeasures(accounts, 'headroom'));
+    const columns = accountColumns(accounts);
+    const value = bandAxis(valueMeasures(columns, 'revenue'));
+    const potential = bandAxis(potentialMeasures(columns, 'headroom'));
     expect(model.tiers.tiers).toEqual(tiers.tiers);
-    expect(model.matrix).toEqual(buildMatrix(accounts, tiers.assignments.map((a) => a.tier), value, potential));
+    expect(model.matrix).toEqual(buildMatrix(tiers.tierIndex, columns.revenue, value, potential));
     expect(model.given).toEqual([0, 10, 0, 0]); // every 50th of 500 accounts is given MGC
     expect([model.valueNames, model.potentialNames]).toEqual([bandNames(value), bandNames(potential)]);
+  });
+});
+
+describe('tier matrix: a portfolio narrowed by a filter', () => {
+  // The whole feed: a 60% and b 90% of revenue reach the 80% cutoff, so a and b are MVC; c and d are STC.
+  const accounts: Account[] = [
+    { id: 'a', name: 'A', revenue: 600 },
+    { id: 'b', name: 'B', revenue: 300 },
+    { id: 'c', name: 'C', revenue: 100 },
+    { id: 'd', name: 'D', revenue: 0 },
+  ];
+  const options = { valueField: 'revenue', potentialField: 'headroom' } as const;
+
+  it('bands the accounts shown, and keeps the tier and rank each has in the whole feed', () => {
+    const shown = tierMatrixModel(new Portfolio(accounts).narrow(Uint32Array.from([1, 2, 3])), options);
+    // Revenue 300 100 0: cuts at positions 1 and 2, so 100 and 300 (over the whole feed they would be 100 and 600).
+    expect(shown.matrix.value.cuts).toEqual([100, 300]);
+    expect([...shown.matrix.value.bandOf]).toEqual([2, 1, 0]);
+    // Tiered again on its own, b (75%) and c (100%) would be MVC; in the feed only b is.
+    expect(shown.tiers.tiers.map((t) => t.accounts)).toEqual([1, 0, 2, 0]);
+    expect([...shown.tiers.rank]).toEqual([2, 3, 4]);
+    expect(shown.matrix.tiers.map((t) => t.revenue)).toEqual([300, 0, 100, 0]);
+  });
+});
+
+describe('tier matrix: top accounts', () => {
+  // e and b both have 300; the feed lists e first.
+  const accounts: Account[] = [
+    { id: 'a', name: 'A', revenue: 600 },
+    { id: 'e', name: 'E', revenue: 300 },
+    { id: 'c', name: 'C', revenue: 100 },
+    { id: 'd', name: 'D', revenue: 0 },
+    { id: 'b', name: 'B', revenue: 300 },
+  ];
+  const options = { valueField: 'revenue', potentialField: 'headroom' } as const;
+  const ids = (list: Account[]) => list.map((a) => a.id);
+
+  it('lists an item’s accounts in the portfolio’s rank order: revenue, ties by name as the Pareto chart ranks them', () => {
+    // No potential: one row. Revenue 0 100 300 300 600: both tertile cuts fall on 300, so two columns:
+    // Low c d (item 0), High a e b (item 1). Then the tiers from item 2: MVC a, b, e (92% of revenue).
+    const model = tierMatrixModel(new Portfolio(accounts), options);
+    expect(ids(topAccounts(model, 1))).toEqual(['a', 'b', 'e']);
+    expect(ids(topAccounts(model, 1, 2))).toEqual(['a', 'b']);
+    expect(ids(topAccounts(model, 0))).toEqual(['c', 'd']);
+    expect(ids(topAccounts(model, 2))).toEqual(['a', 'b', 'e']);
+    expect(ids(topAccounts(model, 3))).toEqual([]);
+  });
+
+  it('keeps that order in a narrowed portfolio', () => {
+    const model = tierMatrixModel(new Portfolio(accounts).narrow(Uint32Array.from([1, 3, 4])), options);
+    expect(ids(topAccounts(model, model.matrix.cells.length))).toEqual(['b', 'e']); // the MVC tier
   });
 });
 
@@ -424,7 +481,7 @@ describe('tier matrix: words', () => {
 
   it('explains merged and missing bands', () => {
     const w = { f: en, valueField: 'revenue' as const, potentialField: 'impact' as const };
-    const matrix = buildMatrix(
+    const matrix = matrixOf(
       accounts,
       ['MVC', 'BZ', 'STC', 'STC'],
       bandAxis(values(5, 5, 5, 9)),

@@ -17,9 +17,8 @@
  *   and de-duplicated, at most MAX_CUTS; bands may be empty.
  */
 import type { AccountColumns } from './columns.js';
-import { isNum, presentValues, revenueOf, selectInPlace } from './numbers.js';
+import { presentValues, selectInPlace } from './numbers.js';
 import { TIER_ORDER } from './tiers.js';
-import type { Account, Tier } from '../feed/schema.js';
 
 export const VALUE_FIELDS = ['revenue', 'clv', 'profit'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
@@ -351,21 +350,6 @@ function startsOf(counts: Uint32Array): Uint32Array {
   const starts = new Uint32Array(counts.length);
   for (let g = 1; g < counts.length; g++) starts[g] = starts[g - 1]! + counts[g - 1]!;
   return starts;
-}
-
-/** The `k` members with the highest revenue, highest first (ties keep input order). */
-export function topByRevenue(accounts: readonly Account[], members: ArrayLike<number>, k: number): Account[] {
-  const top: { account: Account; revenue: number }[] = [];
-  for (let m = 0; m < members.length; m++) {
-    const account = accounts[members[m]!]!;
-    const revenue = revenueOf(account.revenue);
-    if (top.length === k && revenue <= top[k - 1]!.revenue) continue;
-    let at = top.length;
-    while (at > 0 && top[at - 1]!.revenue < revenue) at--;
-    top.splice(at, 0, { account, revenue });
-    if (top.length > k) top.pop();
-  }
-  return top.map((t) => t.account);
 }
 
 /** Selected accounts per cell (in `cells` order) and per tier. */

@@ -320,6 +320,52 @@ describe('tier matrix: selection', () => {
   });
 });
 
+describe('tier matrix: one portfolio per feed', () => {
+  it('takes the tier rules of its <kam-feed>, not its own', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <kam-feed id="tier-rules-feed" cutoff="0.5" .data=${feed}></kam-feed>
+      <kam-tier-matrix feed="tier-rules-feed" cutoff="0.9" locale="en-US"></kam-tier-matrix>
+    </div>`);
+    const el = page.querySelector<KamTierMatrix>('kam-tier-matrix')!;
+    await el.updateComplete;
+    // cutoff 0.5 (the feed's): only a is MVC; b and e have headroom of at least their revenue: MGC with h.
+    expect(el.effectiveRules).toEqual({ cutoff: 0.5, growthThreshold: 0.2, headroomFactor: 1 });
+    expect(part(el, 'summary')!.textContent).toBe('9 accounts: 1 MVC, 3 MGC, 4 STC, 1 BZ; MVCs hold 50.0% of revenue.');
+    expect(texts(el, '[part="rule"] li')[1]).toBe('MVC: the top accounts that make up 50% of revenue.');
+  });
+
+  it('states the rules of its own attributes before a feed is ready', () => {
+    const el = document.createElement('kam-tier-matrix');
+    el.cutoff = 0.6;
+    el.rules = { growthThreshold: 0.3 };
+    expect(el.effectiveRules).toEqual({ cutoff: 0.6, growthThreshold: 0.3, headroomFactor: 1 });
+  });
+
+  it('filters on the tier each account has in the whole feed, bands the accounts shown, and keeps their whole-feed reasons', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <kam-feed id="tier-filter-feed" .data=${feed}></kam-feed>
+      <kam-tier-matrix feed="tier-filter-feed" filter="tier:MVC" locale="en-US"></kam-tier-matrix>
+    </div>`);
+    const el = page.querySelector<KamTierMatrix>('kam-tier-matrix')!;
+    await el.updateComplete;
+    // a, b, c are MVC in the feed (computed, none given). Tiered again on their own, c (100 of 800, headroom 50) would be STC.
+    expect(part(el, 'summary')!.textContent).toBe('3 accounts: 3 MVC, 0 MGC, 0 STC, 0 BZ; MVCs hold 100.0% of revenue.');
+    // Revenue 100 200 500: tertile cuts 200 and 500; headroom 50 100 700: cuts 100 and 700.
+    expect(el.matrix!.value.cuts).toEqual([200, 500]);
+    expect(el.matrix!.potential.cuts).toEqual([100, 700]);
+    // Rows from high potential: b (High value) · a (High value) · c (Low value).
+    expect(cellCounts(el)).toEqual(['0 accounts', '1 account', '0 accounts', '0 accounts', '0 accounts', '1 account', '1 account', '0 accounts', '0 accounts']);
+    const lines = el.toCSV().replace('\uFEFF', '').split('\r\n');
+    expect(lines.slice(1, 4)).toEqual([
+      'a,Acme,MVC,false,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).',
+      'b,Bolt,MVC,false,Medium,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).',
+      'c,Cobalt,MVC,false,Low,Low,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).',
+    ]);
+    const kamFeed = page.querySelector<KamFeed>('kam-feed')!;
+    expect(el.tierAnalysis!.tierIndex).toEqual(kamFeed.feedState.portfolio!.tiers().tierIndex.subarray(0, 3));
+  });
+});
+
 describe('tier matrix: keyboard and tooltip', () => {
   it('is one Tab stop; arrows move across the cells and into the tier summary, announced; Enter selects; Escape clears', async () => {
     const el = await matrixOf();

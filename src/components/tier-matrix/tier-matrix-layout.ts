@@ -1,23 +1,29 @@
 /**
  * Where everything goes in the tier-matrix SVG for a given width: the band headers, the cells, and the
- * tier summary beside the matrix (wide) or below it (narrow), with its text wrapped to the room there is.
- * Pure (no DOM): text widths are estimated from the character count, generously, so labels never overlap.
+ * tier summary beside the matrix (wide) or below it (narrow), with its text wrapped to the room there is;
+ * and the chart of one model at one width in one locale, placed (`tierMatrixChart`), with the words
+ * around it. Pure (no DOM): text widths are estimated from the character count, generously, so labels
+ * never overlap.
  */
-
+import { describeTierRule } from '../../analysis/tiers.js';
+import type { Formatters } from '../../internal/format.js';
+import type { TooltipAnchor } from '../../internal/tooltip.js';
 import { textWidth, wrap } from '../../internal/text-fit.js';
+import { cellCount, displayRows, type TierMatrixModel } from './tier-matrix-model.js';
+import {
+  accountsText,
+  axisNotes,
+  balanceSentences,
+  bandLabel,
+  tierBlockText,
+  POTENTIAL_LABEL,
+  VALUE_LABEL,
+  type BandLabel,
+  type TierBlockText,
+  type Wording,
+} from './tier-matrix-text.js';
 
 export { textWidth, wrap };
-
-/** A band header: its name and its range (bounds already formatted). */
-export interface BandLabel {
-  name: string;
-  /** Smallest value of the band, formatted ("$1.2M"); absent for the lowest band. */
-  from?: string;
-  /** Smallest value above the band, formatted; absent for the highest band. */
-  to?: string;
-  /** Shown instead of a range when the band has no bounds ("no potential", "all $5K"). */
-  note?: string;
-}
 
 /**
  * The range of a band in one line ("$1M–$3M") when it fits, else one line per bound ("≥ $1M", "< $3M"),
@@ -33,18 +39,6 @@ export function rangeLines(label: BandLabel, width: number, size = 11): string[]
   if (to !== undefined) bounds.push(['<', to]);
   const lines = bounds.map(([sign, value]) => `${sign} ${value}`);
   return fits(lines) ? lines : bounds.flat();
-}
-
-/** The text of one tier block in the summary. */
-export interface TierBlockText {
-  /** "MVC". */
-  code: string;
-  /** "Most Valuable Customers". */
-  name: string;
-  /** Figures, each kept whole on a line when it fits: "12 accounts", "$3.4M revenue", … */
-  figures: string[];
-  /** One-line definition, wrapped. */
-  definition: string;
 }
 
 export interface TierBlock {
@@ -172,4 +166,61 @@ export function itemBox(layout: MatrixLayout, item: number, columns: number, cel
   if (item >= cells) return layout.blocks[item - cells]!;
   const { cellWidth: width, cellHeight: height, gap } = layout;
   return { x: layout.left + (item % columns) * (width + gap), y: layout.top + Math.floor(item / columns) * (height + gap), width, height };
+}
+
+/** The box of a drawn item (cell or tier block) in the chart. */
+export function boxOf(chart: TierMatrixChart, item: number): { x: number; y: number; width: number; height: number } {
+  const { matrix } = chart.model;
+  return itemBox(chart.layout, item, matrix.value.bands.length, cellCount(matrix));
+}
+
+/** Where an item's tooltip points: inside its cell or block, near the top left. */
+export function tipAnchor(chart: TierMatrixChart, item: number): TooltipAnchor {
+  const { layout } = chart;
+  const box = boxOf(chart, item);
+  return { x: box.x + Math.min(box.width / 2, 60), y: box.y + Math.min(box.height / 2, 40), width: layout.width, height: layout.height };
+}
+
+/** What the tier matrix draws and says for one model, in one locale, at one width. */
+export interface TierMatrixChart {
+  model: TierMatrixModel;
+  w: Wording;
+  layout: MatrixLayout;
+  /** Potential bands in drawing order (top row first). */
+  rows: number[];
+  /** The largest revenue share of any cell: the darkest shade. */
+  maxShare: number;
+  valueTitle: string;
+  /** Row axis titles, longest first (the first that fits is drawn). */
+  potentialTitles: string[];
+  blocks: TierBlockText[];
+  notes: string[];
+  balance: string[];
+  rule: string[];
+  /** "2 accounts have their tier given in the feed.", or "". */
+  givenNote: string;
+}
+
+export function tierMatrixChart(model: TierMatrixModel, f: Formatters, width: number): TierMatrixChart {
+  const { matrix, tiers, options } = model;
+  const w: Wording = { f, valueField: options.valueField, potentialField: options.potentialField };
+  const rows = displayRows(matrix);
+  const blocks = tiers.tiers.map((tier, t) => tierBlockText(f, tier, model.given[t]!));
+  const layout = matrixLayout({
+    width,
+    columns: matrix.value.bands.map((_, b) => bandLabel(w, 'value', matrix.value, b, model.valueNames)),
+    rows: rows.map((b) => bandLabel(w, 'potential', matrix.potential, b, model.potentialNames)),
+    tiers: blocks,
+  });
+  const given = model.given.reduce((a, b) => a + b, 0);
+  return {
+    ...{ model, w, layout, rows, blocks },
+    maxShare: Math.max(0, ...matrix.cells.map((c) => c.revenueShare)),
+    valueTitle: `Current value (${VALUE_LABEL[options.valueField]}) →`,
+    potentialTitles: [`Growth potential (${POTENTIAL_LABEL[options.potentialField]}) ↑`, 'Potential ↑'],
+    notes: axisNotes(w, matrix, model.portfolio.accounts.length),
+    balance: balanceSentences(f, tiers),
+    rule: describeTierRule(tiers.rules),
+    givenNote: given ? `${accountsText(f, given)} ${given === 1 ? 'has its' : 'have their'} tier given in the feed.` : '',
+  };
 }

@@ -2,12 +2,12 @@
  * The tier matrix as rows: the table view (every account with its tier, band cells and the reason for
  * its tier, sortable) and the CSV export (the same accounts, every figure unformatted).
  */
-import { tierReasonText, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import { tierAssignments, tierReasonText, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
-import { potentialMeasure, valueMeasure, type BandAxis } from '../../analysis/portfolio-matrix.js';
-import type { TierMatrixModel } from './tier-matrix-pipeline.js';
+import type { BandAxis } from '../../analysis/portfolio-matrix.js';
+import type { TierMatrixModel } from './tier-matrix-model.js';
 import { POTENTIAL_LABEL, VALUE_LABEL } from './tier-matrix-text.js';
 
 /** One table and CSV row: an account with its tier, its bands and its measures. */
@@ -19,13 +19,13 @@ export interface TierMatrixRow {
   potentialBand: number;
 }
 
-/** One row per account, in feed order. */
+/** One row per account shown, in feed order, with the tier and reason the account has in the whole feed. */
 export function tableRows(model: TierMatrixModel): TierMatrixRow[] {
-  const { matrix, options } = model;
-  return model.tiers.assignments.map((assignment, i) => ({
+  const { matrix, values, potentials } = model;
+  return tierAssignments(model.tiers).map((assignment, i) => ({
     assignment,
-    value: valueMeasure(assignment.account, options.valueField),
-    potential: potentialMeasure(assignment.account, options.potentialField),
+    value: values[i]!,
+    potential: potentials[i]!,
     valueBand: matrix.value.bandOf[i]!,
     potentialBand: matrix.potential.bandOf[i]!,
   }));
@@ -60,6 +60,8 @@ export function tableColumns(f: Formatters, model: TierMatrixModel): TableColumn
 
 /** Every figure of the feed plus tier, bands and reason; numbers unformatted. Without a model: the headers. */
 export function csvColumns(model: TierMatrixModel | undefined): CsvColumn<TierMatrixRow>[] {
+  // Headroom whatever the rows are banded by: potential − revenue, NaN without a potential.
+  const headroom = (r: TierMatrixRow) => model && model.portfolio.columns.potential[r.assignment.index]! - model.portfolio.columns.revenue[r.assignment.index]!;
   return [
     { header: 'id', value: (r) => r.assignment.account.id },
     { header: 'name', value: (r) => r.assignment.account.name },
@@ -71,7 +73,7 @@ export function csvColumns(model: TierMatrixModel | undefined): CsvColumn<TierMa
     { header: 'clv', value: (r) => r.assignment.account.clv },
     { header: 'profit', value: (r) => r.assignment.account.profit },
     { header: 'potential', value: (r) => r.assignment.account.potential },
-    { header: 'headroom', value: (r) => potentialMeasure(r.assignment.account, 'headroom') },
+    { header: 'headroom', value: headroom },
     { header: 'impact', value: (r) => r.assignment.account.impact },
     { header: 'effort', value: (r) => r.assignment.account.effort },
     { header: 'tier_reason', value: (r) => tierReasonText(r.assignment.reason) },

@@ -1,17 +1,43 @@
 /**
  * Everything the tier matrix says in words: the summary sentence, band labels and phrases, the notes on
- * collapsed bands, the tier figures, the resource balance and the announcements of focused items. Pure
- * (formatters are passed in), so the wording is tested in Node and the element only places it.
+ * collapsed bands, the tier figures, the resource balance, and for one item its announcement and its
+ * tooltip. Pure (formatters are passed in), so the wording is tested in Node and the element only places it.
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import { TIER_ORDER, type TierResult, type TierSummary } from '../../analysis/tiers.js';
+import type { Account } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
-import type { BandLabel, TierBlockText } from './tier-matrix-layout.js';
+import { tooltipFacts } from '../../internal/tooltip.js';
 import type { BandAxis, Matrix, MatrixCell, PotentialField, ValueField } from '../../analysis/portfolio-matrix.js';
+import { cellAt, cellCount, type TierMatrixModel } from './tier-matrix-model.js';
 
 export const VALUE_LABEL: Readonly<Record<ValueField, string>> = { revenue: 'revenue', clv: 'CLV', profit: 'profit' };
 export const POTENTIAL_LABEL: Readonly<Record<PotentialField, string>> = { headroom: 'headroom', potential: 'potential', impact: 'impact' };
 
 export type Axis = 'value' | 'potential';
+
+/** A band header: its name and its range (bounds already formatted). */
+export interface BandLabel {
+  name: string;
+  /** Smallest value of the band, formatted ("$1.2M"); absent for the lowest band. */
+  from?: string;
+  /** Smallest value above the band, formatted; absent for the highest band. */
+  to?: string;
+  /** Shown instead of a range when the band has no bounds ("no potential", "all $5K"). */
+  note?: string;
+}
+
+/** The text of one tier block in the summary. */
+export interface TierBlockText {
+  /** "MVC". */
+  code: string;
+  /** "Most Valuable Customers". */
+  name: string;
+  /** Figures, each kept whole on a line when it fits: "12 accounts", "$3.4M revenue", … */
+  figures: string[];
+  /** One-line definition, wrapped. */
+  definition: string;
+}
 
 /** What the words depend on: the locale's formatters and the measures in force. */
 export interface Wording {
@@ -133,4 +159,54 @@ export function describeTier(f: Formatters, tier: TierSummary, selected: number)
   const profit = tier.profit === null ? 'no profit data' : `profit ${f.moneyCompact(tier.profit)}`;
   const effort = tier.effortShare === null ? '' : `, ${f.percent(tier.effortShare)} of effort`;
   return `${tier.tier}, ${tier.name}: ${accountsText(f, tier.accounts)}, ${f.moneyCompact(tier.revenue)}, ${f.percent(tier.revenueShare)} of revenue, ${profit}${effort}.${selectedText(f, selected)}`;
+}
+
+/** An item in words: a cell as "High revenue, low potential"; "" for a tier. */
+export function itemPhrase(w: Wording, model: TierMatrixModel, item: number): string {
+  const { matrix, valueNames, potentialNames } = model;
+  return item < cellCount(matrix) ? cellPhrase(w, matrix, cellAt(matrix, item), valueNames, potentialNames) : '';
+}
+
+/** The focused item in words, for the live region. */
+export function describeItem(w: Wording, model: TierMatrixModel, item: number, selected: number): string {
+  const { matrix, tiers } = model;
+  const cells = cellCount(matrix);
+  if (item < cells) return describeCell(w.f, itemPhrase(w, model, item), cellAt(matrix, item), selected);
+  return describeTier(w.f, tiers.tiers[item - cells]!, selected);
+}
+
+/**
+ * The tooltip of a hovered or focused item: a cell's figures and tiers, or a tier's figures, definition
+ * and given count, then the item's top accounts (`top`, best ranked first).
+ */
+export function itemTooltip(w: Wording, model: TierMatrixModel, item: number, selected: number, top: readonly Account[]): TemplateResult {
+  const { f } = w;
+  const topList = top.length
+    ? html`<p class="top-title">Top accounts by revenue</p>
+        <ol>${top.map((a) => html`<li>${a.name}: ${f.money(a.revenue)}</li>`)}</ol>`
+    : nothing;
+  const cells = cellCount(model.matrix);
+  if (item < cells) {
+    const cell = cellAt(model.matrix, item);
+    const facts: [string, string][] = [
+      ['Accounts', f.integer(cell.count)],
+      ['Revenue', f.money(cell.revenue)],
+      ['Share of revenue', f.percent(cell.revenueShare)],
+      ['Tiers', tierCountsText(f, cell.tierCounts)],
+    ];
+    if (selected) facts.push(['Selected', f.integer(selected)]);
+    return html`<strong>${itemPhrase(w, model, item)}</strong>${tooltipFacts(facts)}${topList}`;
+  }
+  const t = item - cells;
+  const tier = model.tiers.tiers[t]!;
+  const facts: [string, string][] = [
+    ['Accounts', f.integer(tier.accounts)],
+    ['Revenue', f.money(tier.revenue)],
+    ['Share of revenue', f.percent(tier.revenueShare)],
+    ['Profit', tier.profit === null ? '—' : f.money(tier.profit)],
+  ];
+  if (tier.effortShare !== null) facts.push(['Share of effort', f.percent(tier.effortShare)]);
+  if (model.given[t]) facts.push(['Given in the feed', f.integer(model.given[t]!)]);
+  if (selected) facts.push(['Selected', f.integer(selected)]);
+  return html`<strong>${tier.tier} · ${tier.name}</strong>${tooltipFacts(facts)}<p>${tier.definition}</p>${topList}`;
 }
