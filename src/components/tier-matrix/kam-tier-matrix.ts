@@ -4,7 +4,6 @@ import { property } from 'lit/decorators.js';
 import { parseCuts, selectedCounts, POTENTIAL_FIELDS, VALUE_FIELDS, type Matrix, type PotentialField, type SelectedCounts, type ValueField } from '../../analysis/portfolio-matrix.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import { tierRules, TIER_ORDER, type TierResult, type TierRules } from '../../analysis/tiers.js';
-import { toCsv } from '../../internal/export.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
@@ -149,13 +148,8 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
     return tableColumns(this.format, model);
   }
 
-  protected csvColumns(model: TierMatrixModel) {
+  protected csvColumns(model: TierMatrixModel | undefined) {
     return csvColumns(model);
-  }
-
-  /** The widget's data as CSV; before a feed is ready, the header line alone. */
-  override toCSV(): string {
-    return this.model ? super.toCSV() : toCsv(csvColumns(undefined), []);
   }
 
   // ---- interaction ---------------------------------------------------------------------------------
