@@ -14,9 +14,9 @@ import {
   parseTargets,
   sparkline,
   toleranceOf,
-} from '../src/components/scorecard/scorecard-model.js';
+} from '../src/components/scorecard/scorecard-status.js';
 import { baseSentence, baseShort, deltaWords, formatDelta, formatKpiValue, statusRule } from '../src/components/scorecard/scorecard-text.js';
-import { buildScorecard, historyRows, scorecardScope, selectDetail, type ScorecardInput } from '../src/components/scorecard/scorecard-tiles.js';
+import { buildScorecard, historyRows, scorecardScope, selectDetail, type ScorecardInput } from '../src/components/scorecard/scorecard-model.js';
 
 const en = formatters('en-US', 'EUR');
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });

@@ -8,11 +8,11 @@ import { ExportError, type CsvColumn } from '../../internal/export.js';
 import { moveInGrid, moveInList } from '../../internal/keyboard.js';
 import { skippedNotice } from '../../internal/state-views.js';
 import { tooltip, type TooltipAnchor } from '../../internal/tooltip.js';
-import { columnsFor, parseKpiIds, parseTargets, toleranceOf } from './scorecard-model.js';
-import { buildScorecard, historyRows, scorecardScope, selectDetail, type Scorecard, type ScorecardScope, type Tile } from './scorecard-tiles.js';
+import { columnsFor, parseKpiIds, parseTargets, toleranceOf } from './scorecard-status.js';
+import { buildScorecard, historyRows, scorecardScope, selectDetail, type Scorecard, type ScorecardScope, type Tile } from './scorecard-model.js';
 import { NO_PREVIOUS_TEXT } from './scorecard-text.js';
-import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-columns.js';
-import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-views.js';
+import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-table.js';
+import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-marks.js';
 import { exportStyles, exportSvg } from './scorecard-export.js';
 import { scorecardStyles } from './scorecard-styles.js';
 

@@ -5,8 +5,8 @@
  * --kam-* tokens, in `exportStyles` below), which the shared export inlines.
  */
 import { css, html, svg, nothing, type TemplateResult } from 'lit';
-import { columnsFor, fitText, sparkline, wrapText, TILE_GAP } from './scorecard-model.js';
-import { trendTarget, type Scorecard, type Tile } from './scorecard-tiles.js';
+import { columnsFor, fitText, sparkline, wrapText, TILE_GAP } from './scorecard-status.js';
+import { trendTarget, type Scorecard, type Tile } from './scorecard-model.js';
 import { CHANGE_ARROWS, NO_PREVIOUS_TEXT } from './scorecard-text.js';
 
 const HEADLINE_LINE = 17;

@@ -5,7 +5,7 @@
  */
 import type { Kpi, KpiUnit } from '../../analysis/kpis.js';
 import type { Formatters } from '../../internal/format.js';
-import type { KpiChange, TileStatus } from './scorecard-model.js';
+import type { KpiChange, TileStatus } from './scorecard-status.js';
 
 /** Status words and icons: the icon's shape and the word carry the status, colour only repeats it. */
 export const STATUS_TEXT: Readonly<Record<TileStatus, { icon: string; label: string }>> = {

@@ -6,7 +6,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Kpi } from '../../analysis/kpis.js';
 import type { Formatters } from '../../internal/format.js';
-import { SPARK_HEIGHT, SPARK_WIDTH, type HistoryRow, type Tile } from './scorecard-tiles.js';
+import { SPARK_HEIGHT, SPARK_WIDTH, type HistoryRow, type Tile } from './scorecard-model.js';
 import { CHANGE_ARROWS, NO_PREVIOUS_TEXT, statusRule } from './scorecard-text.js';
 
 export interface TileViewOptions {
