@@ -1,10 +1,11 @@
 /**
- * Builds what the scorecard draws (no DOM): the scope the KPIs are derived over, one tile per KPI with
- * its formatted texts, the headline, the summary sentence and the notes.
+ * What the scorecard shows of a portfolio (no DOM): the accounts the KPIs are derived over, one tile per
+ * KPI with its formatted texts, the headline, the summary sentence and the notes.
  *
  * Decisions:
- * - Scope: the accounts come already narrowed by the element's `filter` (the shared feed filter). With a
- *   selection, the KPIs are derived over the selected accounts among them, else over all of them.
+ * - Scope: the portfolio comes already narrowed by the element's `filter` (the shared feed filter). With
+ *   a selection, the KPIs are derived over the selected accounts among them (the portfolio narrowed to
+ *   the selection), else over all of them. The top-20% share reads the portfolio's one ranking.
  * - KPIs reported in the feed (overrides) describe every account, so they are applied only to the
  *   unscoped view; a filtered or selection view derives each KPI from its accounts and says so in a note.
  *   Their targets still apply (a target is the programme's goal for the KPI, whatever the scope).
@@ -12,42 +13,43 @@
  * - A feed with no accounts but KPI overrides shows those KPIs ("KPIs reported in the feed"), with one
  *   note instead of a "not available" line for each KPI derived from accounts.
  */
-import type { Account, KpiOverride } from '../../feed/schema.js';
 import { KPI_IDS, deriveKpis, revenueHistory, type Kpi } from '../../analysis/kpis.js';
-import type { Formatters } from '../../internal/format.js';
+import type { Portfolio } from '../../analysis/portfolio.js';
+import type { Account, KpiOverride } from '../../feed/schema.js';
 import type { KamKpiSelectDetail } from '../../internal/events.js';
-import { describeFilter, parseFilter } from '../../feed/filter.js';
+import type { Formatters } from '../../internal/format.js';
+import { indexesOfIds } from '../../internal/selection.js';
+import { SPARK_HEIGHT, SPARK_WIDTH, sparkline, type Sparkline } from './scorecard-layout.js';
+import { atRiskLimit, kpiChange, kpiStatus, type KpiChange, type TileStatus } from './scorecard-status.js';
 import {
-  chooseKpis,
-  kpiChange,
-  kpiStatus,
-  atRiskLimit,
-  sparkline,
-  type KpiChange,
-  type Sparkline,
-  type Targets,
-  type TileStatus,
-} from './scorecard-status.js';
-import { SHORT_LABELS, STATUS_TEXT, baseSentence, baseShort, deltaWords, formatDelta, formatKpiValue, plural } from './scorecard-text.js';
+  SHORT_LABELS,
+  STATUS_TEXT,
+  baseSentence,
+  baseShort,
+  countsText,
+  deltaWords,
+  formatDelta,
+  formatKpiValue,
+  scopeText,
+  tileItem,
+} from './scorecard-text.js';
 
 export interface ScorecardInput {
-  /** The feed's accounts (after the element's filter). */
-  accounts: readonly Account[];
+  /** The accounts shown: the portfolio narrowed to the element's filter. */
+  portfolio: Portfolio;
   /** The feed's KPI overrides. */
   overrides: readonly KpiOverride[];
-  /** How many accounts are selected (ids, also those the filter leaves out); 0 when nothing is. */
-  selectionSize: number;
-  /** The selected accounts among `accounts`. */
-  selected: readonly Account[];
+  /** The feed's period labels: `previous` lets revenue growth take its previous value from account histories. */
+  periods?: { previous?: string | undefined };
   /** The filter in force, as written ("segment:Corporate"), or undefined. */
   filter: string | undefined;
+  /** Ids of the selected accounts (also those the filter leaves out); empty when none is. */
+  selection: readonly string[];
   /** KPI ids in order, or undefined for every available KPI. */
   ids: readonly string[] | undefined;
   targets: Targets;
   tolerance: number;
   format: Formatters;
-  /** The feed's period labels: `previous` lets revenue growth take its previous value from account histories. */
-  periods?: { previous?: string | undefined };
 }
 
 export interface Tile {
@@ -78,11 +80,11 @@ export interface Tile {
   baseSentence: string;
   /** "Logo retention 96.6%, on track (target 95.0%)": the tile in the summary and announcements. */
   item: string;
-  /** Sparkline in a 100 × 24 box, when the KPI has at least two past values. */
+  /** Sparkline in a SPARK_WIDTH × SPARK_HEIGHT box, when the KPI has at least two past values. */
   spark?: Sparkline;
 }
 
-export interface Scorecard {
+export interface ScorecardModel {
   /** The accounts the KPIs were derived over. */
   accounts: readonly Account[];
   /** True when a filter or a selection narrows the accounts. */
@@ -97,43 +99,51 @@ export interface Scorecard {
   notes: string[];
 }
 
-export const SPARK_WIDTH = 100;
-export const SPARK_HEIGHT = 24;
-
-function filterWords(filter: string | undefined): string {
-  if (!filter) return '';
-  try {
-    return ` in ${describeFilter(parseFilter(filter))}`;
-  } catch {
-    return ` matching "${filter}"`; // an invalid filter never gets here (the element shows an error), but stay safe
-  }
+/** KPI ids from the `kpis` attribute ("nps, churn"): trimmed, empty entries and repeats dropped; undefined when none. */
+export function parseKpiIds(text: string | null | undefined): string[] | undefined {
+  if (!text) return undefined;
+  const ids = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+  return ids.length ? ids : undefined;
 }
 
-function scopeText(input: ScorecardInput, scoped: readonly Account[]): string {
-  const { accounts, selectionSize, filter, format } = input;
-  const filtered = filterWords(filter);
-  if (selectionSize > 0) {
-    if (scoped.length === selectionSize) return `KPIs of ${plural(selectionSize, 'selected account', format)}${filtered}`;
-    return `KPIs of ${format.integer(scoped.length)} of ${plural(selectionSize, 'selected account', format)}${filtered}`;
-  }
-  if (filtered) return `KPIs of ${plural(accounts.length, 'account', format)}${filtered}`;
-  if (accounts.length === 0) return 'KPIs reported in the feed';
-  return accounts.length === 1 ? 'KPIs of the 1 account' : `KPIs of all ${plural(accounts.length, 'account', format)}`;
+export interface Targets {
+  byId: Map<string, number>;
+  /** Entries that were not "id:number", quoted for the notes line. */
+  ignored: string[];
 }
 
-function countsText(tiles: readonly Tile[]): string {
-  const count = (status: TileStatus) => tiles.filter((t) => t.status === status).length;
-  const parts: string[] = [];
-  for (const status of ['on-track', 'at-risk', 'off-track'] as const) {
-    const n = count(status);
-    if (n) parts.push(`${n} ${STATUS_TEXT[status].label.toLowerCase()}`);
+/** Targets from the `targets` attribute ("nps:50,churn:0.05") or property (the same text, or { nps: 50 }). */
+export function parseTargets(input: unknown): Targets {
+  const byId = new Map<string, number>();
+  const ignored: string[] = [];
+  const add = (id: string, raw: unknown, entry: string) => {
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (id && Number.isFinite(n)) byId.set(id, n);
+    else ignored.push(entry);
+  };
+  if (typeof input === 'string') {
+    for (const entry of input.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const at = entry.lastIndexOf(':');
+      add(at > 0 ? entry.slice(0, at).trim() : '', at > 0 ? entry.slice(at + 1) : '', entry);
+    }
+  } else if (input && typeof input === 'object') {
+    for (const [id, raw] of Object.entries(input)) add(id.trim(), raw, `${id}:${String(raw)}`);
   }
-  const open = count('no-target');
-  const missing = count('not-available');
-  if (parts.length === 0) parts.push(`${tiles.length} KPI${tiles.length === 1 ? '' : 's'}, no targets set`);
-  else if (open) parts.push(`${open} without a target`);
-  if (missing) parts.push(`${missing} not available`);
-  return parts.join(', ');
+  return { byId, ignored };
+}
+
+/**
+ * Which KPIs the scorecard shows: the ids asked for, in that order (an id deriveKpis does not know becomes
+ * a "not available" KPI); by default every available KPI, or all of them when none is available.
+ */
+export function chooseKpis(all: readonly Kpi[], ids: readonly string[] | undefined, missing: (id: string) => Kpi): { shown: Kpi[]; hidden: Kpi[] } {
+  if (ids) {
+    const byId = new Map(all.map((k) => [k.id, k]));
+    return { shown: ids.map((id) => byId.get(id) ?? missing(id)), hidden: [] };
+  }
+  const available = all.filter((k) => k.available);
+  if (available.length === 0) return { shown: [...all], hidden: [] };
+  return { shown: available, hidden: all.filter((k) => !k.available) };
 }
 
 /** A stand-in for a KPI id that neither deriveKpis nor the feed has (or, in a scoped view, only the feed has). */
@@ -204,41 +214,25 @@ function buildTile(kpi: Kpi, input: ScorecardInput, feedTarget: number | undefin
     const spark = sparkline(kpi.history, SPARK_WIDTH, SPARK_HEIGHT, trendTarget(kpi, target));
     if (spark) tile.spark = spark;
   }
-  const targetPart = tile.targetText ? ` (target ${tile.targetText})` : '';
-  tile.item =
-    status === 'not-available'
-      ? `${kpi.label} not available${targetPart}`
-      : `${kpi.label} ${tile.valueText}, ${status === 'no-target' ? 'no target' : `${tile.statusLabel.toLowerCase()}${targetPart}`}`;
+  tile.item = tileItem(tile);
   return tile;
 }
 
-/** The accounts in scope and their KPIs: the costly part of a scorecard, which targets, tolerance, kpis and format do not change. */
-export interface ScorecardScope {
-  accounts: readonly Account[];
-  scoped: boolean;
-  kpis: readonly Kpi[];
-}
-
-export function scorecardScope(input: Pick<ScorecardInput, 'accounts' | 'overrides' | 'selected' | 'selectionSize' | 'filter' | 'periods'>): ScorecardScope {
-  const scoped = input.selectionSize > 0 || !!input.filter;
-  const accounts = input.selectionSize > 0 ? input.selected : input.accounts;
-  const periods = input.periods ?? {};
-  return { accounts, scoped, kpis: deriveKpis(accounts, scoped ? { periods } : { overrides: input.overrides, periods }) };
-}
-
-/** The scorecard for `input`; pass the scope of the same accounts, overrides and periods to skip deriving the KPIs again. */
-export function buildScorecard(input: ScorecardInput, scope: ScorecardScope = scorecardScope(input)): Scorecard {
-  const { accounts, overrides, ids, targets } = input;
-  const { scoped, accounts: scopedAccounts, kpis: all } = scope;
+/** The scorecard of the shown portfolio (and the selection in it) under the element's options. */
+export function scorecardModel(input: ScorecardInput): ScorecardModel {
+  const { portfolio, overrides, periods = {}, filter, selection, ids, targets, format } = input;
+  const scoped = selection.length > 0 || !!filter;
+  const scope = selection.length > 0 ? portfolio.narrow(indexesOfIds(portfolio, selection)) : portfolio;
+  const all = deriveKpis(scope.accounts, { ranking: scope.ranking(), periods, overrides: scoped ? [] : overrides });
   const overrideById = new Map(overrides.map((o) => [o.id, o])); // last one wins, as in deriveKpis
   const chosen = chooseKpis(all, ids, (id) => missingKpi(id, overrideById.get(id)));
-  const { shown } = chosen;
   // With no accounts at all, every derived KPI is missing for the same reason: one note says it.
-  const feedOnly = accounts.length === 0 && !scoped;
+  const feedOnly = portfolio.accounts.length === 0 && !scoped;
   const hidden = feedOnly ? [] : chosen.hidden;
-  const tiles = shown.map((kpi) => buildTile(kpi, input, overrideById.get(kpi.id)?.target));
+  const tiles = chosen.shown.map((kpi) => buildTile(kpi, input, overrideById.get(kpi.id)?.target));
 
-  const headline = `${scopeText(input, scopedAccounts)}: ${countsText(tiles)}.`;
+  const words = { shown: portfolio.accounts.length, selection: selection.length, selected: scope.accounts.length, filter };
+  const headline = `${scopeText(words, format)}: ${countsText(tiles.map((t) => t.status))}.`;
   const listed = tiles.map((t) => t.item).join('; ');
   const unlisted = hidden.length ? ` Not available: ${hidden.map((k) => k.label).join(', ')}.` : '';
   const notes: string[] = [];
@@ -249,7 +243,7 @@ export function buildScorecard(input: ScorecardInput, scope: ScorecardScope = sc
   if (targets.ignored.length) {
     notes.push(`Targets ignored: ${targets.ignored.map((e) => `"${e}"`).join(', ')} (write id:number, e.g. nps:50,churn:0.05).`);
   }
-  return { accounts: scopedAccounts, scoped, tiles, hidden, headline, summary: `${headline} ${listed}.${unlisted}`, notes };
+  return { accounts: scope.accounts, scoped, tiles, hidden, headline, summary: `${headline} ${listed}.${unlisted}`, notes };
 }
 
 /** The detail of kam-kpi-select (a KPI that is not available has status "not-available" and value null). */
