@@ -289,6 +289,14 @@ describe('scorecardModel', () => {
     expect(inFilter.accounts.map((a) => a.id)).toEqual(['a']);
   });
 
+  it('a selection reads the portfolio narrowed to it: the top-20% share of the selected accounts, from the one ranking', () => {
+    // selected a (120), b (0) and d (50), in any order: total 170; the top 20% of 3 accounts is 1 account, a: 120 / 170 = 70.6%
+    const card = scorecardModel(input({ selection: ['d', 'b', 'a'], ids: ['top20-share'] }));
+    expect(card.accounts.map((a) => a.id)).toEqual(['a', 'b', 'd']);
+    expect(card.tiles[0]!.valueText).toBe('70.6%');
+    expect(card.tiles[0]!.kpi.base).toMatchObject({ numerator: 120, denominator: 170, accounts: 1 });
+  });
+
   it('overrides win in the whole-feed view; a scoped view derives instead, keeps their targets and says so', () => {
     const overrides = [{ id: 'nps', value: 40, previous: 45, target: 50 }];
     const whole = scorecardModel(input({ overrides }));
