@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../src/feed/schema.js';
 import { deriveKpis } from '../src/analysis/index.js';
+import { Portfolio } from '../src/analysis/portfolio.js';
 import { formatters } from '../src/internal/format.js';
+import { indexesOfIds } from '../src/internal/selection.js';
+import { fitText, wrapLines as wrapText } from '../src/internal/text-fit.js';
+import { columnsFor, sparkline } from '../src/components/scorecard/scorecard-layout.js';
+import { atRiskLimit, kpiChange, kpiStatus, toleranceOf } from '../src/components/scorecard/scorecard-status.js';
+import { baseSentence, baseShort, deltaWords, formatDelta, formatKpiValue, statusRule } from '../src/components/scorecard/scorecard-text.js';
 import {
-  atRiskLimit,
   chooseKpis,
-  columnsFor,
-  fitText,
-  wrapText,
-  kpiChange,
-  kpiStatus,
+  historyRows,
   parseKpiIds,
   parseTargets,
-  sparkline,
-  toleranceOf,
+  scorecardModel,
+  selectDetail,
+  type ScorecardInput,
 } from '../src/components/scorecard/scorecard-model.js';
-import { baseSentence, baseShort, deltaWords, formatDelta, formatKpiValue, statusRule } from '../src/components/scorecard/scorecard-text.js';
-import { buildScorecard, historyRows, scorecardScope, selectDetail, type ScorecardInput } from '../src/components/scorecard/scorecard-tiles.js';
 
 const en = formatters('en-US', 'EUR');
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
@@ -230,7 +230,7 @@ describe('up-sell base: the denominator is the accounts with revenue and an expa
   });
 });
 
-describe('buildScorecard', () => {
+describe('scorecardModel', () => {
   // a: active, retained; b: churned; c: previousRevenue 0 (not active last period); d: new.
   const accounts = [
     acc('a', 120, { previousRevenue: 100, nps: 10, csat: 5, segment: 'Corporate', history: [{ period: 'P1', revenue: 40 }, { period: 'P2', revenue: 50 }, { period: 'P3', revenue: 60 }] }),
@@ -238,11 +238,13 @@ describe('buildScorecard', () => {
     acc('c', 80, { previousRevenue: 0, nps: 8, segment: 'Corporate', history: [{ period: 'P1', revenue: 10 }, { period: 'P2', revenue: 30 }, { period: 'P3', revenue: 20 }] }),
     acc('d', 50, { nps: 9, segment: 'SMB' }),
   ];
+  const whole = new Portfolio(accounts);
+  /** The portfolio as the element hands it over: the whole feed's, narrowed to the accounts a filter keeps. */
+  const shown = (kept: readonly Account[]) => whole.narrow(indexesOfIds(whole, kept.map((a) => a.id)));
   const input = (extra: Partial<ScorecardInput> = {}): ScorecardInput => ({
-    accounts,
+    portfolio: whole,
     overrides: [],
-    selectionSize: 0,
-    selected: [],
+    selection: [],
     filter: undefined,
     ids: undefined,
     targets: parseTargets(''),
@@ -252,7 +254,7 @@ describe('buildScorecard', () => {
   });
 
   it('summary: scope, status counts, then every KPI with value and status', () => {
-    const card = buildScorecard(input({ ids: ['retention', 'churn', 'nps', 'csat'], targets: parseTargets('retention:0.6,churn:0.5,nps:30') }));
+    const card = scorecardModel(input({ ids: ['retention', 'churn', 'nps', 'csat'], targets: parseTargets('retention:0.6,churn:0.5,nps:30') }));
     // retention 1/2 = 50% vs 60% (limit 57%): off track; churn 1/2 = 50% vs 50%: on track; NPS (2 − 1) / 4 = +25 vs 30 (limit 28.5): off track.
     expect(card.headline).toBe('KPIs of all 4 accounts: 1 on track, 2 off track, 1 without a target.');
     expect(card.summary).toBe(
@@ -264,14 +266,14 @@ describe('buildScorecard', () => {
   });
 
   it('lists KPIs left out because they are not available', () => {
-    const card = buildScorecard(input());
+    const card = scorecardModel(input());
     expect(card.tiles.map((t) => t.id)).toEqual(['revenue-growth', 'retention', 'churn', 'nrr', 'nps', 'csat', 'top20-share']);
     expect(card.summary.endsWith(' Not available: Customer lifetime value, Up-sell / cross-sell rate, Referenceable accounts.')).toBe(true);
   });
 
   it('names the filter in force (the accounts arrive already filtered by the element)', () => {
     const corporate = accounts.filter((a) => a.segment === 'Corporate');
-    const card = buildScorecard(input({ accounts: corporate, filter: 'segment:Corporate,region:EMEA,region:APAC' }));
+    const card = scorecardModel(input({ portfolio: shown(corporate), filter: 'segment:Corporate,region:EMEA,region:APAC' }));
     // clv, upsell and referenceable have no inputs in a or c
     expect(card.headline).toBe('KPIs of 2 accounts in segment Corporate; region EMEA or APAC: 7 KPIs, no targets set.');
     // growth over a and c: (120 + 80) / (100 + 0) − 1 = 100%
@@ -279,17 +281,25 @@ describe('buildScorecard', () => {
   });
 
   it('a selection scopes the KPIs to the selected accounts, and says how many of the selection are in the filter', () => {
-    const two = buildScorecard(input({ selectionSize: 2, selected: [accounts[0]!, accounts[1]!] }));
+    const two = scorecardModel(input({ selection: ['a', 'b'] }));
     expect(two.headline).toMatch(/^KPIs of 2 selected accounts:/);
     expect(two.accounts.map((a) => a.id)).toEqual(['a', 'b']);
-    const inFilter = buildScorecard(input({ accounts: [accounts[0]!, accounts[2]!], selectionSize: 2, selected: [accounts[0]!], filter: 'segment:Corporate' }));
+    const inFilter = scorecardModel(input({ portfolio: shown([accounts[0]!, accounts[2]!]), selection: ['a', 'b'], filter: 'segment:Corporate' }));
     expect(inFilter.headline).toMatch(/^KPIs of 1 of 2 selected accounts in segment Corporate:/);
     expect(inFilter.accounts.map((a) => a.id)).toEqual(['a']);
   });
 
+  it('a selection reads the portfolio narrowed to it: the top-20% share of the selected accounts, from the one ranking', () => {
+    // selected a (120), b (0) and d (50), in any order: total 170; the top 20% of 3 accounts is 1 account, a: 120 / 170 = 70.6%
+    const card = scorecardModel(input({ selection: ['d', 'b', 'a'], ids: ['top20-share'] }));
+    expect(card.accounts.map((a) => a.id)).toEqual(['a', 'b', 'd']);
+    expect(card.tiles[0]!.valueText).toBe('70.6%');
+    expect(card.tiles[0]!.kpi.base).toMatchObject({ numerator: 120, denominator: 170, accounts: 1 });
+  });
+
   it('overrides win in the whole-feed view; a scoped view derives instead, keeps their targets and says so', () => {
     const overrides = [{ id: 'nps', value: 40, previous: 45, target: 50 }];
-    const whole = buildScorecard(input({ overrides }));
+    const whole = scorecardModel(input({ overrides }));
     const nps = whole.tiles.find((t) => t.id === 'nps')!;
     expect([nps.valueText, nps.deltaText, nps.change!.verdict, nps.targetText, nps.targetSource, nps.status]).toEqual([
       '+40',
@@ -300,7 +310,7 @@ describe('buildScorecard', () => {
       'off-track',
     ]);
     expect(nps.baseShort).toBe('Reported in the feed');
-    const scoped = buildScorecard(input({ overrides, accounts: [accounts[1]!, accounts[3]!], filter: 'segment:SMB' }));
+    const scoped = scorecardModel(input({ overrides, portfolio: shown([accounts[1]!, accounts[3]!]), filter: 'segment:SMB' }));
     const derived = scoped.tiles.find((t) => t.id === 'nps')!;
     // b (3, detractor) and d (9, promoter): (1 − 1) / 2 = 0
     expect([derived.valueText, derived.targetText, derived.change]).toEqual(['0', '+50', undefined]);
@@ -308,13 +318,13 @@ describe('buildScorecard', () => {
   });
 
   it('targets from the attribute win over targets in the feed; bad entries are noted', () => {
-    const card = buildScorecard(input({ overrides: [{ id: 'nps', value: 40, target: 50 }], targets: parseTargets('nps:35,oops') }));
+    const card = scorecardModel(input({ overrides: [{ id: 'nps', value: 40, target: 50 }], targets: parseTargets('nps:35,oops') }));
     expect(card.tiles.find((t) => t.id === 'nps')).toMatchObject({ target: 35, targetSource: 'attribute', status: 'on-track' });
     expect(card.notes).toEqual(['Targets ignored: "oops" (write id:number, e.g. nps:50,churn:0.05).']);
   });
 
   it('overrides only (no accounts): the feed-reported KPIs', () => {
-    const card = buildScorecard(input({ accounts: [], overrides: [{ id: 'pipeline', label: 'Pipeline coverage', value: 3.1, unit: 'number', history: [2, 3.1] }] }));
+    const card = scorecardModel(input({ portfolio: new Portfolio([]), overrides: [{ id: 'pipeline', label: 'Pipeline coverage', value: 3.1, unit: 'number', history: [2, 3.1] }] }));
     expect(card.headline).toBe('KPIs reported in the feed: 1 KPI, no targets set.');
     expect(card.tiles.map((t) => [t.id, t.valueText])).toEqual([['pipeline', '3.1']]);
     expect(card.tiles[0]!.spark).toBeDefined();
@@ -323,7 +333,7 @@ describe('buildScorecard', () => {
   });
 
   it('kpis naming an unknown id shows it as not available, with why', () => {
-    const tile = buildScorecard(input({ ids: ['pipeline'] })).tiles[0]!;
+    const tile = scorecardModel(input({ ids: ['pipeline'] })).tiles[0]!;
     expect([tile.valueText, tile.status, tile.baseShort]).toEqual([
       'Not available',
       'not-available',
@@ -332,20 +342,12 @@ describe('buildScorecard', () => {
     expect(selectDetail(tile)).toEqual({ id: 'pipeline', value: null, target: null, status: 'not-available' });
   });
 
-  it('a scope (accounts and their KPIs) is reused as it is when only targets, tolerance, kpis or format change', () => {
-    const scope = scorecardScope(input());
-    const options = { ids: ['churn', 'nps'], targets: parseTargets('churn:0.4'), tolerance: 0.2, format: formatters('de-DE', 'EUR') };
-    const reused = buildScorecard(input(options), scope);
-    expect(reused).toEqual(buildScorecard(input(options)));
-    expect(reused.tiles[0]!.kpi).toBe(scope.kpis.find((k) => k.id === 'churn'));
-  });
-
   it('previous values: revenue growth from yearly histories named by periods.previous; the others say why they have none', () => {
     const yearly = [
       acc('p', 132, { previousRevenue: 110, history: [{ period: 'FY2024', revenue: 100 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] }),
       acc('q', 60, { previousRevenue: 50, history: [{ period: 'FY2024', revenue: 40 }, { period: 'FY2025', revenue: 50 }, { period: 'FY2026', revenue: 60 }] }),
     ];
-    const card = buildScorecard(input({ accounts: yearly, ids: ['revenue-growth', 'retention'], periods: { previous: 'FY2025' } }));
+    const card = scorecardModel(input({ portfolio: new Portfolio(yearly), ids: ['revenue-growth', 'retention'], periods: { previous: 'FY2025' } }));
     const [growth, retention] = card.tiles;
     // growth 192 / 160 − 1 = 20.0%, previous 160 / 140 − 1 = 14.3%: up 5.7 points, better
     expect([growth!.valueText, growth!.previousText, growth!.deltaText, growth!.deltaWords, growth!.previousNote]).toEqual([
@@ -358,21 +360,21 @@ describe('buildScorecard', () => {
     expect([retention!.change, retention!.previousText]).toEqual([undefined, undefined]);
     expect(retention!.previousNote).toMatch(/^Not derived: it needs the accounts active two periods back/);
     // without the label, growth has no previous value either, and says what is missing
-    const unnamed = buildScorecard(input({ accounts: yearly, ids: ['revenue-growth'] })).tiles[0]!;
+    const unnamed = scorecardModel(input({ portfolio: new Portfolio(yearly), ids: ['revenue-growth'] })).tiles[0]!;
     expect(unnamed.previousNote).toBe('The feed does not name its previous period (periods.previous), so account histories cannot give its growth.');
     // a KPI without a value has no "previous" to speak of
-    expect(buildScorecard(input({ ids: ['clv'] })).tiles[0]!.previousNote).toBeUndefined();
+    expect(scorecardModel(input({ ids: ['clv'] })).tiles[0]!.previousNote).toBeUndefined();
   });
 
   it('history rows: derived growth labelled with the periods it compares; feed history numbered oldest first', () => {
-    const card = buildScorecard(input());
+    const card = scorecardModel(input());
     const growth = card.tiles.find((t) => t.id === 'revenue-growth')!;
     // summed history: P1 50, P2 80, P3 80 → growth 60%, 0%
     expect(historyRows(growth, card.accounts, en)).toEqual([
       { label: 'P1 → P2', value: '60.0%' },
       { label: 'P2 → P3', value: '0.0%' },
     ]);
-    const feed = buildScorecard(input({ overrides: [{ id: 'nps', value: 40, history: [30, 35, 40] }] }));
+    const feed = scorecardModel(input({ overrides: [{ id: 'nps', value: 40, history: [30, 35, 40] }] }));
     expect(historyRows(feed.tiles.find((t) => t.id === 'nps')!, feed.accounts, en)).toEqual([
       { label: '1 (oldest)', value: '+30' },
       { label: '2', value: '+35' },

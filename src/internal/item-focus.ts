@@ -26,6 +26,8 @@ export interface ItemFocusOptions {
   otherKey?(event: KeyboardEvent): boolean;
   /** Focus the first item when the plot gets focus with no item focused yet (announced for keyboard focus only). Default: false. */
   focusFirst?: boolean;
+  /** Whether that first item is announced; false when the plot's name already reads it (the scorecard's summary lists every tile). Default: true. */
+  announceFirst?: boolean;
   /** Writes the announcement into the widget's live region. */
   announce(text: string): void;
 }
@@ -121,7 +123,7 @@ export class ItemFocusController implements ReactiveController {
     this.focused = true;
     if (this.options.focusFirst && this.index < 0 && this.options.count() > 0) {
       // A click announces its selection instead: only keyboard focus announces the item.
-      this.focus(0, (event.currentTarget as HTMLElement).matches(':focus-visible'));
+      this.focus(0, this.options.announceFirst !== false && (event.currentTarget as HTMLElement).matches(':focus-visible'));
     }
     this.host.requestUpdate();
   };

@@ -41,7 +41,7 @@ export const LinkedDashboard: Story = {
     part(matrix, 'plot')!.focus();
     await userEvent.keyboard('{ArrowRight}{Enter}');
     await waitFor(() => expect(feed.selection.length).toBeGreaterThan(0));
-    const scorecard = canvasElement.querySelector<KamWidget>('kam-scorecard')!;
+    const scorecard = canvasElement.querySelector('kam-scorecard')!;
     await waitFor(() => expect(textOf(part(scorecard, 'headline'))).toMatch(/^KPIs of \d+ selected accounts?/));
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(feed.selection).toEqual([]));

@@ -364,6 +364,92 @@ describe('kam-scorecard: keyboard and detail', () => {
   });
 });
 
+describe('kam-scorecard: one portfolio, one lifecycle', () => {
+  it('filter="tier:MVC" keeps the accounts whose computed tier is MVC (the feed gives none)', async () => {
+    // Vital few at 80%: a (42.9%), c (71.4%), d (89.3%) → MVC. Growth (120 + 80) / (100 + 0) − 1 = 100%;
+    // retention: only a was active last period, and still is; NPS a 10, c 8, d 9 → (2 − 0) / 3 × 100 = +67.
+    const el = await scorecard(html`<kam-scorecard locale="en-US" filter="tier:MVC" kpis="revenue-growth,retention,nps" .data=${feed}></kam-scorecard>`);
+    expect(partText(el, 'tile-value')).toEqual(['100.0%', '100.0%', '+67']);
+    expect(clean(root(el).querySelector('[part~="headline"]')!.textContent)).toBe('KPIs of 3 accounts in tier MVC: 3 KPIs, no targets set.');
+  });
+
+  it('linked: the tiers are the <kam-feed>\'s, under its cutoff, and a selection narrows the same portfolio', async () => {
+    // At the feed's cutoff 0.5 the vital few are a (42.9%) and c (71.4%): MVC is a and c.
+    // NPS a 10, c 8 → (1 − 0) / 2 × 100 = +50; top 20% of 2 accounts: a, 120 of 200 = 60.0%.
+    const page = await fixture<HTMLElement>(html`<div>
+      <kam-feed id="sc-feed-tiers" cutoff="0.5" .data=${feed}></kam-feed>
+      <kam-scorecard feed="sc-feed-tiers" filter="tier:MVC" locale="en-US" kpis="nps,top20-share"></kam-scorecard>
+    </div>`);
+    const el = page.querySelector<KamScorecard>('kam-scorecard')!;
+    await el.updateComplete;
+    expect(clean(root(el).querySelector('[part~="headline"]')!.textContent)).toBe('KPIs of 2 accounts in tier MVC: 2 KPIs, no targets set.');
+    expect(partText(el, 'tile-value')).toEqual(['+50', '60.0%']);
+    page.querySelector<KamFeed>('kam-feed')!.selection = ['c', 'd']; // d is STC: only c is shown. NPS c 8 → 0; top 20%: c alone, 100%
+    await el.updateComplete;
+    expect(clean(root(el).querySelector('[part~="headline"]')!.textContent)).toBe('KPIs of 1 of 2 selected accounts in tier MVC: 2 KPIs, no targets set.');
+    expect(partText(el, 'tile-value')).toEqual(['0', '100.0%']);
+  });
+
+  it('derives its model once per change: hover, keys and a resize reuse it; an option or the selection makes a new one', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 800px"><kam-scorecard locale="en-US" .data=${feed}></kam-scorecard></div>`);
+    const el = wrapper.querySelector<KamScorecard>('kam-scorecard')!;
+    await el.updateComplete;
+    const model = () => (el as unknown as { model: unknown }).model;
+    const first = model();
+    tileOf(el, 'nps').dispatchEvent(new PointerEvent('pointerenter'));
+    plot(el).focus();
+    await press(el, 'ArrowRight');
+    wrapper.style.width = '1600px';
+    await waitUntil(() => plot(el).classList.contains('cols-5'), 'five columns at 1600 px');
+    expect(model()).toBe(first);
+    el.targets = 'nps:20';
+    await el.updateComplete;
+    const withTargets = model();
+    expect(withTargets).not.toBe(first);
+    el.selection = ['a'];
+    await el.updateComplete;
+    expect(model()).not.toBe(withTargets);
+  });
+});
+
+describe('kam-scorecard: keyboard focus', () => {
+  it('focusing the tiles focuses the first without announcing it: the summary that names them already reads every tile', async () => {
+    const el = await scorecard(html`<kam-scorecard locale="en-US" .data=${feed}></kam-scorecard>`);
+    plot(el).focus();
+    await el.updateComplete;
+    expect(focused(el)).toBe('revenue-growth');
+    expect(live(el)).toBe('');
+    expect(clean(root(el).getElementById(plot(el).getAttribute('aria-describedby')!)!.textContent)).toMatch(/^Arrow keys move between the tiles/);
+  });
+
+  it('keeps the focused KPI when the tiles change, and drops the focus when it is gone', async () => {
+    const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="retention,nps,churn" .data=${feed}></kam-scorecard>`);
+    plot(el).focus();
+    await press(el, 'ArrowRight');
+    expect(focused(el)).toBe('nps');
+    el.kpis = 'churn,csat,nps'; // nps moves from the second tile to the third
+    await el.updateComplete;
+    expect(focused(el)).toBe('nps');
+    el.kpis = 'churn,csat';
+    await el.updateComplete;
+    expect(focused(el)).toBeUndefined();
+  });
+
+  it('scrolls the tile the keyboard moves to into view', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 280px; height: 240px; overflow: auto"><kam-scorecard locale="en-US" .data=${feed}></kam-scorecard></div>`);
+    const el = wrapper.querySelector<KamScorecard>('kam-scorecard')!;
+    await el.updateComplete;
+    plot(el).focus();
+    await el.updateComplete;
+    for (let i = 0; i < 9; i++) await press(el, 'ArrowDown'); // one column: down to the last tile, far below the 240 px box
+    expect(focused(el)).toBe('top20-share');
+    const box = wrapper.getBoundingClientRect();
+    const tile = tileOf(el, 'top20-share').getBoundingClientRect();
+    expect(wrapper.scrollTop).toBeGreaterThan(0);
+    expect(tile.top >= box.top - 1 && tile.bottom <= box.bottom + 1).toBe(true);
+  });
+});
+
 describe('kam-scorecard: click', () => {
   it('clicking a tile fires kam-kpi-select with { id, value, target, status } and opens its detail', async () => {
     const el = await scorecard(html`<kam-scorecard targets="csat:0.6" .data=${feed}></kam-scorecard>`);

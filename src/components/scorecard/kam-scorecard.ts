@@ -1,22 +1,27 @@
+/** <kam-scorecard>: the KPI scorecard. The class comment below is what the manifest documents. */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { Portfolio } from '../../analysis/portfolio.js';
 import type { Feed } from '../../feed/parse.js';
-import { KamWidget } from '../../internal/kam-widget.js';
-import type { TableColumn } from '../../internal/data-table.js';
 import { emit } from '../../internal/events.js';
-import { ExportError, type CsvColumn } from '../../internal/export.js';
+import { ExportError } from '../../internal/export.js';
+import type { Formatters } from '../../internal/format.js';
+import { ItemFocusController } from '../../internal/item-focus.js';
+import { KamWidget } from '../../internal/kam-widget.js';
 import { moveInGrid, moveInList } from '../../internal/keyboard.js';
+import { memo } from '../../internal/memo.js';
 import { skippedNotice } from '../../internal/state-views.js';
 import { tooltip, type TooltipAnchor } from '../../internal/tooltip.js';
-import { columnsFor, parseKpiIds, parseTargets, toleranceOf } from './scorecard-model.js';
-import { buildScorecard, historyRows, scorecardScope, selectDetail, type Scorecard, type ScorecardScope, type Tile } from './scorecard-tiles.js';
-import { NO_PREVIOUS_TEXT } from './scorecard-text.js';
-import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-columns.js';
-import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-views.js';
 import { exportStyles, exportSvg } from './scorecard-export.js';
+import { columnsFor } from './scorecard-layout.js';
+import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-marks.js';
+import { historyRows, parseKpiIds, parseTargets, scorecardModel, selectDetail, type ScorecardModel, type Tile } from './scorecard-model.js';
+import { toleranceOf } from './scorecard-status.js';
 import { scorecardStyles } from './scorecard-styles.js';
+import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-table.js';
+import { tileAnnouncement } from './scorecard-text.js';
 
-const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+const KEYS = "Arrow keys move between the tiles, Home and End jump, Enter or Space opens a tile's detail, Escape closes it.";
 
 /**
  * @summary The key-account KPI scorecard: one tile per KPI with its value, change, target status and trend, each traceable to its definition and base.
@@ -28,19 +33,8 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
  * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
  * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed.
  *
- * @csspart frame - The widget frame around header and tiles.
- * @csspart header - The row with the (visually hidden) summary and the toolbar.
- * @csspart summary - The summary sentence listing every KPI with value and status; the tiles' accessible name, visually hidden.
- * @csspart headline - The visible short line: scope ("KPIs of 3 selected accounts") and status counts.
+ * @csspart headline - The visible short line: scope ("KPIs of 3 selected accounts") and status counts (the summary is visually hidden).
  * @csspart notes - Notes on the scope and on ignored filter or target entries.
- * @csspart toolbar - The toolbar (clear selection, view as table, export).
- * @csspart clear-selection - The "Clear selection" button, shown while accounts are selected.
- * @csspart view-toggle - The "View as table" button.
- * @csspart export-button - The button that opens the export menu.
- * @csspart export-menu - The export menu (SVG, PNG, CSV).
- * @csspart export-item - One entry of the export menu.
- * @csspart export-message - Why the last export failed (for example PNG blocked by the page's Content-Security-Policy).
- * @csspart plot - The focusable container of the tiles (grid, or the strip when compact).
  * @csspart tile - One KPI tile.
  * @csspart tile-label - The KPI's label on a tile.
  * @csspart tile-value - The KPI's value on a tile ("Not available" when it has none).
@@ -52,40 +46,9 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
  * @csspart detail - The detail of the activated tile: definition, formula, base, previous, target rule, history table.
  * @csspart detail-close - The button that closes the detail.
  * @csspart tooltip - The hover tooltip with definition and base.
- * @csspart table-container - The scrolling region around the table view.
- * @csspart table - The table view.
- * @csspart show-more - The "Show more" button under a long table.
- * @csspart skipped-notice - The "N accounts skipped" and "N KPIs skipped" notices, with the reasons.
- * @csspart stale-notice - The notice that a background refresh failed and older data is shown.
- * @csspart retry-button - The Retry button of the network error view, and "Refresh now" on the stale notice.
- * @csspart state - The loading, idle, empty and error views (each also has its own part below).
- * @csspart state-loading - The loading view (a skeleton and "Loading accounts…").
- * @csspart state-idle - The view shown before any input is given.
- * @csspart state-empty - The view for a feed with no accounts (or none matching the filter).
- * @csspart state-error - The error view, with every problem found.
  *
- * @cssprop [--kam-bg=#ffffff] - Background (dark theme: #0d1117).
- * @cssprop [--kam-surface=#f6f8fa] - Tile background and table header (dark: #161b22).
- * @cssprop [--kam-fg=#1f2328] - Text colour (dark: #e6edf3).
- * @cssprop [--kam-muted=#59636e] - Secondary text: labels, base, notes (dark: #9ba7b4).
- * @cssprop [--kam-border=#d1d9e0] - Tile borders; the status bar of a tile without status (dark: #3d444d).
- * @cssprop [--kam-grid=#e8ecf0] - Row lines of the table view (dark: #262c36).
- * @cssprop [--kam-accent=#0b63c5] - Sparkline; the frame of the tile whose detail is open (dark: #58a6ff).
- * @cssprop [--kam-accent-soft=#dbeafe] - The pressed "View as table" button and selected table rows (dark: #10284a).
- * @cssprop [--kam-focus=#0b63c5] - Focus ring (dark: #79c0ff).
  * @cssprop [--kam-good=#1a7f37] - On track, and a change for the better (dark: #3fb950).
- * @cssprop [--kam-warning=#8a5300] - At risk; the border of the skipped notice (dark: #e3b341).
- * @cssprop [--kam-warning-bg=#fff8e6] - Background of the skipped and stale notices (dark: #2b2111).
  * @cssprop [--kam-bad=#c1121f] - Off track, and a change for the worse (dark: #ff7b72).
- * @cssprop [--kam-error=#c1121f] - Error view and export message text (dark: #ff7b72).
- * @cssprop [--kam-error-bg=#fff1f0] - Background of the error view (dark: #2d1214).
- * @cssprop [--kam-skeleton=#eaeef2] - The loading skeleton (dark: #21262d).
- * @cssprop [--kam-tooltip-bg=#1f2328] - Tooltip background (dark: #e6edf3).
- * @cssprop [--kam-tooltip-fg=#ffffff] - Tooltip text (dark: #0d1117).
- * @cssprop [--kam-radius=6px] - Corner radius of tiles, buttons and notices.
- * @cssprop [--kam-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family.
- * @cssprop [--kam-font-size=14px] - Base font size.
- * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  *
  * Scope: `filter` (shared by every element: "segment:Corporate") narrows the accounts before the KPIs
  * are derived; a selection of accounts (from a linked `<kam-feed>`, or the `selection` property) narrows
@@ -102,10 +65,22 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
  * from account histories when the feed names its previous period (`periods.previous`); every other
  * derived KPI says "No previous value" and, in its detail, why (see src/analysis/kpis.ts).
  */
-export class KamScorecard extends KamWidget<Tile> {
+export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   static override styles = [...KamWidget.styles, scorecardStyles, exportStyles];
 
-  protected readonly exportName = 'kam-scorecard';
+  protected readonly items = new ItemFocusController(this, {
+    count: () => this.tiles.length,
+    keyOf: (index) => this.tiles[index]?.id,
+    indexOf: (id) => this.tiles.findIndex((tile) => tile.id === id),
+    move: (key, index) => this.moveAmongTiles(key, index),
+    describe: (index) => tileAnnouncement(this.tiles[index]!, index, this.tiles.length),
+    activate: (index) => this.activate(index),
+    otherKey: (event) => this.closeDetailOnEscape(event),
+    // The plot is named by the summary, which already reads every tile: focusing it announces nothing more.
+    focusFirst: true,
+    announceFirst: false,
+    announce: (text) => this.announce(text),
+  });
 
   /** KPI ids to show, in this order, comma-separated: revenue-growth, retention, churn, nrr, nps, csat, clv, upsell, referenceable, top20-share, or a KPI id from the feed. Default: every available KPI. */
   @property() kpis?: string;
@@ -119,119 +94,99 @@ export class KamScorecard extends KamWidget<Tile> {
   /** A strip of small tiles (label, value, change, status) for a CRM sidebar instead of the grid: one line when wide enough, wrapping otherwise. Default: false. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  @state() private focusIndex = -1;
+  /** The KPI whose detail is open. */
   @state() private openId?: string;
-  @state() private hover?: { id: string; anchor: TooltipAnchor };
+  /** Where the hovered tile's tooltip points. */
+  @state() private hoverAnchor?: TooltipAnchor;
   /** True while an export reads the off-screen SVG drawing of the tiles. */
   @state() private exportStage = false;
 
+  protected readonly exportName = 'kam-scorecard';
+  /** The model, derived again only when the shown portfolio, the feed, the filter, the selection or an option changed. */
+  private readonly deriveScorecard = memo(
+    (portfolio: Portfolio, feed: Feed, filter: string | undefined, selection: readonly string[], kpis: string | undefined, targets: KamScorecard['targets'], tolerance: number, format: Formatters) => {
+      const options = { ids: parseKpiIds(kpis), targets: parseTargets(targets), tolerance: toleranceOf(tolerance), format };
+      return scorecardModel({ portfolio, overrides: feed.kpis, periods: feed.periods, filter, selection, ...options });
+    },
+  );
+  /** The open detail's history rows (revenue growth sums the accounts' histories for its period labels). */
+  private readonly detailRows = memo(historyRows);
+  /** Columns of the tile grid at the current width (the strip is one row). */
+  private columns = 1;
+  /** The tile last scrolled into view, so the keyboard's tile is scrolled to once. */
+  private tileInView?: string;
   /** Exports in progress (toPNG reads the stage through toSVG too): the stage goes when the last one ends. */
   private exporting = 0;
-  private scopeCache?: { key: unknown[]; scope: ScorecardScope };
-  private cache?: { key: unknown[]; card: Scorecard };
-
-  /** The scorecard for the current feed and options, rebuilt only when one of them changes (the KPIs only when the accounts in scope do). */
-  private card(feed: Feed): Scorecard {
-    const filter = this.feedController.state.filter;
-    const key = [feed, this.selection, filter, this.kpis, this.targets, this.tolerance, this.format];
-    if (this.cache && same(key, this.cache.key)) return this.cache.card;
-    const input = {
-      accounts: feed.accounts,
-      overrides: feed.kpis,
-      selectionSize: this.selection.length,
-      selected: this.selection.length ? this.selectedAccounts : [],
-      filter,
-      periods: feed.periods,
-    };
-    const scopeKey = key.slice(0, 3);
-    if (!this.scopeCache || !same(scopeKey, this.scopeCache.key)) this.scopeCache = { key: scopeKey, scope: scorecardScope(input) };
-    const options = { ids: parseKpiIds(this.kpis), targets: parseTargets(this.targets), tolerance: toleranceOf(this.tolerance), format: this.format };
-    const card = buildScorecard({ ...input, ...options }, this.scopeCache.scope);
-    this.cache = { key, card };
-    return card;
-  }
 
   private get tiles(): readonly Tile[] {
-    const feed = this.feedController.state.feed;
-    return feed ? this.card(feed).tiles : [];
+    return this.model?.tiles ?? [];
   }
 
-  private get columns(): number {
-    return this.compact ? this.tiles.length : columnsFor(this.size.width, this.tiles.length);
+  protected deriveModel(portfolio: Portfolio, feed: Feed): ScorecardModel {
+    return this.deriveScorecard(portfolio, feed, this.feedController.state.filter, this.selection, this.kpis, this.targets, this.tolerance, this.format);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const tiles = this.tiles;
-    if (this.focusIndex >= tiles.length) this.focusIndex = tiles.length - 1;
-    if (this.openId !== undefined && !tiles.some((t) => t.id === this.openId)) this.openId = undefined;
+    this.columns = this.compact ? this.tiles.length : columnsFor(this.size.width, this.tiles.length);
+    if (this.openId !== undefined && !this.tiles.some((t) => t.id === this.openId)) this.openId = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Keep the tile the keyboard moved to in view (a click or a pointer focus leaves the page where it is).
+    const tile = this.renderRoot.querySelector<HTMLElement>('.tile.focused');
+    if (tile?.dataset.id === this.tileInView) return;
+    this.tileInView = tile?.dataset.id;
+    if (tile && this.renderRoot.querySelector('.plot:focus-visible')) tile.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   // ---- handlers -----------------------------------------------------------------------------------
+
+  /** Grid movement (the strip: reading order), never past the last tile of a short last row. */
+  private moveAmongTiles(key: string, index: number): number | undefined {
+    const count = this.tiles.length;
+    const next = this.compact ? moveInList(key, index, count) : moveInGrid(key, index, this.columns, Math.ceil(count / this.columns));
+    return next === undefined ? undefined : Math.min(next, count - 1);
+  }
 
   /** Activates a tile: focuses it, toggles its detail and fires kam-kpi-select. */
   private activate(index: number): void {
     const tile = this.tiles[index];
     if (!tile) return;
-    this.focusIndex = index;
+    this.items.focus(index, false);
     this.openId = this.openId === tile.id ? undefined : tile.id;
-    this.announcement = this.openId ? `Details of ${tile.label} shown below its row.` : 'Details closed.';
+    this.announce(this.openId ? `Details of ${tile.label} shown below its row.` : 'Details closed.');
     emit(this, 'kam-kpi-select', selectDetail(tile));
+  }
+
+  /** Escape with a detail open closes the detail only: it must not reach the host, which would clear the account selection. */
+  private closeDetailOnEscape(event: KeyboardEvent): boolean {
+    if (event.key !== 'Escape' || this.openId === undefined) return false;
+    event.stopPropagation();
+    this.closeDetail();
+    return true;
   }
 
   private closeDetail(): void {
     this.openId = undefined;
-    this.announcement = 'Details closed.';
+    this.announce('Details closed.');
     this.renderRoot.querySelector<HTMLElement>('.plot')?.focus();
   }
 
-  private onPlotFocus(): void {
-    if (this.focusIndex < 0 && this.tiles.length) this.focusIndex = 0;
-  }
-
-  private onPlotKeydown(event: KeyboardEvent): void {
-    if (event.target !== event.currentTarget) return; // keys in the open detail (its button, its table) are theirs
-    const tiles = this.tiles;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.activate(Math.max(0, this.focusIndex));
-      return;
-    }
-    if (event.key === 'Escape' && this.openId !== undefined) {
-      event.stopPropagation(); // close the detail only; do not also clear the account selection
-      this.closeDetail();
-      return;
-    }
-    const columns = this.columns;
-    const next = this.compact
-      ? moveInList(event.key, this.focusIndex, tiles.length)
-      : moveInGrid(event.key, this.focusIndex, columns, Math.ceil(tiles.length / columns));
-    if (next === undefined) return;
-    event.preventDefault();
-    this.focusIndex = Math.min(next, tiles.length - 1);
-    const tile = tiles[this.focusIndex]!;
-    const change = tile.deltaWords ?? (tile.previousNote ? NO_PREVIOUS_TEXT.toLowerCase() : undefined);
-    this.announcement = `${tile.item}${change ? `; ${change}` : ''}. ${this.focusIndex + 1} of ${tiles.length}.`;
-    void this.updateComplete.then(() => this.renderRoot.querySelector('.tile.focused')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
-  }
-
-  private onDetailKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    this.closeDetail();
-  }
-
-  private onTileEnter(event: PointerEvent, tile: Tile): void {
+  private onTileEnter(event: PointerEvent, index: number): void {
     const element = event.currentTarget as HTMLElement;
     const plot = element.parentElement!;
     const top = element.offsetTop;
     const height = plot.clientHeight;
     // Anchor below the tile when it sits in the upper half, above it otherwise, so the tooltip never covers it.
     const y = top + element.offsetHeight / 2 <= height / 2 ? top + element.offsetHeight - 6 : top + 6;
-    this.hover = { id: tile.id, anchor: { x: element.offsetLeft + element.offsetWidth / 2, y, width: plot.clientWidth, height } };
+    this.hoverAnchor = { x: element.offsetLeft + element.offsetWidth / 2, y, width: plot.clientWidth, height };
+    this.items.setHover(index);
   }
 
   protected override onEscape(): void {
+    super.onEscape();
     this.openId = undefined;
   }
 
@@ -264,25 +219,25 @@ export class KamScorecard extends KamWidget<Tile> {
     return svgElement;
   }
 
-  // ---- frame hooks --------------------------------------------------------------------------------
+  // ---- summary, table, CSV ------------------------------------------------------------------------
 
-  protected summary(feed: Feed): string {
-    return this.card(feed).summary;
+  protected summary(model: ScorecardModel): string {
+    return model.summary;
   }
 
-  protected tableColumns(): readonly TableColumn<Tile>[] {
+  protected tableColumns() {
     return TABLE_COLUMNS;
   }
 
-  protected tableRows(feed: Feed): readonly Tile[] {
-    return this.card(feed).tiles;
+  protected tableRows(model: ScorecardModel): readonly Tile[] {
+    return model.tiles;
   }
 
   protected rowKey(row: Tile): string {
     return row.id;
   }
 
-  protected csvColumns(): readonly CsvColumn<Tile>[] {
+  protected csvColumns() {
     return CSV_COLUMNS;
   }
 
@@ -292,61 +247,52 @@ export class KamScorecard extends KamWidget<Tile> {
   }
 
   /** The skipped-KPI notice sits above the frame, next to the skipped-account one, so the table view shows it too. */
-  protected override renderReady(feed: Feed): TemplateResult {
-    const stage = this.exportStage ? html`<div class="export-stage" aria-hidden="true">${exportSvg(this.card(feed), this.size.width)}</div>` : nothing;
-    return html`${skippedNotice(feed.skippedKpis, 'KPI')}${super.renderReady(feed)}${stage}`;
+  protected override renderReady(): TemplateResult {
+    const feed = this.feedController.state.feed!;
+    const stage = this.exportStage ? html`<div class="export-stage" aria-hidden="true">${exportSvg(this.model!, this.size.width)}</div>` : nothing;
+    return html`${skippedNotice(feed.skippedKpis, 'KPI')}${super.renderReady()}${stage}`;
   }
 
-  // ---- rendering ----------------------------------------------------------------------------------
+  // ---- drawing ------------------------------------------------------------------------------------
 
-  private renderDetail(card: Scorecard): TemplateResult | typeof nothing {
-    const tile = card.tiles.find((t) => t.id === this.openId);
+  private renderDetail(model: ScorecardModel): TemplateResult | typeof nothing {
+    const tile = model.tiles.find((t) => t.id === this.openId);
     if (!tile) return nothing;
     return detailView(tile, {
-      rows: historyRows(tile, card.accounts, this.format),
+      rows: this.detailRows(tile, model.accounts, this.format),
       tolerance: toleranceOf(this.tolerance),
       format: this.format,
       onClose: () => this.closeDetail(),
-      onKeydown: (e) => this.onDetailKeydown(e),
+      onKeydown: (event) => this.closeDetailOnEscape(event),
     });
   }
 
   /** The tiles; in the grid, the open detail follows the row of its tile (spanning the row), so it opens where the eye is. */
-  private renderTiles(card: Scorecard): unknown[] {
-    const out: unknown[] = card.tiles.map((tile, i) =>
+  private renderTiles(model: ScorecardModel): unknown[] {
+    const out: unknown[] = model.tiles.map((tile, i) =>
       tileView(tile, {
         compact: this.compact,
-        focused: i === this.focusIndex,
+        focused: i === this.items.index,
         open: tile.id === this.openId,
         onActivate: () => this.activate(i),
-        onPointerEnter: (e) => this.onTileEnter(e, tile),
+        onPointerEnter: (event) => this.onTileEnter(event, i),
       }),
     );
-    const open = card.tiles.findIndex((t) => t.id === this.openId);
+    const open = model.tiles.findIndex((t) => t.id === this.openId);
     if (this.compact || open < 0) return out;
-    const columns = this.columns;
-    const rowEnd = Math.min(card.tiles.length - 1, Math.floor(open / columns) * columns + columns - 1);
-    out.splice(rowEnd + 1, 0, this.renderDetail(card));
+    const rowEnd = Math.min(model.tiles.length - 1, Math.floor(open / this.columns) * this.columns + this.columns - 1);
+    out.splice(rowEnd + 1, 0, this.renderDetail(model));
     return out;
   }
 
-  protected renderChart(feed: Feed): TemplateResult {
-    const card = this.card(feed);
-    const hovered = this.hover && card.tiles.find((t) => t.id === this.hover!.id);
-    return html`<p class="headline" part="headline">${card.headline}</p>
-      ${card.notes.length ? html`<ul class="notes" part="notes">${card.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
-      <div
-        class="plot ${this.compact ? 'strip' : `grid cols-${this.columns}`}"
-        part="plot"
-        tabindex="0"
-        role="group"
-        aria-labelledby="summary"
-        @focus=${this.onPlotFocus}
-        @keydown=${this.onPlotKeydown}
-        @pointerleave=${() => (this.hover = undefined)}
-      >
-        ${this.renderTiles(card)} ${hovered ? tooltip(this.hover!.anchor, tooltipContent(hovered), 'kpi-tooltip') : nothing}
-      </div>
-      ${unavailableView(card.hidden)} ${this.compact ? this.renderDetail(card) : nothing}`;
+  protected renderChart(model: ScorecardModel): TemplateResult {
+    const hovered = model.tiles[this.items.hover];
+    const plot = this.renderPlot(
+      { roleDescription: 'KPI scorecard', keys: KEYS, className: this.compact ? 'strip' : `grid cols-${this.columns}` },
+      html`${this.renderTiles(model)} ${hovered ? tooltip(this.hoverAnchor, tooltipContent(hovered), 'kpi-tooltip') : nothing}`,
+    );
+    return html`<p class="headline" part="headline">${model.headline}</p>
+      ${model.notes.length ? html`<ul class="notes" part="notes">${model.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing} ${plot}
+      ${unavailableView(model.hidden)} ${this.compact ? this.renderDetail(model) : nothing}`;
   }
 }

@@ -1,32 +1,15 @@
 /**
- * The scorecard as one SVG, for the SVG and PNG export (the live tiles are HTML). It draws the same
- * tiles with the same texts in a grid of the same column count: headline, then per tile a status bar,
- * label, value, change, status with target, base and sparkline. Colours come from CSS classes (the
- * --kam-* tokens, in `exportStyles` below), which the shared export inlines.
+ * The scorecard drawn as one SVG, for the SVG and PNG export: the live tiles are HTML (scorecard-marks.ts),
+ * and the shared export needs one SVG element. It draws the same tiles with the same texts in a grid of
+ * the same column count (placed by exportLayout): headline, then per tile a status bar, label, value,
+ * change, status with target, base and sparkline. Colours come from CSS classes (the --kam-* tokens, in
+ * `exportStyles` below), which the shared export inlines.
  */
 import { css, html, svg, nothing, type TemplateResult } from 'lit';
-import { columnsFor, fitText, sparkline, wrapText, TILE_GAP } from './scorecard-model.js';
-import { trendTarget, type Scorecard, type Tile } from './scorecard-tiles.js';
+import { fitText } from '../../internal/text-fit.js';
+import { EXPORT_PAD as PAD, EXPORT_HEADLINE_LINE, EXPORT_TILE_HEIGHT as TILE_HEIGHT, exportLayout, sparkline } from './scorecard-layout.js';
+import { trendTarget, type ScorecardModel, type Tile } from './scorecard-model.js';
 import { CHANGE_ARROWS, NO_PREVIOUS_TEXT } from './scorecard-text.js';
-
-const HEADLINE_LINE = 17;
-const HEADLINE_FONT = 13;
-const TILE_HEIGHT = 136;
-const PAD = 12;
-
-/** The headline in at most three lines. */
-function headlineLines(headline: string, width: number): string[] {
-  return wrapText(headline, width, HEADLINE_FONT, 3);
-}
-
-/** Width and height of the export for this scorecard at `width` px (at least 280). */
-export function exportSize(headline: string, tiles: number, width: number): { width: number; height: number; columns: number; top: number } {
-  const w = Math.max(280, Math.round(width));
-  const columns = columnsFor(w, tiles);
-  const rows = Math.max(1, Math.ceil(tiles / columns));
-  const top = headlineLines(headline, w).length * HEADLINE_LINE + 12;
-  return { width: w, height: top + rows * (TILE_HEIGHT + TILE_GAP) - TILE_GAP, columns, top };
-}
 
 function exportTile(tile: Tile, x: number, y: number, w: number): TemplateResult {
   const inner = w - 2 * PAD;
@@ -60,14 +43,12 @@ function exportTile(tile: Tile, x: number, y: number, w: number): TemplateResult
 }
 
 /** The export SVG (class "chart", found by the shared export). */
-export function exportSvg(card: Scorecard, width: number): TemplateResult {
-  const { width: w, height, columns, top } = exportSize(card.headline, card.tiles.length, width);
-  const tileWidth = (w - (columns - 1) * TILE_GAP) / columns;
+export function exportSvg(model: ScorecardModel, width: number): TemplateResult {
+  const layout = exportLayout(model.headline, model.tiles.length, width);
+  const { width: w, height } = layout;
   return html`<svg class="chart" xmlns="http://www.w3.org/2000/svg" width=${w} height=${height} viewBox="0 0 ${w} ${height}" aria-hidden="true">
-    ${headlineLines(card.headline, w).map((line, i) => svg`<text class="x-headline" x="0" y=${14 + i * HEADLINE_LINE}>${line}</text>`)}
-    ${card.tiles.map((tile, i) =>
-      exportTile(tile, (i % columns) * (tileWidth + TILE_GAP), top + Math.floor(i / columns) * (TILE_HEIGHT + TILE_GAP), tileWidth),
-    )}
+    ${layout.headline.map((line, i) => svg`<text class="x-headline" x="0" y=${14 + i * EXPORT_HEADLINE_LINE}>${line}</text>`)}
+    ${model.tiles.map((tile, i) => exportTile(tile, layout.tiles[i]!.x, layout.tiles[i]!.y, layout.tileWidth))}
   </svg>`;
 }
 

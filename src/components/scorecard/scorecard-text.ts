@@ -1,11 +1,13 @@
 /**
  * The scorecard's words and numbers (no DOM): KPI values in their unit, signed changes, status labels,
  * and the base sentence that traces each figure to the accounts it was computed over
- * ("87.5% = 35 of 40 accounts active last period are still active").
+ * ("87.5% = 35 of 40 accounts active last period are still active"), and the sentences about the whole
+ * scorecard and a tile: whose KPIs they are, the status counts, a tile in the summary and as announced.
  */
 import type { Kpi, KpiUnit } from '../../analysis/kpis.js';
+import { describeFilter, parseFilter } from '../../feed/filter.js';
 import type { Formatters } from '../../internal/format.js';
-import type { KpiChange, TileStatus } from './scorecard-model.js';
+import type { KpiChange, TileStatus } from './scorecard-status.js';
 
 /** Status words and icons: the icon's shape and the word carry the status, colour only repeats it. */
 export const STATUS_TEXT: Readonly<Record<TileStatus, { icon: string; label: string }>> = {
@@ -156,4 +158,73 @@ export function statusRule(better: Kpi['better'], targetText: string, limitText:
   return better === 'higher'
     ? `On track at ${targetText} or more; at risk from ${limitText} (${within}); off track below ${limitText}.`
     : `On track at ${targetText} or less; at risk up to ${limitText} (${within}); off track above ${limitText}.`;
+}
+
+/** The previous value in words, for the detail. */
+export function previousWords(tile: { previousText?: string; deltaWords?: string; previousNote?: string }): string {
+  if (tile.previousText) return `${tile.previousText} (${tile.deltaWords})`;
+  if (tile.previousNote) return `${NO_PREVIOUS_TEXT}. ${tile.previousNote}`;
+  return 'None: the KPI has no value.';
+}
+
+/** A tile in the summary: "Logo retention 96.6%, on track (target 95.0%)". */
+export function tileItem(tile: { label: string; status: TileStatus; valueText: string; statusLabel: string; targetText?: string }): string {
+  const targetPart = tile.targetText ? ` (target ${tile.targetText})` : '';
+  if (tile.status === 'not-available') return `${tile.label} not available${targetPart}`;
+  return `${tile.label} ${tile.valueText}, ${tile.status === 'no-target' ? 'no target' : `${tile.statusLabel.toLowerCase()}${targetPart}`}`;
+}
+
+/** What the live region says when the keyboard reaches a tile: the tile, its change, and where it is ("2 of 10"). */
+export function tileAnnouncement(tile: { item: string; deltaWords?: string; previousNote?: string }, index: number, count: number): string {
+  const change = tile.deltaWords ?? (tile.previousNote ? NO_PREVIOUS_TEXT.toLowerCase() : undefined);
+  return `${tile.item}${change ? `; ${change}` : ''}. ${index + 1} of ${count}.`;
+}
+
+function filterWords(filter: string | undefined): string {
+  if (!filter) return '';
+  try {
+    return ` in ${describeFilter(parseFilter(filter))}`;
+  } catch {
+    return ` matching "${filter}"`; // an invalid filter never gets here (the element shows an error), but stay safe
+  }
+}
+
+/** Whose KPIs these are. */
+export interface ScopeWords {
+  /** Accounts shown (after the filter). */
+  shown: number;
+  /** Ids selected, also those the filter leaves out (0: no selection). */
+  selection: number;
+  /** Selected accounts among those shown. */
+  selected: number;
+  /** The filter in force, as written. */
+  filter: string | undefined;
+}
+
+/** "KPIs of all 250 accounts", "KPIs of 2 of 3 selected accounts in segment SMB", "KPIs reported in the feed". */
+export function scopeText({ shown, selection, selected, filter }: ScopeWords, format: Formatters): string {
+  const filtered = filterWords(filter);
+  if (selection > 0) {
+    if (selected === selection) return `KPIs of ${plural(selection, 'selected account', format)}${filtered}`;
+    return `KPIs of ${format.integer(selected)} of ${plural(selection, 'selected account', format)}${filtered}`;
+  }
+  if (filtered) return `KPIs of ${plural(shown, 'account', format)}${filtered}`;
+  if (shown === 0) return 'KPIs reported in the feed';
+  return shown === 1 ? 'KPIs of the 1 account' : `KPIs of all ${plural(shown, 'account', format)}`;
+}
+
+/** The status counts: "2 on track, 1 at risk, 3 without a target", or "4 KPIs, no targets set". */
+export function countsText(statuses: readonly TileStatus[]): string {
+  const count = (status: TileStatus) => statuses.filter((s) => s === status).length;
+  const parts: string[] = [];
+  for (const status of ['on-track', 'at-risk', 'off-track'] as const) {
+    const n = count(status);
+    if (n) parts.push(`${n} ${STATUS_TEXT[status].label.toLowerCase()}`);
+  }
+  const open = count('no-target');
+  const missing = count('not-available');
+  if (parts.length === 0) parts.push(`${statuses.length} KPI${statuses.length === 1 ? '' : 's'}, no targets set`);
+  else if (open) parts.push(`${open} without a target`);
+  if (missing) parts.push(`${missing} not available`);
+  return parts.join(', ');
 }

@@ -1,13 +1,16 @@
 /**
- * The scorecard's markup (no state): a tile, the detail of the open tile, the tooltip content and the
- * line of KPIs left out. The element decides what is focused, open or hovered and passes it in; these
- * only turn a Tile (already formatted by scorecard-tiles.ts) into a template.
+ * What the scorecard draws on screen (no state): a tile, the detail of the open tile, the tooltip content
+ * and the line of KPIs left out. The tiles are HTML, laid out by the CSS grid, because they are text
+ * first; the export draws the same tiles as one SVG (scorecard-export.ts). The element decides what is
+ * focused, open or hovered and passes it in; these only turn a Tile (already formatted by
+ * scorecard-model.ts) into a template.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Kpi } from '../../analysis/kpis.js';
 import type { Formatters } from '../../internal/format.js';
-import { SPARK_HEIGHT, SPARK_WIDTH, type HistoryRow, type Tile } from './scorecard-tiles.js';
-import { CHANGE_ARROWS, NO_PREVIOUS_TEXT, statusRule } from './scorecard-text.js';
+import { SPARK_HEIGHT, SPARK_WIDTH } from './scorecard-layout.js';
+import type { HistoryRow, Tile } from './scorecard-model.js';
+import { CHANGE_ARROWS, NO_PREVIOUS_TEXT, previousWords, statusRule } from './scorecard-text.js';
 
 export interface TileViewOptions {
   compact: boolean;
@@ -68,13 +71,6 @@ export function tooltipContent(tile: Tile): TemplateResult {
     ${tile.kpi.formula ? html`<p>Formula: ${tile.kpi.formula}</p>` : nothing}
     <p>${tile.baseSentence}</p>
     ${tile.previousNote ? html`<p>${NO_PREVIOUS_TEXT}: ${tile.previousNote}</p>` : nothing}`;
-}
-
-/** The previous value in words, for the detail and the table view. */
-export function previousWords(tile: Tile): string {
-  if (tile.previousText) return `${tile.previousText} (${tile.deltaWords})`;
-  if (tile.previousNote) return `${NO_PREVIOUS_TEXT}. ${tile.previousNote}`;
-  return 'None: the KPI has no value.';
 }
 
 export interface DetailViewOptions {

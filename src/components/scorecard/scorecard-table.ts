@@ -4,7 +4,7 @@
  */
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
-import type { Tile } from './scorecard-tiles.js';
+import type { Tile } from './scorecard-model.js';
 import { NO_PREVIOUS_TEXT } from './scorecard-text.js';
 
 function changeCell(tile: Tile): string {
