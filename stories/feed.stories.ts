@@ -34,7 +34,7 @@ const feedId = (name: string) => `${name}-${++renders}`;
 
 /** The feed element of a story and the widgets linked to it. */
 const feedIn = (canvas: HTMLElement) => canvas.querySelector<KamFeed>('kam-feed')!;
-const widget = (canvas: HTMLElement, tag: string) => canvas.querySelector<KamWidget>(tag)!;
+const widget = (canvas: HTMLElement, tag: string) => canvas.querySelector<KamWidget<unknown>>(tag)!;
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const textOf = (el: HTMLElement, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

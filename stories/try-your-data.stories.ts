@@ -40,8 +40,8 @@ export const TryYourData: Story = {
     const canvas = within(canvasElement);
     const input = canvas.getByLabelText('Your feed (JSON or CSV)');
     const messages = () => textOf(canvasElement.querySelector('.sb-try-messages'));
-    const pareto = canvasElement.querySelector<KamWidget>('kam-pareto')!;
-    const widgets = [...canvasElement.querySelectorAll<KamWidget>('kam-scorecard, kam-pareto, kam-tier-matrix, kam-quadrant')];
+    const pareto = canvasElement.querySelector<KamWidget<unknown>>('kam-pareto')!;
+    const widgets = [...canvasElement.querySelectorAll<KamWidget<unknown>>('kam-scorecard, kam-pareto, kam-tier-matrix, kam-quadrant')];
     expect(widgets).toHaveLength(4);
 
     const paste = async (text: string) => {

@@ -26,7 +26,7 @@ type Story = StoryObj;
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const textOf = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const widgetsIn = (canvas: HTMLElement) => [...canvas.querySelectorAll<KamWidget>(WIDGET_TAGS.join(','))];
+const widgetsIn = (canvas: HTMLElement) => [...canvas.querySelectorAll<KamWidget<unknown>>(WIDGET_TAGS.join(','))];
 
 /** Introduction: the bundled sample feed, fetched once by one <kam-feed>, and the four widgets linked to it. */
 export const LinkedDashboard: Story = {
@@ -37,7 +37,7 @@ export const LinkedDashboard: Story = {
     expect(widgets).toHaveLength(4);
     for (const widget of widgets) await waitFor(() => expect(widget.status).toBe('ready'), { timeout: 10000 });
     // A selection in the tier matrix is the page's selection: the scorecard computes its KPIs over it.
-    const matrix = canvasElement.querySelector<KamWidget>('kam-tier-matrix')!;
+    const matrix = canvasElement.querySelector<KamWidget<unknown>>('kam-tier-matrix')!;
     part(matrix, 'plot')!.focus();
     await userEvent.keyboard('{ArrowRight}{Enter}');
     await waitFor(() => expect(feed.selection.length).toBeGreaterThan(0));
