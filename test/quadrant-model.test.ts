@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../src/feed/schema.js';
 import { quadrants } from '../src/analysis/quadrant.js';
-import { axisFor, nearestInDirection, nearestPoint, pointsInBox, scatterOf, symlogTicks, topPoints } from '../src/components/quadrant/quadrant-model.js';
-import { FULL_VIEW, panTo, quadrantLayout, windowAt, zoomAround, type LayoutOptions } from '../src/components/quadrant/quadrant-layout.js';
+import { nearestInDirection, nearestPoint, pointsInBox, scatterOf, topPoints } from '../src/components/quadrant/quadrant-scatter.js';
+import { quadrantLayout, type LayoutOptions } from '../src/components/quadrant/quadrant-layout.js';
+import { FULL_VIEW, panTo, windowAt, zoomAround } from '../src/components/quadrant/quadrant-zoom.js';
 import { placeLabels } from '../src/components/quadrant/quadrant-labels.js';
 import { shapePath } from '../src/components/quadrant/quadrant-shapes.js';
 import { blendStamp, makeStamp, parseColour, stampOf, toStraightAlpha } from '../src/components/quadrant/quadrant-raster.js';
@@ -14,48 +15,6 @@ const acc = (id: string, revenue: number, effort: number, impact: number): Accou
 /** Effort 0..100, impact 0..100 (linear axes need no rounding), revenue 100, 25, 1, 0. */
 const accounts = [acc('a', 100, 0, 100), acc('b', 25, 100, 0), acc('c', 1, 50, 50), acc('d', 0, 50, 50)];
 const scatter = scatterOf(quadrants(accounts), new Uint8Array(4).fill(2), 'linear'); // all STC
-
-describe('axes', () => {
-  it('a linear axis starts at zero, rounds outwards and contains the threshold', () => {
-    const axis = axisFor('linear', 3, 87, 120);
-    expect(axis.domain).toEqual([0, 120]);
-    expect(axis.toUnit(60)).toBe(0.5);
-    expect(axis.fromUnit(0.25)).toBe(30);
-    expect(axisFor('linear', -12, 40, 5).domain).toEqual([-15, 40]); // d3's nice: step 5 for about 10 ticks
-    expect(axisFor('linear', 0, 0, 0).domain).toEqual([0, 1]); // one value: a unit span
-  });
-
-  it('the symmetric log keeps zero and mirrors negative values', () => {
-    const axis = axisFor('log', -100, 100, 0);
-    const zero = axis.toUnit(0);
-    expect(zero).toBeCloseTo(0.5, 10);
-    expect(axis.toUnit(100) - zero).toBeCloseTo(zero - axis.toUnit(-100), 10);
-    // ln(1 + 10) / ln(1 + 100) of the way from zero to 100: log spacing.
-    expect((axis.toUnit(10) - zero) / (axis.toUnit(100) - zero)).toBeCloseTo(Math.log(11) / Math.log(101), 10);
-    expect(axis.fromUnit(axis.toUnit(42))).toBeCloseTo(42, 8);
-    const positive = axisFor('log', 0, 1000, 10);
-    expect(positive.toUnit(0)).toBe(0); // zero sits on the axis, no padding below it
-    expect(positive.toUnit(1000)).toBeLessThan(1);
-  });
-
-  it('maps a whole column to unit positions exactly as one value at a time', () => {
-    const random = createRandom(9);
-    const values = Float64Array.from({ length: 500 }, () => (random.chance(0.1) ? random.int(-3, 3) : random.normal(0, 1e4)));
-    for (const axis of [axisFor('linear', -12, 40, 5), axisFor('linear', 0, 0, 0), axisFor('linear', 3, 1e7, 120), axisFor('log', -100, 1e6, 0), axisFor('log', 0, 1000, 10)]) {
-      const out = new Float64Array(values.length);
-      axis.toUnits(values, out);
-      values.forEach((v, i) => expect(Object.is(out[i], axis.toUnit(v))).toBe(true));
-    }
-  });
-
-  it('symmetric-log ticks are 0 and powers of ten, with 2 and 5 added when few decades show', () => {
-    expect(symlogTicks(0, 1000, 6)).toEqual([0, 1, 10, 100, 1000]);
-    expect(symlogTicks(-100, 100, 8)).toEqual([-100, -10, -1, 0, 1, 10, 100]);
-    expect(symlogTicks(0, 12, 8)).toEqual([0, 1, 2, 5, 10]);
-    expect(symlogTicks(0, 1e6, 4)).toEqual([0, 100, 10000, 1000000]);
-    expect(symlogTicks(20, 30, 5)).toEqual([20, 22, 24, 26, 28, 30]); // narrower than one decade: linear ticks
-  });
-});
 
 describe('the scatter', () => {
   it('places each account on the unit square and knows the lead of each quadrant', () => {

@@ -1,135 +1,19 @@
 /**
- * The scatter behind <kam-quadrant>, derived once per feed and options from what `quadrants()` and
- * `assignTiers()` return: every placed account's position on a unit square (0..1 on both axes, through
- * a linear or symmetric-log scale), its revenue and tier, and a quadtree over those unit positions for
- * hit testing. Pure (no DOM); the layout turns unit positions into pixels for the current size and zoom.
- *
- * Decisions:
- * - `scale="log"` is a symmetric log, sign(v)·ln(1 + |v|): zero stays at zero and negative impact is
- *   mirrored below it (a plain log cannot show either). Below 1 in absolute value it is nearly linear.
- * - Linear axes start at 0 (or below, for negative impact) and are rounded outwards to nice numbers; the
- *   split thresholds always lie inside the domain.
+ * The scatter behind <kam-quadrant>: every placed account's position on a unit square (0..1 on both
+ * axes, through the axes of internal/scale.ts, linear or symmetric log), its revenue and tier, a
+ * quadtree over those unit positions, and the searches the chart makes over its points (the nearest to
+ * the pointer, those in a dragged rectangle, the next one in an arrow's direction, the largest). Pure
+ * (no DOM); the layout turns unit positions into pixels for the current size and zoom.
  */
 import { quadtree, type Quadtree } from 'd3-quadtree';
-import { sharedColumns } from '../../analysis/columns.js';
-import { quadrants, type QuadrantResult } from '../../analysis/quadrant.js';
-import { assignTiers, type TierResult } from '../../analysis/tiers.js';
-import type { Feed } from '../../feed/parse.js';
-import { scaleLinear } from '../../internal/scale.js';
-
-export type ScaleKind = 'linear' | 'log';
-
-/** One axis: data value <-> unit position (0..1), and the ticks of a window of it. */
-export interface Axis {
-  kind: ScaleKind;
-  /** The data values at unit 0 and unit 1. */
-  domain: readonly [number, number];
-  toUnit(value: number): number;
-  fromUnit(unit: number): number;
-  /** Tick values inside the unit window [u0, u1], about `count` of them. */
-  ticks(u0: number, u1: number, count: number): number[];
-  /** `toUnit` of every value into `out`: the same numbers, in one pass with no call per value. */
-  toUnits(values: Float64Array, out: Float64Array): void;
-}
-
-/*
- * Passes over every point are functions of their own with nothing but their loop (and no calls of
- * closures made per chart), so the engine's compiled code for them lasts from chart to chart.
- */
-
-/** The linear axis' unit positions, by the position scale's own arithmetic (internal/scale.ts: domain d0..d1 onto 0..1). */
-function linearUnits(values: Float64Array, out: Float64Array, d0: number, d1: number): void {
-  const span = d1 - d0;
-  for (let k = 0; k < values.length; k++) {
-    const t = d1 === d0 ? 0.5 : (values[k]! - d0) / span;
-    out[k] = 0 + t * 1;
-  }
-}
-
-/** The symmetric-log axis' unit positions (as its `toUnit`). */
-function symlogUnits(values: Float64Array, out: Float64Array, t0: number, span: number): void {
-  for (let k = 0; k < values.length; k++) out[k] = (symlog(values[k]!) - t0) / span;
-}
-
-const symlog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
-const symexp = (t: number) => Math.sign(t) * Math.expm1(Math.abs(t));
-
-/** The axis over values from `min` to `max` that also contains `threshold`. */
-export function axisFor(kind: ScaleKind, min: number, max: number, threshold: number | null): Axis {
-  let lo = Math.min(0, min, threshold ?? 0);
-  let hi = Math.max(0, max, threshold ?? 0);
-  if (kind === 'linear') {
-    if (hi === lo) hi = lo + 1;
-    const scale = scaleLinear().domain([lo, hi]).nice().range([0, 1]);
-    const [d0, d1] = scale.domain() as [number, number];
-    return {
-      kind,
-      domain: [d0, d1],
-      toUnit: (v) => scale(v),
-      fromUnit: (u) => scale.invert(u),
-      ticks: (u0, u1, count) => scaleLinear().domain([scale.invert(u0), scale.invert(u1)]).ticks(count),
-      toUnits: (values, out) => linearUnits(values, out, d0, d1),
-    };
-  }
-  // Symmetric log, padded by 3% of the transformed span on each side that is not zero.
-  let t0 = symlog(lo);
-  let t1 = symlog(hi);
-  if (t1 === t0) t1 = t0 + 1;
-  const pad = (t1 - t0) * 0.03;
-  if (lo < 0) t0 -= pad;
-  t1 += pad;
-  lo = symexp(t0);
-  hi = symexp(t1);
-  const span = t1 - t0;
-  const toUnit = (v: number) => (symlog(v) - t0) / span;
-  const fromUnit = (u: number) => symexp(t0 + u * span);
-  return {
-    kind,
-    domain: [lo, hi],
-    toUnit,
-    fromUnit,
-    ticks: (u0, u1, count) => symlogTicks(fromUnit(u0), fromUnit(u1), count),
-    toUnits: (values, out) => symlogUnits(values, out, t0, span),
-  };
-}
-
-/**
- * Ticks of a symmetric-log window: 0 and the powers of ten (negative ones mirrored) inside it, thinned to
- * about `count`, with 2 and 5 multiples added when only a few decades show; linear ticks when the window
- * is narrower than two of those.
- */
-export function symlogTicks(lo: number, hi: number, count: number): number[] {
-  const decades: number[] = [];
-  const top = Math.ceil(Math.log10(Math.max(Math.abs(lo), Math.abs(hi), 1)));
-  for (let k = top; k >= 0; k--) decades.push(-(10 ** k));
-  decades.push(0);
-  for (let k = 0; k <= top; k++) decades.push(10 ** k);
-  let ticks = decades.filter((v) => v >= lo && v <= hi);
-  if (ticks.length < count / 2) {
-    const dense = decades.flatMap((v) => (v === 0 ? [0] : [v, v * 2, v * 5])).filter((v) => v >= lo && v <= hi);
-    if (dense.length <= count) ticks = dense.sort((a, b) => a - b);
-  }
-  if (ticks.length < 2) return scaleLinear().domain([lo, hi]).ticks(count);
-  if (ticks.length <= count) return ticks;
-  // Thin each side of zero from its outermost decade inwards, so the ends and 0 stay, leaving out the
-  // decades within one step of zero (the most crowded on a log axis: ±1 beside 0); then drop decades
-  // nearest zero until at most `count` remain.
-  const step = Math.ceil(ticks.length / Math.max(2, count));
-  const nearZero = (v: number) => Math.log10(Math.abs(v)) + 1 < step;
-  const side = (values: number[]) => values.filter((v, i) => (values.length - 1 - i) % step === 0 && !(ticks.includes(0) && nearZero(v)));
-  const negative = side(ticks.filter((v) => v < 0).reverse()).reverse();
-  const positive = side(ticks.filter((v) => v > 0));
-  while (negative.length + positive.length + (ticks.includes(0) ? 1 : 0) > count && negative.length + positive.length > 2) {
-    if (positive.length >= negative.length) positive.shift();
-    else negative.pop();
-  }
-  return [...negative, ...(ticks.includes(0) ? [0] : []), ...positive];
-}
+import type { QuadrantResult } from '../../analysis/quadrant.js';
+import { axisFor, type Axis, type ScaleKind } from '../../internal/scale.js';
+import type { UnitToPixel } from './quadrant-zoom.js';
 
 export interface Scatter {
   /** How many accounts are placed (points). */
   count: number;
-  /** Per point (index k = position in result.points): the account's index in the feed. */
+  /** Per point k (input order of the placed accounts): the account's index in the portfolio. */
   account: Uint32Array;
   effort: Float64Array;
   impact: Float64Array;
@@ -194,7 +78,7 @@ function scanPoints(
   extent[4] = maxRevenue;
 }
 
-/** The scatter of a quadrant result; `tierIndex[i]` is the tier (index into TIER_ORDER) of the feed's account i. */
+/** The scatter of a quadrant result; `tierIndex[i]` is the tier (index into TIER_ORDER) of the split's account i. */
 export function scatterOf(result: QuadrantResult, tierIndex: Uint8Array, kind: ScaleKind): Scatter {
   const n = result.placed;
   const account = result.pointIndex;
@@ -243,47 +127,6 @@ export function scatterOf(result: QuadrantResult, tierIndex: Uint8Array, kind: S
       return (tree ??= buildTree());
     },
   };
-}
-
-/** What the chart shows for one feed and set of options. */
-export interface QuadrantModel {
-  feed: Feed;
-  effortThreshold?: number;
-  impactThreshold?: number;
-  scale: ScaleKind;
-  result: QuadrantResult;
-  tiers: TierResult;
-  scatter: Scatter;
-}
-
-export interface QuadrantModelOptions {
-  effortThreshold?: number;
-  impactThreshold?: number;
-  scale: ScaleKind;
-}
-
-/** The model of `feed` under `options`; reuses `previous` whole when nothing changed, and its tiers when only the options did. */
-export function quadrantModel(feed: Feed, options: QuadrantModelOptions, previous?: QuadrantModel): QuadrantModel {
-  const { effortThreshold, impactThreshold, scale } = options;
-  if (previous?.feed === feed && previous.effortThreshold === effortThreshold && previous.impactThreshold === impactThreshold && previous.scale === scale) return previous;
-  // The accounts are read once (in one pass for what the tiers and the quadrants need), into columns
-  // shared with every widget on the same feed.
-  const columns = sharedColumns(feed.accounts).read(['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'givenTier']);
-  const tiers = previous?.feed === feed ? previous.tiers : assignTiers(feed.accounts, {}, columns);
-  const result = quadrants(feed.accounts, { effortThreshold, impactThreshold, columns });
-  const scatter = scatterOf(result, tiers.tierIndex, scale);
-  return { feed, effortThreshold, impactThreshold, scale, result, tiers, scatter };
-}
-
-
-/** How unit positions map to pixels: px = x0 + (u - u0) * sx, py = y0 - (v - v0) * sy. */
-export interface UnitToPixel {
-  u0: number;
-  v0: number;
-  x0: number;
-  y0: number;
-  sx: number;
-  sy: number;
 }
 
 /**
@@ -387,6 +230,19 @@ export function nearestInDirection(from: number, key: Direction, px: Float32Arra
     }
   }
   return best >= 0 ? best : fallback;
+}
+
+/**
+ * The quadrant (index into QUADRANT_IDS) after point `from`'s, in order (`step` 1) or backwards (-1),
+ * skipping quadrants without points; from the first (or last) when `from` is -1. -1 when none has points.
+ */
+export function quadrantAfter(scatter: Scatter, from: number, step: 1 | -1): number {
+  let q = from >= 0 ? scatter.quadrant[from]! : step > 0 ? -1 : 4;
+  for (let i = 0; i < 4; i++) {
+    q = (q + step + 4) % 4;
+    if (scatter.quadrantLead[q]! >= 0) return q;
+  }
+  return -1;
 }
 
 /** The `count` points with the largest `values` among those `keep` accepts, largest first (ties: point order). */
