@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../src/feed/schema.js';
 import { quadrants } from '../src/analysis/quadrant.js';
-import { nearestInDirection, nearestPoint, pointsInBox, scatterOf, topPoints } from '../src/components/quadrant/quadrant-scatter.js';
+import { nearestInDirection, nearestPoint, pointsInBox, quadrantAfter, scatterOf, topPoints } from '../src/components/quadrant/quadrant-scatter.js';
+import { idsOfPoints, pointOfId, pointsOfQuadrant, quadrantModel, quadrantSplit, selectionMask } from '../src/components/quadrant/quadrant-model.js';
+import { Portfolio } from '../src/analysis/portfolio.js';
+import type { ReactiveControllerHost } from 'lit';
 import { quadrantLayout, type LayoutOptions } from '../src/components/quadrant/quadrant-layout.js';
-import { FULL_VIEW, panTo, windowAt, zoomAround } from '../src/components/quadrant/quadrant-zoom.js';
+import { ChartZoom, FULL_VIEW, panTo, unitsOf, windowAt, windowOf, zoomAround } from '../src/components/quadrant/quadrant-zoom.js';
 import { placeLabels } from '../src/components/quadrant/quadrant-labels.js';
 import { shapePath } from '../src/components/quadrant/quadrant-shapes.js';
 import { blendStamp, makeStamp, parseColour, stampOf, toStraightAlpha } from '../src/components/quadrant/quadrant-raster.js';
@@ -48,6 +51,114 @@ describe('the scatter', () => {
     expect(topPoints(values, 3)).toEqual([1, 2, 4]);
     expect(topPoints(values, 2, (k) => k !== 1)).toEqual([2, 4]);
     expect(topPoints(values, 0)).toEqual([]);
+  });
+});
+
+describe('the model: the portfolio split, with its tiers', () => {
+  /**
+   * Seven accounts, tiers computed (none given). f has no effort: six are plotted. c's impact is its
+   * growth headroom 160 − 100 = 60. Whole feed's medians: effort (10 10 20 40 50 70) 30, impact
+   * (5 10 50 60 80 100) 55. Ranked a 500, b 200, c 100, g 100 (ties by name), d 80, f 50, e 20 of 1,050:
+   * cumulative 47.6%, 66.7%, 76.2%, 85.7%: the vital few are a, b, c, g at 80% and a, b at 50%. d has
+   * negative profit (BZ).
+   */
+  const seven: Account[] = [
+    { id: 'a', name: 'Acme', revenue: 500, effort: 10, impact: 100, region: 'EMEA' },
+    { id: 'b', name: 'Bolt', revenue: 200, effort: 20, impact: 50, region: 'APAC' },
+    { id: 'c', name: 'Cobalt', revenue: 100, effort: 40, potential: 160, region: 'EMEA' },
+    { id: 'd', name: 'Drain Co', revenue: 80, effort: 50, impact: 10, profit: -20, region: 'APAC' },
+    { id: 'e', name: 'Ember', revenue: 20, effort: 70, impact: 5, region: 'EMEA' },
+    { id: 'f', name: 'Flint', revenue: 50, impact: 30, region: 'APAC' },
+    { id: 'g', name: 'Garnet', revenue: 100, effort: 10, impact: 80, region: 'EMEA' },
+  ];
+  const whole = new Portfolio(seven);
+  const emea = whole.narrow(Uint32Array.of(0, 2, 4, 6)); // a, c, e, g
+  const counts = (result: ReturnType<typeof quadrantSplit>) => result.quadrants.map((q) => q.accounts);
+
+  it('is the portfolio’s own split without thresholds of the widget’s own', () => {
+    expect(quadrantSplit(whole)).toBe(whole.quadrants());
+    expect(quadrantSplit(emea)).toBe(emea.quadrants());
+  });
+
+  it('splits a filtered portfolio at the whole feed’s medians, not its own', () => {
+    const split = quadrantSplit(emea);
+    expect([split.effortThreshold, split.impactThreshold]).toEqual([30, 55]);
+    // Quick wins a, g; Strategic c (40, 60); Over-served e. At EMEA's own medians (25, 70) c would be over-served.
+    expect(counts(split)).toEqual([2, 1, 0, 1]);
+    expect(split.thresholdSource).toEqual({ effort: 'median', impact: 'median' });
+  });
+
+  it('replaces one axis’ median with the widget’s threshold and keeps the whole feed’s on the other', () => {
+    const effort = quadrantSplit(emea, 50);
+    expect([effort.effortThreshold, effort.impactThreshold]).toEqual([50, 55]);
+    expect(effort.thresholdSource).toEqual({ effort: 'given', impact: 'median' });
+    expect(counts(effort)).toEqual([3, 0, 0, 1]); // c: effort 40 < 50 is low now
+    const impact = quadrantSplit(emea, undefined, 70);
+    expect([impact.effortThreshold, impact.impactThreshold]).toEqual([30, 70]);
+    expect(impact.thresholdSource).toEqual({ effort: 'median', impact: 'given' });
+    expect(counts(impact)).toEqual([2, 0, 0, 2]); // c: impact 60 < 70, effort 40 ≥ 30: over-served
+  });
+
+  it('gives each point the portfolio’s tier, under the portfolio’s rules', () => {
+    // Points a, b, c, d, e, g (f is not plotted); TIER_ORDER indices MVC 0, MGC 1, STC 2, BZ 3.
+    expect([...quadrantModel(whole, undefined, undefined, 'linear').scatter.tier]).toEqual([0, 0, 0, 3, 2, 0]);
+    const half = new Portfolio(seven, { cutoff: 0.5 });
+    expect([...quadrantModel(half, undefined, undefined, 'linear').scatter.tier]).toEqual([0, 0, 2, 3, 2, 2]);
+    // A filter keeps the whole feed's tiers: a, c, g are MVC in EMEA as in the whole feed.
+    expect([...quadrantModel(emea, undefined, undefined, 'linear').scatter.tier]).toEqual([0, 0, 2, 0]);
+  });
+
+  it('finds points by account id, accounts by point, a quadrant’s points and the selected points', () => {
+    const model = quadrantModel(whole, undefined, undefined, 'linear');
+    expect([...model.pointOf]).toEqual([0, 1, 2, 3, 4, -1, 5]);
+    expect(['g', 'f', 'gone'].map((id) => pointOfId(model, id))).toEqual([5, -1, -1]);
+    expect(idsOfPoints(model, [5, 0])).toEqual(['g', 'a']);
+    expect(pointsOfQuadrant(model, 'quick-wins')).toEqual([0, 5]);
+    expect(pointsOfQuadrant(model, 'over-served')).toEqual([3, 4]);
+    expect(selectionMask(model, new Set(['f', 'gone']))).toBeUndefined(); // none of them plotted
+    expect([...selectionMask(model, new Set(['g', 'f']))!]).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(pointOfId(quadrantModel(emea, undefined, undefined, 'linear'), 'b')).toBe(-1); // not shown
+  });
+});
+
+describe('moving between quadrants', () => {
+  it('goes to the next (or previous) quadrant that has points, from the first (or last) with no focus', () => {
+    // Quadrants of the points: quick wins, over-served, strategic, strategic; Maintain is empty.
+    expect(quadrantAfter(scatter, -1, 1)).toBe(0);
+    expect(quadrantAfter(scatter, -1, -1)).toBe(3);
+    expect(quadrantAfter(scatter, 2, 1)).toBe(3); // from Strategic past the empty Maintain
+    expect(quadrantAfter(scatter, 1, 1)).toBe(0); // from Over-served round to Quick wins
+    expect(quadrantAfter(scatter, 1, -1)).toBe(1);
+    expect(quadrantAfter(scatterOf(quadrants([]), new Uint8Array(0), 'linear'), -1, 1)).toBe(-1);
+  });
+});
+
+describe('the zoom window', () => {
+  it('reads the unit rectangle under a dragged pixel rectangle, at least the smallest window', () => {
+    const map = { u0: 0, v0: 0, x0: 0, y0: 100, sx: 100, sy: 100 };
+    expect(unitsOf(map, { x0: 10, y0: 20, x1: 50, y1: 60 })).toEqual({ u0: 0.1, u1: 0.5, v0: 0.4, v1: 0.8 });
+    expect(windowOf({ u0: 0.5, u1: 0.5, v0: 0.25, v1: 0.25 })).toEqual({ u0: 0.5, u1: 0.5 + 1 / 256, v0: 0.25, v1: 0.25 + 1 / 256 });
+  });
+
+  it('zooms and resets announced, follows a point out of view silently, and starts again whole on new axes', () => {
+    const host = { requestUpdate: vi.fn() } as unknown as ReactiveControllerHost;
+    const announced: unknown[] = [];
+    const zoom = new ChartZoom(host, { announce: (window) => announced.push(window) });
+    zoom.by(2);
+    expect(zoom.window).toEqual({ u0: 0.25, u1: 0.75, v0: 0.25, v1: 0.75 });
+    zoom.by(2, { u: 0.1, v: 0.95 });
+    expect(zoom.window).toEqual({ u0: 0, u1: 0.25, v0: 0.75, v1: 1 });
+    zoom.reveal(0.2, 0.8); // in view: stays
+    expect(zoom.window).toEqual({ u0: 0, u1: 0.25, v0: 0.75, v1: 1 });
+    zoom.reveal(0.5, 0.5);
+    expect(zoom.window).toEqual({ u0: 0.375, u1: 0.625, v0: 0.375, v1: 0.625 });
+    zoom.set(FULL_VIEW);
+    expect(announced).toEqual([{ u0: 0.25, u1: 0.75, v0: 0.25, v1: 0.75 }, { u0: 0, u1: 0.25, v0: 0.75, v1: 1 }, FULL_VIEW]);
+    expect(host.requestUpdate).toHaveBeenCalledTimes(4);
+    zoom.by(4);
+    zoom.reset();
+    expect(zoom.window).toBe(FULL_VIEW);
+    expect(announced).toHaveLength(4);
   });
 });
 
