@@ -556,6 +556,17 @@ describe('quadrant: tiers and split of the portfolio', () => {
   const computed = { version: 1, currency: 'USD', accounts: accounts.map(({ tier: _tier, ...account }) => account) };
   const shapes = (el: HTMLElement) => [0, 1, 2, 3].map((t) => root(el).querySelectorAll(`path.point.tier-${t}`).length);
   const csvTiers = (el: KamQuadrant) => el.toCSV().trim().split('\r\n').slice(1).map((line) => `${line.split(',')[0]} ${line.split(',').at(-1)}`);
+  /** A quadrant linked to a kam-feed of these accounts with the cutoff 0.5 (and a filter). */
+  async function linkedQuadrant(id: string, filter?: string): Promise<KamQuadrant> {
+    const page = await fixture<HTMLElement>(html`<div style="width: 600px">
+      <kam-feed id=${id} cutoff="0.5" .filter=${filter} .data=${computed}></kam-feed>
+      <kam-quadrant feed=${id} locale="en-US"></kam-quadrant>
+    </div>`);
+    const el = page.querySelector<KamQuadrant>('kam-quadrant')!;
+    await frames();
+    await el.updateComplete;
+    return el;
+  }
 
   it('shows the tiers of its own rules when standalone', async () => {
     expect(shapes(await quadrantOf(computed))).toEqual([4, 0, 1, 1]); // circles a, b, c, g; square e; diamond d
@@ -565,13 +576,7 @@ describe('quadrant: tiers and split of the portfolio', () => {
   });
 
   it('shows the tiers of the linked kam-feed’s rules in shapes, tooltip, table and CSV', async () => {
-    const page = await fixture<HTMLElement>(html`<div style="width: 600px">
-      <kam-feed id="quadrant-tiers" cutoff="0.5" .data=${computed}></kam-feed>
-      <kam-quadrant feed="quadrant-tiers" locale="en-US"></kam-quadrant>
-    </div>`);
-    const el = page.querySelector<KamQuadrant>('kam-quadrant')!;
-    await frames();
-    await el.updateComplete;
+    const el = await linkedQuadrant('quadrant-tiers');
     expect(shapes(el)).toEqual([2, 0, 3, 1]);
     expect(csvTiers(el)).toEqual(['a MVC', 'b MVC', 'c STC', 'd BZ', 'e STC', 'f STC', 'g STC']);
     await pointer(el, 'pointermove', ...AT.c!);
@@ -585,13 +590,7 @@ describe('quadrant: tiers and split of the portfolio', () => {
 
   it('keeps the whole feed’s tiers and medians under a filter; an own threshold replaces one median only', async () => {
     // tier:STC at the cutoff 0.5 keeps c, e, f, g: c, e and g are plotted, split at the whole feed's 30 and 55.
-    const page = await fixture<HTMLElement>(html`<div style="width: 600px">
-      <kam-feed id="quadrant-filtered" cutoff="0.5" filter="tier:STC" .data=${computed}></kam-feed>
-      <kam-quadrant feed="quadrant-filtered" locale="en-US"></kam-quadrant>
-    </div>`);
-    const el = page.querySelector<KamQuadrant>('kam-quadrant')!;
-    await frames();
-    await el.updateComplete;
+    const el = await linkedQuadrant('quadrant-filtered', 'tier:STC');
     expect(shapes(el)).toEqual([0, 0, 3, 0]);
     expect(el.analysis!.quadrants.map((q) => q.accounts)).toEqual([1, 1, 0, 1]); // g; c (40, 60); e
     expect(texts(el, '[part~="notes"] li')[1]).toBe('Split at effort 30 (median) and impact 55 (median); an account exactly on a split line counts as high.');
