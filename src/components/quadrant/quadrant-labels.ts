@@ -163,7 +163,8 @@ export const NAME_OBSTACLES = 60;
 /**
  * Each quadrant's name in a corner of its visible part: the outer corner first, then the other corners,
  * the first one clear of the largest bubbles and the split labels (else the first clear of the split
- * labels, else the outer one). The name is wrapped to two lines; the count goes first when it does not fit, and the name is left out when its part is too small.
+ * labels, else the outer one). The name is wrapped to two lines; the count goes first when it does not
+ * fit, and the name is left out when its part is too small.
  */
 export function placeQuadrantNames(
   regions: Record<QuadrantId, Box | null>,

@@ -83,7 +83,7 @@ export function panTo(zoom: Zoom, u: number, v: number): Zoom {
 }
 
 export interface ZoomOptions {
-  /** Says the new window in the host's live region (`FULL_VIEW` when reset). */
+  /** Says the new window in the host's live region. */
   announce(zoom: Zoom): void;
 }
 
