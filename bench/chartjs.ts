@@ -41,7 +41,7 @@ import {
 import { accountColumns } from '../src/analysis/columns.js';
 import { deriveKpis, type Kpi } from '../src/analysis/kpis.js';
 import { revenueOf } from '../src/analysis/numbers.js';
-import { QUADRANT_IDS, QUADRANT_LABELS, quadrants } from '../src/analysis/quadrant.js';
+import { QUADRANT_IDS, QUADRANT_LABELS, quadrantPoints, quadrants } from '../src/analysis/quadrant.js';
 import { assignTiers, TIER_ORDER } from '../src/analysis/tiers.js';
 import type { Account } from '../src/feed/schema.js';
 import { bandAxis, bandNames, buildMatrix, potentialMeasures, selectedCounts, valueMeasures } from '../src/analysis/portfolio-matrix.js';
@@ -201,20 +201,21 @@ function splitLines(effort: number | null, impact: number | null): Plugin<'bubbl
 function quadrantView(box: HTMLElement, accounts: readonly Account[]): ChartJsView {
   const probe = hoverProbe();
   const result = quadrants(accounts);
-  const n = result.points.length;
+  const placed = quadrantPoints(result);
+  const n = placed.length;
   // kam-quadrant's bubble rule: area by revenue, the largest sized by the room per point (at most 28 px).
   const plotWidth = box.clientWidth - 60;
   const plotHeight = box.clientHeight - 40;
   const maxRadius = Math.max(3, Math.min(Math.sqrt((plotWidth * plotHeight) / Math.max(1, n)) * 0.6, plotWidth / 16, 28));
   let maxRevenue = 0;
-  for (const p of result.points) maxRevenue = Math.max(maxRevenue, revenueOf(p.account.revenue));
+  for (const p of placed) maxRevenue = Math.max(maxRevenue, revenueOf(p.account.revenue));
   const scale = maxRevenue > 0 ? maxRadius / Math.sqrt(maxRevenue) : 0;
   const bubble = (i: number): BubbleDataPoint => {
-    const p = result.points[i]!;
+    const p = placed[i]!;
     return { x: p.effort, y: p.impact, r: Math.max(1, Math.sqrt(revenueOf(p.account.revenue)) * scale) };
   };
   const byQuadrant: BubbleDataPoint[][] = QUADRANT_IDS.map(() => []);
-  for (let i = 0; i < n; i++) byQuadrant[QUADRANT_IDS.indexOf(result.points[i]!.quadrant)]!.push(bubble(i));
+  for (let i = 0; i < n; i++) byQuadrant[QUADRANT_IDS.indexOf(placed[i]!.quadrant)]!.push(bubble(i));
   const chart = new Chart(canvasIn(box), {
     type: 'bubble',
     data: {
@@ -231,7 +232,7 @@ function quadrantView(box: HTMLElement, accounts: readonly Account[]): ChartJsVi
     probe,
     highlight(selected) {
       const points: BubbleDataPoint[] = [];
-      for (let i = 0; i < n; i++) if (selected.has(result.points[i]!.account.id)) points.push(bubble(i));
+      for (let i = 0; i < n; i++) if (selected.has(placed[i]!.account.id)) points.push(bubble(i));
       chart.data.datasets[QUADRANT_IDS.length]!.data = points;
       chart.update('none');
     },

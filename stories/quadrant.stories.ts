@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/components/feed/define.js';
 import '../src/components/quadrant/define.js';
-import { generateSampleFeed } from '../src/analysis/index.js';
+import { Portfolio, TIER_ORDER, generateSampleFeed } from '../src/analysis/index.js';
 import type { KamQuadrant, QuadrantLabels } from '../src/components/quadrant/define.js';
 
 const sample = generateSampleFeed();
@@ -173,6 +173,22 @@ export const LinkedSelection: Story = {
     const feed = canvasElement.querySelector<HTMLElement & { selection: string[] }>('kam-feed')!;
     feed.selection = ['ACC-00001', 'ACC-00002'];
     await waitFor(() => expect(shadow(canvasElement).querySelectorAll('path.point.selected').length).toBe(2));
+  },
+};
+
+/** Linked to a feed with its own tier rules and a filter: the points keep the feed's tiers and the whole feed's split. */
+export const LinkedRulesAndFilter: Story = {
+  render: (args) => html`<kam-feed id="quadrant-story-rules" cutoff="0.6" filter="segment:Corporate" .data=${args.data}></kam-feed>
+    <kam-quadrant feed="quadrant-story-rules" theme=${args.theme} locale=${args.locale}></kam-quadrant>`,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(summaryText(canvasElement)).toMatch(/of effort goes to/));
+    const whole = new Portfolio(sample.accounts, { cutoff: 0.6 });
+    const analysis = widget(canvasElement).analysis!;
+    expect([analysis.effortThreshold, analysis.impactThreshold]).toEqual([whole.quadrants().effortThreshold, whole.quadrants().impactThreshold]);
+    // Each row's tier is the one the whole feed has under the feed's rules.
+    const tiers = whole.tiers();
+    const lines = widget(canvasElement).toCSV().trim().split('\r\n').slice(1);
+    for (const line of lines) expect(line.split(',').at(-1)).toBe(TIER_ORDER[tiers.tierIndex[whole.indexOf(line.split(',')[0]!)]!]);
   },
 };
 

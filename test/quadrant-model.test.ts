@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '../src/feed/schema.js';
 import { quadrants } from '../src/analysis/quadrant.js';
-import { axisFor, nearestInDirection, nearestPoint, pointsInBox, scatterOf, symlogTicks, topPoints } from '../src/components/quadrant/quadrant-model.js';
-import { FULL_VIEW, panTo, quadrantLayout, windowAt, zoomAround, type LayoutOptions } from '../src/components/quadrant/quadrant-layout.js';
+import { nearestInDirection, nearestPoint, pointsInBox, quadrantAfter, scatterOf, topPoints } from '../src/components/quadrant/quadrant-scatter.js';
+import { idsOfPoints, pointOfId, pointsOfQuadrant, quadrantModel, quadrantSplit, selectionMask } from '../src/components/quadrant/quadrant-model.js';
+import { Portfolio } from '../src/analysis/portfolio.js';
+import type { ReactiveControllerHost } from 'lit';
+import { quadrantLayout, type LayoutOptions } from '../src/components/quadrant/quadrant-layout.js';
+import { ChartZoom, FULL_VIEW, panTo, unitsOf, windowAt, windowOf, zoomAround } from '../src/components/quadrant/quadrant-zoom.js';
 import { placeLabels } from '../src/components/quadrant/quadrant-labels.js';
 import { shapePath } from '../src/components/quadrant/quadrant-shapes.js';
 import { blendStamp, makeStamp, parseColour, stampOf, toStraightAlpha } from '../src/components/quadrant/quadrant-raster.js';
@@ -14,48 +18,6 @@ const acc = (id: string, revenue: number, effort: number, impact: number): Accou
 /** Effort 0..100, impact 0..100 (linear axes need no rounding), revenue 100, 25, 1, 0. */
 const accounts = [acc('a', 100, 0, 100), acc('b', 25, 100, 0), acc('c', 1, 50, 50), acc('d', 0, 50, 50)];
 const scatter = scatterOf(quadrants(accounts), new Uint8Array(4).fill(2), 'linear'); // all STC
-
-describe('axes', () => {
-  it('a linear axis starts at zero, rounds outwards and contains the threshold', () => {
-    const axis = axisFor('linear', 3, 87, 120);
-    expect(axis.domain).toEqual([0, 120]);
-    expect(axis.toUnit(60)).toBe(0.5);
-    expect(axis.fromUnit(0.25)).toBe(30);
-    expect(axisFor('linear', -12, 40, 5).domain).toEqual([-15, 40]); // d3's nice: step 5 for about 10 ticks
-    expect(axisFor('linear', 0, 0, 0).domain).toEqual([0, 1]); // one value: a unit span
-  });
-
-  it('the symmetric log keeps zero and mirrors negative values', () => {
-    const axis = axisFor('log', -100, 100, 0);
-    const zero = axis.toUnit(0);
-    expect(zero).toBeCloseTo(0.5, 10);
-    expect(axis.toUnit(100) - zero).toBeCloseTo(zero - axis.toUnit(-100), 10);
-    // ln(1 + 10) / ln(1 + 100) of the way from zero to 100: log spacing.
-    expect((axis.toUnit(10) - zero) / (axis.toUnit(100) - zero)).toBeCloseTo(Math.log(11) / Math.log(101), 10);
-    expect(axis.fromUnit(axis.toUnit(42))).toBeCloseTo(42, 8);
-    const positive = axisFor('log', 0, 1000, 10);
-    expect(positive.toUnit(0)).toBe(0); // zero sits on the axis, no padding below it
-    expect(positive.toUnit(1000)).toBeLessThan(1);
-  });
-
-  it('maps a whole column to unit positions exactly as one value at a time', () => {
-    const random = createRandom(9);
-    const values = Float64Array.from({ length: 500 }, () => (random.chance(0.1) ? random.int(-3, 3) : random.normal(0, 1e4)));
-    for (const axis of [axisFor('linear', -12, 40, 5), axisFor('linear', 0, 0, 0), axisFor('linear', 3, 1e7, 120), axisFor('log', -100, 1e6, 0), axisFor('log', 0, 1000, 10)]) {
-      const out = new Float64Array(values.length);
-      axis.toUnits(values, out);
-      values.forEach((v, i) => expect(Object.is(out[i], axis.toUnit(v))).toBe(true));
-    }
-  });
-
-  it('symmetric-log ticks are 0 and powers of ten, with 2 and 5 added when few decades show', () => {
-    expect(symlogTicks(0, 1000, 6)).toEqual([0, 1, 10, 100, 1000]);
-    expect(symlogTicks(-100, 100, 8)).toEqual([-100, -10, -1, 0, 1, 10, 100]);
-    expect(symlogTicks(0, 12, 8)).toEqual([0, 1, 2, 5, 10]);
-    expect(symlogTicks(0, 1e6, 4)).toEqual([0, 100, 10000, 1000000]);
-    expect(symlogTicks(20, 30, 5)).toEqual([20, 22, 24, 26, 28, 30]); // narrower than one decade: linear ticks
-  });
-});
 
 describe('the scatter', () => {
   it('places each account on the unit square and knows the lead of each quadrant', () => {
@@ -89,6 +51,114 @@ describe('the scatter', () => {
     expect(topPoints(values, 3)).toEqual([1, 2, 4]);
     expect(topPoints(values, 2, (k) => k !== 1)).toEqual([2, 4]);
     expect(topPoints(values, 0)).toEqual([]);
+  });
+});
+
+describe('the model: the portfolio split, with its tiers', () => {
+  /**
+   * Seven accounts, tiers computed (none given). f has no effort: six are plotted. c's impact is its
+   * growth headroom 160 − 100 = 60. Whole feed's medians: effort (10 10 20 40 50 70) 30, impact
+   * (5 10 50 60 80 100) 55. Ranked a 500, b 200, c 100, g 100 (ties by name), d 80, f 50, e 20 of 1,050:
+   * cumulative 47.6%, 66.7%, 76.2%, 85.7%: the vital few are a, b, c, g at 80% and a, b at 50%. d has
+   * negative profit (BZ).
+   */
+  const seven: Account[] = [
+    { id: 'a', name: 'Acme', revenue: 500, effort: 10, impact: 100, region: 'EMEA' },
+    { id: 'b', name: 'Bolt', revenue: 200, effort: 20, impact: 50, region: 'APAC' },
+    { id: 'c', name: 'Cobalt', revenue: 100, effort: 40, potential: 160, region: 'EMEA' },
+    { id: 'd', name: 'Drain Co', revenue: 80, effort: 50, impact: 10, profit: -20, region: 'APAC' },
+    { id: 'e', name: 'Ember', revenue: 20, effort: 70, impact: 5, region: 'EMEA' },
+    { id: 'f', name: 'Flint', revenue: 50, impact: 30, region: 'APAC' },
+    { id: 'g', name: 'Garnet', revenue: 100, effort: 10, impact: 80, region: 'EMEA' },
+  ];
+  const whole = new Portfolio(seven);
+  const emea = whole.narrow(Uint32Array.of(0, 2, 4, 6)); // a, c, e, g
+  const counts = (result: ReturnType<typeof quadrantSplit>) => result.quadrants.map((q) => q.accounts);
+
+  it('is the portfolio’s own split without thresholds of the widget’s own', () => {
+    expect(quadrantSplit(whole)).toBe(whole.quadrants());
+    expect(quadrantSplit(emea)).toBe(emea.quadrants());
+  });
+
+  it('splits a filtered portfolio at the whole feed’s medians, not its own', () => {
+    const split = quadrantSplit(emea);
+    expect([split.effortThreshold, split.impactThreshold]).toEqual([30, 55]);
+    // Quick wins a, g; Strategic c (40, 60); Over-served e. At EMEA's own medians (25, 70) c would be over-served.
+    expect(counts(split)).toEqual([2, 1, 0, 1]);
+    expect(split.thresholdSource).toEqual({ effort: 'median', impact: 'median' });
+  });
+
+  it('replaces one axis’ median with the widget’s threshold and keeps the whole feed’s on the other', () => {
+    const effort = quadrantSplit(emea, 50);
+    expect([effort.effortThreshold, effort.impactThreshold]).toEqual([50, 55]);
+    expect(effort.thresholdSource).toEqual({ effort: 'given', impact: 'median' });
+    expect(counts(effort)).toEqual([3, 0, 0, 1]); // c: effort 40 < 50 is low now
+    const impact = quadrantSplit(emea, undefined, 70);
+    expect([impact.effortThreshold, impact.impactThreshold]).toEqual([30, 70]);
+    expect(impact.thresholdSource).toEqual({ effort: 'median', impact: 'given' });
+    expect(counts(impact)).toEqual([2, 0, 0, 2]); // c: impact 60 < 70, effort 40 ≥ 30: over-served
+  });
+
+  it('gives each point the portfolio’s tier, under the portfolio’s rules', () => {
+    // Points a, b, c, d, e, g (f is not plotted); TIER_ORDER indices MVC 0, MGC 1, STC 2, BZ 3.
+    expect([...quadrantModel(whole, undefined, undefined, 'linear').scatter.tier]).toEqual([0, 0, 0, 3, 2, 0]);
+    const half = new Portfolio(seven, { cutoff: 0.5 });
+    expect([...quadrantModel(half, undefined, undefined, 'linear').scatter.tier]).toEqual([0, 0, 2, 3, 2, 2]);
+    // A filter keeps the whole feed's tiers: a, c, g are MVC in EMEA as in the whole feed.
+    expect([...quadrantModel(emea, undefined, undefined, 'linear').scatter.tier]).toEqual([0, 0, 2, 0]);
+  });
+
+  it('finds points by account id, accounts by point, a quadrant’s points and the selected points', () => {
+    const model = quadrantModel(whole, undefined, undefined, 'linear');
+    expect([...model.pointOf]).toEqual([0, 1, 2, 3, 4, -1, 5]);
+    expect(['g', 'f', 'gone'].map((id) => pointOfId(model, id))).toEqual([5, -1, -1]);
+    expect(idsOfPoints(model, [5, 0])).toEqual(['g', 'a']);
+    expect(pointsOfQuadrant(model, 'quick-wins')).toEqual([0, 5]);
+    expect(pointsOfQuadrant(model, 'over-served')).toEqual([3, 4]);
+    expect(selectionMask(model, new Set(['f', 'gone']))).toBeUndefined(); // none of them plotted
+    expect([...selectionMask(model, new Set(['g', 'f']))!]).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(pointOfId(quadrantModel(emea, undefined, undefined, 'linear'), 'b')).toBe(-1); // not shown
+  });
+});
+
+describe('moving between quadrants', () => {
+  it('goes to the next (or previous) quadrant that has points, from the first (or last) with no focus', () => {
+    // Quadrants of the points: quick wins, over-served, strategic, strategic; Maintain is empty.
+    expect(quadrantAfter(scatter, -1, 1)).toBe(0);
+    expect(quadrantAfter(scatter, -1, -1)).toBe(3);
+    expect(quadrantAfter(scatter, 2, 1)).toBe(3); // from Strategic past the empty Maintain
+    expect(quadrantAfter(scatter, 1, 1)).toBe(0); // from Over-served round to Quick wins
+    expect(quadrantAfter(scatter, 1, -1)).toBe(1);
+    expect(quadrantAfter(scatterOf(quadrants([]), new Uint8Array(0), 'linear'), -1, 1)).toBe(-1);
+  });
+});
+
+describe('the zoom window', () => {
+  it('reads the unit rectangle under a dragged pixel rectangle, at least the smallest window', () => {
+    const map = { u0: 0, v0: 0, x0: 0, y0: 100, sx: 100, sy: 100 };
+    expect(unitsOf(map, { x0: 10, y0: 20, x1: 50, y1: 60 })).toEqual({ u0: 0.1, u1: 0.5, v0: 0.4, v1: 0.8 });
+    expect(windowOf({ u0: 0.5, u1: 0.5, v0: 0.25, v1: 0.25 })).toEqual({ u0: 0.5, u1: 0.5 + 1 / 256, v0: 0.25, v1: 0.25 + 1 / 256 });
+  });
+
+  it('zooms and resets announced, follows a point out of view silently, and starts again whole on new axes', () => {
+    const host = { requestUpdate: vi.fn() } as unknown as ReactiveControllerHost;
+    const announced: unknown[] = [];
+    const zoom = new ChartZoom(host, { announce: (window) => announced.push(window) });
+    zoom.by(2);
+    expect(zoom.window).toEqual({ u0: 0.25, u1: 0.75, v0: 0.25, v1: 0.75 });
+    zoom.by(2, { u: 0.1, v: 0.95 });
+    expect(zoom.window).toEqual({ u0: 0, u1: 0.25, v0: 0.75, v1: 1 });
+    zoom.reveal(0.2, 0.8); // in view: stays
+    expect(zoom.window).toEqual({ u0: 0, u1: 0.25, v0: 0.75, v1: 1 });
+    zoom.reveal(0.5, 0.5);
+    expect(zoom.window).toEqual({ u0: 0.375, u1: 0.625, v0: 0.375, v1: 0.625 });
+    zoom.set(FULL_VIEW);
+    expect(announced).toEqual([{ u0: 0.25, u1: 0.75, v0: 0.25, v1: 0.75 }, { u0: 0, u1: 0.25, v0: 0.75, v1: 1 }, FULL_VIEW]);
+    expect(host.requestUpdate).toHaveBeenCalledTimes(4);
+    zoom.by(4);
+    zoom.reset();
+    expect(zoom.window).toBe(FULL_VIEW);
+    expect(announced).toHaveLength(4);
   });
 });
 

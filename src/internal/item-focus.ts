@@ -16,7 +16,7 @@ export interface ItemFocusOptions {
   keyOf(index: number): string | undefined;
   /** The item with this key now, or -1 when it is gone. */
   indexOf(key: string): number;
-  /** Where a movement key goes from `index` (-1: no item yet); undefined when `key` moves nothing. Default: a list (`moveInList`). */
+  /** Where a movement key goes from `index` (-1: no item yet); undefined when `key` is not a movement key, -1 when it is one with nowhere to go (the key is used, the focus stays). Default: a list (`moveInList`). */
   move?(key: string, index: number): number | undefined;
   /** The sentence announced when the keyboard moves to an item. */
   describe(index: number): string;
@@ -114,9 +114,9 @@ export class ItemFocusController implements ReactiveController {
     }
     const move = this.options.move ?? ((key: string, index: number) => moveInList(key, index, this.options.count()));
     const next = move(event.key, this.index);
-    if (next === undefined || next < 0) return;
+    if (next === undefined) return;
     event.preventDefault();
-    this.focus(next);
+    if (next >= 0) this.focus(next);
   };
 
   readonly onFocus = (event: FocusEvent): void => {

@@ -546,6 +546,72 @@ describe('quadrant: states and size', () => {
   });
 });
 
+describe('quadrant: tiers and split of the portfolio', () => {
+  /**
+   * The seven accounts without given tiers. Ranked a 500, b 200, c 100, g 100 (ties by name), d 80,
+   * f 50, e 20 of $1,050 (cumulative 47.6%, 66.7%, 76.2%, 85.7%): at the cutoff 0.5 the vital few (MVC)
+   * are a and b; d has negative profit (BZ); the rest are STC (c's headroom 60 is under its revenue).
+   * At the default 0.8, c and g are MVC too.
+   */
+  const computed = { version: 1, currency: 'USD', accounts: accounts.map(({ tier: _tier, ...account }) => account) };
+  const shapes = (el: HTMLElement) => [0, 1, 2, 3].map((t) => root(el).querySelectorAll(`path.point.tier-${t}`).length);
+  const csvTiers = (el: KamQuadrant) => el.toCSV().trim().split('\r\n').slice(1).map((line) => `${line.split(',')[0]} ${line.split(',').at(-1)}`);
+  /** A quadrant linked to a kam-feed of these accounts with the cutoff 0.5 (and a filter). */
+  async function linkedQuadrant(id: string, filter?: string): Promise<KamQuadrant> {
+    const page = await fixture<HTMLElement>(html`<div style="width: 600px">
+      <kam-feed id=${id} cutoff="0.5" .filter=${filter} .data=${computed}></kam-feed>
+      <kam-quadrant feed=${id} locale="en-US"></kam-quadrant>
+    </div>`);
+    const el = page.querySelector<KamQuadrant>('kam-quadrant')!;
+    await frames();
+    await el.updateComplete;
+    return el;
+  }
+
+  it('shows the tiers of its own rules when standalone', async () => {
+    expect(shapes(await quadrantOf(computed))).toEqual([4, 0, 1, 1]); // circles a, b, c, g; square e; diamond d
+    const half = await quadrantOf(computed, { cutoff: 0.5 });
+    expect(shapes(half)).toEqual([2, 0, 3, 1]);
+    expect(csvTiers(half)).toEqual(['a MVC', 'b MVC', 'c STC', 'd BZ', 'e STC', 'f STC', 'g STC']);
+  });
+
+  it('shows the tiers of the linked kam-feed’s rules in shapes, tooltip, table and CSV', async () => {
+    const el = await linkedQuadrant('quadrant-tiers');
+    expect(shapes(el)).toEqual([2, 0, 3, 1]);
+    expect(csvTiers(el)).toEqual(['a MVC', 'b MVC', 'c STC', 'd BZ', 'e STC', 'f STC', 'g STC']);
+    await pointer(el, 'pointermove', ...AT.c!);
+    const facts = [...part(el, 'tooltip')!.querySelectorAll('dt, dd')].map((n) => n.textContent);
+    expect(facts.slice(-2)).toEqual(['Tier', 'STC · Second Tier Customers']);
+    part(el, 'view-toggle')!.click();
+    await el.updateComplete;
+    const tierCells = [...root(el).querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild!.textContent!.trim());
+    expect(tierCells).toEqual(['MVC', 'MVC', 'STC', 'BZ', 'STC', 'STC', 'STC']);
+  });
+
+  it('keeps the whole feed’s tiers and medians under a filter; an own threshold replaces one median only', async () => {
+    // tier:STC at the cutoff 0.5 keeps c, e, f, g: c, e and g are plotted, split at the whole feed's 30 and 55.
+    const el = await linkedQuadrant('quadrant-filtered', 'tier:STC');
+    expect(shapes(el)).toEqual([0, 0, 3, 0]);
+    expect(el.analysis!.quadrants.map((q) => q.accounts)).toEqual([1, 1, 0, 1]); // g; c (40, 60); e
+    expect(texts(el, '[part~="notes"] li')[1]).toBe('Split at effort 30 (median) and impact 55 (median); an account exactly on a split line counts as high.');
+    el.effortThreshold = 50;
+    await el.updateComplete;
+    expect(el.analysis!.quadrants.map((q) => q.accounts)).toEqual([2, 0, 0, 1]); // c's effort 40 is low now
+    expect(texts(el, '[part~="notes"] li')[1]).toBe('Split at effort 50 and impact 55 (median); an account exactly on a split line counts as high.');
+  });
+
+  it('uses an arrow key that finds no account, so the page does not scroll', async () => {
+    const el = await quadrantOf();
+    plot(el).focus();
+    await key(el, 'ArrowUp'); // the largest account, Acme, at the top
+    const blocked = new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true, cancelable: true });
+    plot(el).dispatchEvent(blocked);
+    await el.updateComplete;
+    expect(live(el)).toBe('No account further above (more impact).');
+    expect(blocked.defaultPrevented).toBe(true);
+  });
+});
+
 // ---- media: forced colours, reduced motion, theme auto (emulated through the DevTools protocol) -------
 
 

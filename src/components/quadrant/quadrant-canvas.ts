@@ -2,10 +2,14 @@
  * The canvas layer of <kam-quadrant> for large feeds: draws the points (shape and colour by tier, area
  * by revenue, the selection on top) into one canvas under the chart's SVG overlay. It owns only pixels:
  * axes, labels, focus and hit testing stay in the SVG and the quadtree. The same drawing makes the
- * image that stands in for the canvas in SVG and PNG exports. The pixels come from quadrant-raster.
+ * image that stands in for the canvas in SVG and PNG exports. The pixels come from quadrant-raster;
+ * `PointsLayerController` keeps the canvas on screen painted.
  */
-import type { Scatter } from './quadrant-model.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { TIER_ORDER } from '../../analysis/tiers.js';
+import { whenIdle } from '../../internal/idle.js';
 import type { QuadrantLayout } from './quadrant-layout.js';
+import type { Scatter } from './quadrant-scatter.js';
 import { StampCache, blendStamp, parseColour, toStraightAlpha, type PixelBuffer, type Rgb } from './quadrant-raster.js';
 
 export interface PointColours {
@@ -120,4 +124,60 @@ export function pointsImage(drawing: PointsDrawing): string {
   if (!context) return '';
   drawPoints(context, drawing, 2, { blank: true });
   return canvas.toDataURL('image/png');
+}
+
+export interface PointsLayerOptions {
+  /** The canvas on screen; null while the points are drawn as SVG. */
+  canvas(): HTMLCanvasElement | null;
+  /** The points to draw and the selected ones; undefined while there is nothing to draw. */
+  points(): Omit<PointsDrawing, 'colours'> | undefined;
+  /** The host's theme: a change of it changes the colours. */
+  theme(): string;
+}
+
+/**
+ * Paints the canvas layer after an update when what it shows changed (the canvas, the layout, the
+ * selection or the theme), not on hover or focus; colours are the host's tier and foreground tokens.
+ */
+export class PointsLayerController implements ReactiveController {
+  /** What the canvas holds now. */
+  private drawn?: { canvas: HTMLCanvasElement; width: number; height: number; layout: QuadrantLayout; selected?: Uint8Array; theme: string };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: PointsLayerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** The points with the theme's colours resolved, for the canvas and for exports. */
+  drawing(): PointsDrawing | undefined {
+    const points = this.options.points();
+    if (!points) return undefined;
+    const style = getComputedStyle(this.host);
+    const token = (name: string) => resolveColour(style.getPropertyValue(name).trim() || '#888888');
+    return { ...points, colours: { tiers: TIER_ORDER.map((t) => token(`--kam-tier-${t.toLowerCase()}`)), selected: token('--kam-fg') } };
+  }
+
+  hostUpdated(): void {
+    const canvas = this.options.canvas();
+    const points = this.options.points();
+    if (!canvas || !points) {
+      this.drawn = undefined;
+      return;
+    }
+    const { layout, selected, scatter } = points;
+    const theme = this.options.theme();
+    const d = this.drawn;
+    if (d && d.canvas === canvas && d.layout === layout && d.selected === selected && d.theme === theme) return;
+    const context = canvas.getContext('2d');
+    const drawing = this.drawing();
+    if (!context || !drawing) return;
+    // A new canvas, or one whose size was set since the last drawing, is blank already.
+    const blank = !d || d.canvas !== canvas || d.width !== canvas.width || d.height !== canvas.height;
+    drawPoints(context, drawing, canvas.width / layout.width, { blank });
+    this.drawn = { canvas, width: canvas.width, height: canvas.height, layout, selected, theme };
+    // Build the hit-testing index once the points are painted, so neither the first paint nor the first hover waits for it.
+    whenIdle(() => void scatter.tree);
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * Where everything goes in the quadrant chart for a width and a zoom window: the legend rows, the plot
- * box, the ticks, the split lines, the visible part of each quadrant with its name, and every point's
- * pixel position and bubble radius. Pure (no DOM); text widths are estimated (internal/text-fit).
+ * box, the ticks, the split lines, the visible part of each quadrant with its name, every point's pixel
+ * position and bubble radius, and the point labels. Pure (no DOM); text widths are estimated
+ * (internal/text-fit), and the text is placed by quadrant-labels.
  *
  * Decisions:
  * - Bubble area is proportional to revenue up to the largest bubble (`maxRadius`, from the room per
@@ -10,58 +11,20 @@
  * - Points are drawn largest first (`drawOrder`), so small bubbles stay on top of big ones.
  */
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
-import { textWidth, wrapLines } from '../../internal/text-fit.js';
-import type { Scatter, UnitToPixel } from './quadrant-model.js';
-
-/** The visible window of the unit square. */
-export interface Zoom {
-  u0: number;
-  u1: number;
-  v0: number;
-  v1: number;
-}
-
-export const FULL_VIEW: Zoom = Object.freeze({ u0: 0, u1: 1, v0: 0, v1: 1 });
-
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+import { TIER_ORDER } from '../../analysis/tiers.js';
+import type { Account } from '../../feed/schema.js';
+import type { Formatters } from '../../internal/format.js';
+import { fitText, textWidth } from '../../internal/text-fit.js';
+import { LEGEND_ROW, NAME_OBSTACLES, largestBubbles, placeLabels, placeLegend, placeQuadrantNames, placeSplitLabels, type LegendItem, type PlacedLabel, type QuadrantName, type SplitLabel } from './quadrant-labels.js';
+import type { QuadrantModel } from './quadrant-model.js';
+import { topPoints, type Scatter } from './quadrant-scatter.js';
+import { allHeadroom, quadrantName, splitTexts, type QuadrantLabels } from './quadrant-text.js';
+import { FULL_VIEW, isZoomed, type Box, type UnitToPixel, type Zoom } from './quadrant-zoom.js';
 
 export interface Tick {
   value: number;
   at: number;
   text: string;
-}
-
-export interface LegendItem {
-  /** Index into TIER_ORDER, or -1 for the bubble-size note. */
-  tier: number;
-  text: string;
-  x: number;
-  y: number;
-}
-
-/** A label of a split line: "median 40" above the effort split, "threshold $100K" at the impact split. */
-export interface SplitLabel {
-  text: string;
-  x: number;
-  y: number;
-  anchor: 'middle' | 'end';
-  box: Box;
-}
-
-export interface QuadrantName {
-  id: QuadrantId;
-  lines: string[];
-  /** Anchor of the first line's baseline. */
-  x: number;
-  y: number;
-  anchor: 'start' | 'end';
-  /** The text's box, for clicks and for keeping point labels off it. */
-  box: Box;
 }
 
 export interface QuadrantLayout extends UnitToPixel {
@@ -111,8 +74,6 @@ export interface LayoutOptions {
   splitText: { effort?: string; impact?: string };
 }
 
-export const FONT = 11;
-const LEGEND_ROW = 18;
 const TITLE = 18;
 const RIGHT = 18;
 const BOTTOM = 40;
@@ -122,25 +83,9 @@ export function plotHeightFor(width: number): number {
   return Math.round(Math.min(480, Math.max(200, width * 0.5)));
 }
 
-function legendItems(texts: readonly string[], width: number): { items: LegendItem[]; rows: number } {
-  let x = 0;
-  let y = 0;
-  const items = texts.map((text, i) => {
-    const w = (i < 4 ? 16 : 20) + textWidth(text) + 14;
-    if (x > 0 && x + w > width) {
-      x = 0;
-      y += LEGEND_ROW;
-    }
-    const item = { tier: i < 4 ? i : -1, text, x, y };
-    x += w;
-    return item;
-  });
-  return { items, rows: y / LEGEND_ROW + 1 };
-}
-
 export function quadrantLayout(scatter: Scatter, options: LayoutOptions): QuadrantLayout {
   const { width, zoom, formatX, formatY } = options;
-  const { items: legend, rows } = legendItems(options.legend, width);
+  const { items: legend, rows } = placeLegend(options.legend, width);
   const top = rows * LEGEND_ROW + 14;
   const plotHeight = plotHeightFor(width);
   const bottom = top + plotHeight;
@@ -170,7 +115,7 @@ export function quadrantLayout(scatter: Scatter, options: LayoutOptions): Quadra
   const px = new Float32Array(n);
   const py = new Float32Array(n);
   const radius = new Float32Array(n);
-  const zoomed = zoom.u0 > 0 || zoom.u1 < 1 || zoom.v0 > 0 || zoom.v1 < 1;
+  const zoomed = isZoomed(zoom);
   const clip = zoomed ? { x0: left, y0: top, x1: right, y1: bottom } : { x0: left - maxRadius, y0: top - maxRadius, x1: right + maxRadius, y1: bottom + maxRadius };
   const scale = scatter.maxRevenue > 0 ? maxRadius / Math.sqrt(scatter.maxRevenue) : 0;
   // Counting sort by radius in half-pixel bins, largest first: O(n) even for 100,000 points.
@@ -197,7 +142,7 @@ export function quadrantLayout(scatter: Scatter, options: LayoutOptions): Quadra
 
   const shownX = rawSplitX >= left && rawSplitX <= right ? rawSplitX : undefined;
   const shownY = rawSplitY >= top && rawSplitY <= bottom ? rawSplitY : undefined;
-  const splits = splitLabels(options.splitText, shownX, shownY, { x0: left, y0: top, x1: right, y1: bottom });
+  const splits = placeSplitLabels(options.splitText, shownX, shownY, { x0: left, y0: top, x1: right, y1: bottom });
   return {
     ...map,
     width,
@@ -215,7 +160,7 @@ export function quadrantLayout(scatter: Scatter, options: LayoutOptions): Quadra
     splitX: shownX,
     splitY: shownY,
     regions,
-    names: quadrantNames(regions, options.names, bigBubbles(drawOrder, px, py, radius), splits.map((l) => l.box)),
+    names: placeQuadrantNames(regions, options.names, largestBubbles(drawOrder, px, py, radius, NAME_OBSTACLES), splits.map((l) => l.box)),
     splitLabels: splits,
     px,
     py,
@@ -279,97 +224,66 @@ function orderByBin(binOf: Uint16Array, binCount: Uint32Array, bins: number, dra
   }
 }
 
-function splitLabels(text: LayoutOptions['splitText'], splitX: number | undefined, splitY: number | undefined, plot: Box): SplitLabel[] {
-  const out: SplitLabel[] = [];
-  if (splitX !== undefined && text.effort) {
-    const w = textWidth(text.effort);
-    const x = Math.min(plot.x1 - w / 2, Math.max(plot.x0 + w / 2, splitX));
-    out.push({ text: text.effort, x, y: plot.y0 - 4, anchor: 'middle', box: { x0: x - w / 2, y0: plot.y0 - 14, x1: x + w / 2, y1: plot.y0 } });
-  }
-  if (splitY !== undefined && text.impact) {
-    const w = textWidth(text.impact);
-    const y = Math.max(plot.y0 + 12, splitY - 4);
-    out.push({ text: text.impact, x: plot.x1 - 4, y, anchor: 'end', box: { x0: plot.x1 - 4 - w, y0: y - 11, x1: plot.x1 - 4, y1: y + 2 } });
-  }
-  return out;
+/** Whether point k's centre lies in the plot box (inside the zoom window). */
+export function inView(layout: QuadrantLayout, k: number): boolean {
+  const x = layout.px[k]!;
+  const y = layout.py[k]!;
+  return x >= layout.left && x <= layout.right && y >= layout.top && y <= layout.bottom;
 }
 
-function bigBubbles(drawOrder: Uint32Array, px: Float32Array, py: Float32Array, radius: Float32Array): { x: number; y: number; r: number }[] {
-  const bubbles: { x: number; y: number; r: number }[] = [];
-  for (let i = 0; i < Math.min(NAME_OBSTACLES, drawOrder.length); i++) {
-    const k = drawOrder[i]!;
-    bubbles.push({ x: px[k]!, y: py[k]!, r: radius[k]! });
-  }
-  return bubbles;
-}
-
-const NAME_LINE = 13;
-const NAME_PAD = 6;
-/** How many of the largest bubbles quadrant names try to keep clear of. */
-const NAME_OBSTACLES = 60;
+/** How many of the largest bubbles point labels keep clear of on the canvas layer (all of them as SVG). */
+const CANVAS_OBSTACLES = 500;
 
 /**
- * Each quadrant's name in a corner of its visible part: the outer corner first, then the other corners,
- * the first one clear of the largest bubbles and the split labels (else the first clear of the split
- * labels, else the outer one). The name is wrapped to two lines; the
- * count goes first when it does not fit, and the name is left out when its part is too small.
+ * Labels for the accounts a manager looks for first: the largest by revenue and the over-served ones
+ * with the most effort, in view (more of them on wider charts), kept off the bubbles, the quadrant names,
+ * the split lines and their labels.
  */
-function quadrantNames(
-  regions: Record<QuadrantId, Box | null>,
-  names: Readonly<Record<QuadrantId, { name: string; count: string }>>,
-  bubbles: { x: number; y: number; r: number }[],
-  blocked: readonly Box[],
-): QuadrantName[] {
-  const placed: QuadrantName[] = [];
-  for (const id of QUADRANT_IDS) {
-    const region = regions[id];
-    if (!region) continue;
-    const room = region.x1 - region.x0 - 2 * NAME_PAD;
-    if (room < 30 || region.y1 - region.y0 < NAME_LINE * 2 + NAME_PAD) continue;
-    const { name, count } = names[id];
-    let lines = wrapLines(`${name} (${count})`, room, FONT, 2);
-    if (lines.some((l) => l.endsWith('…'))) lines = wrapLines(name, room, FONT, 2);
-    const w = Math.min(room, Math.max(...lines.map((l) => textWidth(l, FONT, true))));
-    const h = lines.length * NAME_LINE;
-    const outerLeft = id === 'quick-wins' || id === 'maintain';
-    const outerTop = id === 'quick-wins' || id === 'strategic';
-    const corners: [boolean, boolean][] = [
-      [outerLeft, outerTop],
-      [!outerLeft, outerTop],
-      [outerLeft, !outerTop],
-      [!outerLeft, !outerTop],
-    ];
-    const at = ([left, top]: [boolean, boolean]) => {
-      const x = left ? region.x0 + NAME_PAD : region.x1 - NAME_PAD;
-      const y0 = top ? region.y0 + NAME_PAD : region.y1 - NAME_PAD - h;
-      return { x, y0, anchor: left ? ('start' as const) : ('end' as const), box: { x0: left ? x : x - w, y0, x1: left ? x + w : x, y1: y0 + h } };
-    };
-    const free = (box: Box) => !blocked.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1);
-    const clear = (box: Box) => free(box) && !bubbles.some((b) => b.x + b.r > box.x0 && b.x - b.r < box.x1 && b.y + b.r > box.y0 && b.y - b.r < box.y1);
-    const spots = corners.map(at);
-    const spot = spots.find((c) => clear(c.box)) ?? spots.find((c) => free(c.box)) ?? spots[0]!;
-    placed.push({ id, lines, x: spot.x, y: spot.y0 + FONT, anchor: spot.anchor, box: spot.box });
-  }
-  return placed;
+export function pointLabels(scatter: Scatter, accounts: readonly Account[], layout: QuadrantLayout, canvas: boolean): PlacedLabel[] {
+  const { px, py, radius, left, right, top, bottom } = layout;
+  const shown = (k: number) => inView(layout, k);
+  const wide = layout.width >= 1000 ? 2 : layout.width >= 500 ? 1 : 0;
+  const largest = topPoints(scatter.revenue, [3, 5, 8][wide]!, shown);
+  const overServed = topPoints(scatter.effort, [2, 3, 4][wide]!, (k) => scatter.quadrant[k] === 3 && shown(k) && !largest.includes(k));
+  const candidates = [...largest, ...overServed].map((k) => ({
+    point: k,
+    text: fitText(accounts[scatter.account[k]!]!.name, 150),
+    x: px[k]!,
+    y: py[k]!,
+    r: radius[k]!,
+  }));
+  const obstacles = largestBubbles(layout.drawOrder, px, py, radius, canvas ? CANVAS_OBSTACLES : layout.drawOrder.length);
+  const blocked = [...layout.names.map((n) => n.box), ...layout.splitLabels.map((s) => s.box)];
+  if (layout.splitX !== undefined) blocked.push({ x0: layout.splitX - 1, y0: top, x1: layout.splitX + 1, y1: bottom });
+  if (layout.splitY !== undefined) blocked.push({ x0: left, y0: layout.splitY - 1, x1: right, y1: layout.splitY + 1 });
+  return placeLabels(candidates, obstacles, blocked, { x0: left, y0: top, x1: right, y1: bottom });
 }
 
-/** The window after zooming by `factor` (2 = in, 0.5 = out) around unit point (cu, cv), kept inside the unit square. */
-export function zoomAround(zoom: Zoom, factor: number, cu: number, cv: number): Zoom {
-  const w = Math.min(1, Math.max(1 / 256, (zoom.u1 - zoom.u0) / factor));
-  const h = Math.min(1, Math.max(1 / 256, (zoom.v1 - zoom.v0) / factor));
-  return windowAt(cu - w / 2, cv - h / 2, w, h);
+/** The least width the chart is laid out for, in px. */
+export const MIN_WIDTH = 280;
+
+/** Everything the chart draws, placed. */
+export interface QuadrantChart {
+  layout: QuadrantLayout;
+  /** Name labels of the most important points. */
+  pointLabels: PlacedLabel[];
 }
 
-/** A window of size w x h with its lower-left corner at (u, v), shifted to lie inside the unit square. */
-export function windowAt(u: number, v: number, w: number, h: number): Zoom {
-  const u0 = Math.min(1 - w, Math.max(0, u));
-  const v0 = Math.min(1 - h, Math.max(0, v));
-  return w >= 1 && h >= 1 ? FULL_VIEW : { u0, u1: u0 + w, v0, v1: v0 + h };
-}
-
-/** The window moved (not resized) so that unit point (u, v) is at its centre. */
-export function panTo(zoom: Zoom, u: number, v: number): Zoom {
-  const w = zoom.u1 - zoom.u0;
-  const h = zoom.v1 - zoom.v0;
-  return windowAt(u - w / 2, v - h / 2, w, h);
+/** The chart of a model at a width and a zoom window, with the quadrants' names as shown (`labels`), on the canvas layer or as SVG. */
+export function quadrantChart(model: QuadrantModel, width: number, zoom: Zoom, canvas: boolean, labels: QuadrantLabels, f: Formatters): QuadrantChart {
+  const { result, scatter } = model;
+  const headroom = allHeadroom(result);
+  const names = {} as Record<QuadrantId, { name: string; count: string }>;
+  QUADRANT_IDS.forEach((id, q) => (names[id] = { name: quadrantName(labels, id), count: f.integer(result.quadrants[q]!.accounts) }));
+  const layout = quadrantLayout(scatter, {
+    width: Math.max(MIN_WIDTH, width),
+    zoom,
+    minRadius: canvas ? 1 : 2,
+    formatX: (v) => f.compact(v),
+    formatY: (v) => (headroom ? f.moneyCompact(v) : f.compact(v)),
+    legend: [...TIER_ORDER, 'Bubble area = revenue'],
+    names,
+    splitText: splitTexts(result, f),
+  });
+  return { layout, pointLabels: pointLabels(scatter, model.portfolio.accounts, layout, canvas) };
 }

@@ -7,9 +7,10 @@ import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { QUADRANT_IDS } from '../../analysis/quadrant.js';
 import { fitText } from '../../internal/text-fit.js';
 import type { PlacedLabel } from './quadrant-labels.js';
-import type { Box, QuadrantLayout } from './quadrant-layout.js';
-import type { Scatter } from './quadrant-model.js';
+import type { QuadrantLayout } from './quadrant-layout.js';
+import type { Scatter } from './quadrant-scatter.js';
 import { shapePath } from './quadrant-shapes.js';
+import type { Box } from './quadrant-zoom.js';
 
 export function legendMarks(layout: QuadrantLayout): SVGTemplateResult {
   return svg`<g class="legend">${layout.legend.map((item) =>

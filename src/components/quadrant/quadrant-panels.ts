@@ -1,21 +1,22 @@
 /**
  * The HTML beside the quadrant chart: the tooltip's content for a point, the four quadrants' figures
- * (buttons that select a quadrant's accounts), and the notes under the chart.
+ * (buttons that select a quadrant's accounts), the zoom buttons and the notes under the chart.
  */
 import { html, type TemplateResult } from 'lit';
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
-import { TIER_META } from '../../analysis/tiers.js';
+import { TIER_META, tierAssignment } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { QuadrantModel } from './quadrant-model.js';
 import { chartNotes, isHeadroom, type QuadrantLabelOf } from './quadrant-text.js';
+import { fullyZoomed, isZoomed, type Zoom } from './quadrant-zoom.js';
 
 /** Name, quadrant, effort, impact, revenue and tier of point k, and its CRM link when it has one. */
 export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters): TemplateResult {
-  const { scatter, feed, tiers, result } = model;
+  const { scatter, portfolio, tiers, result } = model;
   const index = scatter.account[k]!;
-  const account = feed.accounts[index]!;
-  const assignment = tiers.assignment(index);
+  const account = portfolio.accounts[index]!;
+  const assignment = tierAssignment(tiers, index);
   const headroom = isHeadroom(result, k);
   return html`<strong>${account.name}</strong>${tooltipFacts([
       ['Quadrant', labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!)],
@@ -47,6 +48,16 @@ export function quadrantStats(
       </li>`,
     )}
   </ul>`;
+}
+
+/** Zoom in, out and reset; a button is disabled when it would change nothing. */
+export function zoomControls(zoom: Zoom, onZoom: (factor: number) => void, onReset: () => void): TemplateResult {
+  const zoomed = isZoomed(zoom);
+  return html`<div class="zoom-controls" part="zoom-controls" role="group" aria-label="Zoom">
+    <button type="button" class="tool" part="zoom-button" ?disabled=${fullyZoomed(zoom)} @click=${() => onZoom(2)}>Zoom in</button>
+    <button type="button" class="tool" part="zoom-button" ?disabled=${!zoomed} @click=${() => onZoom(0.5)}>Zoom out</button>
+    <button type="button" class="tool" part="zoom-button" ?disabled=${!zoomed} @click=${onReset}>Reset zoom</button>
+  </div>`;
 }
 
 export function notesList(model: QuadrantModel, f: Formatters): TemplateResult {

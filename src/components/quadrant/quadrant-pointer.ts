@@ -1,23 +1,27 @@
 /**
- * Pointer interaction of <kam-quadrant>: hover finds the nearest point (through the quadtree), a click
- * selects a point or a quadrant's name, a drag draws a rectangle that selects what is in it (or zooms to
- * it with Alt). The controller holds the hovered point and the rectangle; the host draws them.
+ * Pointer interaction of <kam-quadrant>: hover finds the nearest point (through the quadtree) and hands
+ * it to the host's item focus, a click selects a point or a quadrant's name, a drag draws a rectangle
+ * that selects what is in it (or zooms to it with Alt). The controller holds the rectangle; the host
+ * draws it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { QuadrantId } from '../../analysis/quadrant.js';
 import { fromTooltip } from '../../internal/tooltip.js';
-import type { Box, QuadrantLayout } from './quadrant-layout.js';
-import { nearestPoint, type Scatter } from './quadrant-model.js';
+import type { QuadrantLayout } from './quadrant-layout.js';
+import { nearestPoint, type Scatter } from './quadrant-scatter.js';
+import { unitsOf, type Box, type Zoom } from './quadrant-zoom.js';
 
 export interface QuadrantPointerOptions {
   /** The chart as drawn now; undefined while there is nothing to point at. */
   chart(): { layout: QuadrantLayout; scatter: Scatter } | undefined;
+  /** The point under the pointer changed (-1: none). */
+  hover(k: number): void;
   /** A click on point k (Shift: extend the selection). */
   onPointClick(k: number, extend: boolean): void;
   /** A click on a quadrant's name. */
   onQuadrantClick(id: QuadrantId, extend: boolean): void;
-  /** A rectangle was dragged: select what is in it, or zoom to it. */
-  onBrush(box: Box, zoom: boolean, extend: boolean): void;
+  /** A rectangle was dragged (`units`: the part of the unit square under it): select what is in it, or zoom to it. */
+  onBrush(units: Zoom, zoom: boolean, extend: boolean): void;
 }
 
 /** How far (px) from a bubble's edge the pointer still finds it. */
@@ -26,8 +30,6 @@ const REACH = 16;
 const DRAG_START = 4;
 
 export class QuadrantPointerController implements ReactiveController {
-  /** The point under the pointer, -1 for none. */
-  hover = -1;
   /** The rectangle being dragged, in plot pixels. */
   brush?: Box;
 
@@ -44,11 +46,10 @@ export class QuadrantPointerController implements ReactiveController {
     this.reset();
   }
 
-  /** Drops the hover, the drag and the rectangle (Escape, blur, a new feed). */
+  /** Drops the drag and its rectangle (Escape, a new model). */
   reset(): void {
     this.drag = undefined;
-    if (this.hover >= 0 || this.brush) {
-      this.hover = -1;
+    if (this.brush) {
       this.brush = undefined;
       this.host.requestUpdate();
     }
@@ -85,21 +86,14 @@ export class QuadrantPointerController implements ReactiveController {
     if (!chart || fromTooltip(event)) return;
     const p = local(event);
     const drag = this.drag;
-    if (!drag) {
-      const k = this.pointAt(p.x, p.y);
-      if (k !== this.hover) {
-        this.hover = k;
-        this.host.requestUpdate();
-      }
-      return;
-    }
+    if (!drag) return this.options.hover(this.pointAt(p.x, p.y));
     if (!drag.moved && Math.hypot(p.x - drag.x, p.y - drag.y) < DRAG_START) return;
     drag.moved = true;
     const { left, right, top, bottom } = chart.layout;
     const clampX = (x: number) => Math.min(right, Math.max(left, x));
     const clampY = (y: number) => Math.min(bottom, Math.max(top, y));
     this.brush = { x0: clampX(Math.min(drag.x, p.x)), x1: clampX(Math.max(drag.x, p.x)), y0: clampY(Math.min(drag.y, p.y)), y1: clampY(Math.max(drag.y, p.y)) };
-    this.hover = -1;
+    this.options.hover(-1);
     this.host.requestUpdate();
   };
 
@@ -113,7 +107,7 @@ export class QuadrantPointerController implements ReactiveController {
     this.host.requestUpdate();
     const extend = drag.extend || event.shiftKey;
     if (drag.moved) {
-      if (brush) this.options.onBrush(brush, drag.zoom || event.altKey, extend);
+      if (brush) this.options.onBrush(unitsOf(chart.layout, brush), drag.zoom || event.altKey, extend);
       return;
     }
     const { x, y } = local(event);
@@ -126,10 +120,7 @@ export class QuadrantPointerController implements ReactiveController {
   readonly onPointerCancel = () => this.reset();
 
   readonly onPointerLeave = () => {
-    if (!this.drag && this.hover >= 0) {
-      this.hover = -1;
-      this.host.requestUpdate();
-    }
+    if (!this.drag) this.options.hover(-1);
   };
 }
 

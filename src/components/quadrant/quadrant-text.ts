@@ -1,17 +1,43 @@
 /**
- * The words of <kam-quadrant>: the summary sentence, the figures of a quadrant, the description of a
- * point for the live region, the notes under the chart and the axis title. Pure (no DOM): each takes
- * the analysis and the formatters of the widget's locale.
+ * The words of <kam-quadrant>: the quadrants' names, the summary sentence, the figures of a quadrant,
+ * the description of a point and the other sentences of the live region, the key help, the notes under
+ * the chart and the axis title. Pure (no DOM): each takes the analysis and the formatters of the
+ * widget's locale.
  */
 import type { QuadrantId, QuadrantResult, QuadrantSummary } from '../../analysis/quadrant.js';
 import { QUADRANT_IDS, QUADRANT_LABELS } from '../../analysis/quadrant.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
-import type { Account } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
-import type { ScaleKind, Scatter } from './quadrant-model.js';
+import type { ScaleKind } from '../../internal/scale.js';
+import { accountOfPoint, type QuadrantModel } from './quadrant-model.js';
+import type { Direction } from './quadrant-scatter.js';
+import { TIER_SHAPE_NAMES } from './quadrant-shapes.js';
+import { FULL_VIEW, magnification, type Zoom } from './quadrant-zoom.js';
+
+/** Names for the quadrants, by id; missing ones keep the default names. */
+export type QuadrantLabels = Partial<Record<QuadrantId, string>>;
+
+/** Reads the `labels` attribute: JSON of names by id. */
+export const labelsConverter = {
+  fromAttribute(value: string | null): QuadrantLabels {
+    try {
+      const parsed: unknown = JSON.parse(value ?? '{}');
+      return parsed && typeof parsed === 'object' ? (parsed as QuadrantLabels) : {};
+    } catch {
+      return {}; // not JSON: keep the default names rather than throw from an attribute
+    }
+  },
+  toAttribute: (value: QuadrantLabels) => JSON.stringify(value),
+};
 
 /** The name a quadrant is shown with. */
 export type QuadrantLabelOf = (id: QuadrantId) => string;
+
+/** A quadrant's name as shown: its entry in `labels` when that is a non-blank string, else the default. */
+export function quadrantName(labels: QuadrantLabels | undefined, id: QuadrantId): string {
+  const label = labels?.[id];
+  return typeof label === 'string' && label.trim() ? label.trim() : QUADRANT_LABELS[id];
+}
 
 const accountsWord = (n: number) => (n === 1 ? 'account' : 'accounts');
 
@@ -39,27 +65,39 @@ export const isHeadroom = (result: QuadrantResult, k: number) => result.pointOwn
 /** Whether every plotted account's impact is growth headroom (money on the y axis). */
 export const allHeadroom = (result: QuadrantResult) => result.headroomCount === result.placed;
 
-/** Point k's impact as text: money for headroom, a number for an impact score; "–" for no point. */
-export function impactText(result: QuadrantResult, scatter: Scatter, k: number, f: Formatters): string {
-  if (k < 0) return '–';
-  const value = scatter.impact[k]!;
-  return isHeadroom(result, k) ? `${f.money(value)} (headroom)` : f.number(value);
+/** An impact as text: money for growth headroom, a number for an impact score; "–" for none. */
+export function impactText(value: number | undefined, headroom: boolean, f: Formatters): string {
+  if (value === undefined) return '–';
+  return headroom ? `${f.money(value)} (headroom)` : f.number(value);
 }
 
 /** What the live region says about the focused point. */
-export function pointDescription(
-  account: Account,
-  scatter: Scatter,
-  result: QuadrantResult,
-  k: number,
-  selected: boolean,
-  labelOf: QuadrantLabelOf,
-  f: Formatters,
-): string {
+export function pointDescription(model: QuadrantModel, k: number, selected: ReadonlySet<string>, labelOf: QuadrantLabelOf, f: Formatters): string {
+  const { scatter, result } = model;
+  const account = accountOfPoint(model, k);
   const quadrant = labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!);
   const tier = TIER_ORDER[scatter.tier[k]!]!;
-  return `${account.name}: ${quadrant}. Effort ${f.number(scatter.effort[k]!)}, impact ${impactText(result, scatter, k, f)}, revenue ${f.money(scatter.revenue[k]!)}, ${tier}.${selected ? ' Selected.' : ''}`;
+  return `${account.name}: ${quadrant}. Effort ${f.number(scatter.effort[k]!)}, impact ${impactText(scatter.impact[k]!, isHeadroom(result, k), f)}, revenue ${f.money(scatter.revenue[k]!)}, ${tier}.${selected.has(account.id) ? ' Selected.' : ''}`;
 }
+
+const ARROW_WAY: Record<Direction, string> = {
+  ArrowRight: 'to the right (more effort)',
+  ArrowLeft: 'to the left (less effort)',
+  ArrowUp: 'above (more impact)',
+  ArrowDown: 'below (less impact)',
+};
+
+/** What the live region says when an arrow key finds no account that way. */
+export const noAccountFurther = (key: Direction) => `No account further ${ARROW_WAY[key]}.`;
+
+/** Whether a key is one of the arrows. */
+export const isArrow = (key: string): key is Direction => Object.hasOwn(ARROW_WAY, key);
+
+/** The key help, read as the plot's description. */
+export const KEY_HELP = `Arrow keys move to the nearest account in that direction, Page Up and Page Down move between quadrants, Enter selects, Shift+Enter adds to the selection, plus and minus zoom around the focused account, 0 resets the zoom, Escape clears the selection. Drag a rectangle to select the accounts in it (Shift adds, Alt zooms to it). Shapes show the tier: ${TIER_ORDER.map((t, i) => `${t} ${TIER_SHAPE_NAMES[i]}`).join(', ')}. Every account is also listed by "View as table".`;
+
+/** What the live region says after a zoom. */
+export const zoomSentence = (zoom: Zoom, f: Formatters) => (zoom === FULL_VIEW ? 'Zoom reset: the whole chart is shown.' : `Zoomed to ${f.number(magnification(zoom))}×.`);
 
 /** The y axis title: impact, headroom, or both when some accounts lack an impact score. */
 export function impactAxisTitle(result: QuadrantResult, scale: ScaleKind): string {
