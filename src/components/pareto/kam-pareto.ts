@@ -109,7 +109,7 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     super.willUpdate(changed);
     // The plot spans the host's content box, which is known before the plot exists; its height may grow.
     const top = this.top !== undefined && this.top >= 1 ? this.top : undefined;
-    this.chart = this.model && this.deriveChart(this.model, { width: this.size.width, height: this.plotSize.height, colorBy: this.colorBy, top, f: this.format, measure: this.measure });
+    this.chart = this.model && this.deriveChart(this.model, this.size.width, this.plotSize.height, this.colorBy, top, this.format, this.measure);
   }
 
   override disconnectedCallback(): void {

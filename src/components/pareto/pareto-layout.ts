@@ -165,18 +165,6 @@ export function barIndexAt(layout: ParetoLayout, x: number, count: number): numb
 
 export type ParetoColorBy = 'vital' | 'tier';
 
-export interface ParetoChartOptions {
-  /** The plot's width, and its height when the page gives it one (0: from the width). */
-  width: number;
-  height: number;
-  colorBy: ParetoColorBy;
-  /** Show only the top N accounts and an "Others" bar. */
-  top: number | undefined;
-  f: Formatters;
-  /** A name's width in px in the chart's font (exact in the browser). */
-  measure: (text: string) => number;
-}
-
 /** Everything the chart draws, placed: bars, scales, legend, the cumulative line, the cutoff crossing and the labels. */
 export interface ParetoChart {
   bars: ParetoBar[];
@@ -205,7 +193,20 @@ function legendItems(model: ParetoModel, colorBy: ParetoColorBy, f: Formatters):
   return items;
 }
 
-export function paretoChart(model: ParetoModel, { width, height, colorBy, top, f, measure }: ParetoChartOptions): ParetoChart {
+/**
+ * The chart of `model` in a plot `width` wide and, when the page gives it one, `height` high (0: from the
+ * width); `top` shows only the top N accounts and an "Others" bar; `measure` gives a name's width in px in
+ * the chart's font (exact in the browser).
+ */
+export function paretoChart(
+  model: ParetoModel,
+  width: number,
+  height: number,
+  colorBy: ParetoColorBy,
+  top: number | undefined,
+  f: Formatters,
+  measure: (text: string) => number,
+): ParetoChart {
   const { ranking } = model;
   const formatTick = (v: number) => f.moneyCompact(v);
   const bars = paretoBars(ranking, { maxBars: maxBarsFor(width, formatTick, ranking.count ? ranking.revenue[0]! : 0), top });

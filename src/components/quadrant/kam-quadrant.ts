@@ -5,7 +5,6 @@ import { guard } from 'lit/directives/guard.js';
 import { isNum } from '../../analysis/numbers.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import type { QuadrantId, QuadrantResult } from '../../analysis/quadrant.js';
-import { toCsv } from '../../internal/export.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
@@ -185,11 +184,6 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
 
   protected csvColumns() {
     return quadrantCsvColumns(this.labelOf);
-  }
-
-  /** The CSV of the shown accounts; without a feed, the header alone (the columns do not depend on the data). */
-  override toCSV(): string {
-    return this.model ? super.toCSV() : toCsv(this.csvColumns(), []);
   }
 
   // ---- export -------------------------------------------------------------------------------------
