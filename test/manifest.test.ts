@@ -28,7 +28,7 @@ function manifestElements(): Map<string, Declaration> {
 }
 
 /** What every chart widget renders besides its own files. */
-const SHARED = ['src/internal/kam-widget.ts', 'src/internal/data-table.ts', 'src/internal/tooltip.ts', 'src/internal/state-views.ts', 'src/internal/theme.ts'];
+const SHARED = ['src/internal/kam-widget.ts', 'src/internal/widget-styles.ts', 'src/internal/toolbar.ts', 'src/internal/plot-frame.ts', 'src/internal/data-table.ts', 'src/internal/tooltip.ts', 'src/internal/state-views.ts', 'src/internal/theme.ts'];
 const WIDGETS: Record<string, { folder: string; shared: string[] }> = {
   'kam-pareto': { folder: 'src/components/pareto', shared: [...SHARED, 'src/internal/tier-patterns.ts'] },
   'kam-tier-matrix': { folder: 'src/components/tier-matrix', shared: [...SHARED, 'src/internal/tier-patterns.ts'] },

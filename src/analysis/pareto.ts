@@ -153,30 +153,34 @@ function revenueOrder(revenue: Float64Array): Uint32Array {
   return src;
 }
 
-/** Name, then id, by code units: the order of accounts of equal revenue. */
-function byNameThenId(a: Account, b: Account): number {
-  return compareCodeUnits(String(a.name ?? ''), String(b.name ?? '')) || compareCodeUnits(String(a.id ?? ''), String(b.id ?? ''));
-}
-
 /**
- * Orders order[start..end) (accounts of equal revenue) by name, then id. Most runs are two or three
- * accounts of the same whole-unit revenue: insertion-sorted in place, allocating nothing. A long run (the
- * accounts at revenue 0) is sorted by a comparison sort.
+ * Orders order[start..end) (accounts of equal revenue) by name, then id. Short runs (the common case: two
+ * or three accounts of the same whole-unit revenue) are insertion-sorted in place, allocating nothing; a
+ * long run (the accounts at revenue 0) first reads each name and id once.
  */
 function sortTies(accounts: readonly Account[], order: Uint32Array, start: number, end: number): void {
-  if (end - start > 16) {
-    order.subarray(start, end).sort((a, b) => byNameThenId(accounts[a]!, accounts[b]!));
+  const nameOf = (i: number) => String(accounts[i]!.name ?? '');
+  const idOf = (i: number) => String(accounts[i]!.id ?? '');
+  const len = end - start;
+  if (len <= 16) {
+    const tie = (a: number, b: number) => compareCodeUnits(nameOf(a), nameOf(b)) || compareCodeUnits(idOf(a), idOf(b));
+    for (let j = start + 1; j < end; j++) {
+      const x = order[j]!;
+      let k = j - 1;
+      while (k >= start && tie(order[k]!, x) > 0) {
+        order[k + 1] = order[k]!;
+        k--;
+      }
+      order[k + 1] = x;
+    }
     return;
   }
-  for (let j = start + 1; j < end; j++) {
-    const x = order[j]!;
-    let k = j - 1;
-    while (k >= start && byNameThenId(accounts[order[k]!]!, accounts[x]!) > 0) {
-      order[k + 1] = order[k]!;
-      k--;
-    }
-    order[k + 1] = x;
-  }
+  const run = order.slice(start, end);
+  const names = Array.from(run, nameOf);
+  const ids = Array.from(run, idOf);
+  const at = Array.from(run, (_, k) => k);
+  at.sort((a, b) => compareCodeUnits(names[a]!, names[b]!) || compareCodeUnits(ids[a]!, ids[b]!));
+  for (let k = 0; k < len; k++) order[start + k] = run[at[k]!]!;
 }
 
 /**

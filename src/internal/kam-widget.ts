@@ -6,7 +6,7 @@
  * to clear; a polite live region for announcements; and the public export methods. A widget supplies how
  * its model is derived, and from the model its summary, its chart, its table and its CSV columns.
  */
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portfolio } from '../analysis/portfolio.js';
 import type { Feed } from '../feed/parse.js';
@@ -17,35 +17,20 @@ import { ExportError, downloadBlob, exportFileName, svgDocument, svgToPng, toCsv
 import type { ItemFocusController } from './item-focus.js';
 import { KamElement } from './kam-element.js';
 import { memo } from './memo.js';
+import { plotFrame, type PlotSpec } from './plot-frame.js';
 import { accountsByIds, nextSelection } from './selection.js';
-import { inlineStyle } from './style-directive.js';
+import { toolbar, type ExportFormat } from './toolbar.js';
 import { tooltipStyles } from './tooltip.js';
+import { widgetStyles } from './widget-styles.js';
 
+export type { ExportFormat };
 export type WidgetView = 'chart' | 'table';
-export type ExportFormat = 'csv' | 'svg' | 'png';
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
-/** The plot element of a chart: its accessible description and the pointer handlers of the widget. */
-export interface PlotSpec {
-  /** What kind of chart it is, for screen readers ("Pareto chart"). */
-  roleDescription?: string;
-  /** The key help, read as the plot's description. */
-  keys?: string;
-  className?: string;
-  /** The plot's least height in px, when it has one. */
-  minHeight?: number;
-  onPointerMove?: (event: PointerEvent) => void;
-  onPointerOver?: (event: PointerEvent) => void;
-  onPointerDown?: (event: PointerEvent) => void;
-  onPointerUp?: (event: PointerEvent) => void;
-  onPointerCancel?: (event: PointerEvent) => void;
-  onPointerLeave?: (event: PointerEvent) => void;
-  onClick?: (event: MouseEvent) => void;
-}
-
 /**
- * The chart widget frame: the parts and theme properties every widget has. *
+ * The chart widget frame: the parts and theme properties every widget has.
+ *
  * @csspart frame - The widget's frame around header, chart and table.
  * @csspart header - The summary and the toolbar.
  * @csspart summary - The one-sentence summary with the exact figures.
@@ -91,7 +76,7 @@ export interface PlotSpec {
  * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  */
 export abstract class KamWidget<Model, Row = unknown> extends KamElement {
-  static override styles = [...KamElement.styles, tableStyles, tooltipStyles, widgetStyles()];
+  static override styles = [...KamElement.styles, tableStyles, tooltipStyles, widgetStyles];
 
   /** What the widget shows: the chart (default) or the same data as a table. */
   @property({ reflect: true }) view: WidgetView = 'chart';
@@ -275,30 +260,9 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     this.announcement = text;
   }
 
-  /** The plot: the chart's one Tab stop, named by the summary, described by its key help, with the item focus's keys. */
+  /** The plot: the chart's one Tab stop (see plot-frame.ts), with this widget's item focus. */
   protected renderPlot(spec: PlotSpec, content: unknown): TemplateResult {
-    return html`<div
-      class="plot ${spec.className ?? ''}"
-      part="plot"
-      tabindex="0"
-      role="group"
-      aria-roledescription=${spec.roleDescription ?? nothing}
-      aria-labelledby="summary"
-      aria-describedby=${spec.keys ? 'keys' : nothing}
-      ${inlineStyle({ minHeight: spec.minHeight === undefined ? undefined : `${spec.minHeight}px` })}
-      @keydown=${this.items.onKeydown}
-      @focus=${this.items.onFocus}
-      @focusout=${this.items.onFocusOut}
-      @pointermove=${spec.onPointerMove}
-      @pointerover=${spec.onPointerOver}
-      @pointerdown=${spec.onPointerDown}
-      @pointerup=${spec.onPointerUp}
-      @pointercancel=${spec.onPointerCancel}
-      @pointerleave=${spec.onPointerLeave ?? (() => this.items.setHover(-1))}
-      @click=${spec.onClick}
-    >
-      ${content} ${spec.keys ? html`<p class="sr-only" id="keys">${spec.keys}</p>` : nothing}
-    </div>`;
+    return plotFrame(spec, this.items, content);
   }
 
   protected override renderReady(): TemplateResult {
@@ -308,31 +272,16 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     return html`<div class="frame" part="frame">
       <div class="header" part="header">
         <p class="summary" part="summary" id="summary">${summary}</p>
-        <div class="toolbar" part="toolbar" @focusout=${this.onToolbarFocusOut}>
-          ${this.selection.length
-            ? html`<button type="button" class="tool" part="clear-selection" @click=${() => this.clearSelection()}>
-                Clear selection (${this.selectedAccounts.length})
-              </button>`
-            : nothing}
-          <button type="button" class="tool" part="view-toggle" aria-pressed=${table ? 'true' : 'false'} @click=${() => (this.view = table ? 'chart' : 'table')}>
-            View as table
-          </button>
-          <button
-            type="button"
-            class="tool export-button"
-            part="export-button"
-            aria-expanded=${this.exportOpen ? 'true' : 'false'}
-            aria-controls="export-menu"
-            @click=${() => (this.exportOpen = !this.exportOpen)}
-          >
-            Export<span aria-hidden="true"> ▾</span>
-          </button>
-          <div class="export-menu" part="export-menu" id="export-menu" ?hidden=${!this.exportOpen}>
-            <button type="button" part="export-item" @click=${() => this.download('svg')}>Chart as SVG</button>
-            <button type="button" part="export-item" @click=${() => this.download('png')}>Chart as PNG</button>
-            <button type="button" part="export-item" @click=${() => this.download('csv')}>Data as CSV</button>
-          </div>
-        </div>
+        ${toolbar({
+          selected: this.selection.length ? this.selectedAccounts.length : 0,
+          table,
+          exportOpen: this.exportOpen,
+          onClearSelection: () => this.clearSelection(),
+          onToggleView: () => (this.view = table ? 'chart' : 'table'),
+          onToggleExport: () => (this.exportOpen = !this.exportOpen),
+          onExport: (format) => this.download(format),
+          onFocusOut: (event) => this.onToolbarFocusOut(event),
+        })}
       </div>
       ${this.exportMessage ? html`<p class="export-message" part="export-message" role="alert">${this.exportMessage}</p>` : nothing}
       ${table
@@ -351,145 +300,4 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
-}
-
-function widgetStyles() {
-  return css`
-    .frame {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5em;
-      color: var(--kam-fg);
-    }
-    .header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      justify-content: space-between;
-      gap: 0.5em;
-    }
-    .summary {
-      margin: 0;
-      flex: 1 1 16em;
-      font-weight: 600;
-      line-height: 1.35;
-    }
-    .toolbar {
-      position: relative;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.35em;
-    }
-    button.tool,
-    .export-menu button {
-      font: inherit;
-      font-size: 0.85em;
-      padding: 0.25em 0.7em;
-      border-radius: var(--kam-radius);
-      border: 1px solid var(--kam-border);
-      background: var(--kam-bg);
-      color: var(--kam-fg);
-      cursor: pointer;
-      white-space: nowrap;
-    }
-    button.tool[aria-pressed='true'] {
-      background: var(--kam-accent-soft);
-      border-color: var(--kam-accent);
-    }
-    .export-menu {
-      position: absolute;
-      z-index: 3;
-      top: calc(100% + 4px);
-      right: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-      padding: 4px;
-      border: 1px solid var(--kam-border);
-      border-radius: var(--kam-radius);
-      background: var(--kam-bg);
-      box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
-    }
-    .export-menu[hidden] {
-      display: none;
-    }
-    .export-menu button {
-      border: none;
-      text-align: start;
-    }
-    .export-menu button:hover {
-      background: var(--kam-surface);
-    }
-    button:focus-visible,
-    .plot:focus-visible {
-      outline: 2px solid var(--kam-focus);
-      outline-offset: 2px;
-    }
-    .export-message {
-      margin: 0;
-      color: var(--kam-error);
-      font-size: 0.9em;
-    }
-    .plot {
-      position: relative;
-      border-radius: var(--kam-radius);
-    }
-    .plot:focus {
-      outline: none;
-    }
-    .plot:focus-visible {
-      outline: 2px solid var(--kam-focus);
-    }
-    svg.chart {
-      display: block;
-      overflow: visible;
-      font-family: var(--kam-font);
-      font-size: 11px;
-      user-select: none;
-    }
-    .axis text {
-      fill: var(--kam-muted);
-    }
-    .axis line,
-    .axis path {
-      stroke: var(--kam-border);
-    }
-    .grid line {
-      stroke: var(--kam-grid);
-    }
-    /* The focus marker and hover marker drawn in a chart (left out of exports with data-export="skip"). */
-    .focus-ring,
-    .hover-ring {
-      fill: none;
-      stroke: var(--kam-focus);
-      stroke-width: 2;
-    }
-    .hover-ring {
-      stroke-dasharray: 3 2;
-    }
-    /* The "notes" part: short lines under a chart (what was not plotted, how it was split). */
-    .notes {
-      margin: 0;
-      padding: 0;
-      list-style: none;
-      color: var(--kam-muted);
-      font-size: 0.85em;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
-    }
-    @media (forced-colors: active) {
-      button.tool[aria-pressed='true'] {
-        border: 2px solid Highlight;
-      }
-    }
-  `;
 }
