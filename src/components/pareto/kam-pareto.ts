@@ -357,7 +357,7 @@ export class KamPareto extends KamWidget<ParetoRow> {
       aria-roledescription="Pareto chart"
       aria-labelledby="summary"
       aria-describedby="keys"
-      ${inlineStyle({ minHeight: `${this.minPlotHeight}px` })}
+      .style=${inlineStyle({ minHeight: `${this.minPlotHeight}px` })}
       @pointermove=${this.onPointerMove}
       @pointerleave=${() => (this.hoverIndex = -1)}
       @click=${this.onClick}

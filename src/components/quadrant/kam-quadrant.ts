@@ -499,7 +499,7 @@ export class KamQuadrant extends KamWidget<QuadrantRow> {
         @blur=${() => this.pointer.reset()}
       >
         ${canvas
-          ? html`<canvas class="points" part="canvas" aria-hidden="true" width=${Math.round(width * ratio)} height=${Math.round(height * ratio)} ${inlineStyle({ width: `${width}px`, height: `${height}px` })}></canvas>`
+          ? html`<canvas class="points" part="canvas" aria-hidden="true" width=${Math.round(width * ratio)} height=${Math.round(height * ratio)} .style=${inlineStyle({ width: `${width}px`, height: `${height}px` })}></canvas>`
           : nothing}
         <svg class="chart" width=${width} height=${height} aria-hidden="true">
           <defs><clipPath id="points-clip"><rect x=${clip.x0} y=${clip.y0} width=${clip.x1 - clip.x0} height=${clip.y1 - clip.y0}></rect></clipPath></defs>
