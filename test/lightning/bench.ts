@@ -27,7 +27,7 @@ export type Way = keyof typeof WAYS;
 /** Platform modules the tab imports, as small modules: where the static resource is, and the Apex call. */
 const platformModules: Record<string, string> = {
   '@salesforce/resourceUrl/kamWidgets': `export default '/resource/kamWidgets';`,
-  '@salesforce/apex/KamFeedController.getFeed': `export default function getFeed() { return fetch('/apex/feed.json').then((r) => r.json()); }`,
+  '@salesforce/apex/KamFeedController.getAccounts': `export default function getAccounts() { return fetch('/apex/accounts.json').then((r) => r.json()); }`,
 };
 
 /**
@@ -99,15 +99,15 @@ export interface LightningSite {
 
 /**
  * Serves the four ways at /<way>.html (and /lws-without-264.html) with `kit` as the static resource
- * (default: the kit as `npm run build` makes it) and `feed` as what the Apex method returns.
+ * (default: the kit as `npm run build` makes it) and `accounts` as what the Apex method returns.
  */
-export async function serveLightning(feed: unknown, kit?: string): Promise<LightningSite> {
+export async function serveLightning(accounts: unknown, kit?: string): Promise<LightningSite> {
   const [tab, runtime, resource] = await Promise.all([buildTab(), buildRuntime(), kit ?? buildScriptBundle()]);
   const js = (body: string): Route => ({ body, type: 'text/javascript' });
   const routes: Record<string, Route> = {
     '/lwc/x-kam-tab.js': js(tab),
     '/resource/kamWidgets': js(resource),
-    '/apex/feed.json': { body: JSON.stringify(feed), type: 'application/json' },
+    '/apex/accounts.json': { body: JSON.stringify(accounts), type: 'application/json' },
     '/lws-without-264.html': { body: page('lws', 'without-264'), type: 'text/html' },
     '/favicon.ico': { body: '', type: 'image/x-icon' },
   };

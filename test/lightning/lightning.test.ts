@@ -2,15 +2,15 @@
  * The kit in a Salesforce Lightning custom tab, run four ways with Salesforce's own runtime code (see
  * bench.ts): native shadow, Lightning Web Security, synthetic shadow, and both. The tab (x/kamTab) loads
  * the self-contained script as a static resource with loadScript, renders the four widgets and a
- * <kam-feed> with lwc:external, gives the feed `data={feed}`, links the widgets with feed="tab-feed", and
- * listens on each element. Input is raw mouse and keyboard input: under synthetic shadow, automation
+ * <kam-feed> with lwc:external, gives the feed the Account records of an Apex call (`data={accounts}` and
+ * a field-map), links the widgets with feed="tab-feed", and listens on each element. Input is raw mouse and keyboard input: under synthetic shadow, automation
  * helpers that add listeners to the page change how events are retargeted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../support/embed-harness.js';
 import { WAYS, serveLightning, type LightningSite, type Way } from './bench.js';
-import { tabFeed } from './feed.js';
+import { tabAccounts } from './feed.js';
 
 const WIDGETS = ['kam-scorecard', 'kam-pareto', 'kam-tier-matrix', 'kam-quadrant'] as const;
 type Widget = (typeof WIDGETS)[number];
@@ -19,7 +19,7 @@ let site: LightningSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  [site, browser] = await Promise.all([serveLightning(tabFeed), launch()]);
+  [site, browser] = await Promise.all([serveLightning(tabAccounts), launch()]);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,14 +1,14 @@
 import { LightningElement } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import KAM_WIDGETS from '@salesforce/resourceUrl/kamWidgets';
-import getFeed from '@salesforce/apex/KamFeedController.getFeed';
+import getAccounts from '@salesforce/apex/KamFeedController.getAccounts';
 
 const WIDGETS = ['scorecard', 'pareto', 'tierMatrix', 'quadrant'];
 
 export default class KamTab extends LightningElement {
   ready = false;
   error;
-  feed;
+  accounts;
   heard = [];
   listening = false;
 
@@ -16,7 +16,7 @@ export default class KamTab extends LightningElement {
     try {
       // The kit first: the elements below must be defined before they render, so `data` is set as a property.
       await loadScript(this, KAM_WIDGETS);
-      this.feed = await getFeed();
+      this.accounts = await getAccounts();
       this.ready = true;
     } catch (error) {
       this.error = error?.message ?? String(error);
