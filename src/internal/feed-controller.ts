@@ -84,6 +84,40 @@ export function isFeedProvider(element: Element | null): element is FeedProvider
   return !!element && typeof (element as Partial<FeedProvider>).subscribe === 'function' && 'feedState' in element;
 }
 
+/**
+ * The connected `<kam-feed>` elements (each is a host of this controller too). Widgets look here when their
+ * own root is out of their reach: Lightning Web Security shows code in its sandbox the document instead of
+ * a shadow root the sandbox did not create, such as the LWC template the widgets and the feed sit in.
+ */
+const connectedFeeds = new Set<FeedProvider>();
+
+/**
+ * The element `feed="id"` names: by id in the element's own root (a shadow root or the document), then a
+ * connected `<kam-feed>` in the same tree, then by id in the document.
+ */
+export function findFeed(host: Element, id: string): Element | null {
+  const root = host.getRootNode() as Document | ShadowRoot;
+  // querySelector, not getElementById: LWC's synthetic shadow roots throw on getElementById.
+  const own = root.querySelector?.(`#${CSS.escape(id)}`);
+  if (own) return own;
+  for (const feed of connectedFeeds) {
+    // In another shadow tree (another LWC, another component) the same id names another feed.
+    if (host.compareDocumentPosition(feed) & Node.DOCUMENT_POSITION_DISCONNECTED) continue;
+    if (feed.id === id || isScopedId(feed, id)) return feed;
+  }
+  return document.querySelector(`#${CSS.escape(id)}`);
+}
+
+/**
+ * Whether `feed` carries `id` as LWC's synthetic shadow renders an id written in a template: `<id>-<n>`,
+ * n numbering the component instance. Such elements are in the document, but the document's own queries
+ * leave them out; on a plain page `feed="sales"` never names `<kam-feed id="sales-2">`.
+ */
+function isScopedId(feed: Element, id: string): boolean {
+  const suffix = feed.id.startsWith(`${id}-`) ? feed.id.slice(id.length + 1) : '';
+  return /^\d+$/.test(suffix) && document.contains(feed) && document.querySelector(`#${CSS.escape(feed.id)}`) !== feed;
+}
+
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
   /** The state of the input before the filter (with its portfolio, once ready). */
@@ -121,12 +155,14 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected(): void {
+    if (isFeedProvider(this.host)) connectedFeeds.add(this.host);
     this.connected = true;
     this.inputsKey = [];
     this.sync();
   }
 
   hostDisconnected(): void {
+    if (isFeedProvider(this.host)) connectedFeeds.delete(this.host);
     this.connected = false;
     this.stopRefresh();
     this.loader.abort();
@@ -296,8 +332,7 @@ export class FeedController implements ReactiveController {
   }
 
   private attachProvider(id: string): void {
-    const root = this.host.getRootNode() as Document | ShadowRoot;
-    const element = root.getElementById?.(id) ?? document.getElementById(id);
+    const element = findFeed(this.host, id);
     if (element && !isFeedProvider(element)) {
       const customTag = element.localName === 'kam-feed';
       this.set({
@@ -314,8 +349,9 @@ export class FeedController implements ReactiveController {
       this.set({ status: 'loading', waitingFor: `<kam-feed id="${id}">` });
       let resolveWait!: () => void;
       this.pending = new Promise<void>((resolve) => (resolveWait = resolve));
-      const onConnected = (event: Event) => {
-        if ((event as CustomEvent<{ id: string }>).detail.id !== id) return;
+      const onConnected = () => {
+        // Found as on the first look (the announced id may be a scoped form of `id`, see findFeed).
+        if (!isFeedProvider(findFeed(this.host, id))) return;
         document.removeEventListener(FEED_CONNECTED_EVENT, onConnected);
         this.inputsKey = [];
         this.sync();

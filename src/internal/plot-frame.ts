@@ -35,7 +35,7 @@ export function plotFrame(spec: PlotSpec, items: ItemFocusController, content: u
     aria-roledescription=${spec.roleDescription ?? nothing}
     aria-labelledby="summary"
     aria-describedby=${spec.keys ? 'keys' : nothing}
-    ${inlineStyle({ minHeight: spec.minHeight === undefined ? undefined : `${spec.minHeight}px` })}
+    .style=${inlineStyle({ minHeight: spec.minHeight === undefined ? undefined : `${spec.minHeight}px` })}
     @keydown=${items.onKeydown}
     @focus=${items.onFocus}
     @focusout=${items.onFocusOut}

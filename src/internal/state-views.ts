@@ -103,7 +103,7 @@ export function loadingView(waitingFor?: string): TemplateResult {
   const text = waitingFor ? `Waiting for ${waitingFor} on this page…` : 'Loading accounts…';
   const heights = [92, 70, 55, 44, 36, 30, 25, 21, 18, 15, 12, 10];
   return html`<div class="state loading" part="state state-loading" role="status">
-    <div class="skeleton" aria-hidden="true">${heights.map((h) => html`<span ${inlineStyle({ height: `${h}%` })}></span>`)}</div>
+    <div class="skeleton" aria-hidden="true">${heights.map((h) => html`<span .style=${inlineStyle({ height: `${h}%` })}></span>`)}</div>
     <p>${text}</p>
   </div>`;
 }

@@ -1,10 +1,14 @@
 /**
- * `<div ${inlineStyle({ left: '12px' })}>`: sets inline styles through the CSSOM (element.style), never
+ * `<div .style=${inlineStyle({ left: '12px' })}>`: sets inline styles through the CSSOM (element.style), never
  * through a `style` attribute. Lit's styleMap writes the attribute on first render, which a strict
  * Content-Security-Policy (style-src without 'unsafe-inline') blocks and reports; CSSOM writes are allowed.
+ *
+ * A property binding, not an element-position one (`<div ${...}>`): Salesforce's Lightning Web Security
+ * sanitizes the HTML Lit builds its templates from, keeps the markers of property bindings, and drops the
+ * marker of an element-position binding, which shifts every later part of the template.
  */
-import { nothing } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { noChange } from 'lit';
+import { Directive, directive, PartType, type PartInfo, type PropertyPart } from 'lit/directive.js';
 
 export type StyleInfo = Readonly<Record<string, string | number | undefined | null>>;
 
@@ -15,14 +19,14 @@ class InlineStyleDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('inlineStyle() goes in element position: <div ${inlineStyle({...})}>');
+    if (part.type !== PartType.PROPERTY || part.name !== 'style') throw new Error('inlineStyle() goes in a .style binding: <div .style=${inlineStyle({...})}>');
   }
 
   render(_styles: StyleInfo) {
-    return nothing;
+    return noChange;
   }
 
-  override update(part: ElementPart, [styles]: [StyleInfo]) {
+  override update(part: PropertyPart, [styles]: [StyleInfo]) {
     const style = (part.element as HTMLElement | SVGElement).style;
     const next = new Set<string>();
     for (const [name, value] of Object.entries(styles)) {
@@ -33,7 +37,8 @@ class InlineStyleDirective extends Directive {
     }
     for (const property of this.previous) if (!next.has(property)) style.removeProperty(property);
     this.previous = next;
-    return nothing;
+    // The styles are set; Lit must not assign anything to the element's style property itself.
+    return noChange;
   }
 }
 

@@ -75,7 +75,7 @@ export function fromTooltip(event: Event): boolean {
 
 export function tooltip(anchor: TooltipAnchor | undefined, content: TemplateResult | undefined, id: string): TemplateResult | typeof nothing {
   if (!anchor || !content) return nothing;
-  return html`<div class="tooltip" part="tooltip" id=${id} role="tooltip" ${inlineStyle(tooltipPlacement(anchor))}>${content}</div>`;
+  return html`<div class="tooltip" part="tooltip" id=${id} role="tooltip" .style=${inlineStyle(tooltipPlacement(anchor))}>${content}</div>`;
 }
 
 export const tooltipStyles = css`

@@ -17,28 +17,53 @@ export const root = resolve(import.meta.dirname, '../..');
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
 
+let productionBuilds = 0;
+let testNodeEnv: string | undefined;
+
+/**
+ * Runs a build of the kit as `npm run build` runs it. Vite builds for production (Lit's production build,
+ * not its development one with extra checks and warnings) only when NODE_ENV is unset or "production",
+ * and vitest sets it to "test": it is "production" while any such build runs.
+ */
+async function asReleased<T>(run: () => Promise<T>): Promise<T> {
+  if (productionBuilds++ === 0) {
+    testNodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+  }
+  try {
+    return await run();
+  } finally {
+    if (--productionBuilds === 0) {
+      if (testNodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = testNodeEnv;
+    }
+  }
+}
+
 /** The self-contained script, built as `npm run build` builds it (vite.config.ts, mode iife). */
 export async function buildScriptBundle(): Promise<string> {
-  const result = await build({
-    configFile: resolve(root, 'vite.config.ts'),
-    mode: 'iife',
-    logLevel: 'silent',
-    build: { write: false, sourcemap: false },
-  });
+  const result = await asReleased(() =>
+    build({
+      configFile: resolve(root, 'vite.config.ts'),
+      mode: 'iife',
+      logLevel: 'silent',
+      build: { write: false, sourcemap: false },
+    }),
+  );
   const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
   return output.find((o): o is Rollup.OutputChunk => o.type === 'chunk')!.code;
 }
 
 /** The iframe embed page's files (embed.html, embed.css, embed.js), built as `npm run build` builds them. */
 export async function buildEmbedPage(): Promise<Record<string, string>> {
-  const result = await build({ configFile: resolve(root, 'vite.config.ts'), mode: 'embed', logLevel: 'silent', build: { write: false, sourcemap: false } });
+  const result = await asReleased(() => build({ configFile: resolve(root, 'vite.config.ts'), mode: 'embed', logLevel: 'silent', build: { write: false, sourcemap: false } }));
   const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
   return Object.fromEntries(output.map((o) => [o.fileName, o.type === 'chunk' ? o.code : String(o.source)]));
 }
 
 /** The ES module library (dist/*.js with lit, d3 and zod left as imports), built into `outDir`. */
 export async function buildLibrary(outDir: string): Promise<void> {
-  await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await asReleased(() => build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } }));
 }
 
 /**

@@ -267,7 +267,7 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
     const anchor = active >= 0 ? { x: layout.px[active]!, y: layout.py[active]!, width, height } : undefined;
     const { onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onPointerLeave } = this.pointer;
     const content = html`${canvas
-        ? html`<canvas class="points" part="canvas" aria-hidden="true" width=${Math.round(width * ratio)} height=${Math.round(height * ratio)} ${inlineStyle({ width: `${width}px`, height: `${height}px` })}></canvas>`
+        ? html`<canvas class="points" part="canvas" aria-hidden="true" width=${Math.round(width * ratio)} height=${Math.round(height * ratio)} .style=${inlineStyle({ width: `${width}px`, height: `${height}px` })}></canvas>`
         : nothing}
       <svg class="chart" width=${width} height=${height} aria-hidden="true">
         <defs><clipPath id="points-clip"><rect x=${clip.x0} y=${clip.y0} width=${clip.x1 - clip.x0} height=${clip.y1 - clip.y0}></rect></clipPath></defs>

@@ -32,7 +32,7 @@ export function bandHeaders({ layout, valueNames, potentialNames, rows, valueTit
   return svg`<g class="headers">
     <text class="axis-title" x=${layout.columnTitle.x} y=${layout.columnTitle.y} text-anchor="middle">${valueTitle}</text>
     ${rowTitle
-      ? svg`<text class="axis-title" transform="translate(${layout.rowTitle.x} ${layout.rowTitle.y}) rotate(-90)" text-anchor="middle" dominant-baseline="middle">${rowTitle}</text>`
+      ? svg`<text class="axis-title" transform="translate(${layout.rowTitle.x} ${layout.rowTitle.y}) rotate(-90)" text-anchor="middle" dy="0.32em">${rowTitle}</text>`
       : nothing}
     <g class="column-heads${layout.columnFont < 11 ? ' compact' : ''}">
       ${valueNames.map((name, c) => {
