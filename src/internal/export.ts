@@ -3,7 +3,7 @@
  * this module, so the CSV rules (quoting, UTF-8 BOM, formula-injection guard) and the SVG clean-up live
  * in one place.
  */
-import { csvFormatRows } from 'd3-dsv';
+import { csvFormatRow } from 'd3-dsv';
 
 /** One CSV column: a header and how to read a cell from a row. Numbers stay numbers (unformatted). */
 export interface CsvColumn<Row> {
@@ -28,9 +28,10 @@ function csvCell(value: string | number | boolean | null | undefined): string {
  * so the spreadsheet reads them as numbers.
  */
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: Iterable<Row>): string {
-  const table: string[][] = [columns.map((c) => csvCell(c.header))];
-  for (const row of rows) table.push(columns.map((c) => csvCell(c.value(row))));
-  return `\uFEFF${csvFormatRows(table).replace(/\n/g, '\r\n')}\r\n`;
+  // Rows are joined with CRLF here rather than by rewriting d3's "\n": a line break inside a quoted cell stays as written.
+  const lines = [csvFormatRow(columns.map((c) => csvCell(c.header)))];
+  for (const row of rows) lines.push(csvFormatRow(columns.map((c) => csvCell(c.value(row)))));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** Presentation properties copied from the live chart into the exported SVG, so it looks the same standalone. */
