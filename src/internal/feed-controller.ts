@@ -8,7 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../feed/errors.js';
-import { FeedLoader } from '../feed/load.js';
+import { FeedLoader, type FeedSource } from '../feed/load.js';
 import type { Feed } from '../feed/parse.js';
 import { parseFieldMap } from '../feed/field-map.js';
 import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
@@ -53,6 +53,8 @@ export interface FeedInputs {
   feed?: string | null;
   credentials?: RequestCredentials;
   timeout?: number;
+  /** Size limit for `src`, in bytes (unset: 50 MB). */
+  maxBytes?: number | null;
   /** Narrows the accounts: "segment:Corporate,region:EMEA". */
   filter?: string | null;
   /** Re-fetch `src` every this many seconds (0 or unset: never). */
@@ -139,14 +141,14 @@ export class FeedController implements ReactiveController {
 
   private sync(): void {
     if (!this.connected) return;
-    const { data, src, feed, credentials, timeout, fieldMap, feedFormat, currency } = this.host;
+    const { data, src, feed, credentials, timeout, maxBytes, fieldMap, feedFormat, currency } = this.host;
     const filter = (this.host.filter ?? '').trim();
     if (filter !== this.filterText) {
       this.filterText = filter;
       this.publish();
     }
     const refresh = Number(this.host.refresh) > 0 ? Number(this.host.refresh) : 0;
-    const key = [data, src, feed, credentials, timeout, fieldMap ?? '', feedFormat ?? '', this.inlineVersion];
+    const key = [data, src, feed, credentials, timeout, maxBytes, fieldMap ?? '', feedFormat ?? '', this.inlineVersion];
     // Locale and currency change how CSV is read, and nothing else: a JSON feed is not loaded again for them.
     const csvKey = [...key, this.csvLocale(), currency ?? ''];
     const current = this.readCsv ? csvKey : key;
@@ -169,7 +171,7 @@ export class FeedController implements ReactiveController {
     if (read instanceof FeedError) return this.fail(read);
     if (read.format === 'csv') this.keyAsCsv(csvKey);
     if (hasData) return this.parse(data, read);
-    if (src) return this.fetch(src, credentials, timeout, read, csvKey);
+    if (src) return this.fetch(src, read, csvKey);
     // The inline child, or none: follow it, since it may come or change later.
     const watch = (this.inlineWatch = watchInlineFeed(this.host, () => this.rereadInline()));
     const inline = (this.inlineText = readInlineFeed(this.host));
@@ -231,10 +233,10 @@ export class FeedController implements ReactiveController {
 
   /** Fetches `src` again in the background: the current feed stays on screen; a failure marks it stale. */
   refreshNow(): Promise<unknown> {
-    const { src, credentials, timeout } = this.host;
+    const { src } = this.host;
     const read = this.readOptions();
     if (!src || this.source.status === 'loading' || read instanceof FeedError) return Promise.resolve();
-    const job = this.loader.loadAs({ kind: 'url', url: src, credentials, timeoutMs: timeout, ...read }).then(
+    const job = this.loader.loadAs(this.urlSource(src, read)).then(
       (loaded) => {
         if (loaded) this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
       },
@@ -258,9 +260,15 @@ export class FeedController implements ReactiveController {
     this.pending = Promise.resolve();
   }
 
-  private fetch(url: string, credentials: RequestCredentials | undefined, timeoutMs: number | undefined, read: ReadOptions, csvKey: unknown[]): void {
+  /** What the loader needs to fetch `url`, from the host's attributes. */
+  private urlSource(url: string, read: ReadOptions): FeedSource {
+    const { credentials, timeout, maxBytes } = this.host;
+    return { kind: 'url', url, credentials, timeoutMs: timeout, maxBytes, ...read };
+  }
+
+  private fetch(url: string, read: ReadOptions, csvKey: unknown[]): void {
     this.set({ status: 'loading' });
-    this.pending = this.loader.loadAs({ kind: 'url', url, credentials, timeoutMs, ...read }).then(
+    this.pending = this.loader.loadAs(this.urlSource(url, read)).then(
       (loaded) => {
         if (!loaded) return;
         if (loaded.format === 'csv') this.keyAsCsv(csvKey);

@@ -144,6 +144,36 @@ describe('element base: states', () => {
   });
 });
 
+describe('element base: limits of a src', () => {
+  it('stops reading a response past max-bytes and says so', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(threeAccounts))); // 178 bytes of JSON
+    const el = widget({ src: '/feeds/big.json', 'max-bytes': '100' });
+    const { errors } = await mount(el);
+    expect(errors[0]!.detail.error.kind).toBe('too-large');
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain(
+      'Could not load /feeds/big.json: the response is larger than 100 bytes, the most this page reads. Serve a smaller feed, or raise the limit with max-bytes.',
+    );
+    el.maxBytes = 1000;
+    await el.updateComplete;
+    expect(text(el)).toContain('3 accounts');
+    el.remove();
+  });
+
+  it('says which timeouts it takes instead of failing at once', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(threeAccounts));
+    vi.stubGlobal('fetch', fetchMock);
+    for (const timeout of ['0', '-5', 'NaN', '3e9']) {
+      const el = widget({ src: '/feeds/a.json', timeout });
+      await mount(el);
+      expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain(
+        `timeout="${Number(timeout)}" cannot be used: give the time limit in milliseconds, from 1 to 600000 (10 minutes); the default is 15000.`,
+      );
+      el.remove();
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
 describe('element base: shared <kam-feed>', () => {
   it('widgets naming a kam-feed share its one fetch, even when they come before it', async () => {
     const fetchMock = vi.fn(async () => jsonResponse(threeAccounts));

@@ -46,8 +46,11 @@ export class KamFeed extends LitElement implements FeedProvider {
   /** Credentials mode for fetching `src`: same-origin (default), include, or omit. */
   @property() credentials: RequestCredentials = 'same-origin';
 
-  /** Time limit for fetching `src`, in milliseconds. */
+  /** Time limit for fetching `src`, in milliseconds, from 1 to 600000 (10 minutes). */
   @property({ type: Number }) timeout = 15000;
+
+  /** The most bytes the `src` response may hold; reading stops past it with an error. Default 50000000 (50 MB). */
+  @property({ attribute: 'max-bytes', type: Number }) maxBytes?: number;
 
   /** Shares only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier). */
   @property({ reflect: true }) filter?: string;
