@@ -14,6 +14,7 @@ import { parseFieldMap } from '../feed/field-map.js';
 import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
 import { readInlineFeed, watchInlineFeed, type InlineFeedWatch } from '../feed/inline.js';
 import { FilterError, filterFeed, parseFilter } from '../feed/filter.js';
+import { RefreshSchedule, parseRefresh } from '../feed/refresh-schedule.js';
 import { emit } from './events.js';
 import { defaultLocale } from './format.js';
 
@@ -27,8 +28,8 @@ export interface FeedState {
   waitingFor?: string;
   /** When the feed shown was loaded. */
   loadedAt?: Date;
-  /** Set when a background refresh failed: the feed shown is the last good one. */
-  stale?: { error: FeedError; failedAt: Date };
+  /** Set when a background refresh failed: the feed shown is the last good one; `nextTryAt` when another refresh is scheduled. */
+  stale?: { error: FeedError; failedAt: Date; nextTryAt?: Date };
   /** The filter in force, as written (`segment:Corporate`), when one narrows the accounts. */
   filter?: string;
 }
@@ -57,7 +58,7 @@ export interface FeedInputs {
   maxBytes?: number | null;
   /** Narrows the accounts: "segment:Corporate,region:EMEA". */
   filter?: string | null;
-  /** Re-fetch `src` every this many seconds (0 or unset: never). */
+  /** Re-fetch `src` every this many seconds, 10 to 86400 (0 or unset: never); failures back off (see refresh-schedule.ts). */
   refresh?: number | null;
   /** Contract field to column or key: "id=AccountId,revenue=Annual Revenue,owner=Owner.Name". */
   fieldMap?: string | null;
@@ -84,7 +85,7 @@ export class FeedController implements ReactiveController {
   private source: FeedState = { status: 'idle' };
   private filterText = '';
   private filtered?: { feed: Feed; filter: string; result: FeedState };
-  private refreshSeconds = 0;
+  private readonly schedule = new RefreshSchedule();
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private readonly host: FeedHost;
   private readonly onChange: (state: FeedState, previous: FeedState) => void;
@@ -147,14 +148,17 @@ export class FeedController implements ReactiveController {
       this.filterText = filter;
       this.publish();
     }
-    const refresh = Number(this.host.refresh) > 0 ? Number(this.host.refresh) : 0;
-    const key = [data, src, feed, credentials, timeout, maxBytes, fieldMap ?? '', feedFormat ?? '', this.inlineVersion];
+    const refresh = parseRefresh(this.host.refresh);
+    const refreshMs = refresh instanceof FeedError ? 0 : refresh;
+    // A refresh value out of range is an error of the input: its message is part of the key.
+    const refreshError = refresh instanceof FeedError ? refresh : undefined;
+    const key = [data, src, feed, credentials, timeout, maxBytes, fieldMap ?? '', feedFormat ?? '', this.inlineVersion, refreshError?.message];
     // Locale and currency change how CSV is read, and nothing else: a JSON feed is not loaded again for them.
     const csvKey = [...key, this.csvLocale(), currency ?? ''];
     const current = this.readCsv ? csvKey : key;
     const sameInput = current.length === this.inputsKey.length && current.every((v, i) => Object.is(v, this.inputsKey[i]));
-    if (refresh !== this.refreshSeconds) {
-      this.refreshSeconds = refresh;
+    if (refreshMs !== this.schedule.intervalMs) {
+      this.schedule.intervalMs = refreshMs;
       if (sameInput) this.scheduleRefresh();
     }
     if (sameInput) return;
@@ -165,6 +169,7 @@ export class FeedController implements ReactiveController {
     this.stopInlineWatch();
     this.readCsv = false;
     this.inputsKey = key;
+    if (refreshError) return this.fail(refreshError);
     const hasData = data !== undefined && data !== null;
     if (feed && !hasData) return this.attachProvider(feed); // the <kam-feed> reads its own input
     const read = this.readOptions();
@@ -213,11 +218,10 @@ export class FeedController implements ReactiveController {
 
   private scheduleRefresh(): void {
     this.stopRefresh();
-    if (!this.refreshSeconds || !this.connected || !this.host.src || this.host.data != null || this.host.feed) return;
+    if (!this.schedule.intervalMs || !this.connected || !this.host.src || this.host.data != null || this.host.feed) return;
     document.addEventListener('visibilitychange', this.onVisibility);
     if (document.hidden) return; // resumes when the page is shown again
-    const due = (this.source.loadedAt?.getTime() ?? Date.now()) + this.refreshSeconds * 1000;
-    this.refreshTimer = setTimeout(() => this.refreshNow(), Math.max(0, due - Date.now()));
+    this.refreshTimer = setTimeout(() => (this.schedule.isDue() ? void this.refreshNow() : this.scheduleRefresh()), this.schedule.timerDelay());
   }
 
   private stopRefresh(): void {
@@ -236,14 +240,20 @@ export class FeedController implements ReactiveController {
     const { src } = this.host;
     const read = this.readOptions();
     if (!src || this.source.status === 'loading' || read instanceof FeedError) return Promise.resolve();
+    this.schedule.started();
     const job = this.loader.loadAs(this.urlSource(src, read)).then(
       (loaded) => {
-        if (loaded) this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
+        if (!loaded) return;
+        this.schedule.succeeded();
+        this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
       },
       (error: unknown) => {
         const feedError = toFeedError(error);
         if (feedError.kind === 'aborted') return;
-        if (this.source.status === 'ready') this.set({ ...this.source, stale: { error: feedError, failedAt: new Date() } });
+        this.schedule.failed();
+        const next = this.schedule.nextAt();
+        const stale = { error: feedError, failedAt: new Date(), ...(next === undefined ? {} : { nextTryAt: new Date(next) }) };
+        if (this.source.status === 'ready') this.set({ ...this.source, stale });
         else this.set({ status: 'error', error: feedError });
       },
     );
@@ -268,9 +278,11 @@ export class FeedController implements ReactiveController {
 
   private fetch(url: string, read: ReadOptions, csvKey: unknown[]): void {
     this.set({ status: 'loading' });
+    this.schedule.started();
     this.pending = this.loader.loadAs(this.urlSource(url, read)).then(
       (loaded) => {
         if (!loaded) return;
+        this.schedule.succeeded();
         if (loaded.format === 'csv') this.keyAsCsv(csvKey);
         this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
         this.scheduleRefresh();
