@@ -53,7 +53,7 @@ export abstract class KamElement extends LitElement {
   /** Shows only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier; one value per field or several, comma-separated). */
   @property({ reflect: true }) filter?: string;
 
-  /** Re-fetches `src` every this many seconds in the background (paused while the page is hidden). Unset: never. */
+  /** Re-fetches `src` every this many seconds, 10 to 86400, in the background (paused while the page is hidden; failed refreshes back off up to 15 minutes). Unset: never. */
   @property({ type: Number }) refresh?: number;
 
   protected readonly feedController = new FeedController(this, (state, previous) => announceFeedState(this, state, previous));

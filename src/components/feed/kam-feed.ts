@@ -55,7 +55,7 @@ export class KamFeed extends LitElement implements FeedProvider {
   /** Shares only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier). */
   @property({ reflect: true }) filter?: string;
 
-  /** Re-fetches `src` every this many seconds in the background, paused while the page is hidden; a failed refresh keeps the last good feed and marks it stale. Unset: never. */
+  /** Re-fetches `src` every this many seconds, 10 to 86400, in the background, paused while the page is hidden; a failed refresh keeps the last good feed and marks it stale, and the next tries back off up to 15 minutes. Unset: never. */
   @property({ type: Number }) refresh?: number;
 
   private readonly listeners = new Set<(state: FeedState) => void>();
