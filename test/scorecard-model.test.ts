@@ -287,6 +287,16 @@ describe('buildScorecard', () => {
     expect(inFilter.accounts.map((a) => a.id)).toEqual(['a']);
   });
 
+  it('a custom KPI named like a property of Object.prototype keeps its own label as the short one', () => {
+    const overrides = ['constructor', 'toString', '__proto__'].map((id, i) => ({ id, label: `Custom ${i}`, value: i }));
+    const card = buildScorecard(input({ overrides, ids: ['constructor', 'toString', '__proto__'] }));
+    expect(card.tiles.map((t) => [t.id, t.shortLabel])).toEqual([
+      ['constructor', 'Custom 0'],
+      ['toString', 'Custom 1'],
+      ['__proto__', 'Custom 2'],
+    ]);
+  });
+
   it('overrides win in the whole-feed view; a scoped view derives instead, keeps their targets and says so', () => {
     const overrides = [{ id: 'nps', value: 40, previous: 45, target: 50 }];
     const whole = buildScorecard(input({ overrides }));
