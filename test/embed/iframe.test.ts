@@ -189,7 +189,7 @@ describe('iframe embed page', () => {
       expect(await frame.locator('kam-pareto').evaluate((el) => el.shadowRoot!.querySelector('[role=alert]')!.textContent)).toContain(shown);
       await page.close();
     }
-  });
+  }, 30_000);
 
   it('loads src only from an origin the config lists, and tells the parent no more than that', async () => {
     const elsewhere = `${parentHost.url}/accounts.json`;
@@ -215,7 +215,7 @@ describe('iframe embed page', () => {
     await receivedOfType(page, 'kam-embed-error');
     expect((await received(page)).map((m) => m.data)).toEqual([{ type: 'kam-embed-error', widget: 'pareto', kind: 'query' }]);
     await page.close();
-  });
+  }, 30_000);
 
   for (const [config, message] of [
     [undefined, 'embed.config.json is missing next to embed.html (the server answered 404): whoever deploys this page lists there the pages that may embed it.'],
@@ -254,7 +254,7 @@ describe('iframe embed page', () => {
     } finally {
       builtHost.server.close();
     }
-  });
+  }, 30_000);
 
   for (const [query, message] of [
     ['widget=radar', 'widget "radar" is not one of the kit\'s widgets; use widget=pareto, widget=tier-matrix, widget=scorecard, widget=quadrant.'],

@@ -230,7 +230,7 @@ describe('script tag under a strict Content-Security-Policy', () => {
     expect(canvas.renderMode).toBe('canvas');
     expect(canvas.svg).toMatch(/<image href="data:image\/png;base64,[^"]+" width="\d+" height="\d+"/);
     expect(canvas.svg).not.toContain('data-points-layer');
-  });
+  }, 60_000);
 
   it('without img-src blob:, says PNG export is blocked and still exports SVG and CSV', async () => {
     const tab = await browser.newPage({ viewport: { width: 1000, height: 800 }, acceptDownloads: false });
