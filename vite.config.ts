@@ -2,12 +2,13 @@
  * `vite` (npm start) serves the demo page from demo/ on 127.0.0.1.
  * `vite build` builds the library: ES modules, one entry per widget plus `index` (registers all), the
  * pure `analysis` and `feed` entries; `vite build --mode iife` builds the self-contained script
- * dist/kam-widgets.js for a plain <script src>.
+ * dist/kam-widgets.js for a plain <script src>; `vite build --mode embed` the iframe embed page.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
+import { parseEmbedConfig } from './src/embed/embed-config.js';
 
 const root = import.meta.dirname;
 const src = (path: string) => resolve(root, 'src', path);
@@ -64,8 +65,21 @@ const iife: UserConfig = {
   },
 };
 
+/**
+ * The embed page's config built into embed.js, when KAM_EMBED_CONFIG names a file in the format of
+ * embed.config.json: the page then reads no config file. Checked here, so a bad config fails the build.
+ */
+function builtEmbedConfig(): string | undefined {
+  const file = process.env.KAM_EMBED_CONFIG;
+  if (!file) return undefined;
+  const text = readFileSync(resolve(file), 'utf8');
+  parseEmbedConfig(JSON.parse(text));
+  return text;
+}
+
 /** `vite build --mode embed`: the iframe embed page (embed.html, embed.css, embed.js) next to kam-widgets.js. */
-const embed: UserConfig = {
+const embed = (): UserConfig => ({
+  define: { __KAM_EMBED_CONFIG__: JSON.stringify(builtEmbedConfig() ?? null) },
   publicDir: false,
   plugins: [
     {
@@ -84,10 +98,10 @@ const embed: UserConfig = {
     minify: true,
     lib: { entry: src('embed/auto-start.ts'), formats: ['iife'], name: 'KamEmbed', fileName: () => 'embed.js' },
   },
-};
+});
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve' || mode === 'demo') return demo;
-  if (mode === 'embed') return embed;
+  if (mode === 'embed') return embed();
   return mode === 'iife' ? iife : esm;
 });

@@ -1,4 +1,4 @@
 import '../src/index.js';
 import { startEmbed } from '../src/embed/embed.js';
 
-startEmbed();
+void startEmbed();

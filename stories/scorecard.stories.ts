@@ -184,7 +184,7 @@ export const LargeFeed: Story = { args: { targets: TARGETS }, render: (args) => 
 
 /** The feed is still loading: a quiet skeleton and "Loading accounts…" (this story holds its request open). */
 export const Loading: Story = {
-  render: (args) => html`<kam-scorecard theme=${args.theme} locale=${args.locale} src="./pending-feed.json" timeout="3600000"></kam-scorecard>`,
+  render: (args) => html`<kam-scorecard theme=${args.theme} locale=${args.locale} src="./pending-feed.json" timeout="600000"></kam-scorecard>`,
   beforeEach: () => {
     const original = globalThis.fetch;
     globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {

@@ -3,11 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { run } from '../src/cli/main.js';
 
 async function cli(...argv: string[]) {
+  return cliOn((p) => readFile(p, 'utf8'), ...argv);
+}
+
+/** The CLI reading every file through `read` (a file's text made up by the test). */
+async function cliOn(read: (path: string) => Promise<string>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readFile: (p) => readFile(p, 'utf8') });
+  const code = await run(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readFile: read });
   return { code, out, err };
 }
+
+/** A control character a terminal would act on: C0, DEL, C1, a bidirectional override. */
+const CONTROL = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 describe('kam-widgets CLI', () => {
   it('validates the bundled sample feed: exit 0 and a summary', async () => {
@@ -45,8 +53,54 @@ describe('kam-widgets CLI', () => {
 
   it('explains usage errors with exit code 2', async () => {
     expect((await cli()).code).toBe(2);
-    expect((await cli('check', 'x.json')).err[0]).toMatch(/^Unknown command "check".\n\nUsage:/);
-    expect((await cli('validate', 'missing.json')).err[0]).toMatch(/^Cannot read missing\.json: /);
-    expect((await cli('validate', 'a.json', '--format', 'xml')).err[0]).toBe('--format must be csv or json, not "xml".');
+    expect((await cli('check', 'x.json')).err).toEqual(['Unknown command "check". Run "kam-widgets --help" for the usage.']);
+    expect((await cli('validate', 'a.json', '--format', 'xml')).err).toEqual(['--format must be csv or json, not "xml".']);
+  });
+
+  it('says in one line, with exit code 2, what is wrong with a locale, currency, field map, option or file', async () => {
+    const cases: [string[], string | RegExp][] = [
+      [['validate', 'test/fixtures/crm-export.csv', '--locale', 'xx_!!'], '--locale "xx_!!" is not a locale: write it like en-US or de-DE.'],
+      [['validate', 'test/fixtures/crm-export.csv', '--currency', 'E!'], '--currency "E!" is not a currency code: write it like USD or EUR.'],
+      [
+        ['validate', 'demo/public/sample-feed.json', '--field-map', 'turnover=Revenue'],
+        '--field-map: field-map entry "turnover=Revenue": "turnover" is not a field of the feed contract. Fields: id, name, revenue, previousRevenue, profit, potential, effort, impact, tier, nps, csat, clv, expanded, referenceable, owner, segment, region, industry, country, url, history.',
+      ],
+      [['validate', 'demo/public/sample-feed.json', '--field-map', 'id='], '--field-map: field-map entry "id=": name the column after "=", as in "id=Account Name".'],
+      [['validate', 'x.json', '--colour', 'red'], /^Unknown option '--colour'\. .* Run "kam-widgets --help" for the usage\.$/],
+      [['validate', 'missing.json'], "Cannot read missing.json: ENOENT: no such file or directory, open 'missing.json'"],
+      [['validate', 'test/fixtures'], 'Cannot read test/fixtures: EISDIR: illegal operation on a directory, read'],
+    ];
+    for (const [argv, message] of cases) {
+      const { code, out, err } = await cli(...argv);
+      expect(code).toBe(2);
+      expect(out).toEqual([]);
+      expect(err).toHaveLength(1);
+      expect(err[0]).not.toContain('\n');
+      if (typeof message === 'string') expect(err[0]).toBe(message);
+      else expect(err[0]).toMatch(message);
+    }
+  });
+
+  it('escapes control characters from the file (headers, keys, values) and in its name, so they never reach the terminal', async () => {
+    const esc = '\u001b[2J\u001b]0;owned\u0007';
+    const header = await cliOn(async () => `AccountId,Na${esc}me,Revenue\r\nA1,Acme,10\r\n`, 'validate', 'export.csv');
+    expect(header.code).toBe(1);
+    expect(header.out).toEqual([
+      'export.csv: not a valid feed.',
+      'The CSV file has no "id" column for the account id. Name the column "id" or map it with field-map (id=Your Column). Columns: AccountId, Na\\u001b[2J\\u001b]0;owned\\u0007me, Revenue.',
+    ]);
+
+    const key = await cliOn(async () => JSON.stringify([{ [`Id${esc}`]: 'a', Name: 'A', Revenue: 1 }]), 'validate', 'crm.json', '--field-map', 'id=Id,name=Name,revenue=Revenue');
+    expect(key.out[1]).toBe("field-map names a key the feed does not have (id=Id). The feed's keys: Id\\u001b[2J\\u001b]0;owned\\u0007, Name, Revenue.");
+
+    const value = await cliOn(async () => JSON.stringify([{ id: 'a', name: 'A', revenue: '1\u202e2k' }]), 'validate', `feed\u009b31m.json`);
+    expect(value.out.slice(0, 2)).toEqual(['feed\\u009b31m.json: 1 problem; widgets would skip 1 account:', '  accounts[0].revenue: expected a number >= 0, got "1\\u202e2k"']);
+    for (const line of [...header.out, ...key.out, ...value.out, ...value.err]) expect(line).not.toMatch(CONTROL);
+  });
+
+  it('reads only the records\' own keys: a field map naming "constructor" is a key the feed does not have', async () => {
+    const { code, out } = await cli('validate', 'demo/public/sample-feed.json', '--field-map', 'name=constructor');
+    expect(code).toBe(1);
+    expect(out[1]).toMatch(/^field-map names a key the feed does not have \(name=constructor\)\. The feed's keys: id, name, /);
   });
 });

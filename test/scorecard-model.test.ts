@@ -297,6 +297,16 @@ describe('scorecardModel', () => {
     expect(card.tiles[0]!.kpi.base).toMatchObject({ numerator: 120, denominator: 170, accounts: 1 });
   });
 
+  it('a custom KPI named like a property of Object.prototype keeps its own label as the short one', () => {
+    const overrides = ['constructor', 'toString', '__proto__'].map((id, i) => ({ id, label: `Custom ${i}`, value: i }));
+    const card = scorecardModel(input({ overrides, ids: ['constructor', 'toString', '__proto__'] }));
+    expect(card.tiles.map((t) => [t.id, t.shortLabel])).toEqual([
+      ['constructor', 'Custom 0'],
+      ['toString', 'Custom 1'],
+      ['__proto__', 'Custom 2'],
+    ]);
+  });
+
   it('overrides win in the whole-feed view; a scoped view derives instead, keeps their targets and says so', () => {
     const overrides = [{ id: 'nps', value: 40, previous: 45, target: 50 }];
     const whole = scorecardModel(input({ overrides }));

@@ -4,14 +4,16 @@
  *
  * For CRM admins checking an export before wiring it in: prints every problem with its path or row, and a
  * summary (accounts, total revenue, vital few, tiers). Exit code 0 only when the whole feed meets the
- * contract; 1 when anything does not (even one account a widget would skip); 2 for a usage error.
+ * contract; 1 when anything does not (even one account a widget would skip); 2 for a usage error (one
+ * line: a bad option, locale, currency or field map, a file it cannot read). Text from the file (names,
+ * headers, keys) is printed with control characters escaped, so it cannot drive the terminal.
  */
 import { parseArgs } from 'node:util';
 import { pareto } from '../analysis/pareto.js';
 import { assignTiers } from '../analysis/tiers.js';
 import { parseCsvFeed } from '../feed/csv.js';
 import { FeedError, describeProblem } from '../feed/errors.js';
-import { mapJsonDocument, parseFieldMap } from '../feed/field-map.js';
+import { mapJsonDocument, parseFieldMap, type FieldMap } from '../feed/field-map.js';
 import { feedJsonSchema } from '../feed/json-schema.js';
 import { parseFeed, parseJsonText, type Feed } from '../feed/parse.js';
 
@@ -28,11 +30,47 @@ const USAGE = `Usage:
 validate  checks a feed against the kam-widgets contract; exit code 0 when all of it is valid, 1 otherwise.
 schema    prints the feed's JSON Schema.`;
 
-function load(text: string, path: string, options: { format?: string; fieldMap?: string; locale?: string; currency?: string }): Feed {
+const MORE = 'Run "kam-widgets --help" for the usage.';
+
+/** C0 and C1 control characters and bidirectional overrides: a terminal acts on them instead of showing them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control character written as an escape (`\u001b`, `\n`), so printing it cannot drive the terminal. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (char) => (char < ' ' ? JSON.stringify(char).slice(1, -1) : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+interface LoadOptions {
+  format?: string;
+  fieldMap: FieldMap;
+  locale?: string;
+  currency?: string;
+}
+
+function load(text: string, path: string, options: LoadOptions): Feed {
   const csv = options.format ? options.format === 'csv' : /\.csv$/i.test(path);
-  if (csv) return parseCsvFeed(text, { fieldMap: options.fieldMap, locale: options.locale, currency: options.currency });
-  const document = mapJsonDocument(parseJsonText(text), parseFieldMap(options.fieldMap));
-  return parseFeed(document);
+  if (csv) return parseCsvFeed(text, options);
+  return parseFeed(mapJsonDocument(parseJsonText(text), options.fieldMap));
+}
+
+/** The options as the loader takes them; a one-line usage error for a locale, currency or field map that cannot be used. */
+function loadOptions(values: { format?: string; 'field-map'?: string; locale?: string; currency?: string }): LoadOptions | string {
+  const { format, locale, currency } = values;
+  if (format && format !== 'csv' && format !== 'json') return `--format must be csv or json, not "${format}".`;
+  if (locale !== undefined) {
+    try {
+      Intl.getCanonicalLocales(locale);
+    } catch {
+      return `--locale "${locale}" is not a locale: write it like en-US or de-DE.`;
+    }
+  }
+  if (currency !== undefined && !/^[A-Za-z]{3}$/.test(currency)) return `--currency "${currency}" is not a currency code: write it like USD or EUR.`;
+  try {
+    return { format, fieldMap: parseFieldMap(values['field-map']), locale, currency };
+  } catch (error) {
+    return `--field-map: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function summary(feed: Feed, io: CliIo): void {
@@ -49,7 +87,8 @@ function summary(feed: Feed, io: CliIo): void {
   if (feed.kpis.length || feed.skippedKpis.length) io.out(`KPI entries: ${feed.kpis.length} valid${feed.skippedKpis.length ? `, ${feed.skippedKpis.length} skipped` : ''}`);
 }
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], cliIo: CliIo): Promise<number> {
+  const io: CliIo = { ...cliIo, out: (line) => cliIo.out(printable(line)), err: (line) => cliIo.err(printable(line)) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -64,37 +103,38 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       },
     });
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    io.err(`${error instanceof Error ? error.message : String(error)} ${MORE}`);
     return 2;
   }
   const [command, file, ...rest] = parsed.positionals;
   if (parsed.values.help || !command) {
-    (parsed.values.help ? io.out : io.err)(USAGE);
+    (parsed.values.help ? cliIo.out : cliIo.err)(USAGE);
     return parsed.values.help ? 0 : 2;
   }
   if (command === 'schema') {
-    io.out(JSON.stringify(feedJsonSchema(), null, 2));
+    cliIo.out(JSON.stringify(feedJsonSchema(), null, 2));
     return 0;
   }
   if (command !== 'validate' || !file || rest.length) {
-    io.err(`${command === 'validate' ? 'validate needs exactly one file.' : `Unknown command "${command}".`}\n\n${USAGE}`);
+    io.err(`${command === 'validate' ? 'validate needs exactly one file.' : `Unknown command "${command}".`} ${MORE}`);
     return 2;
   }
-  const { format } = parsed.values;
-  if (format && format !== 'csv' && format !== 'json') {
-    io.err(`--format must be csv or json, not "${format}".`);
+  const options = loadOptions(parsed.values);
+  if (typeof options === 'string') {
+    io.err(options);
     return 2;
   }
   let text: string;
   try {
     text = await io.readFile(file);
   } catch (error) {
-    io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`Cannot read ${file}: ${reason.split('\n', 1)[0]}`);
     return 2;
   }
   let feed: Feed;
   try {
-    feed = load(text, file, { format, fieldMap: parsed.values['field-map'], locale: parsed.values.locale, currency: parsed.values.currency });
+    feed = load(text, file, options);
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
     io.out(`${file}: not a valid feed.`);

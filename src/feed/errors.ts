@@ -15,10 +15,11 @@ export interface FeedProblem {
  * - `http`: the server answered with a status outside 200-299.
  * - `timeout`: no answer within the time limit.
  * - `network`: the request failed (offline, DNS, CORS, refused connection).
+ * - `too-large`: the response is larger than the size limit (`max-bytes`); reading stopped there.
  * - `aborted`: the request was cancelled by the caller (a newer load, element removed). Not an error to
  *   show: callers ignore it (`FeedLoader` resolves `undefined` instead of rejecting).
  */
-export type FeedErrorKind = 'invalid' | 'not-json' | 'http' | 'timeout' | 'network' | 'aborted';
+export type FeedErrorKind = 'invalid' | 'not-json' | 'http' | 'timeout' | 'network' | 'too-large' | 'aborted';
 
 export interface FeedErrorOptions {
   problems?: FeedProblem[];

@@ -71,16 +71,17 @@ export function parseFieldMap(text: string | null | undefined): FieldMap {
   return map;
 }
 
-/** A value by key, or by dotted path when no key has that exact name. */
+/** The record's own value under `key`: never one inherited from Object.prototype ("constructor", "__proto__"). */
+function ownValue(record: unknown, key: string): unknown {
+  return typeof record === 'object' && record !== null && Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+/** A value by key, or by dotted path when no key has that exact name. Only own properties are read. */
 export function readPath(record: unknown, path: string): unknown {
   if (typeof record !== 'object' || record === null) return undefined;
-  const object = record as Record<string, unknown>;
-  if (path in object) return object[path];
-  let value: unknown = object;
-  for (const key of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
+  if (Object.hasOwn(record, path)) return ownValue(record, path);
+  let value: unknown = record;
+  for (const key of path.split('.')) value = ownValue(value, key);
   return value;
 }
 

@@ -22,7 +22,7 @@ export type { AccountField, FieldMap } from './field-map.js';
 export { parseFilter, matchingIndexes, describeFilter, FILTER_FIELDS, FilterError } from './filter.js';
 export type { AccountFilter, FilterField } from './filter.js';
 export type { Feed, SkippedItem, SkippedSummary } from './parse.js';
-export { DEFAULT_TIMEOUT_MS, FeedLoader, fetchFeed, fetchFeedAs } from './load.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, FeedLoader, MAX_TIMEOUT_MS, fetchFeed, fetchFeedAs } from './load.js';
 export type { FeedLoaderOptions, FeedSource, FetchFeedOptions, LoadedFeed } from './load.js';
 export { FEED_FORMATS, parseFeedFormat, readFeed } from './read.js';
 export type { FeedFormat, ReadOptions } from './read.js';

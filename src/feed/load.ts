@@ -10,12 +10,18 @@ import type { Feed } from './parse.js';
 import { readFeed, type FeedFormat, type ReadOptions } from './read.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** The longest time limit a request may be given: 10 minutes. */
+export const MAX_TIMEOUT_MS = 600_000;
+/** The most a response may hold before reading stops: 50 MB (decimal), far above a feed of 100,000 accounts. */
+export const DEFAULT_MAX_BYTES = 50_000_000;
 
 export interface FetchFeedOptions extends ReadOptions {
   /** Cancels the request; the promise then rejects with a FeedError of kind 'aborted'. */
   signal?: AbortSignal;
-  /** Time limit for the whole request, body included. Default 15000 ms. */
-  timeoutMs?: number;
+  /** Time limit for the whole request, body included, from 1 to 600000 ms. Default 15000 ms. */
+  timeoutMs?: number | null;
+  /** The most bytes the response may hold; reading stops past it (kind 'too-large'). Default 50 MB. */
+  maxBytes?: number | null;
   /** Default 'same-origin'. Use 'include' for a cross-origin feed that needs cookies. */
   credentials?: RequestCredentials;
   /** The fetch to use; default globalThis.fetch. */
@@ -26,7 +32,7 @@ export interface FetchFeedOptions extends ReadOptions {
 
 /** Where a widget's feed comes from: a property value (object, array, JSON or CSV text), or a URL; and how to read it. */
 export type FeedSource = ReadOptions &
-  ({ kind: 'data'; value: unknown } | { kind: 'url'; url: string; credentials?: RequestCredentials; timeoutMs?: number });
+  ({ kind: 'data'; value: unknown } | { kind: 'url'; url: string; credentials?: RequestCredentials; timeoutMs?: number | null; maxBytes?: number | null });
 
 /** A loaded feed and the format its text was read in. */
 export interface LoadedFeed {
@@ -73,14 +79,57 @@ function acceptHeader(url: string, asked: FeedFormat | undefined): string {
   return looksLikeCsv(url, null) ? 'text/csv, application/json;q=0.9' : 'application/json, text/csv;q=0.9';
 }
 
+function size(bytes: number): string {
+  if (bytes >= 1e6) return `${Number((bytes / 1e6).toFixed(1))} MB`;
+  return bytes >= 1e3 ? `${Number((bytes / 1e3).toFixed(1))} KB` : `${bytes} bytes`;
+}
+
+/** A FeedError for a time limit or size limit the loader cannot use (NaN, 0, negative, above a timer's range). */
+function checkLimits(timeoutMs: number, maxBytes: number): FeedError | undefined {
+  if (!(timeoutMs >= 1 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    return new FeedError('invalid', `timeout="${timeoutMs}" cannot be used: give the time limit in milliseconds, from 1 to ${MAX_TIMEOUT_MS} (10 minutes); the default is ${DEFAULT_TIMEOUT_MS}.`);
+  }
+  if (!(maxBytes >= 1 && Number.isFinite(maxBytes))) {
+    return new FeedError('invalid', `max-bytes="${maxBytes}" cannot be used: give the size limit in bytes, above 0; the default is ${DEFAULT_MAX_BYTES} (${size(DEFAULT_MAX_BYTES)}).`);
+  }
+  return undefined;
+}
+
+/**
+ * The body as text, read chunk by chunk and stopped as soon as it passes `maxBytes` (or at once when its
+ * Content-Length does): `response.text()` would first buffer whatever the server sends.
+ */
+async function readText(response: Response, maxBytes: number, tooLarge: () => FeedError): Promise<string> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder(); // UTF-8 without the byte-order mark, as response.text() decodes
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    received += value.byteLength;
+    if (received > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 function startOf(text: string): string {
   const first = text.trim().split(/\r?\n/, 1)[0] ?? '';
   return JSON.stringify(first.length > 40 ? `${first.slice(0, 40)}…` : first);
 }
 
 /**
- * Fetches and parses a feed. Rejects with a FeedError: 'http', 'timeout', 'network', 'not-json',
- * 'invalid' (envelope problems; bad accounts are skipped, not fatal), or 'aborted' when `signal` aborts.
+ * Fetches and parses a feed. Rejects with a FeedError: 'http', 'timeout', 'network', 'too-large',
+ * 'not-json', 'invalid' (envelope problems, or a time or size limit out of range; bad accounts are
+ * skipped, not fatal), or 'aborted' when `signal` aborts.
  */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<Feed> {
   return (await fetchFeedAs(url, options)).feed;
@@ -88,11 +137,19 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
 
 /** fetchFeed, also telling the format the response was read in. */
 export async function fetchFeedAs(url: string, options: FetchFeedOptions = {}): Promise<LoadedFeed> {
-  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, credentials = 'same-origin', parseText } = options;
+  const { signal, credentials = 'same-origin', parseText } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const where = `Could not load ${url}`;
   const aborted = () => new FeedError('aborted', `Loading ${url} was cancelled.`, { url });
   if (signal?.aborted) throw aborted();
+  const badLimit = checkLimits(timeoutMs, maxBytes);
+  if (badLimit) throw badLimit;
+  const tooLarge = () =>
+    new FeedError('too-large', `${where}: the response is larger than ${size(maxBytes)}, the most this page reads. Serve a smaller feed, or raise the limit with max-bytes.`, {
+      url,
+    });
 
   const controller = new AbortController();
   let timedOut = false;
@@ -128,7 +185,7 @@ export async function fetchFeedAs(url: string, options: FetchFeedOptions = {}): 
           url,
         });
       }
-      text = await Promise.race([response.text(), stop]);
+      text = await Promise.race([readText(response, maxBytes, tooLarge), stop]);
     } catch (error) {
       if (error instanceof FeedError) throw error;
       if (timedOut) throw new FeedError('timeout', `${where}: no answer within ${duration(timeoutMs)}. The server may be slow or unreachable; try again.`, { url, cause: error });
@@ -181,6 +238,8 @@ export interface FeedLoaderOptions {
   fetch?: typeof fetch;
   /** Default time limit for URL sources; default 15000 ms. */
   timeoutMs?: number;
+  /** Default size limit for URL sources; default 50 MB. */
+  maxBytes?: number;
   /** Default credentials for URL sources; default 'same-origin'. */
   credentials?: RequestCredentials;
 }
@@ -224,6 +283,7 @@ export class FeedLoader {
         ...read,
         signal: controller.signal,
         timeoutMs: source.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxBytes: source.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES,
         credentials: source.credentials ?? this.options.credentials ?? 'same-origin',
         ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       });

@@ -3,7 +3,7 @@
  * this module, so the CSV rules (quoting, UTF-8 BOM, formula-injection guard) and the SVG clean-up live
  * in one place.
  */
-import { csvFormatRows } from 'd3-dsv';
+import { csvFormatRow } from 'd3-dsv';
 
 /** One CSV column: a header and how to read a cell from a row. Numbers stay numbers (unformatted). */
 export interface CsvColumn<Row> {
@@ -28,10 +28,13 @@ function csvCell(value: string | number | boolean | null | undefined): string {
  * so the spreadsheet reads them as numbers.
  */
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: Iterable<Row>): string {
-  const table: string[][] = [columns.map((c) => csvCell(c.header))];
-  for (const row of rows) table.push(columns.map((c) => csvCell(c.value(row))));
-  return `\uFEFF${csvFormatRows(table).replace(/\n/g, '\r\n')}\r\n`;
+  // Rows are joined with CRLF here rather than by rewriting d3's "\n": a line break inside a quoted cell stays as written.
+  const lines = [csvFormatRow(columns.map((c) => csvCell(c.header)))];
+  for (const row of rows) lines.push(csvFormatRow(columns.map((c) => csvCell(c.value(row)))));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Presentation properties copied from the live chart into the exported SVG, so it looks the same standalone. */
 const INLINED = [
@@ -53,10 +56,14 @@ const INLINED = [
 /**
  * A standalone SVG document of a live chart: computed styles (which resolve the theme's custom
  * properties) are written onto each node, elements marked `data-export="skip"` (focus rings, hover
- * highlights) are dropped, and a background rectangle in the theme colour is added.
+ * highlights) are dropped, and a background rectangle in the theme colour is added. `edit` may change the
+ * copy before it is written out, as nodes of the copy's own document (`copy.ownerDocument`): no markup is
+ * parsed, so it works under Trusted Types.
  */
-export function svgDocument(svg: SVGSVGElement, options: { title: string; background: string }): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
+export function svgDocument(svg: SVGSVGElement, options: { title: string; background: string; edit?: (copy: SVGSVGElement) => void }): string {
+  // The copy lives in a document of its own, without a window: nothing in it loads (an image added by `edit`
+  // would otherwise be fetched under the page's img-src).
+  const clone = document.implementation.createDocument(SVG_NS, null).importNode(svg, true);
   const live = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
   for (let i = 0; i < live.length; i++) {
@@ -72,16 +79,17 @@ export function svgDocument(svg: SVGSVGElement, options: { title: string; backgr
     target.removeAttribute('style');
   }
   for (const skipped of clone.querySelectorAll('[data-export="skip"]')) skipped.remove();
+  options.edit?.(clone);
   const { width, height } = svg.getBoundingClientRect();
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(Math.round(width)));
   clone.setAttribute('height', String(Math.round(height)));
   clone.setAttribute('viewBox', `0 0 ${Math.round(width)} ${Math.round(height)}`);
   clone.removeAttribute('aria-hidden');
   clone.setAttribute('role', 'img');
-  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  const title = clone.ownerDocument.createElementNS(SVG_NS, 'title');
   title.textContent = options.title;
-  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  const background = clone.ownerDocument.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute('fill', options.background);
@@ -98,6 +106,8 @@ export class ExportError extends Error {}
  * ExportError that says so (SVG and CSV export still work).
  */
 export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+  // A chart that is not laid out (hidden, detached) would make an empty 1 x 1 image: say so, save nothing.
+  if (!(width >= 1 && height >= 1)) throw new ExportError('PNG export needs the chart on screen: it has no size now (is the widget hidden?). Nothing was saved.');
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const image = new Image();

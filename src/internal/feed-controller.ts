@@ -10,13 +10,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Portfolio } from '../analysis/portfolio.js';
 import { TIER_ORDER, type TierRules } from '../analysis/tiers.js';
 import { FeedError } from '../feed/errors.js';
-import { FeedLoader } from '../feed/load.js';
+import { FeedLoader, type FeedSource } from '../feed/load.js';
 import type { Feed } from '../feed/parse.js';
 import { parseFieldMap } from '../feed/field-map.js';
 import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
 import { readInlineFeed, watchInlineFeed, type InlineFeedWatch } from '../feed/inline.js';
 import { derivedFeed } from '../feed/parse.js';
 import { FilterError, matchingIndexes, parseFilter } from '../feed/filter.js';
+import { RefreshSchedule, parseRefresh } from '../feed/refresh-schedule.js';
 import { emit } from './events.js';
 import { defaultLocale } from './format.js';
 
@@ -33,8 +34,8 @@ export interface FeedState {
   waitingFor?: string;
   /** When the feed shown was loaded. */
   loadedAt?: Date;
-  /** Set when a background refresh failed: the feed shown is the last good one. */
-  stale?: { error: FeedError; failedAt: Date };
+  /** Set when a background refresh failed: the feed shown is the last good one; `nextTryAt` when another refresh is scheduled. */
+  stale?: { error: FeedError; failedAt: Date; nextTryAt?: Date };
   /** The filter in force, as written (`segment:Corporate`), when one narrows the accounts. */
   filter?: string;
 }
@@ -59,9 +60,11 @@ export interface FeedInputs {
   feed?: string | null;
   credentials?: RequestCredentials;
   timeout?: number;
+  /** Size limit for `src`, in bytes (unset: 50 MB). */
+  maxBytes?: number | null;
   /** Narrows the accounts: "segment:Corporate,region:EMEA". */
   filter?: string | null;
-  /** Re-fetch `src` every this many seconds (0 or unset: never). */
+  /** Re-fetch `src` every this many seconds, 10 to 86400 (0 or unset: never); failures back off (see refresh-schedule.ts). */
   refresh?: number | null;
   /** Contract field to column or key: "id=AccountId,revenue=Annual Revenue,owner=Owner.Name". */
   fieldMap?: string | null;
@@ -125,7 +128,7 @@ export class FeedController implements ReactiveController {
   private filterText = '';
   private rulesKey = '';
   private filtered?: { portfolio: Portfolio; filter: string; result: FeedState };
-  private refreshSeconds = 0;
+  private readonly schedule = new RefreshSchedule();
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private readonly host: FeedHost;
   private readonly onChange: (state: FeedState, previous: FeedState) => void;
@@ -180,7 +183,7 @@ export class FeedController implements ReactiveController {
   /** Resolves changed inputs, rules and filter; the host calls it once before each update. */
   sync(): void {
     if (!this.connected) return;
-    const { data, src, feed, credentials, timeout, fieldMap, feedFormat, currency } = this.host;
+    const { data, src, feed, credentials, timeout, maxBytes, fieldMap, feedFormat, currency } = this.host;
     const filter = (this.host.filter ?? '').trim();
     const rulesKey = JSON.stringify(this.host.tierRules ?? {});
     if (rulesKey !== this.rulesKey) {
@@ -191,14 +194,17 @@ export class FeedController implements ReactiveController {
       this.filterText = filter;
       this.publish();
     }
-    const refresh = Number(this.host.refresh) > 0 ? Number(this.host.refresh) : 0;
-    const key = [data, src, feed, credentials, timeout, fieldMap ?? '', feedFormat ?? '', this.inlineVersion];
+    const refresh = parseRefresh(this.host.refresh);
+    const refreshMs = refresh instanceof FeedError ? 0 : refresh;
+    // A refresh value out of range is an error of the input: its message is part of the key.
+    const refreshError = refresh instanceof FeedError ? refresh : undefined;
+    const key = [data, src, feed, credentials, timeout, maxBytes, fieldMap ?? '', feedFormat ?? '', this.inlineVersion, refreshError?.message];
     // Locale and currency change how CSV is read, and nothing else: a JSON feed is not loaded again for them.
     const csvKey = [...key, this.csvLocale(), currency ?? ''];
     const current = this.readCsv ? csvKey : key;
     const sameInput = current.length === this.inputsKey.length && current.every((v, i) => Object.is(v, this.inputsKey[i]));
-    if (refresh !== this.refreshSeconds) {
-      this.refreshSeconds = refresh;
+    if (refreshMs !== this.schedule.intervalMs) {
+      this.schedule.intervalMs = refreshMs;
       if (sameInput) this.scheduleRefresh();
     }
     if (sameInput) return;
@@ -209,13 +215,14 @@ export class FeedController implements ReactiveController {
     this.stopInlineWatch();
     this.readCsv = false;
     this.inputsKey = key;
+    if (refreshError) return this.fail(refreshError);
     const hasData = data !== undefined && data !== null;
     if (feed && !hasData) return this.attachProvider(feed); // the <kam-feed> reads its own input
     const read = this.readOptions();
     if (read instanceof FeedError) return this.fail(read);
     if (read.format === 'csv') this.keyAsCsv(csvKey);
     if (hasData) return this.parse(data, read);
-    if (src) return this.fetch(src, credentials, timeout, read, csvKey);
+    if (src) return this.fetch(src, read, csvKey);
     // The inline child, or none: follow it, since it may come or change later.
     const watch = (this.inlineWatch = watchInlineFeed(this.host, () => this.rereadInline()));
     const inline = (this.inlineText = readInlineFeed(this.host));
@@ -257,11 +264,10 @@ export class FeedController implements ReactiveController {
 
   private scheduleRefresh(): void {
     this.stopRefresh();
-    if (!this.refreshSeconds || !this.connected || !this.host.src || this.host.data != null || this.host.feed) return;
+    if (!this.schedule.intervalMs || !this.connected || !this.host.src || this.host.data != null || this.host.feed) return;
     document.addEventListener('visibilitychange', this.onVisibility);
     if (document.hidden) return; // resumes when the page is shown again
-    const due = (this.source.loadedAt?.getTime() ?? Date.now()) + this.refreshSeconds * 1000;
-    this.refreshTimer = setTimeout(() => this.refreshNow(), Math.max(0, due - Date.now()));
+    this.refreshTimer = setTimeout(() => (this.schedule.isDue() ? void this.refreshNow() : this.scheduleRefresh()), this.schedule.timerDelay());
   }
 
   private stopRefresh(): void {
@@ -277,17 +283,23 @@ export class FeedController implements ReactiveController {
 
   /** Fetches `src` again in the background: the current feed stays on screen; a failure marks it stale. */
   refreshNow(): Promise<unknown> {
-    const { src, credentials, timeout } = this.host;
+    const { src } = this.host;
     const read = this.readOptions();
     if (!src || this.source.status === 'loading' || read instanceof FeedError) return Promise.resolve();
-    const job = this.loader.loadAs({ kind: 'url', url: src, credentials, timeoutMs: timeout, ...read }).then(
+    this.schedule.started();
+    const job = this.loader.loadAs(this.urlSource(src, read)).then(
       (loaded) => {
-        if (loaded) this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
+        if (!loaded) return;
+        this.schedule.succeeded();
+        this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
       },
       (error: unknown) => {
         const feedError = toFeedError(error);
         if (feedError.kind === 'aborted') return;
-        if (this.source.status === 'ready') this.set({ ...this.source, stale: { error: feedError, failedAt: new Date() } });
+        this.schedule.failed();
+        const next = this.schedule.nextAt();
+        const stale = { error: feedError, failedAt: new Date(), ...(next === undefined ? {} : { nextTryAt: new Date(next) }) };
+        if (this.source.status === 'ready') this.set({ ...this.source, stale });
         else this.set({ status: 'error', error: feedError });
       },
     );
@@ -304,11 +316,19 @@ export class FeedController implements ReactiveController {
     this.pending = Promise.resolve();
   }
 
-  private fetch(url: string, credentials: RequestCredentials | undefined, timeoutMs: number | undefined, read: ReadOptions, csvKey: unknown[]): void {
+  /** What the loader needs to fetch `url`, from the host's attributes. */
+  private urlSource(url: string, read: ReadOptions): FeedSource {
+    const { credentials, timeout, maxBytes } = this.host;
+    return { kind: 'url', url, credentials, timeoutMs: timeout, maxBytes, ...read };
+  }
+
+  private fetch(url: string, read: ReadOptions, csvKey: unknown[]): void {
     this.set({ status: 'loading' });
-    this.pending = this.loader.loadAs({ kind: 'url', url, credentials, timeoutMs, ...read }).then(
+    this.schedule.started();
+    this.pending = this.loader.loadAs(this.urlSource(url, read)).then(
       (loaded) => {
         if (!loaded) return;
+        this.schedule.succeeded();
         if (loaded.format === 'csv') this.keyAsCsv(csvKey);
         this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
         this.scheduleRefresh();

@@ -30,13 +30,16 @@ export abstract class KamSource extends LitElement {
   /** Credentials mode for fetching `src`: same-origin (default), include, or omit. */
   @property() credentials: RequestCredentials = 'same-origin';
 
-  /** Time limit for fetching `src`, in milliseconds. */
+  /** Time limit for fetching `src`, in milliseconds, from 1 to 600000 (10 minutes). */
   @property({ type: Number }) timeout = 15000;
+
+  /** The most bytes the `src` response may hold; reading stops past it with an error. Default 50000000 (50 MB). */
+  @property({ attribute: 'max-bytes', type: Number }) maxBytes?: number;
 
   /** Shows only the matching accounts: "segment:Corporate,region:EMEA" (fields segment, region, owner, industry, country, tier; one value per field or several, comma-separated). Tiers are those of the whole feed, given or computed; a filter never changes an account's tier. */
   @property({ reflect: true }) filter?: string;
 
-  /** Re-fetches `src` every this many seconds in the background (paused while the page is hidden); a failed refresh keeps the last good feed and marks it stale. Unset: never. */
+  /** Re-fetches `src` every this many seconds, 10 to 86400, in the background (paused while the page is hidden); a failed refresh keeps the last good feed and marks it stale, and the next tries back off up to 15 minutes. Unset: never. */
   @property({ type: Number }) refresh?: number;
 
   /** Tier rule parameters as one object ({ cutoff, growthThreshold, headroomFactor }); the attributes win over it. Default: the kit's rule (0.8, 0.2, 1). With `feed`, the `<kam-feed>`'s rules apply instead. */

@@ -85,6 +85,8 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   @state() protected tableLimit = 100;
   @state() protected exportOpen = false;
   @state() protected exportMessage = '';
+  /** Exports that read the chart: while any runs, the chart is drawn even when the table view shows. */
+  @state() private chartHolds = 0;
   /** Text for the polite live region: the focused item, selection changes. */
   @state() protected announcement = '';
 
@@ -177,15 +179,34 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
 
   /** The chart as a standalone SVG document, in the current theme. */
   async toSVG(): Promise<string> {
-    const svg = await this.chartElement();
-    return svgDocument(svg, { title: this.exportTitle(), background: getComputedStyle(this).getPropertyValue('--kam-bg').trim() || '#ffffff' });
+    return this.withChart(async () => {
+      const background = getComputedStyle(this).getPropertyValue('--kam-bg').trim() || '#ffffff';
+      return svgDocument(await this.chartElement(), { title: this.exportTitle(), background, edit: (copy) => this.editExport(copy) });
+    });
   }
 
   /** The chart as a PNG image at twice its size. */
   async toPNG(): Promise<Blob> {
-    const svg = await this.chartElement();
-    const { width, height } = svg.getBoundingClientRect();
-    return svgToPng(await this.toSVG(), width, height);
+    return this.withChart(async () => {
+      const { width, height } = (await this.chartElement()).getBoundingClientRect();
+      return svgToPng(await this.toSVG(), width, height);
+    });
+  }
+
+  /** Changes the standalone copy of the chart before it is written out (a canvas layer becomes an image). */
+  protected editExport(_copy: SVGSVGElement): void {}
+
+  /**
+   * Runs an export with the chart drawn (in place of the table, when that shows) until the export has
+   * read it: measuring and serializing a chart the next render removed gave an empty 1 x 1 PNG.
+   */
+  private async withChart<T>(run: () => Promise<T>): Promise<T> {
+    this.chartHolds++;
+    try {
+      return await run();
+    } finally {
+      this.chartHolds--;
+    }
   }
 
   /** Saves the chart or its data as a file. */
@@ -207,15 +228,10 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     return this.model === undefined ? this.exportName : this.summary(this.model);
   }
 
-  /** The chart's SVG (`svg.chart`), drawing the chart first when the table is showing. A widget whose view is not one SVG overrides this. */
+  /** The chart's SVG (`svg.chart`), once drawn (exports hold it drawn in the table view). A widget whose view is not one SVG overrides this. */
   protected async chartElement(): Promise<SVGSVGElement> {
-    let svg = this.renderRoot.querySelector<SVGSVGElement>('svg.chart');
-    if (!svg && this.view === 'table') {
-      this.view = 'chart';
-      await this.updateComplete;
-      svg = this.renderRoot.querySelector<SVGSVGElement>('svg.chart');
-      this.view = 'table';
-    }
+    await this.updateComplete;
+    const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.chart');
     if (!svg) throw new ExportError('There is no chart to export yet: the widget has no data.');
     return svg;
   }
@@ -284,7 +300,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
         })}
       </div>
       ${this.exportMessage ? html`<p class="export-message" part="export-message" role="alert">${this.exportMessage}</p>` : nothing}
-      ${table
+      ${table && !this.chartHolds
         ? dataTable({
             caption: summary,
             columns: this.tableColumns(model),

@@ -157,17 +157,21 @@ export function skippedNotice(skipped: readonly SkippedItem[], noun = 'account')
   </details>`;
 }
 
-/** Shown over a feed whose background refresh failed: the data is the last good load, and says from when. */
+/** Shown over a feed whose background refresh failed: the data is the last good load, and says from when and when the next try is. */
 export function staleNotice(
-  stale: { error: FeedError; failedAt: Date } | undefined,
+  stale: { error: FeedError; failedAt: Date; nextTryAt?: Date } | undefined,
   loadedAt: Date | undefined,
   locale: string,
   onRetry: () => void,
 ): TemplateResult | typeof nothing {
   if (!stale) return nothing;
   const time = loadedAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(loadedAt) : 'an earlier load';
+  const next = stale.nextTryAt;
+  // Seconds matter for a retry that is near; the date only when it falls on another day.
+  const nextDay = next && next.toDateString() !== stale.failedAt.toDateString();
+  const nextTime = next && new Intl.DateTimeFormat(locale, nextDay ? { dateStyle: 'medium', timeStyle: 'medium' } : { timeStyle: 'medium' }).format(next);
   return html`<div class="notice stale" part="stale-notice" role="status">
-    Showing data from ${time}; the last refresh failed: ${stale.error.message}
+    Showing data from ${time}; the last refresh failed: ${stale.error.message}${nextTime ? ` Next try at ${nextTime}.` : nothing}
     <button class="retry" part="retry-button" @click=${onRetry}>Refresh now</button>
   </div>`;
 }

@@ -1,7 +1,8 @@
 /**
  * The messages of each kind of loading error, produced by the kit's own fetchFeed against stand-in
- * servers (a `fetch` that answers 404, a web page, a document that is not a feed, a refused connection,
- * or nothing at all), so the table on "The feed" page shows what a user reads, word for word.
+ * servers (a `fetch` that answers 404, a web page, a document that is not a feed, more than the size
+ * limit, a refused connection, or nothing at all), so the table on "The feed" page shows what a user
+ * reads, word for word.
  */
 import { useEffect, useState } from 'react';
 import { FeedError, fetchFeed } from '../../src/feed/index.js';
@@ -13,6 +14,7 @@ interface Case {
   url: string;
   fetch: typeof fetch;
   timeoutMs?: number;
+  maxBytes?: number;
 }
 
 const answer = (body: string, init: ResponseInit = {}) => (async () => new Response(body, init)) as typeof fetch;
@@ -37,6 +39,13 @@ const CASES: readonly Case[] = [
     }) as typeof fetch,
   },
   {
+    kind: 'too-large',
+    when: 'the response passes the size limit (the max-bytes attribute: here 1 KB, 50 MB by default); reading stops there',
+    url: '/export.json',
+    maxBytes: 1000,
+    fetch: answer(' '.repeat(2000)),
+  },
+  {
     kind: 'timeout',
     when: 'no answer within the time limit (the timeout attribute: here 200 ms, 15 s by default)',
     url: '/api/accounts.json',
@@ -56,7 +65,7 @@ interface Row {
 async function messageOf(c: Case): Promise<Row> {
   const key = `${c.kind}: ${c.when}`;
   try {
-    await fetchFeed(c.url, { fetch: c.fetch, ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}) });
+    await fetchFeed(c.url, { fetch: c.fetch, ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}), ...(c.maxBytes ? { maxBytes: c.maxBytes } : {}) });
     return { key, kind: c.kind, when: c.when, message: '(no error: the stand-in server should have failed)', retry: false };
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;

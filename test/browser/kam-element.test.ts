@@ -144,6 +144,36 @@ describe('element base: states', () => {
   });
 });
 
+describe('element base: limits of a src', () => {
+  it('stops reading a response past max-bytes and says so', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(threeAccounts))); // 178 bytes of JSON
+    const el = widget({ src: '/feeds/big.json', 'max-bytes': '100' });
+    const { errors } = await mount(el);
+    expect(errors[0]!.detail.error.kind).toBe('too-large');
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain(
+      'Could not load /feeds/big.json: the response is larger than 100 bytes, the most this page reads. Serve a smaller feed, or raise the limit with max-bytes.',
+    );
+    el.maxBytes = 1000;
+    await el.updateComplete;
+    expect(text(el)).toContain('3 accounts');
+    el.remove();
+  });
+
+  it('says which timeouts it takes instead of failing at once', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(threeAccounts));
+    vi.stubGlobal('fetch', fetchMock);
+    for (const timeout of ['0', '-5', 'NaN', '3e9']) {
+      const el = widget({ src: '/feeds/a.json', timeout });
+      await mount(el);
+      expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain(
+        `timeout="${Number(timeout)}" cannot be used: give the time limit in milliseconds, from 1 to 600000 (10 minutes); the default is 15000.`,
+      );
+      el.remove();
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
 describe('element base: shared <kam-feed>', () => {
   it('widgets naming a kam-feed share its one fetch, even when they come before it', async () => {
     const fetchMock = vi.fn(async () => jsonResponse(threeAccounts));
@@ -300,6 +330,52 @@ describe('element base: filter and refresh', () => {
       delete (document as { hidden?: boolean }).hidden;
       feed.remove();
     }
+  });
+
+  it('backs off from a server that keeps failing: 10 requests in an hour at refresh="10", and says when the next try is', async () => {
+    const fetchMock = vi.fn(async () => (fetchMock.mock.calls.length === 1 ? jsonResponse(regional) : new Response('down', { status: 503 })));
+    vi.stubGlobal('fetch', fetchMock);
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0); // no jitter: the waits are exact
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date(2026, 11, 1, 9, 0, 0));
+    try {
+      const page = await fixture<HTMLElement>(html`<div>
+        <kam-feed id="failing" src="/feeds/down.json" refresh="10"></kam-feed>
+        <test-widget locale="en-US" feed="failing"></test-widget>
+      </div>`);
+      const feed = page.querySelector<KamFeed>('kam-feed')!;
+      const el = page.querySelector<TestWidget>('test-widget')!;
+      await vi.advanceTimersByTimeAsync(3_600_000);
+      // The good load at 0 s, then failed refreshes at 10, 30, 70, 150, 310, 630, 1270, 2170 and 3070 s.
+      expect(fetchMock).toHaveBeenCalledTimes(10);
+      expect(feed.feedState.stale!.nextTryAt).toEqual(new Date(2026, 11, 1, 10, 6, 10)); // 3070 s + 900 s
+      await el.updateComplete;
+      expect(text(el)).toContain('3 accounts, $160');
+      expect(text(el)).toContain('the server answered 503 Service Unavailable. The server had a problem; try again later. Next try at 10:06:10 AM.');
+    } finally {
+      vi.useRealTimers();
+      random.mockRestore();
+    }
+  });
+
+  it('says which refresh intervals it takes (10 s to 24 h) instead of polling in a loop', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(regional));
+    vi.stubGlobal('fetch', fetchMock);
+    for (const refresh of ['0.001', '1e308', '3000000', '5', 'soon']) {
+      const el = widget({ src: '/feeds/a.json', refresh });
+      await mount(el);
+      expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain(
+        `refresh="${Number(refresh)}" cannot be used: give the interval in seconds, from 10 to 86400 (24 hours), or leave it out for no refresh.`,
+      );
+      el.remove();
+    }
+    expect(fetchMock).not.toHaveBeenCalled();
+    const el = widget({ src: '/feeds/a.json', locale: 'en-US', refresh: '1e308' });
+    await mount(el);
+    el.refresh = 600;
+    await el.updateComplete;
+    expect(text(el)).toContain('3 accounts, $160');
+    el.remove();
   });
 });
 

@@ -6,6 +6,29 @@ import type { TestChart } from '../support/test-chart.js';
 import type { KamFeed } from '../../src/components/feed/kam-feed.js';
 import { threeAccounts } from '../support/fixtures.js';
 
+/** The files `run` saves through download links (the links are not followed: no download in the test browser). */
+async function filesSaved(run: () => Promise<void>): Promise<Blob[]> {
+  const saved: Blob[] = [];
+  const blobs = new Map<string, Blob>();
+  const { createObjectURL } = URL;
+  const { click } = HTMLAnchorElement.prototype;
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    const url = createObjectURL(blob);
+    blobs.set(url, blob as Blob);
+    return url;
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (this.download && blobs.has(this.href)) saved.push(blobs.get(this.href)!);
+  };
+  try {
+    await run();
+  } finally {
+    URL.createObjectURL = createObjectURL;
+    HTMLAnchorElement.prototype.click = click;
+  }
+  return saved;
+}
+
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 const cellsOfColumn = (el: HTMLElement, column: number) =>
   [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => tr.children[column]!.textContent!.replace(/\s+/g, ' ').trim());
@@ -102,6 +125,48 @@ describe('widget frame: export', () => {
     expect(png.type).toBe('image/png');
     const bitmap = await createImageBitmap(png);
     expect([bitmap.width, bitmap.height]).toEqual([400, 200]);
+  });
+
+  it('makes the same PNG from the table view, drawn, and stays on the table', async () => {
+    const el = await fixture<TestChart>(html`<test-chart view="table" .data=${threeAccounts}></test-chart>`);
+    const png = await el.toPNG();
+    const bitmap = await createImageBitmap(png);
+    expect([bitmap.width, bitmap.height]).toEqual([400, 200]);
+    // The first bar (x 0-15, y 10-90 at 1x) is painted: not the white background.
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    expect([...context.getImageData(10, 100, 1, 1).data]).not.toEqual([255, 255, 255, 255]);
+    expect([...context.getImageData(300, 100, 1, 1).data]).toEqual([255, 255, 255, 255]);
+    expect(el.view).toBe('table');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('svg.chart')).toBeNull();
+    expect(el.shadowRoot!.querySelector('table')).not.toBeNull();
+  });
+
+  it('saves the PNG from the table view through the export menu, and says so', async () => {
+    const el = await fixture<TestChart>(html`<test-chart view="table" .data=${threeAccounts}></test-chart>`);
+    const saved = await filesSaved(() => el.download('png'));
+    await el.updateComplete;
+    expect(saved.map((blob) => blob.type)).toEqual(['image/png']);
+    const bitmap = await createImageBitmap(saved[0]!);
+    expect([bitmap.width, bitmap.height]).toEqual([400, 200]);
+    expect(el.shadowRoot!.querySelector('[part~="export-message"]')).toBeNull();
+    expect(el.shadowRoot!.querySelector('[aria-live]')!.textContent).toMatch(/^Saved test-chart-\d{4}-\d{2}-\d{2}\.png\.$/);
+  });
+});
+
+describe('widget frame: PNG export of a chart that is not laid out', () => {
+  it('says it cannot draw it and saves nothing, instead of a blank 1 x 1 image', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div hidden><test-chart .data=${threeAccounts}></test-chart></div>`);
+    const el = box.querySelector('test-chart')!;
+    await el.updateComplete;
+    const saved = await filesSaved(() => el.download('png'));
+    await el.updateComplete;
+    expect(saved).toEqual([]);
+    expect(el.shadowRoot!.querySelector('[part~="export-message"]')!.textContent).toBe(
+      'PNG export needs the chart on screen: it has no size now (is the widget hidden?). Nothing was saved.',
+    );
   });
 });
 

@@ -21,6 +21,27 @@ const page = (scripts: string[]) => `<!doctype html>
   </body>
 </html>`;
 
+/** The documented policy for PNG export: the strict one, plus blob: images. */
+const PNG_CSP = `${STRICT_CSP}; img-src 'self' blob:`;
+
+/** Every widget once, and the quadrant a second time on its canvas layer (250 accounts, above svg-limit). */
+const EXPORTED = [
+  { id: 'pareto', tag: 'kam-pareto', attributes: '' },
+  { id: 'scorecard', tag: 'kam-scorecard', attributes: '' },
+  { id: 'tier-matrix', tag: 'kam-tier-matrix', attributes: '' },
+  { id: 'quadrant', tag: 'kam-quadrant', attributes: '' },
+  { id: 'quadrant-canvas', tag: 'kam-quadrant', attributes: 'svg-limit="100"' },
+];
+
+const exportPage = `<!doctype html>
+<html lang="en-US">
+  <head><meta charset="utf-8"><title>exports under a strict CSP</title><script src="/kam-widgets.js"></script></head>
+  <body>
+    <kam-feed id="portfolio" src="/feed.json"></kam-feed>
+    ${EXPORTED.map((w) => `<${w.tag} id="${w.id}" feed="portfolio" ${w.attributes}></${w.tag}>`).join('\n    ')}
+  </body>
+</html>`;
+
 const inlineAccounts = JSON.stringify([
   { id: 'a', name: 'Acme', revenue: 800 },
   { id: 'b', name: 'Bolt', revenue: 150 },
@@ -55,6 +76,8 @@ beforeAll(async () => {
     {
       '/strict.html': { body: page(['/kam-widgets.js']), type: 'text/html' },
       '/twice.html': { body: page(['/kam-widgets.js', '/copy/kam-widgets.js']), type: 'text/html' },
+      '/exports.html': { body: exportPage, type: 'text/html', headers: { 'content-security-policy': PNG_CSP } },
+      '/exports-no-blob.html': { body: exportPage, type: 'text/html' },
       '/inline.html': { body: inlinePage.head, rest: inlinePage.rest, pauseMs: 300, type: 'text/html' },
       '/kam-widgets.js': { body: bundle, type: 'text/javascript' },
       '/copy/kam-widgets.js': { body: bundle, type: 'text/javascript' },
@@ -127,6 +150,108 @@ describe('script tag under a strict Content-Security-Policy', () => {
     // Acme alone holds 800 of 1,000: the vital few is 1 of 3 accounts.
     expect(texts).toEqual({ own: '1 of 3 accounts (33.3%) produces 80% of revenue.', linked: '1 of 3 accounts (33.3%) produces 80% of revenue.' });
     expect(problems).toEqual([]);
+  });
+
+  it('exports every widget, from the chart and from the table view, as SVG, PNG and CSV, without a policy violation', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 800 }, acceptDownloads: false });
+    const problems = watchProblems(tab);
+    await tab.goto(`${base}/exports.html`, { waitUntil: 'networkidle' });
+    const results = await tab.evaluate(async (ids) => {
+      type Widget = HTMLElement & {
+        updateComplete: Promise<unknown>;
+        view: string;
+        renderMode?: string;
+        toSVG(): Promise<string>;
+        toPNG(): Promise<Blob>;
+        toCSV(): string;
+        download(format: string): Promise<void>;
+      };
+      /** Size of the image and how many of its pixels differ from the corner one (the background). */
+      const drawn = async (png: Blob) => {
+        const bitmap = await createImageBitmap(png);
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+        let painted = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) painted++;
+        return { width: bitmap.width, height: bitmap.height, painted };
+      };
+      const out = [];
+      for (const id of ids) {
+        const el = document.getElementById(id) as Widget;
+        await el.updateComplete;
+        for (const view of ['chart', 'table']) {
+          el.view = view;
+          await el.updateComplete;
+          const svg = await el.toSVG();
+          const png = await drawn(await el.toPNG());
+          const csv = el.toCSV();
+          await el.download('png');
+          await el.updateComplete;
+          out.push({
+            id,
+            view,
+            viewAfter: el.view,
+            renderMode: el.renderMode,
+            svg,
+            png,
+            csv,
+            message: el.shadowRoot!.querySelector('[part~="export-message"]')?.textContent ?? '',
+            announced: el.shadowRoot!.querySelector('[aria-live]')?.textContent ?? '',
+          });
+        }
+      }
+      return { out, violations: (window as unknown as { __violations?: string[] }).__violations ?? [] };
+    }, EXPORTED.map((w) => w.id));
+    await tab.close();
+    expect(results.violations).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(results.out.map((r) => `${r.id} ${r.view}`)).toEqual(EXPORTED.flatMap((w) => [`${w.id} chart`, `${w.id} table`]));
+    for (const w of EXPORTED) {
+      const [chart, table] = results.out.filter((r) => r.id === w.id);
+      for (const r of [chart!, table!]) {
+        expect(r.viewAfter).toBe(r.view);
+        expect(r.message).toBe('');
+        expect(r.announced).toMatch(new RegExp(`^Saved ${w.tag}-\\d{4}-\\d{2}-\\d{2}\\.png\\.$`));
+        // The SVG root carries the chart's size; the PNG is twice that, and has something drawn on it.
+        const size = /^<\?xml[^>]*>\n<svg [^>]*\bwidth="(\d+)" height="(\d+)"/.exec(r.svg);
+        expect(size, `${w.id} ${r.view}: ${r.svg.slice(0, 200)}`).not.toBeNull();
+        expect([r.png.width, r.png.height]).toEqual([Number(size![1]) * 2, Number(size![2]) * 2]);
+        expect(r.png.painted).toBeGreaterThan(1000);
+        expect(r.csv.startsWith('\uFEFF')).toBe(true);
+        expect(r.csv.endsWith('\r\n')).toBe(true);
+      }
+      // The table view exports the same chart and the same data as the chart view.
+      expect(table!.svg).toBe(chart!.svg);
+      expect(table!.png).toEqual(chart!.png);
+      expect(table!.csv).toBe(chart!.csv);
+    }
+    const canvas = results.out.find((r) => r.id === 'quadrant-canvas')!;
+    expect(canvas.renderMode).toBe('canvas');
+    expect(canvas.svg).toMatch(/<image href="data:image\/png;base64,[^"]+" width="\d+" height="\d+"/);
+    expect(canvas.svg).not.toContain('data-points-layer');
+  }, 60_000);
+
+  it('without img-src blob:, says PNG export is blocked and still exports SVG and CSV', async () => {
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 800 }, acceptDownloads: false });
+    await tab.goto(`${base}/exports-no-blob.html`, { waitUntil: 'networkidle' });
+    const result = await tab.evaluate(async () => {
+      const el = document.getElementById('pareto') as HTMLElement & { updateComplete: Promise<unknown>; toSVG(): Promise<string>; toCSV(): string; download(format: string): Promise<void> };
+      await el.updateComplete;
+      await el.download('png');
+      await el.updateComplete;
+      return {
+        message: el.shadowRoot!.querySelector('[part~="export-message"]')?.textContent,
+        svg: (await el.toSVG()).slice(0, 5),
+        csv: el.toCSV().split('\r\n')[0],
+        violations: (window as unknown as { __violations?: string[] }).__violations ?? [],
+      };
+    });
+    await tab.close();
+    expect(result.message).toBe("PNG export is blocked: this page's Content-Security-Policy does not allow blob: images (img-src). SVG and CSV export still work.");
+    expect(result.svg).toBe('<?xml');
+    expect(result.csv).toMatch(/^\uFEFFrank,id,name,/);
+    expect(result.violations.every((v) => v.startsWith('img-src: blob'))).toBe(true);
   });
 
   it('works when the kit is loaded twice on one page', async () => {

@@ -138,6 +138,21 @@ describe('field maps', () => {
     expect(mapJsonDocument(records, parseFieldMap('id=Id,name=Name,revenue=Financials.Revenue,owner=Owner.Name'))).toEqual([{ id: 'x', name: 'X', revenue: 10, owner: 'Ann' }]);
     expect(() => mapJsonDocument(records, parseFieldMap('id=Id,name=Name,revenue=Revenue'))).toThrow('field-map names a key the feed does not have (revenue=Revenue). The feed\'s keys: Id, Name, Financials, Owner.');
   });
+
+  it('reads only the records\' own keys: names Object.prototype has are keys the feed does not have', () => {
+    const records = [{ Id: 'x', Name: 'X', Rev: 10, Owner: { Name: 'Ann' } }];
+    for (const name of ['constructor', 'toString', '__proto__', 'Owner.constructor', 'Name.length']) {
+      expect(() => mapJsonDocument(records, parseFieldMap(`id=Id,name=${name},revenue=Rev`))).toThrow(
+        `field-map names a key the feed does not have (name=${name}). The feed's keys: Id, Name, Rev, Owner.`,
+      );
+    }
+    // A record that does have such a key is read as any other.
+    const own = JSON.parse('[{ "Id": "y", "constructor": "Yew", "Rev": 3 }]') as unknown[];
+    expect(mapJsonDocument(own, parseFieldMap('id=Id,name=constructor,revenue=Rev'))).toEqual([{ id: 'y', name: 'Yew', revenue: 3 }]);
+    expect(() => parseCsvFeed('Id,Name,Rev\nx,X,10\n', { fieldMap: 'id=Id,name=constructor,revenue=Rev' })).toThrow(
+      "field-map names a column the feed does not have (name=constructor). The feed's columns: Id, Name, Rev.",
+    );
+  });
 });
 
 describe('CSV under a strict Content-Security-Policy', () => {

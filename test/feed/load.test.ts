@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FeedError, FeedLoader, fetchFeed, fetchFeedAs, isAbortError } from '../../src/feed/index.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_MAX_BYTES, FeedError, FeedLoader, fetchFeed, fetchFeedAs, isAbortError } from '../../src/feed/index.js';
 
 const FEED = JSON.stringify({ version: 1, accounts: [{ id: 'A-1', name: 'Acme', revenue: 10 }] });
 
@@ -212,6 +214,106 @@ describe('fetchFeed', () => {
   });
 });
 
+describe('fetchFeed: limits', () => {
+  it('refuses a timeout it cannot keep (0, negative, NaN, above 10 minutes) before fetching anything', async () => {
+    const { fake, calls } = answering(FEED);
+    for (const timeoutMs of [0, -5, Number.NaN, 3e9, 600_001]) {
+      const error = await failure(fetchFeed('/f.json', { fetch: fake, timeoutMs }));
+      expect(error.kind).toBe('invalid');
+      expect(error.message).toBe(`timeout="${timeoutMs}" cannot be used: give the time limit in milliseconds, from 1 to 600000 (10 minutes); the default is 15000.`);
+    }
+    expect(calls).toHaveLength(0);
+    // The bounds themselves are limits it keeps.
+    expect((await fetchFeed('/f.json', { fetch: fake, timeoutMs: 600_000 })).accounts).toHaveLength(1);
+    expect((await fetchFeed('/f.json', { fetch: fake, timeoutMs: 1 })).accounts).toHaveLength(1);
+  });
+
+  it('refuses a size limit that is not a number of bytes above 0', async () => {
+    const { fake } = answering(FEED);
+    for (const maxBytes of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const error = await failure(fetchFeed('/f.json', { fetch: fake, maxBytes }));
+      expect(error.message).toBe(`max-bytes="${maxBytes}" cannot be used: give the size limit in bytes, above 0; the default is 50000000 (50 MB).`);
+    }
+    expect(DEFAULT_MAX_BYTES).toBe(50_000_000);
+  });
+
+  /** A body of `chunk`-byte pieces without end, counting what was pulled and whether it was cancelled. */
+  function endless(chunk: number) {
+    const seen = { pulled: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        seen.pulled++;
+        controller.enqueue(new Uint8Array(chunk).fill(0x20)); // spaces: valid text, never a feed
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    return { body, seen };
+  }
+
+  it('reads the body as a stream and stops past max-bytes, without reading the rest', async () => {
+    const { body, seen } = endless(1_000_000);
+    const error = await failure(fetchFeed('/huge.json', { fetch: (async () => new Response(body)) as typeof fetch, maxBytes: 3_000_000 }));
+    expect(error.kind).toBe('too-large');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toBe('Could not load /huge.json: the response is larger than 3 MB, the most this page reads. Serve a smaller feed, or raise the limit with max-bytes.');
+    // 3 pieces make 3,000,000 bytes (allowed); the 4th passes the limit. The stream may have queued one more.
+    expect(seen.pulled).toBeGreaterThanOrEqual(4);
+    expect(seen.pulled).toBeLessThanOrEqual(5);
+    expect(seen.cancelled).toBe(true);
+  });
+
+  it('stops at once when Content-Length says the body is above the limit', async () => {
+    const { body, seen } = endless(1000);
+    const fake = (async () => new Response(body, { headers: { 'content-length': '2001' } })) as typeof fetch;
+    expect((await failure(fetchFeed('/f.json', { fetch: fake, maxBytes: 2000 }))).message).toContain('the response is larger than 2 KB');
+    expect(seen.cancelled).toBe(true);
+  });
+
+  it('reads a body of exactly max-bytes, multi-byte characters split across pieces included', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify([{ id: 'ü', name: 'Zürich AG', revenue: 1 }]));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 3) controller.enqueue(bytes.slice(i, i + 3)); // splits the two-byte "ü"s
+        controller.close();
+      },
+    });
+    const feed = await fetchFeed('/f.json', { fetch: (async () => new Response(body)) as typeof fetch, maxBytes: bytes.length });
+    expect(feed.accounts).toEqual([{ id: 'ü', name: 'Zürich AG', revenue: 1 }]);
+  });
+
+  it('stops reading an endless response from a real server past the limit, and the server sees the connection end', async () => {
+    let written = 0;
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }); // no Content-Length: chunked, as a generated export would be
+      const piece = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!response.destroyed) {
+          written += piece.length;
+          if (!response.write(piece)) return; // more once the client has read it
+        }
+      };
+      response.on('drain', pump);
+      response.on('close', () => closed());
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/export.json`;
+      const error = await failure(fetchFeed(url, { maxBytes: 1_000_000 }));
+      expect(error.kind).toBe('too-large');
+      expect(error.message).toBe(`Could not load ${url}: the response is larger than 1 MB, the most this page reads. Serve a smaller feed, or raise the limit with max-bytes.`);
+      await connectionClosed;
+      expect(written).toBeGreaterThan(1_000_000);
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe('FeedLoader', () => {
   /** A fake fetch whose answers the test releases by URL. */
   function controlled() {
@@ -284,5 +386,13 @@ describe('FeedLoader', () => {
     expect(calls.map((c) => c[1]!.credentials)).toEqual(['omit', 'include']);
     const slow = new FeedLoader({ fetch: hanging });
     await expect(slow.load({ kind: 'url', url: '/s.json', timeoutMs: 10 })).rejects.toMatchObject({ kind: 'timeout' });
+  });
+
+  it('passes the size limit: per source, else the loader default; null (an attribute removed) is the default', async () => {
+    const loader = new FeedLoader({ fetch: answering(FEED).fake, maxBytes: 10 });
+    await expect(loader.load({ kind: 'url', url: '/f.json' })).rejects.toMatchObject({ kind: 'too-large' });
+    expect((await loader.load({ kind: 'url', url: '/f.json', maxBytes: 1000 }))!.accounts).toHaveLength(1);
+    const plain = new FeedLoader({ fetch: answering(FEED).fake });
+    expect((await plain.load({ kind: 'url', url: '/f.json', maxBytes: null, timeoutMs: null }))!.accounts).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { build, type Rollup } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findBrowser } from '../../scripts/find-browser.js';
@@ -54,11 +55,26 @@ export async function buildScriptBundle(): Promise<string> {
   return output.find((o): o is Rollup.OutputChunk => o.type === 'chunk')!.code;
 }
 
-/** The iframe embed page's files (embed.html, embed.css, embed.js), built as `npm run build` builds them. */
-export async function buildEmbedPage(): Promise<Record<string, string>> {
-  const result = await asReleased(() => build({ configFile: resolve(root, 'vite.config.ts'), mode: 'embed', logLevel: 'silent', build: { write: false, sourcemap: false } }));
-  const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
-  return Object.fromEntries(output.map((o) => [o.fileName, o.type === 'chunk' ? o.code : String(o.source)]));
+/**
+ * The iframe embed page's files (embed.html, embed.css, embed.js), built as `npm run build` builds them;
+ * with `config`, as `KAM_EMBED_CONFIG=file npm run build` builds them (that config inside embed.js).
+ */
+export async function buildEmbedPage(config?: unknown): Promise<Record<string, string>> {
+  const dir = config === undefined ? undefined : mkdtempSync(join(tmpdir(), 'kam-embed-config-'));
+  if (dir) {
+    writeFileSync(join(dir, 'embed.config.json'), JSON.stringify(config));
+    process.env.KAM_EMBED_CONFIG = join(dir, 'embed.config.json');
+  }
+  try {
+    const result = await asReleased(() => build({ configFile: resolve(root, 'vite.config.ts'), mode: 'embed', logLevel: 'silent', build: { write: false, sourcemap: false } }));
+    const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
+    return Object.fromEntries(output.map((o) => [o.fileName, o.type === 'chunk' ? o.code : String(o.source)]));
+  } finally {
+    if (dir) {
+      delete process.env.KAM_EMBED_CONFIG;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 /** The ES module library (dist/*.js with lit, d3 and zod left as imports), built into `outDir`. */

@@ -188,20 +188,16 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
 
   // ---- export -------------------------------------------------------------------------------------
 
-  /** The chart as a standalone SVG document; on the canvas layer the points come as an embedded PNG image. */
-  override async toSVG(): Promise<string> {
-    const text = await super.toSVG();
+  /** On the canvas layer, the exported SVG carries the points as an embedded PNG image (a node, not parsed markup: Trusted Types allow it). */
+  protected override editExport(copy: SVGSVGElement): void {
     const drawing = this.renderMode === 'canvas' ? this.pointsLayer.drawing() : undefined;
-    if (!drawing) return text;
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    const layer = doc.querySelector('[data-points-layer]');
-    if (!layer) return text;
-    const image = doc.createElementNS(SVG_NS, 'image');
+    const layer = copy.querySelector('[data-points-layer]');
+    if (!drawing || !layer) return;
+    const image = copy.ownerDocument.createElementNS(SVG_NS, 'image'); // in the copy's document, where nothing loads
     image.setAttribute('href', pointsImage(drawing));
     image.setAttribute('width', String(drawing.layout.width));
     image.setAttribute('height', String(drawing.layout.height));
     layer.replaceWith(image);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc.documentElement)}`;
   }
 
   // ---- keyboard and zoom ------------------------------------------------------------------------------

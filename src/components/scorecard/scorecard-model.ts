@@ -185,7 +185,7 @@ function buildTile(kpi: Kpi, input: ScorecardInput, feedTarget: number | undefin
     kpi,
     id: kpi.id,
     label: kpi.label,
-    shortLabel: SHORT_LABELS[kpi.id] ?? kpi.label,
+    shortLabel: Object.hasOwn(SHORT_LABELS, kpi.id) ? SHORT_LABELS[kpi.id]! : kpi.label, // a feed's custom id may be "constructor"
     value: kpi.value,
     status,
     valueText: kpi.value === null ? 'Not available' : text(kpi.value),
