@@ -20,7 +20,7 @@ export type { ParetoColorBy } from './components/pareto/define.js';
 export type { QuadrantLabels, QuadrantRow, ScaleKind } from './components/quadrant/define.js';
 export type { TierMatrixRow, PotentialField, ValueField } from './components/tier-matrix/define.js';
 export { KamElement, type Theme } from './internal/kam-element.js';
-export type { FeedState, FeedStatus } from './internal/feed-controller.js';
+export type { FeedState, FeedStatus } from './internal/feed-state.js';
 export type { KamEventMap, KamLoadDetail, KamErrorDetail, KamSelectDetail } from './internal/events.js';
 export type { Account, KpiOverride, Tier } from './feed/schema.js';
 export type { Feed } from './feed/parse.js';

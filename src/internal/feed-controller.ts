@@ -1,57 +1,30 @@
 /**
- * Resolves an element's data input into a validated feed, tracks its status, and asks the host to
- * update. Inputs, in order of precedence: the `data` property, the `feed` attribute (naming a
- * `<kam-feed id>` on the page, whose feed is shared), the `src` attribute (fetched), and an inline
- * `<script type="application/json">` child. Only the latest input ever wins: a response for an input
- * that has since changed is dropped. `format`, `field-map` (and, for CSV, `locale` and `currency`) say
- * how the input is read; changing them reads it again.
+ * Resolves an element's data input into a validated feed and its portfolio, tracks its status, and asks
+ * the host to update. Inputs, in order of precedence: the `data` property, the `feed` attribute (naming a
+ * `<kam-feed id>` on the page, whose feed and portfolio are shared), the `src` attribute (fetched), and an
+ * inline `<script type="application/json">` child. Only the latest input ever wins: a response for an
+ * input that has since changed is dropped. `format`, `field-map` (and, for CSV, `locale` and `currency`)
+ * say how the input is read; changing them reads it again.
+ *
+ * One file over 300 lines: which input wins, loading, the link, the background refresh and the filter
+ * form one state machine, read best in one place; the parts with a role of their own are apart
+ * (feed-state.ts, feed-link.ts, feed/refresh-schedule.ts, feed/load.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Portfolio } from '../analysis/portfolio.js';
-import { TIER_ORDER, type TierRules } from '../analysis/tiers.js';
+import type { TierRules } from '../analysis/tiers.js';
 import { FeedError } from '../feed/errors.js';
 import { FeedLoader, type FeedSource } from '../feed/load.js';
 import type { Feed } from '../feed/parse.js';
+import type { Account } from '../feed/schema.js';
 import { parseFieldMap } from '../feed/field-map.js';
 import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
 import { readInlineFeed, watchInlineFeed, type InlineFeedWatch } from '../feed/inline.js';
-import { derivedFeed } from '../feed/parse.js';
-import { FilterError, matchingIndexes, parseFilter } from '../feed/filter.js';
 import { RefreshSchedule, parseRefresh } from '../feed/refresh-schedule.js';
-import { emit } from './events.js';
+import { followFeed, trackFeed } from './feed-link.js';
+import { narrowToFilter, type FeedProvider, type FeedState } from './feed-state.js';
 import { defaultLocale } from './format.js';
-
-export type FeedStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-export interface FeedState {
-  status: FeedStatus;
-  /** The feed as shown: the validated feed, its accounts narrowed to the filter. */
-  feed?: Feed;
-  /** The portfolio of the whole feed, narrowed to the accounts shown (`feed.accounts`): every rank and tier is the whole feed's. */
-  portfolio?: Portfolio;
-  error?: FeedError;
-  /** Why the element is waiting, shown in the loading state ("Waiting for <kam-feed id=…>"). */
-  waitingFor?: string;
-  /** When the feed shown was loaded. */
-  loadedAt?: Date;
-  /** Set when a background refresh failed: the feed shown is the last good one; `nextTryAt` when another refresh is scheduled. */
-  stale?: { error: FeedError; failedAt: Date; nextTryAt?: Date };
-  /** The filter in force, as written (`segment:Corporate`), when one narrows the accounts. */
-  filter?: string;
-}
-
-/** What a `<kam-feed>` offers to the widgets that name it. */
-export interface FeedProvider extends HTMLElement {
-  readonly feedState: FeedState;
-  subscribe(listener: (state: FeedState) => void): () => void;
-  /** Ids of the accounts selected in any widget linked to this feed. */
-  readonly selection: readonly string[];
-  /** Makes `ids` the page-wide selection; fires kam-selection-change. */
-  select(ids: readonly string[], source: string): void;
-}
-
-/** Fired by a `<kam-feed>` when its selection changes. */
-export const SELECTION_CHANGE_EVENT = 'kam-selection-change';
+import { memo } from './memo.js';
 
 /** The inputs an element exposes; the controller reads them from the host on every update. */
 export interface FeedInputs {
@@ -80,54 +53,15 @@ export interface FeedInputs {
 
 export type FeedHost = ReactiveControllerHost & HTMLElement & FeedInputs;
 
-/** Fired on the document by a `<kam-feed>` when it connects, so widgets that named it early can attach. */
-export const FEED_CONNECTED_EVENT = 'kam-feed-connected';
-
-export function isFeedProvider(element: Element | null): element is FeedProvider {
-  return !!element && typeof (element as Partial<FeedProvider>).subscribe === 'function' && 'feedState' in element;
-}
-
-/**
- * The connected `<kam-feed>` elements (each is a host of this controller too). Widgets look here when their
- * own root is out of their reach: Lightning Web Security shows code in its sandbox the document instead of
- * a shadow root the sandbox did not create, such as the LWC template the widgets and the feed sit in.
- */
-const connectedFeeds = new Set<FeedProvider>();
-
-/**
- * The element `feed="id"` names: by id in the element's own root (a shadow root or the document), then a
- * connected `<kam-feed>` in the same tree, then by id in the document.
- */
-export function findFeed(host: Element, id: string): Element | null {
-  const root = host.getRootNode() as Document | ShadowRoot;
-  // querySelector, not getElementById: LWC's synthetic shadow roots throw on getElementById.
-  const own = root.querySelector?.(`#${CSS.escape(id)}`);
-  if (own) return own;
-  for (const feed of connectedFeeds) {
-    // In another shadow tree (another LWC, another component) the same id names another feed.
-    if (host.compareDocumentPosition(feed) & Node.DOCUMENT_POSITION_DISCONNECTED) continue;
-    if (feed.id === id || isScopedId(feed, id)) return feed;
-  }
-  return document.querySelector(`#${CSS.escape(id)}`);
-}
-
-/**
- * Whether `feed` carries `id` as LWC's synthetic shadow renders an id written in a template: `<id>-<n>`,
- * n numbering the component instance. Such elements are in the document, but the document's own queries
- * leave them out; on a plain page `feed="sales"` never names `<kam-feed id="sales-2">`.
- */
-function isScopedId(feed: Element, id: string): boolean {
-  const suffix = feed.id.startsWith(`${id}-`) ? feed.id.slice(id.length + 1) : '';
-  return /^\d+$/.test(suffix) && document.contains(feed) && document.querySelector(`#${CSS.escape(feed.id)}`) !== feed;
-}
-
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
   /** The state of the input before the filter (with its portfolio, once ready). */
   private source: FeedState = { status: 'idle' };
   private filterText = '';
-  private rulesKey = '';
-  private filtered?: { portfolio: Portfolio; filter: string; result: FeedState };
+  private readonly filtered = memo(narrowToFilter);
+  private readonly portfolioOf = memo(
+    (accounts: readonly Account[], cutoff?: number, growthThreshold?: number, headroomFactor?: number) => new Portfolio(accounts, { cutoff, growthThreshold, headroomFactor }),
+  );
   private readonly schedule = new RefreshSchedule();
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private readonly host: FeedHost;
@@ -158,14 +92,14 @@ export class FeedController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (isFeedProvider(this.host)) connectedFeeds.add(this.host);
+    trackFeed(this.host, true);
     this.connected = true;
     this.inputsKey = [];
     this.sync();
   }
 
   hostDisconnected(): void {
-    if (isFeedProvider(this.host)) connectedFeeds.delete(this.host);
+    trackFeed(this.host, false);
     this.connected = false;
     this.stopRefresh();
     this.loader.abort();
@@ -185,11 +119,9 @@ export class FeedController implements ReactiveController {
     if (!this.connected) return;
     const { data, src, feed, credentials, timeout, maxBytes, fieldMap, feedFormat, currency } = this.host;
     const filter = (this.host.filter ?? '').trim();
-    const rulesKey = JSON.stringify(this.host.tierRules ?? {});
-    if (rulesKey !== this.rulesKey) {
-      this.rulesKey = rulesKey;
-      if (this.source.feed && !this.provider) this.set({ ...this.source, portfolio: undefined });
-    }
+    // Changed tier rules make a new portfolio of the same feed (a linked element's is the <kam-feed>'s).
+    const { feed: loaded, portfolio } = this.source;
+    if (loaded && portfolio && !this.provider && this.ownPortfolio(loaded) !== portfolio) this.set({ ...this.source, portfolio: undefined });
     if (filter !== this.filterText) {
       this.filterText = filter;
       this.publish();
@@ -352,56 +284,19 @@ export class FeedController implements ReactiveController {
   }
 
   private attachProvider(id: string): void {
-    const element = findFeed(this.host, id);
-    if (element && !isFeedProvider(element)) {
-      const customTag = element.localName === 'kam-feed';
-      this.set({
-        status: customTag ? 'loading' : 'error',
-        waitingFor: customTag ? `<kam-feed id="${id}">` : undefined,
-        error: customTag
-          ? undefined
-          : new FeedError('invalid', `feed="${id}" names a <${element.localName}>, not a <kam-feed>. Point it at the id of a <kam-feed> element.`),
-      });
-      if (!customTag) return;
-    }
-    if (!element || !isFeedProvider(element)) {
-      // The <kam-feed> is not on the page (or not upgraded) yet: wait for it to announce itself.
-      this.set({ status: 'loading', waitingFor: `<kam-feed id="${id}">` });
-      let resolveWait!: () => void;
-      this.pending = new Promise<void>((resolve) => (resolveWait = resolve));
-      const onConnected = () => {
-        // Found as on the first look (the announced id may be a scoped form of `id`, see findFeed).
-        if (!isFeedProvider(findFeed(this.host, id))) return;
-        document.removeEventListener(FEED_CONNECTED_EVENT, onConnected);
+    const link = followFeed(this.host, id, {
+      onState: (state) => this.set(state),
+      onConnected: () => {
         this.inputsKey = [];
         this.sync();
-        resolveWait();
-      };
-      document.addEventListener(FEED_CONNECTED_EVENT, onConnected);
-      this.detachProvider = () => {
-        document.removeEventListener(FEED_CONNECTED_EVENT, onConnected);
-        resolveWait();
-      };
-      return;
-    }
-    const provider = element;
-    let resolveLoad!: () => void;
-    this.pending = new Promise<void>((resolve) => (resolveLoad = resolve));
-    const follow = (state: FeedState) => {
-      this.set(state);
-      if (state.status !== 'loading') resolveLoad();
-    };
-    const unsubscribe = provider.subscribe(follow);
-    const onSelection = () => this.host.requestUpdate();
-    provider.addEventListener(SELECTION_CHANGE_EVENT, onSelection);
-    this.provider = provider;
+      },
+    });
+    this.pending = link.settled;
+    this.provider = link.provider;
     this.detachProvider = () => {
-      unsubscribe();
-      provider.removeEventListener(SELECTION_CHANGE_EVENT, onSelection);
+      link.stop();
       this.provider = undefined;
-      resolveLoad();
     };
-    follow(provider.feedState);
   }
 
   /**
@@ -409,39 +304,30 @@ export class FeedController implements ReactiveController {
    * `<kam-feed>`'s state; any other element makes its own, under its tier rules.
    */
   private set(state: FeedState): void {
-    if (state.status === 'ready' && state.feed && !state.portfolio) state = { ...state, portfolio: new Portfolio(state.feed.accounts, this.host.tierRules) };
+    if (state.status === 'ready' && state.feed && !state.portfolio) state = { ...state, portfolio: this.ownPortfolio(state.feed) };
     this.source = state;
     this.publish();
+  }
+
+  /** The portfolio of a feed under this element's own tier rules, made again only when the accounts or a rule changed. */
+  private ownPortfolio(feed: Feed): Portfolio {
+    const { cutoff, growthThreshold, headroomFactor } = this.host.tierRules ?? {};
+    return this.portfolioOf(feed.accounts, cutoff, growthThreshold, headroomFactor);
   }
 
   /** Applies the filter to the source state and tells the host when what it shows changed. */
   private publish(): void {
     const previous = this.state;
-    this.state = this.withFilter(this.source);
+    const { status, feed, portfolio } = this.source;
+    const shown = this.filterText && status === 'ready' && feed && portfolio ? this.filtered(feed, portfolio, this.filterText) : undefined;
+    if (shown instanceof FeedError) this.state = { status: 'error', error: shown };
+    else this.state = shown ? { ...this.source, ...shown, filter: this.filterText } : this.source;
     this.host.requestUpdate();
     if (previous.status !== this.state.status || previous.feed !== this.state.feed || previous.error !== this.state.error || previous.stale !== this.state.stale) {
       this.onChange(this.state, previous);
     }
   }
 
-  /** The state with the portfolio narrowed to the accounts the filter keeps (their tiers as the whole feed has them). */
-  private withFilter(state: FeedState): FeedState {
-    const filter = this.filterText;
-    const { feed, portfolio } = state;
-    if (!filter || state.status !== 'ready' || !feed || !portfolio) return state;
-    if (this.filtered?.portfolio === portfolio && this.filtered.filter === filter) return { ...this.filtered.result, stale: state.stale, loadedAt: state.loadedAt };
-    let result: FeedState;
-    try {
-      const tierOf = (i: number) => TIER_ORDER[portfolio.tiers().tierIndex[i]!]!;
-      const shown = portfolio.narrow(matchingIndexes(portfolio.accounts, parseFilter(filter), tierOf));
-      result = { ...state, feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'] }), portfolio: shown, filter };
-    } catch (error) {
-      if (!(error instanceof FilterError)) throw error;
-      result = { status: 'error', error: new FeedError('invalid', `The filter attribute cannot be used: ${error.message}`) };
-    }
-    this.filtered = { portfolio, filter, result };
-    return result;
-  }
 }
 
 function toFeedError(error: unknown): FeedError {
@@ -449,16 +335,3 @@ function toFeedError(error: unknown): FeedError {
   return new FeedError('invalid', error instanceof Error ? error.message : String(error), { cause: error });
 }
 
-/**
- * Fires kam-load when a new feed is ready and kam-error when a new error occurs, from `target`; also
- * kam-error (with `stale: true`) when a background refresh failed and the last good feed stays on show.
- */
-export function announceFeedState(target: EventTarget, state: FeedState, previous: FeedState): void {
-  if (state.status === 'ready' && state.feed && state.feed !== previous.feed) {
-    emit(target, 'kam-load', { feed: state.feed, skipped: state.feed.skipped.length });
-  } else if (state.status === 'error' && state.error && state.error !== previous.error) {
-    emit(target, 'kam-error', { error: state.error });
-  } else if (state.status === 'ready' && state.stale && state.stale.error !== previous.stale?.error) {
-    emit(target, 'kam-error', { error: state.stale.error, stale: true, ...(state.loadedAt ? { loadedAt: state.loadedAt } : {}) });
-  }
-}

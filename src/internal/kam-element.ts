@@ -8,7 +8,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Portfolio } from '../analysis/portfolio.js';
 import type { Feed } from '../feed/parse.js';
-import { announceFeedState, type FeedState } from './feed-controller.js';
+import { announceFeedState, type FeedState } from './feed-state.js';
 import { defaultLocale, formatters, type Formatters } from './format.js';
 import { ResizeController, resizePending, resizeSettled } from './resize-controller.js';
 import { emptyView, errorView, idleView, loadingView, skippedNotice, staleNotice, stateStyles } from './state-views.js';

@@ -6,7 +6,8 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { usableRules, type TierRules } from '../analysis/tiers.js';
-import { FeedController, type FeedState } from './feed-controller.js';
+import { FeedController } from './feed-controller.js';
+import type { FeedState } from './feed-state.js';
 
 export abstract class KamSource extends LitElement {
   /** The feed as a value: a feed document, a bare array of accounts, or JSON text (CSV text with `format="csv"`). Wins over every other input. */

@@ -1,6 +1,6 @@
 /** <kam-feed>: one shared account feed for the widgets on a page. */
 import { css, nothing } from 'lit';
-import { FEED_CONNECTED_EVENT, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-controller.js';
+import { FEED_CONNECTED_EVENT, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-state.js';
 import { emit } from '../../internal/events.js';
 import { KamSource } from '../../internal/kam-source.js';
 import { accountsByIds } from '../../internal/selection.js';
