@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bandAxis,
-  bandNames,
-  buildMatrix,
-  cleanCuts,
-  parseCuts,
-  potentialMeasures,
-  selectedCounts,
-  tertileCuts,
-  valueMeasures,
-  type BandAxis,
-  type PotentialField,
-  type ValueField,
-} from '../src/analysis/portfolio-matrix.js';
+import { buildMatrix, selectedCounts } from '../src/analysis/portfolio-matrix.js';
+import { bandAxis, bandNames, cleanCuts, parseCuts, potentialMeasures, tertileCuts, valueMeasures, type BandAxis, type PotentialField, type ValueField } from '../src/analysis/bands.js';
 import { accountColumns } from '../src/analysis/columns.js';
 import { selectInPlace } from '../src/analysis/numbers.js';
 import { Portfolio } from '../src/analysis/portfolio.js';

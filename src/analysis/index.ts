@@ -5,6 +5,7 @@ export * from './pareto.js';
 export * from './tiers.js';
 export * from './kpis.js';
 export * from './quadrant.js';
+export * from './bands.js';
 export * from './portfolio-matrix.js';
 export * from './portfolio.js';
 export * from './random.js';

@@ -6,4 +6,4 @@ defineElement('kam-tier-matrix', KamTierMatrix);
 
 export { KamTierMatrix };
 export type { TierMatrixRow } from './kam-tier-matrix.js';
-export type { PotentialField, ValueField } from '../../analysis/portfolio-matrix.js';
+export type { PotentialField, ValueField } from '../../analysis/bands.js';

@@ -1,7 +1,8 @@
 /** `<kam-tier-matrix>`: the account portfolio matrix. The class comment below is what the manifest documents. */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { parseCuts, selectedCounts, POTENTIAL_FIELDS, VALUE_FIELDS, type Matrix, type PotentialField, type SelectedCounts, type ValueField } from '../../analysis/portfolio-matrix.js';
+import { selectedCounts, type Matrix, type SelectedCounts } from '../../analysis/portfolio-matrix.js';
+import { parseCuts, POTENTIAL_FIELDS, VALUE_FIELDS, type PotentialField, type ValueField } from '../../analysis/bands.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import { tierRules, TIER_ORDER, type TierResult, type TierRules } from '../../analysis/tiers.js';
 import { ItemFocusController } from '../../internal/item-focus.js';

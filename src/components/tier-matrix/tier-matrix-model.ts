@@ -12,20 +12,8 @@ import type { Portfolio } from '../../analysis/portfolio.js';
 import { TIER_ORDER, type TierResult } from '../../analysis/tiers.js';
 import type { Account, Tier } from '../../feed/schema.js';
 import { moveInGrid, moveInList } from '../../internal/keyboard.js';
-import {
-  bandAxis,
-  bandNames,
-  buildMatrix,
-  potentialMeasures,
-  valueMeasures,
-  type BandAxis,
-  type Group,
-  type Matrix,
-  type MatrixCell,
-  type PotentialField,
-  type SelectedCounts,
-  type ValueField,
-} from '../../analysis/portfolio-matrix.js';
+import { buildMatrix, type Group, type Matrix, type MatrixCell, type SelectedCounts } from '../../analysis/portfolio-matrix.js';
+import { bandAxis, bandNames, potentialMeasures, valueMeasures, type BandAxis, type PotentialField, type ValueField } from '../../analysis/bands.js';
 
 /** How the accounts are banded. */
 export interface TierMatrixOptions {

@@ -6,7 +6,7 @@ import { tierAssignments, tierReasonText, TIER_ORDER, type TierAssignment } from
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
-import type { BandAxis } from '../../analysis/portfolio-matrix.js';
+import type { BandAxis } from '../../analysis/bands.js';
 import type { TierMatrixModel } from './tier-matrix-model.js';
 import { POTENTIAL_LABEL, VALUE_LABEL } from './tier-matrix-text.js';
 

@@ -8,7 +8,8 @@ import { TIER_ORDER, type TierResult, type TierSummary } from '../../analysis/ti
 import type { Account } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
 import { tooltipFacts } from '../../internal/tooltip.js';
-import type { BandAxis, Matrix, MatrixCell, PotentialField, ValueField } from '../../analysis/portfolio-matrix.js';
+import type { Matrix, MatrixCell } from '../../analysis/portfolio-matrix.js';
+import type { BandAxis, PotentialField, ValueField } from '../../analysis/bands.js';
 import { cellAt, cellCount, type TierMatrixModel } from './tier-matrix-model.js';
 
 export const VALUE_LABEL: Readonly<Record<ValueField, string>> = { revenue: 'revenue', clv: 'CLV', profit: 'profit' };
