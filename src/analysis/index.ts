@@ -3,6 +3,7 @@ export * from './numbers.js';
 export * from './columns.js';
 export * from './pareto.js';
 export * from './tiers.js';
+export * from './tier-text.js';
 export * from './kpis.js';
 export * from './quadrant.js';
 export * from './bands.js';

@@ -15,7 +15,10 @@
  * The result is plain data: per account (input order) its tier, whether it was given, the step of the
  * rule that applies and its Pareto rank, in typed arrays. `tierAssignment` turns one account's entries
  * into an object with a structured reason (`code` + raw numbers), which the widget layer words for its
- * locale with `tierReasonText`.
+ * locale with `tierReasonText` (tier-text.ts).
+ *
+ * One file over 300 lines: the rule, the reasons it gives and the sums per tier are one result, and read
+ * best together.
  */
 import type { Account, Tier } from '../feed/schema.js';
 import { NO_TIER, columnsFor, type AccountColumns } from './columns.js';
@@ -337,49 +340,4 @@ export function tierAssignment(result: TierResult, i: number): TierAssignment {
 /** Every account's tier with its reason, in input order. */
 export function tierAssignments(result: TierResult): TierAssignment[] {
   return Array.from({ length: result.accounts.length }, (_, i) => tierAssignment(result, i));
-}
-
-/** Plain number text without locale: at most 6 decimals, no trailing zeros (0.2 * 100 -> "20"). */
-function plain(value: number): string {
-  return String(Number(value.toFixed(6)));
-}
-
-/** The rule in words, one sentence per step, in the order it is applied. */
-export function describeTierRule(rules: Partial<TierRules> = {}): string[] {
-  const r = tierRules(rules);
-  return [
-    'BZ: profit below 0.',
-    `MVC: the top accounts that make up ${plain(r.cutoff * 100)}% of revenue.`,
-    `MGC: growth headroom (potential − revenue) at least ${plain(r.headroomFactor)}× current revenue, or revenue grew at least ${plain(r.growthThreshold * 100)}% over the previous period.`,
-    'STC: every other account.',
-    'Tiers given in the feed win over this rule.',
-  ];
-}
-
-const defaultMoney = (value: number): string => plain(Math.round(value));
-const defaultPercent = (fraction: number): string => `${plain(Math.round(fraction * 1000) / 10)}%`;
-
-/**
- * One English sentence explaining a tier, for tooltips. Numbers go through the injected formatters
- * (money in feed currency; percent receives a fraction, 0.2 = 20%), so the caller controls the locale.
- */
-export function tierReasonText(
-  reason: TierReason,
-  formatMoney: (value: number) => string = defaultMoney,
-  formatPercent: (fraction: number) => string = defaultPercent,
-): string {
-  switch (reason.code) {
-    case 'given':
-      return `Tier given in the feed (the rule would give ${reason.values.ruleTier}).`;
-    case 'negative-profit':
-      return `Profit is below zero (${formatMoney(reason.values.profit)}).`;
-    case 'vital-few':
-      return `Rank ${reason.values.rank}: among the top accounts that make up ${formatPercent(reason.values.cutoff)} of revenue (cumulative ${formatPercent(reason.values.cumulativeShare)}).`;
-    case 'headroom':
-      return `Growth headroom of ${formatMoney(reason.values.headroom)} is at least ${plain(reason.values.factor)}× current revenue (${formatMoney(reason.values.revenue)}).`;
-    case 'growth':
-      return `Revenue grew ${formatPercent(reason.values.growth)} over the previous period (at least ${formatPercent(reason.values.threshold)}).`;
-    case 'default':
-      return 'Not below zero, not among the top accounts, and without enough headroom or growth to be growable.';
-  }
 }

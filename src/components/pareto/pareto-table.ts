@@ -1,6 +1,7 @@
 /** The columns of the Pareto table view and of its CSV export: one row per account, in rank order. */
 import type { ParetoRow } from '../../analysis/pareto.js';
-import { tierReasonText, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import { TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import { tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';

@@ -4,7 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ParetoResult } from '../../analysis/pareto.js';
-import { tierReasonText, TIER_ORDER } from '../../analysis/tiers.js';
+import { TIER_ORDER } from '../../analysis/tiers.js';
+import { tierReasonText } from '../../analysis/tier-text.js';
 import type { Formatters } from '../../internal/format.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { BarSubject } from './pareto-model.js';

@@ -5,7 +5,7 @@
  * around it. Pure (no DOM): text widths are estimated from the character count, generously, so labels
  * never overlap.
  */
-import { describeTierRule } from '../../analysis/tiers.js';
+import { describeTierRule } from '../../analysis/tier-text.js';
 import type { Formatters } from '../../internal/format.js';
 import type { TooltipAnchor } from '../../internal/tooltip.js';
 import { textWidth, wrap } from '../../internal/text-fit.js';

@@ -2,7 +2,8 @@
  * The tier matrix as rows: the table view (every account with its tier, band cells and the reason for
  * its tier, sortable) and the CSV export (the same accounts, every figure unformatted).
  */
-import { tierAssignments, tierReasonText, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import { tierAssignments, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import { tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
