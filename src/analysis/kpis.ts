@@ -1,5 +1,6 @@
 /**
- * Account-management KPIs derived from the feed, with feed-supplied overrides.
+ * Account-management KPIs derived from the feed, with feed-supplied overrides. (Over 300 lines: the ten
+ * KPIs are read in one pass over the accounts, each with its base, which reads best in one function.)
  *
  * Decisions:
  * - A KPI whose inputs are absent is not available (`value: null`, `available: false`, with a reason);
@@ -41,9 +42,14 @@
  *   account that lists the same periods as the account before it (the usual case) reuse that account's
  *   period slots instead of a map lookup.
  */
-import type { Account, HistoryPoint, KpiOverride } from '../feed/schema.js';
+import type { Account, KpiOverride } from '../feed/schema.js';
+import { KPI_TEXT, NO_PREVIOUS } from './kpi-text.js';
 import { isNum, revenueOf } from './numbers.js';
 import { pareto, type ParetoResult } from './pareto.js';
+import { PeriodSums, growthSeries } from './revenue-history.js';
+
+export { KPI_TEXT } from './kpi-text.js';
+export { revenueHistory, type RevenuePoint } from './revenue-history.js';
 
 export const KPI_IDS = [
   'revenue-growth',
@@ -102,108 +108,6 @@ export interface KpiOptions {
   periods?: { previous?: string | undefined };
 }
 
-interface KpiText {
-  label: string;
-  unit: KpiUnit;
-  better: 'higher' | 'lower';
-  definition: string;
-  formula: string;
-}
-
-export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
-  'revenue-growth': {
-    label: 'Revenue growth',
-    unit: 'percent',
-    better: 'higher',
-    definition:
-      'Change in revenue over the previous period, over the accounts that have previousRevenue (new accounts without it are left out).',
-    formula: 'revenue ÷ previous revenue − 1',
-  },
-  retention: {
-    label: 'Logo retention',
-    unit: 'percent',
-    better: 'higher',
-    definition:
-      'Accounts active last period (previousRevenue > 0) that still have revenue this period, as a share of those accounts.',
-    formula: 'retained ÷ active last period',
-  },
-  churn: {
-    label: 'Churn',
-    unit: 'percent',
-    better: 'lower',
-    definition:
-      'Accounts active last period (previousRevenue > 0) that have no revenue this period, as a share of those accounts (1 − retention).',
-    formula: 'churned ÷ active last period',
-  },
-  nrr: {
-    label: 'Net revenue retention',
-    unit: 'percent',
-    better: 'higher',
-    definition:
-      'Revenue this period from the accounts active last period (previousRevenue > 0), as a share of their revenue last period. New accounts are left out.',
-    formula: 'revenue of last period’s accounts ÷ their previous revenue',
-  },
-  nps: {
-    label: 'Net Promoter Score',
-    unit: 'score',
-    better: 'higher',
-    definition:
-      'Percentage of promoters (9–10) minus percentage of detractors (0–6), over the accounts with an NPS answer; from −100 to 100.',
-    formula: '% promoters − % detractors',
-  },
-  csat: {
-    label: 'Customer satisfaction',
-    unit: 'percent',
-    better: 'higher',
-    definition: 'Accounts rating satisfaction 4 or 5 (of 5), as a share of the accounts with a rating.',
-    formula: 'satisfied (4–5) ÷ rated',
-  },
-  clv: {
-    label: 'Customer lifetime value',
-    unit: 'currency',
-    better: 'higher',
-    definition: 'Average customer lifetime value over the accounts that have one.',
-    formula: 'total CLV ÷ accounts with CLV',
-  },
-  upsell: {
-    label: 'Up-sell / cross-sell rate',
-    unit: 'percent',
-    better: 'higher',
-    definition:
-      'Accounts with revenue above 0 that expanded (expanded = true: bought more or another product this period), as a share of the accounts with revenue above 0 that have an expanded value (true or false). Accounts with revenue but no expanded value are left out: unknown is not "did not expand".',
-    formula: 'expanded ÷ accounts with revenue > 0 and an expanded value',
-  },
-  referenceable: {
-    label: 'Referenceable accounts',
-    unit: 'percent',
-    better: 'higher',
-    definition: 'Accounts that agreed to act as a reference, as a share of the accounts where this is recorded.',
-    formula: 'referenceable ÷ recorded',
-  },
-  'top20-share': {
-    label: 'Top 20% revenue share',
-    unit: 'percent',
-    better: 'higher',
-    definition:
-      'Share of revenue held by the top 20% of accounts by revenue (the first ceil(n ÷ 5) accounts); shows how concentrated revenue is.',
-    formula: 'revenue of top 20% ÷ total revenue',
-  },
-};
-
-/** Why a derived KPI has no previous value (revenue growth says it case by case, see PeriodSums). */
-const NO_PREVIOUS: Readonly<Record<Exclude<KpiId, 'revenue-growth'>, string>> = {
-  retention: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
-  churn: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
-  nrr: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
-  nps: "The feed holds only each account's latest NPS answer.",
-  csat: "The feed holds only each account's latest satisfaction rating.",
-  clv: "The feed holds only each account's current CLV.",
-  upsell: 'The feed records expansion (expanded) for this period only.',
-  referenceable: 'The feed records only whether an account is referenceable now.',
-  'top20-share': 'Not derived: it needs every account of last period, and the feed need not list accounts lost before it.',
-};
-
-type Previous = { previous: number } | { previousUnavailableReason: string };
 
 function derived(id: KpiId, value: number, base: KpiBase, extra: Partial<Kpi> = {}): Kpi {
   // Revenue growth brings its previous value (or the reason) in `extra`.
@@ -213,108 +117,6 @@ function derived(id: KpiId, value: number, base: KpiBase, extra: Partial<Kpi> = 
 
 function unavailable(id: KpiId, reason: string): Kpi {
   return { id, ...KPI_TEXT[id], value: null, available: false, unavailableReason: reason, base: undefined, source: 'derived' };
-}
-
-export interface RevenuePoint {
-  period: string;
-  revenue: number;
-}
-
-/** Revenue summed per period over account histories (see the module comment for the order and the speed-up). */
-class PeriodSums {
-  private readonly order: string[] = [];
-  private readonly slot = new Map<string, number>(); // period -> index into sums
-  private readonly sums: number[] = [];
-  /** The history added last and the slots of its points (consecutive accounts usually list the same periods). */
-  private last: readonly HistoryPoint[] = [];
-  private readonly lastSlots: number[] = [];
-  /** For the previous period's growth: by the period listed right before `previousLabel`, the two revenues. */
-  private readonly pairs = new Map<string, { previous: number; before: number }>();
-
-  constructor(private readonly previousLabel: string | undefined) {}
-
-  add(history: readonly HistoryPoint[]): void {
-    const last = this.last;
-    const slots = this.lastSlots;
-    for (let i = 0; i < history.length; i++) {
-      const point = history[i];
-      if (!point || typeof point.period !== 'string') {
-        slots[i] = -1;
-        continue;
-      }
-      const period = point.period;
-      // slots[i] still holds the slot of the last history's point i: it is overwritten just below.
-      const k = i < last.length && last[i]?.period === period ? slots[i]! : this.slotOf(history, i);
-      slots[i] = k;
-      const revenue = revenueOf(point.revenue);
-      this.sums[k]! += revenue;
-      if (period === this.previousLabel && i > 0) this.addPair(history[i - 1], revenue);
-    }
-    this.last = history;
-  }
-
-  private slotOf(history: readonly HistoryPoint[], i: number): number {
-    const period = history[i]!.period;
-    let k = this.slot.get(period);
-    if (k !== undefined) return k;
-    k = this.sums.length;
-    this.sums.push(0);
-    // Place a new period before the next period this account lists that is already known.
-    let at = -1;
-    for (let j = i + 1; j < history.length && at < 0; j++) {
-      const later = history[j]?.period;
-      if (later !== undefined && this.slot.has(later)) at = this.order.indexOf(later);
-    }
-    if (at < 0) this.order.push(period);
-    else this.order.splice(at, 0, period);
-    this.slot.set(period, k);
-    return k;
-  }
-
-  private addPair(before: HistoryPoint | undefined, previous: number): void {
-    if (!before || typeof before.period !== 'string') return;
-    let pair = this.pairs.get(before.period);
-    if (!pair) this.pairs.set(before.period, (pair = { previous: 0, before: 0 }));
-    pair.previous += previous;
-    pair.before += revenueOf(before.revenue);
-  }
-
-  points(): RevenuePoint[] {
-    return this.order.map((period) => ({ period, revenue: this.sums[this.slot.get(period)!]! }));
-  }
-
-  /** Revenue growth of the previous period, or why it cannot be derived (module comment). */
-  previousGrowth(): Previous {
-    const label = this.previousLabel;
-    if (label === undefined) {
-      return { previousUnavailableReason: 'The feed does not name its previous period (periods.previous), so account histories cannot give its growth.' };
-    }
-    const at = this.order.indexOf(label);
-    if (at < 0) return { previousUnavailableReason: `No account history lists the previous period (${label}).` };
-    const before = this.order[at - 1];
-    const pair = before === undefined ? undefined : this.pairs.get(before);
-    if (before === undefined || !pair) return { previousUnavailableReason: `No account history lists a period right before ${label}.` };
-    if (pair.before === 0) return { previousUnavailableReason: `Revenue in ${before} is 0, so the growth of ${label} is undefined.` };
-    return { previous: pair.previous / pair.before - 1 };
-  }
-}
-
-/** Revenue summed per period across account histories, oldest first (see the module comment for the order). */
-export function revenueHistory(accounts: readonly Account[]): RevenuePoint[] {
-  const sums = new PeriodSums(undefined);
-  for (const account of accounts) if (Array.isArray(account.history)) sums.add(account.history);
-  return sums.points();
-}
-
-/** Period-over-period growth of a revenue series; only from the last period with zero revenue onward. */
-function growthSeries(points: readonly RevenuePoint[]): number[] {
-  const out: number[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const prev = points[i - 1]!.revenue;
-    if (prev > 0) out.push(points[i]!.revenue / prev - 1);
-    else out.length = 0; // growth from 0 is undefined: keep only the computable trailing run
-  }
-  return out;
 }
 
 /** KPIs computed from the accounts, in KPI_IDS order. */
