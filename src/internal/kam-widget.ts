@@ -5,6 +5,9 @@
  * item focus and key help); the selection (local, or the page-wide one of a linked `<kam-feed>`); Escape
  * to clear; a polite live region for announcements; and the public export methods. A widget supplies how
  * its model is derived, and from the model its summary, its chart, its table and its CSV columns.
+ *
+ * One file over 300 lines: selection, views and export share the widget's model and state; the parts that
+ * stand alone are apart (toolbar.ts, plot-frame.ts, item-focus.ts, widget-styles.ts, export.ts).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
