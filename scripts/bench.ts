@@ -139,7 +139,7 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'node_modules/.cache/kam-bench');
 const began = Date.now();
 
-await build({ configFile: false, root: resolve(root, 'bench'), logLevel: 'error', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+await build({ configFile: false, root: resolve(root, 'bench'), logLevel: 'error', build: { outDir, emptyOutDir: true, target: 'es2022', minify: process.env.BENCH_MINIFY !== '0' } });
 const server = await preview({ configFile: false, root: resolve(root, 'bench'), logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 4199 } });
 const url = server.resolvedUrls!.local[0]!;
 const found = await findBrowser();

@@ -152,7 +152,7 @@ describe('paretoModel', () => {
     expect(accountAt(model, 1).id).toBe('a');
     expect(rankOfId(model, 'c')).toBe(3);
     expect(rankOfId(model, 'gone')).toBeUndefined();
-    const [, , rest] = paretoBars(model.ranking, { maxBars: 4 }); // ranks 4-5: d (8) and e (6)
+    const [, , rest] = paretoBars(model.shares, { maxBars: 4 }); // ranks 4-5: d (8) and e (6)
     expect(idsOf(model, rest!)).toEqual(['d', 'e']);
     const parts = tierParts(model, rest!);
     expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(14);
@@ -164,7 +164,7 @@ describe('paretoModel', () => {
     const feed = parseFeed({ version: 1, accounts: seven });
     const portfolio = new Portfolio(feed.accounts);
     const half = paretoModel(portfolio, 0.5);
-    expect([half.ranking.vitalFew, half.ranking.cutoff]).toEqual([1, 0.5]);
+    expect([half.shares.vitalFew, half.shares.cutoff]).toEqual([1, 0.5]);
     expect(portfolio.tiers().tiers[0]!.accounts).toBe(3); // MVC at the portfolio's 80%
   });
 });

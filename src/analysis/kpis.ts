@@ -37,7 +37,7 @@
  *   (an account whose history starts earlier than the accounts before it) is placed before the next
  *   period that account lists after it, so mixed-length histories still come out oldest first.
  *   A period listed twice in one account is summed.
- * - The top-20% share is read from the accounts' Pareto ranking (`options.ranking`, else ranked here).
+ * - The top-20% share is read from the accounts' Pareto ranking (`options.shares`, else computed here).
  * - Speed: one pass over the accounts, history included (each field read once). History points of an
  *   account that lists the same periods as the account before it (the usual case) reuse that account's
  *   period slots instead of a map lookup.
@@ -45,7 +45,8 @@
 import type { Account, KpiOverride } from '../feed/schema.js';
 import { KPI_TEXT, NO_PREVIOUS } from './kpi-text.js';
 import { isNum, revenueOf } from './numbers.js';
-import { pareto, type ParetoResult } from './pareto.js';
+import { accountColumns } from './columns.js';
+import { paretoShares, type ParetoShares } from './pareto.js';
 import { PeriodSums, growthSeries } from './revenue-history.js';
 
 export { KPI_TEXT } from './kpi-text.js';
@@ -102,8 +103,8 @@ export interface Kpi {
 
 export interface KpiOptions {
   overrides?: readonly KpiOverride[];
-  /** The Pareto ranking of these accounts (any cutoff), when the caller has it. */
-  ranking?: ParetoResult;
+  /** The Pareto shares of these accounts' revenue (any cutoff), when the caller has them. */
+  shares?: ParetoShares;
   /** The feed's period labels (`periods`): `previous` names the history period of previousRevenue. */
   periods?: { previous?: string | undefined };
 }
@@ -271,7 +272,7 @@ function deriveFromAccounts(accounts: readonly Account[], options: KpiOptions): 
     );
   }
   // top20-share
-  const ranking = options.ranking ?? pareto(accounts);
+  const ranking = options.shares ?? paretoShares(accountColumns(accounts).revenue);
   if (n === 0) kpis.push(unavailable('top20-share', 'There are no accounts.'));
   else if (ranking.total === 0) kpis.push(unavailable('top20-share', 'Total revenue is 0.'));
   else {

@@ -11,9 +11,13 @@
  *   of `0.2 * n`, which is not exact in floating point (0.2 * 15 = 3.0000000000000004 would give 4).
  * - Degenerate feeds: no accounts -> `degenerate: 'empty'`; total revenue 0 -> `'zero-revenue'`.
  *   In both cases every share is 0 and the vital few is empty (nothing to divide by).
- * - The result is plain data: typed arrays in rank order, computed once. Rows (one object per account)
- *   are made by `paretoRow`/`paretoRows` when a table or tooltip asks, since a chart of 100,000 accounts
- *   reads the arrays and never needs 100,000 objects.
+ * - Two results, both plain data: the shares (`paretoShares`: revenue in rank order, cumulative share,
+ *   vital few, top 20%), which do not depend on which of two accounts of equal revenue comes first, and
+ *   the ranking (`pareto`: the shares and the accounts in rank order). A chart of 100,000 accounts in rank
+ *   buckets paints from the shares; ordering the accounts of equal revenue by name costs more than all the
+ *   rest at that size (29,000 of the 100,000-account sample share their revenue) and waits until a
+ *   tooltip, a label or a table needs the accounts. Rows (one object per account) are made by
+ *   `paretoRow`/`paretoRows` when a table or tooltip asks.
  * - Speed: revenue is sorted with an LSD radix sort on the IEEE-754 bits (non-negative doubles order like
  *   their bit patterns), then only runs of equal revenue are sorted by name and id: a few milliseconds for
  *   100,000 accounts, where a comparison sort of the whole list takes several times as long.
@@ -48,12 +52,9 @@ export interface ParetoRow {
 
 export type ParetoDegenerate = 'empty' | 'zero-revenue';
 
-export interface ParetoResult {
-  /** The accounts ranked (the input array). */
-  accounts: readonly Account[];
-  /** `order[r]` = input index of the account at rank r + 1. */
-  order: Uint32Array;
-  /** Revenue in rank order. */
+/** The shares of revenue along the ranking: what does not depend on which of two accounts of equal revenue comes first. */
+export interface ParetoShares {
+  /** Revenue in rank order (descending). */
   revenue: Float64Array;
   /** Cumulative revenue share in rank order; ends at exactly 1 when total revenue > 0. */
   cumulative: Float64Array;
@@ -73,6 +74,16 @@ export interface ParetoResult {
   /** Share of revenue held by the top 20% of accounts. */
   top20Share: number;
   degenerate: ParetoDegenerate | undefined;
+}
+
+/** The ranking: the shares, and which account holds each rank. */
+export interface ParetoResult extends ParetoShares {
+  /** The accounts ranked (the input array). */
+  accounts: readonly Account[];
+  /** `order[r]` = input index of the account at rank r + 1. */
+  order: Uint32Array;
+  /** `rankOf[i]` = 1-based rank of the account at input index i. */
+  rankOf: Uint32Array;
 }
 
 /** Throws a RangeError unless 0 < cutoff <= 1. */
@@ -207,21 +218,13 @@ export function vitalFewAt(cumulative: Float64Array, total: number, cutoff: numb
   return cumulative.length;
 }
 
-/**
- * The Pareto shares of accounts already ranked: `order` lists input indices in rank order and
- * `revenueByInput[i]` is account i's revenue. A filtered view of a portfolio keeps the portfolio's order
- * and gets its shares from here, without ranking again.
- */
-export function paretoOf(accounts: readonly Account[], order: Uint32Array, revenueByInput: Float64Array, cutoff: number = DEFAULT_PARETO_CUTOFF): ParetoResult {
-  validateCutoff(cutoff);
-  const n = order.length;
-  const revenue = new Float64Array(n);
+/** The shares of revenue given in rank order (descending). */
+function sharesOf(revenue: Float64Array, cutoff: number): ParetoShares {
+  const n = revenue.length;
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let r = 0; r < n; r++) {
-    const v = revenueByInput[order[r]!]!;
-    revenue[r] = v;
-    total += v;
+    total += revenue[r]!;
     cumulative[r] = total; // running sum for now; divided by the total below
   }
   // The total is the running sum in rank order, so the last cumulative share is exactly total / total = 1.
@@ -231,8 +234,6 @@ export function paretoOf(accounts: readonly Account[], order: Uint32Array, reven
   const vitalFew = vitalFewAt(cumulative, total, cutoff);
   const top20Count = Math.ceil(n / 5);
   return {
-    accounts,
-    order,
     revenue,
     cumulative,
     count: n,
@@ -247,8 +248,33 @@ export function paretoOf(accounts: readonly Account[], order: Uint32Array, reven
   };
 }
 
-/** The same ranking read at another cutoff (only the vital few change). */
-export function atCutoff(result: ParetoResult, cutoff: number): ParetoResult {
+/** Each account's revenue, in the order `order` lists the accounts. */
+function inOrder(revenue: Float64Array, order: Uint32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let r = 0; r < order.length; r++) out[r] = revenue[order[r]!]!;
+  return out;
+}
+
+/** The Pareto shares of a revenue column (`revenueOf` of each account): revenue sorted, without ranking the accounts. */
+export function paretoShares(revenue: Float64Array, cutoff: number = DEFAULT_PARETO_CUTOFF): ParetoShares {
+  validateCutoff(cutoff);
+  return sharesOf(inOrder(revenue, revenueOrder(revenue)), cutoff);
+}
+
+/**
+ * The ranking of accounts already in rank order: `order` lists input indices in rank order and
+ * `revenueByInput[i]` is account i's revenue. A filtered view of a portfolio keeps the portfolio's order
+ * and gets its shares from here, without ranking again.
+ */
+export function paretoOf(accounts: readonly Account[], order: Uint32Array, revenueByInput: Float64Array, cutoff: number = DEFAULT_PARETO_CUTOFF): ParetoResult {
+  validateCutoff(cutoff);
+  const rankOf = new Uint32Array(order.length);
+  for (let r = 0; r < order.length; r++) rankOf[order[r]!] = r + 1;
+  return { ...sharesOf(inOrder(revenueByInput, order), cutoff), accounts, order, rankOf };
+}
+
+/** The same shares (or ranking) read at another cutoff: only the vital few change. */
+export function atCutoff<T extends ParetoShares>(result: T, cutoff: number): T {
   if (cutoff === result.cutoff) return result;
   validateCutoff(cutoff);
   const vitalFew = vitalFewAt(result.cumulative, result.total, cutoff);
@@ -266,6 +292,30 @@ export function pareto(accounts: readonly Account[], options: ParetoOptions = {}
   validateCutoff(cutoff);
   const revenue = columnsFor(accounts, options.columns).revenue;
   return paretoOf(accounts, rankByRevenue(accounts, revenue), revenue, cutoff);
+}
+
+/**
+ * Which accounts are the vital few of `shares` (1 at their input index), without ranking every account:
+ * all accounts above the revenue of the last vital rank, and of those with exactly that revenue the first
+ * by name, then id, as many as the vital few still needs (as `pareto` ranks them).
+ */
+export function vitalFewMembers(accounts: readonly Account[], revenue: Float64Array, shares: ParetoShares): Uint8Array {
+  const vital = new Uint8Array(revenue.length);
+  const k = shares.vitalFew;
+  if (k === 0) return vital;
+  const boundary = shares.revenue[k - 1]!;
+  let above = 0;
+  while (shares.revenue[above]! > boundary) above++;
+  const tied: number[] = [];
+  for (let i = 0; i < revenue.length; i++) {
+    const v = revenue[i]!;
+    if (v > boundary) vital[i] = 1;
+    else if (v === boundary) tied.push(i);
+  }
+  const ties = Uint32Array.from(tied);
+  if (ties.length > k - above) sortTies(accounts, ties, 0, ties.length);
+  for (let t = 0; t < k - above; t++) vital[ties[t]!] = 1;
+  return vital;
 }
 
 /** The row at a 1-based rank; undefined outside 1..count. */

@@ -7,19 +7,22 @@
  *   (`narrow`): the narrowed portfolio keeps each account's rank order, tier (with its reason) and the
  *   whole feed's quadrant split, and its sums and shares are of its own accounts. Nothing is ranked or
  *   tiered again for a filter.
- * - Each part (ranking, tiers, quadrants) is computed when a widget first asks for it and then kept, so
- *   a page with only a Pareto chart does not pay for the quadrant split. Each part is plain data.
+ * - Each part (shares, ranking, tiers, quadrants) is computed when a widget first asks for it and then
+ *   kept, so a page with only a Pareto chart does not pay for the quadrant split, and a chart of 100,000
+ *   accounts paints from the shares and the tiers before the accounts of equal revenue are put in name
+ *   order (the ranking, which reasons, labels and tables need). Each part is plain data.
  * - The accounts are taken as values (see columns.ts): a changed feed makes a new portfolio.
  */
 import type { Account } from '../feed/schema.js';
 import { accountColumns, gatherColumns, type AccountColumns } from './columns.js';
-import { pareto, paretoOf, type ParetoResult } from './pareto.js';
+import { pareto, paretoOf, paretoShares, type ParetoResult, type ParetoShares } from './pareto.js';
 import { quadrants, type QuadrantResult } from './quadrant.js';
-import { assignTiers, tierRules, tiersOfSubset, type TierResult, type TierRules } from './tiers.js';
+import { assignTiers, tierAssignment, tierRules, tiersOfSubset, type TierAssignment, type TierResult, type TierRules } from './tiers.js';
 
 export class Portfolio {
   readonly rules: TierRules;
   readonly columns: AccountColumns;
+  private shared?: ParetoShares;
   private ranked?: ParetoResult;
   private tiered?: TierResult;
   private split?: QuadrantResult;
@@ -44,6 +47,11 @@ export class Portfolio {
     return this;
   }
 
+  /** The Pareto shares of the accounts' revenue at the rules' cutoff (without ordering the accounts). */
+  shares(): ParetoShares {
+    return (this.shared ??= this.share());
+  }
+
   /** The accounts ranked by revenue, with the Pareto shares at the rules' cutoff. */
   ranking(): ParetoResult {
     return (this.ranked ??= this.rank());
@@ -57,6 +65,16 @@ export class Portfolio {
   /** Every account's effort/impact quadrant, split at the whole feed's medians. */
   quadrants(): QuadrantResult {
     return (this.split ??= this.splitQuadrants());
+  }
+
+  /** The tier of the account at input index `i`, with its reason (a vital account's rank is its rank in the whole feed). */
+  assignment(i: number): TierAssignment {
+    return tierAssignment(this.tiers(), i, this.ranking());
+  }
+
+  /** Every account's tier with its reason, in input order. */
+  assignments(): TierAssignment[] {
+    return this.accounts.map((_, i) => this.assignment(i));
   }
 
   /** The input index of the account with this id; -1 when there is none. */
@@ -73,12 +91,16 @@ export class Portfolio {
     return indexes.length === this.accounts.length ? this : new NarrowedPortfolio(this, indexes);
   }
 
+  protected share(): ParetoShares {
+    return paretoShares(this.columns.revenue, this.rules.cutoff);
+  }
+
   protected rank(): ParetoResult {
     return pareto(this.accounts, { cutoff: this.rules.cutoff, columns: this.columns });
   }
 
   protected tier(): TierResult {
-    return assignTiers(this.accounts, this.rules, { columns: this.columns, ranking: this.ranking() });
+    return assignTiers(this.accounts, this.rules, { columns: this.columns, shares: this.shares() });
   }
 
   protected splitQuadrants(): QuadrantResult {
@@ -101,6 +123,11 @@ class NarrowedPortfolio extends Portfolio {
 
   override get root(): Portfolio {
     return this.parent.root;
+  }
+
+  /** An account's tier and reason as the whole feed gives them. */
+  override assignment(k: number): TierAssignment {
+    return { ...this.parent.assignment(this.indexes[k]!), index: k };
   }
 
   /** The parent's rank order, kept to these accounts. */

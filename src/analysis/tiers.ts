@@ -13,7 +13,8 @@
  *   4. STC otherwise.
  *
  * The result is plain data: per account (input order) its tier, whether it was given, the step of the
- * rule that applies and its Pareto rank, in typed arrays. `tierAssignment` turns one account's entries
+ * rule that applies, in typed arrays. The vital few are found from the Pareto shares, without ranking
+ * every account. `tierAssignment` turns one account's entries, with its rank in the accounts' ranking,
  * into an object with a structured reason (`code` + raw numbers), which the widget layer words for its
  * locale with `tierReasonText` (tier-text.ts).
  *
@@ -23,7 +24,7 @@
 import type { Account, Tier } from '../feed/schema.js';
 import { NO_TIER, columnsFor, type AccountColumns } from './columns.js';
 import { atLeast, isNum, revenueOf, shareOf } from './numbers.js';
-import { pareto, validateCutoff, vitalFewAt, type ParetoResult } from './pareto.js';
+import { atCutoff, pareto, paretoShares, validateCutoff, vitalFewMembers, type ParetoResult, type ParetoShares } from './pareto.js';
 
 /** The tiers in display order. */
 export const TIER_ORDER: readonly Tier[] = ['MVC', 'MGC', 'STC', 'BZ'];
@@ -136,9 +137,6 @@ export interface TierResult {
   given: Uint8Array;
   /** Per account: the step of the rule that applies to it (index into RULE_STEPS), given tier or not. */
   step: Uint8Array;
-  /** Per account: its 1-based Pareto rank and the cumulative revenue share at that rank (the vital few's reasons). */
-  rank: Uint32Array;
-  cumulativeShare: Float64Array;
   /** Always four entries, in the order MVC, MGC, STC, BZ. */
   tiers: TierSummary[];
   totals: TierTotals;
@@ -147,8 +145,8 @@ export interface TierResult {
 export interface TierOptions {
   /** The accounts' columns when the caller has them (see columns.ts). */
   columns?: AccountColumns;
-  /** The accounts' Pareto ranking at any cutoff (the vital few are read from it at `rules.cutoff`). */
-  ranking?: ParetoResult;
+  /** The accounts' Pareto shares at any cutoff (the vital few are read from them at `rules.cutoff`). */
+  shares?: ParetoShares;
 }
 
 function validateRules(rules: TierRules): void {
@@ -268,27 +266,18 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
   const r = tierRules(rules);
   const n = accounts.length;
   const columns = columnsFor(accounts, options.columns);
-  const ranking = options.ranking ?? pareto(accounts, { cutoff: r.cutoff, columns });
-  const vitalFew = vitalFewAt(ranking.cumulative, ranking.total, r.cutoff);
-  const vital = new Uint8Array(n);
-  const rank = new Uint32Array(n);
-  const cumulativeShare = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = ranking.order[k]!;
-    rank[i] = k + 1;
-    cumulativeShare[i] = ranking.cumulative[k]!;
-    if (k < vitalFew) vital[i] = 1;
-  }
+  const shares = atCutoff(options.shares ?? paretoShares(columns.revenue, r.cutoff), r.cutoff);
+  const vital = vitalFewMembers(accounts, columns.revenue, shares);
   const tierIndex = new Uint8Array(n);
   const given = new Uint8Array(n);
   const step = new Uint8Array(n);
   applyRule(columns, vital, r, step, tierIndex, given);
-  return { accounts, rules: r, tierIndex, given, step, rank, cumulativeShare, ...summarizeTiers(tierIndex, columns) };
+  return { accounts, rules: r, tierIndex, given, step, ...summarizeTiers(tierIndex, columns) };
 }
 
 /**
  * The tiers of the accounts at `indexes` of `result` (a filtered view): each keeps the tier, reason and
- * rank it has in the whole portfolio; the summaries are of these accounts.
+ * the whole portfolio gives it; the summaries are of these accounts.
  */
 export function tiersOfSubset(result: TierResult, indexes: Uint32Array, accounts: readonly Account[], columns: AccountColumns): TierResult {
   const gather = <T extends Uint8Array | Uint32Array | Float64Array>(from: T, out: T): T => {
@@ -303,8 +292,6 @@ export function tiersOfSubset(result: TierResult, indexes: Uint32Array, accounts
     tierIndex,
     given: gather(result.given, new Uint8Array(m)),
     step: gather(result.step, new Uint8Array(m)),
-    rank: gather(result.rank, new Uint32Array(m)),
-    cumulativeShare: gather(result.cumulativeShare, new Float64Array(m)),
     ...summarizeTiers(tierIndex, columns),
   };
 }
@@ -326,18 +313,21 @@ function stepReason(step: RuleStep, account: Account, rank: number, cumulativeSh
   }
 }
 
-/** The tier of the account at input index `i`, with its reason. */
-export function tierAssignment(result: TierResult, i: number): TierAssignment {
+/**
+ * The tier of the account at input index `i`, with its reason; `ranking` is the same accounts' ranking
+ * (a vital account's reason gives its rank and cumulative share), ranked here when not given.
+ */
+export function tierAssignment(result: TierResult, i: number, ranking: ParetoResult = pareto(result.accounts, { cutoff: result.rules.cutoff })): TierAssignment {
   const account = result.accounts[i]!;
   const step = RULE_STEPS[result.step[i]!]!;
   const given = result.given[i] === 1;
   const reason: TierReason = given
     ? { code: 'given', values: { ruleTier: TIER_ORDER[TIER_OF_STEP[result.step[i]!]!]! } }
-    : stepReason(step, account, result.rank[i]!, result.cumulativeShare[i]!, result.rules);
+    : stepReason(step, account, ranking.rankOf[i]!, ranking.cumulative[ranking.rankOf[i]! - 1]!, result.rules);
   return { account, index: i, tier: TIER_ORDER[result.tierIndex[i]!]!, given, reason };
 }
 
 /** Every account's tier with its reason, in input order. */
-export function tierAssignments(result: TierResult): TierAssignment[] {
-  return Array.from({ length: result.accounts.length }, (_, i) => tierAssignment(result, i));
+export function tierAssignments(result: TierResult, ranking: ParetoResult = pareto(result.accounts, { cutoff: result.rules.cutoff })): TierAssignment[] {
+  return Array.from({ length: result.accounts.length }, (_, i) => tierAssignment(result, i, ranking));
 }

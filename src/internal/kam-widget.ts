@@ -16,6 +16,7 @@ import type { Feed } from '../feed/parse.js';
 import type { Account } from '../feed/schema.js';
 import { dataTable, tableStyles, type TableColumn, type TableSort } from './data-table.js';
 import { emit } from './events.js';
+import { whenIdle } from './idle.js';
 import { ExportError, downloadBlob, exportFileName, svgDocument, svgToPng, toCsv, type CsvColumn } from './export.js';
 import type { ItemFocusController } from './item-focus.js';
 import { KamElement } from './kam-element.js';
@@ -99,6 +100,9 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   protected abstract readonly items: ItemFocusController;
 
   private localSelection: readonly string[] = EMPTY;
+  /** The portfolio whose ranking is computed (or waits for an idle moment), and how to cancel the wait. */
+  private prepared?: Portfolio;
+  private cancelPreparation?: () => void;
   private readonly selectedSet = memo((ids: readonly string[]) => new Set(ids));
   private readonly rows = memo((model: Model) => this.tableRows(model));
 
@@ -249,6 +253,23 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onHostKeydown);
+    this.cancelPreparation?.();
+    this.cancelPreparation = this.prepared = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A chart paints from the shares and tiers; tooltips, reasons, labels and the table need the ranking:
+    // computed once the chart is painted, so neither the first paint nor the first hover waits for it.
+    const portfolio = this.portfolio;
+    if (!portfolio || portfolio === this.prepared) return;
+    this.cancelPreparation?.();
+    this.prepared = portfolio;
+    this.cancelPreparation = whenIdle(() => {
+      this.cancelPreparation = undefined;
+      portfolio.ranking();
+      portfolio.tiers();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {

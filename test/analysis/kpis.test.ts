@@ -275,7 +275,7 @@ describe('top-20% share without a full ranking', () => {
 
   it('reuses a Pareto result for the same accounts', () => {
     const p = pareto(feed);
-    expect(deriveKpis(feed, { ranking: p }).find((x) => x.id === 'top20-share')).toEqual(deriveKpis(feed).find((x) => x.id === 'top20-share'));
+    expect(deriveKpis(feed, { shares: p }).find((x) => x.id === 'top20-share')).toEqual(deriveKpis(feed).find((x) => x.id === 'top20-share'));
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { pareto, paretoRow, paretoRows } from '../../src/analysis/index.js';
+import { accountColumns, pareto, paretoRow, paretoRows, paretoShares, vitalFewMembers } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, name = id): Account => ({ id, name, revenue });
 
@@ -193,6 +193,33 @@ describe('pareto: invariants', () => {
         expect(p.cumulative[p.vitalFew - 1]!).toBeGreaterThanOrEqual(cutoff - 1e-9);
         if (p.vitalFew > 1) expect(p.cumulative[p.vitalFew - 2]!).toBeLessThan(cutoff - 1e-9);
         expect(paretoRows(p).filter((r) => r.vital)).toHaveLength(p.vitalFew);
+      }),
+    );
+  });
+});
+
+describe('paretoShares and vitalFewMembers: the shares and the vital few without ranking every account', () => {
+  it('are the ranking’s shares, and its first vitalFew accounts, ties at the boundary by name', () => {
+    // Three accounts at 30 of 100: at cutoff 0.5 the vital few are 40 and the first tie by name, "b".
+    const accounts = [acc('c', 30), acc('top', 40), acc('b', 30), acc('a2', 30, 'z')];
+    const revenue = accountColumns(accounts).revenue;
+    const p = pareto(accounts, { cutoff: 0.5 });
+    const { accounts: _, order, rankOf, ...shares } = p;
+    expect(paretoShares(revenue, 0.5)).toEqual(shares);
+    expect([...vitalFewMembers(accounts, revenue, paretoShares(revenue, 0.5))]).toEqual([0, 1, 1, 0]);
+    expect(p.vitalFew).toBe(2);
+    expect(Array.from(order.subarray(0, 2))).toEqual([1, 2]);
+    expect([...rankOf]).toEqual([3, 1, 2, 4]);
+  });
+
+  it('mark exactly the accounts pareto ranks among its vital few, on any feed', () => {
+    fc.assert(
+      fc.property(accountsArb, cutoffArb, (list, cutoff) => {
+        const p = pareto(list, { cutoff });
+        const vital = vitalFewMembers(list, accountColumns(list).revenue, paretoShares(accountColumns(list).revenue, cutoff));
+        const expected = new Uint8Array(list.length);
+        for (let r = 0; r < p.vitalFew; r++) expected[p.order[r]!] = 1;
+        expect([...vital]).toEqual([...expected]);
       }),
     );
   });

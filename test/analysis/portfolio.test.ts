@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { Portfolio, assignTiers, atCutoff, pareto, paretoRows, quadrants, tierAssignment, TIER_ORDER } from '../../src/analysis/index.js';
+import { Portfolio, accountColumns, assignTiers, atCutoff, pareto, paretoRows, paretoShares, quadrants, tierAssignments, TIER_ORDER } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
 
@@ -24,6 +24,8 @@ describe('Portfolio: one analysis per feed', () => {
   it('ranks, tiers and splits the accounts as the analysis functions do', () => {
     expect(whole.ranking()).toEqual(pareto(accounts));
     expect(whole.tiers()).toEqual(assignTiers(accounts));
+    expect(whole.assignments()).toEqual(tierAssignments(assignTiers(accounts)));
+    expect(whole.shares()).toEqual(paretoShares(accountColumns(accounts).revenue));
     expect(whole.quadrants()).toEqual(quadrants(accounts));
     expect(whole.rules).toEqual({ cutoff: 0.8, growthThreshold: 0.2, headroomFactor: 1 });
   });
@@ -60,7 +62,7 @@ describe('Portfolio.narrow: a filter shows fewer accounts and never re-ranks or 
   it('keeps each account’s tier and reason from the whole portfolio', () => {
     // The whole portfolio: a, c MVC (ranks 1 and 3), e BZ (profit −1), g STC. The same here, with the whole portfolio's ranks.
     expect([...view.tiers().tierIndex].map((t) => TIER_ORDER[t])).toEqual(['MVC', 'MVC', 'BZ', 'STC']);
-    expect(tierAssignment(view.tiers(), 1).reason).toEqual({ code: 'vital-few', values: { rank: 3, cumulativeShare: 0.8, cutoff: 0.8 } });
+    expect(view.assignment(1).reason).toEqual({ code: 'vital-few', values: { rank: 3, cumulativeShare: 0.8, cutoff: 0.8 } });
     expect(view.tiers().tiers.map((t) => t.accounts)).toEqual([2, 0, 1, 1]);
     expect(view.tiers().totals.revenue).toBe(68);
   });

@@ -1,10 +1,8 @@
 /** <kam-pareto>: the Pareto chart of the account base. The class comment below is what the manifest documents. */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { paretoRows, type ParetoRow } from '../../analysis/pareto.js';
+import { paretoRows, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
-import { tierAssignment } from '../../analysis/tiers.js';
-import { whenIdle } from '../../internal/idle.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
@@ -15,7 +13,7 @@ import { fromTooltip, keepTooltipInside, tooltip } from '../../internal/tooltip.
 import { barOfRank, type ParetoBar } from './pareto-bars.js';
 import { barIndexAt, paretoChart, type ParetoChart, type ParetoColorBy } from './pareto-layout.js';
 import { activeRing, axisMarks, barMarks, cutoffMarks, gridMarks, legendMarks, vitalBand, vitalBracket } from './pareto-marks.js';
-import { accountAt, idsOf, paretoModel, rankOfId, subjectOf, tierParts, type ParetoModel } from './pareto-model.js';
+import { accountAt, idsOf, paretoModel, rankingOf, rankOfId, subjectOf, tierParts, type ParetoModel } from './pareto-model.js';
 import { paretoStyles } from './pareto-styles.js';
 import { paretoCsvColumns, paretoTableColumns } from './pareto-table.js';
 import { barDescription, barTooltip, summaryText } from './pareto-text.js';
@@ -76,8 +74,6 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   private readonly deriveParetoModel = memo(paretoModel);
   private readonly deriveChart = memo(paretoChart);
   private chart?: ParetoChart;
-  /** Cancels the idle computation of the tiers, while one is waiting. */
-  private idleTiers?: () => void;
 
   /** The cutoff in force: the attribute when it is in (0, 1], otherwise the portfolio's (0.8 by default). */
   get effectiveCutoff(): number {
@@ -86,8 +82,8 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   }
 
   /** The Pareto analysis the chart shows (undefined until a feed is ready). */
-  get analysis(): ParetoModel['ranking'] | undefined {
-    return this.model?.ranking;
+  get analysis(): ParetoResult | undefined {
+    return this.model && rankingOf(this.model);
   }
 
   /** The bars as drawn: ranks, account count, revenue and cumulative share of each (buckets when accounts outnumber the room). */
@@ -112,34 +108,19 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     this.chart = this.model && this.deriveChart(this.model, this.size.width, this.plotSize.height, this.colorBy, top, this.format, this.measure);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.idleTiers?.();
-    this.idleTiers = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     keepTooltipInside(this.renderRoot.querySelector<HTMLElement>('.plot > .tooltip'), this);
-    // Tooltips, the table and colour-by-tier need the portfolio's tiers, the bars do not: have them
-    // computed once the chart is painted, so a first hover does not wait.
-    const portfolio = this.model?.portfolio;
-    if (portfolio && !this.idleTiers) {
-      this.idleTiers = whenIdle(() => {
-        this.idleTiers = undefined;
-        portfolio.tiers();
-      });
-    }
   }
 
   // ---- summary, table, CSV -------------------------------------------------------------------------
 
   protected summary(model: ParetoModel): string {
-    return summaryText(this.format, model.ranking);
+    return summaryText(this.format, model.shares);
   }
 
   protected tableRows(model: ParetoModel): readonly ParetoRow[] {
-    return paretoRows(model.ranking);
+    return paretoRows(rankingOf(model));
   }
 
   protected rowKey(row: ParetoRow): string {
@@ -151,11 +132,11 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   }
 
   protected tableColumns(model: ParetoModel) {
-    return paretoTableColumns(this.format, (row) => tierAssignment(model.portfolio.tiers(), row.index));
+    return paretoTableColumns(this.format, (row) => model.portfolio.assignment(row.index));
   }
 
   protected csvColumns(model: ParetoModel | undefined) {
-    return paretoCsvColumns((row) => tierAssignment(model!.portfolio.tiers(), row.index));
+    return paretoCsvColumns((row) => model!.portfolio.assignment(row.index));
   }
 
   // ---- interaction ---------------------------------------------------------------------------------
@@ -195,7 +176,7 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   }
 
   protected renderChart(model: ParetoModel): TemplateResult {
-    const { ranking } = model;
+    const { shares } = model;
     const { bars, layout, legend, legendOffset, minHeight, cumulative, crossingX, vitalBars, labels } = this.chart!;
     const f = this.format;
     const height = layout.height + legendOffset;
@@ -214,8 +195,8 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
           ${vitalBand(layout, vitalBars, bars.length)} ${gridMarks(layout)}
           <g class="bars">${barMarks(layout, bars, this.barStates(model, bars), byTier ? (bar) => tierParts(model, bar) : undefined)}</g>
           <path class="cumulative" d=${cumulative}></path>
-          ${cutoffMarks(layout, ranking.cutoff, crossingX)}
-          ${axisMarks({ layout, f, labels, barCount: bars.length, grouped: bars.length < ranking.count && !bars.some((b) => b.others) })}
+          ${cutoffMarks(layout, shares.cutoff, crossingX)}
+          ${axisMarks({ layout, f, labels, barCount: bars.length, grouped: bars.length < shares.count && !bars.some((b) => b.others) })}
           ${vitalBracket(layout, vitalBars)} ${activeBar ? activeRing(layout, active, this.items.index === active && this.items.hover < 0) : nothing}
         </g>
       </svg>

@@ -4,7 +4,7 @@
  * the bucketing is tested in Node. Buckets never straddle the vital-few boundary, so the vital few stay
  * exactly set apart, and the bars' revenue always sums to the total.
  */
-import type { ParetoResult } from '../../analysis/pareto.js';
+import type { ParetoShares } from '../../analysis/pareto.js';
 
 export interface ParetoBar {
   /** 1-based rank of the first and last account in the bar. */
@@ -32,7 +32,7 @@ export interface ParetoBarsOptions {
 }
 
 /** Bars for ranks [from, to] (1-based, inclusive) in at most `slots` bars of consecutive ranks. */
-function bucket(result: ParetoResult, from: number, to: number, slots: number, vital: boolean, bars: ParetoBar[]): void {
+function bucket(result: ParetoShares, from: number, to: number, slots: number, vital: boolean, bars: ParetoBar[]): void {
   const n = to - from + 1;
   if (n <= 0) return;
   const size = Math.ceil(n / Math.max(1, slots));
@@ -53,7 +53,7 @@ function bucket(result: ParetoResult, from: number, to: number, slots: number, v
   }
 }
 
-export function paretoBars(result: ParetoResult, options: ParetoBarsOptions): ParetoBar[] {
+export function paretoBars(result: ParetoShares, options: ParetoBarsOptions): ParetoBar[] {
   const count = result.count;
   const top = options.top !== undefined && options.top >= 1 && options.top < count ? Math.floor(options.top) : undefined;
   const shown = top ?? count;

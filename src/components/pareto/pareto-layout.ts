@@ -181,7 +181,7 @@ export interface ParetoChart {
 }
 
 function legendItems(model: ParetoModel, colorBy: ParetoColorBy, f: Formatters): LegendItem[] {
-  const { vitalFew, cutoff } = model.ranking;
+  const { vitalFew, cutoff } = model.shares;
   const items: LegendItem[] =
     colorBy === 'tier'
       ? TIER_ORDER.map((t) => ({ key: `tier-${t.toLowerCase()}`, label: t, kind: 'box' }))
@@ -207,9 +207,9 @@ export function paretoChart(
   f: Formatters,
   measure: (text: string) => number,
 ): ParetoChart {
-  const { ranking } = model;
+  const { shares } = model;
   const formatTick = (v: number) => f.moneyCompact(v);
-  const bars = paretoBars(ranking, { maxBars: maxBarsFor(width, formatTick, ranking.count ? ranking.revenue[0]! : 0), top });
+  const bars = paretoBars(shares, { maxBars: maxBarsFor(width, formatTick, shares.count ? shares.revenue[0]! : 0), top });
   const legend = placeLegend(legendItems(model, colorBy, f), width);
   const legendOffset = legend.rows * LEGEND_ROW + 6;
   // Height: 2:1 from the width (220-440 px), or the container's when the page gives the widget more.
@@ -218,7 +218,7 @@ export function paretoChart(
   const layout = paretoLayout(width, available > fromWidth + 1 ? available : fromWidth, bars, formatTick);
   const points: [number, number][] = [[layout.left, layout.share(0)]];
   bars.forEach((bar, i) => points.push([layout.left + (i + 1) * layout.step, layout.share(bar.cumulativeShare)]));
-  const crossing = cutoffCrossing(bars, ranking.cutoff);
+  const crossing = cutoffCrossing(bars, shares.cutoff);
   return {
     bars,
     layout,

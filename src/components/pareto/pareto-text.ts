@@ -3,7 +3,7 @@
  * of a bar. They read numbers the model already computed and format them for the widget's locale.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ParetoResult } from '../../analysis/pareto.js';
+import type { ParetoShares } from '../../analysis/pareto.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
 import type { Formatters } from '../../internal/format.js';
@@ -12,7 +12,7 @@ import type { BarSubject } from './pareto-model.js';
 import type { ParetoBar } from './pareto-bars.js';
 
 /** "41 of 250 accounts (16.4%) produce 80% of revenue." (or why there is no split). */
-export function summaryText(f: Formatters, result: ParetoResult): string {
+export function summaryText(f: Formatters, result: ParetoShares): string {
   if (result.degenerate === 'zero-revenue') {
     return `None of the ${f.integer(result.count)} accounts has revenue in this period, so there is no Pareto split.`;
   }

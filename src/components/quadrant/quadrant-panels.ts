@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
-import { TIER_META, tierAssignment } from '../../analysis/tiers.js';
+import { TIER_META } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { QuadrantModel } from './quadrant-model.js';
@@ -13,10 +13,10 @@ import { fullyZoomed, isZoomed, type Zoom } from './quadrant-zoom.js';
 
 /** Name, quadrant, effort, impact, revenue and tier of point k, and its CRM link when it has one. */
 export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters): TemplateResult {
-  const { scatter, portfolio, tiers, result } = model;
+  const { scatter, portfolio, result } = model;
   const index = scatter.account[k]!;
   const account = portfolio.accounts[index]!;
-  const assignment = tierAssignment(tiers, index);
+  const assignment = portfolio.assignment(index);
   const headroom = isHeadroom(result, k);
   return html`<strong>${account.name}</strong>${tooltipFacts([
       ['Quadrant', labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!)],

@@ -5,7 +5,7 @@
  * Decisions:
  * - Scope: the portfolio comes already narrowed by the element's `filter` (the shared feed filter). With
  *   a selection, the KPIs are derived over the selected accounts among them (the portfolio narrowed to
- *   the selection), else over all of them. The top-20% share reads the portfolio's one ranking.
+ *   the selection), else over all of them. The top-20% share reads the portfolio's Pareto shares.
  * - KPIs reported in the feed (overrides) describe every account, so they are applied only to the
  *   unscoped view; a filtered or selection view derives each KPI from its accounts and says so in a note.
  *   Their targets still apply (a target is the programme's goal for the KPI, whatever the scope).
@@ -223,7 +223,7 @@ export function scorecardModel(input: ScorecardInput): ScorecardModel {
   const { portfolio, overrides, periods = {}, filter, selection, ids, targets, format } = input;
   const scoped = selection.length > 0 || !!filter;
   const scope = selection.length > 0 ? portfolio.narrow(indexesOfIds(portfolio, selection)) : portfolio;
-  const all = deriveKpis(scope.accounts, { ranking: scope.ranking(), periods, overrides: scoped ? [] : overrides });
+  const all = deriveKpis(scope.accounts, { shares: scope.shares(), periods, overrides: scoped ? [] : overrides });
   const overrideById = new Map(overrides.map((o) => [o.id, o])); // last one wins, as in deriveKpis
   const chosen = chooseKpis(all, ids, (id) => missingKpi(id, overrideById.get(id)));
   // With no accounts at all, every derived KPI is missing for the same reason: one note says it.

@@ -97,7 +97,7 @@ export function idsOf(accounts: readonly Account[], matrix: Matrix, item: number
  * first: the same order as the Pareto chart and the tiers' ranks.
  */
 export function topAccounts(model: TierMatrixModel, item: number, k = 3): Account[] {
-  const rank = model.tiers.rank;
+  const rank = model.portfolio.ranking().rankOf;
   const top: number[] = [];
   for (const i of membersOf(model.matrix, item)) {
     if (top.length === k && rank[i]! > rank[top[k - 1]!]!) continue;

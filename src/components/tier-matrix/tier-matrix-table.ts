@@ -2,7 +2,7 @@
  * The tier matrix as rows: the table view (every account with its tier, band cells and the reason for
  * its tier, sortable) and the CSV export (the same accounts, every figure unformatted).
  */
-import { tierAssignments, TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
+import { TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
@@ -23,7 +23,7 @@ export interface TierMatrixRow {
 /** One row per account shown, in feed order, with the tier and reason the account has in the whole feed. */
 export function tableRows(model: TierMatrixModel): TierMatrixRow[] {
   const { matrix, values, potentials } = model;
-  return tierAssignments(model.tiers).map((assignment, i) => ({
+  return model.portfolio.assignments().map((assignment, i) => ({
     assignment,
     value: values[i]!,
     potential: potentials[i]!,
