@@ -1,7 +1,8 @@
 /**
  * Loading a feed: one loader for every widget. DOM-light (fetch and AbortController only), so it runs
  * and tests in Node with a fake fetch. A response is read as CSV when `format` says so, or else when it
- * is served as text/csv or its URL ends in .csv; otherwise as JSON.
+ * is served as text/csv or its URL ends in .csv; otherwise as JSON. (One file over 300 lines: a request's
+ * whole life, from its limits through the streamed read to the words of each failure, reads best together.)
  */
 import { looksLikeCsv } from './csv.js';
 import { FeedError } from './errors.js';

@@ -5,6 +5,7 @@
  */
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
+import { legendRows } from '../../internal/legend.js';
 import { polyline, scaleLinear, type Scale } from '../../internal/scale.js';
 import { fitMeasured, textWidth } from '../../internal/text-fit.js';
 import { cutoffCrossing, paretoBars, type ParetoBar } from './pareto-bars.js';
@@ -142,19 +143,8 @@ export const LEGEND_ROW = 16;
 
 /** Legend entries left to right, wrapped onto a new row when the next one would pass `width`. */
 export function placeLegend(items: readonly LegendItem[], width: number): { items: PlacedLegendItem[]; rows: number } {
-  let x = 0;
-  let y = 0;
-  const placed = items.map((item) => {
-    const w = 18 + textWidth(item.label) + 14;
-    if (x > 0 && x + w > width) {
-      x = 0;
-      y += LEGEND_ROW;
-    }
-    const at = { ...item, x, y };
-    x += w;
-    return at;
-  });
-  return { items: placed, rows: y / LEGEND_ROW + 1 };
+  const { at, rows } = legendRows(items.map((item) => 18 + textWidth(item.label) + 14), width, LEGEND_ROW);
+  return { items: items.map((item, i) => ({ ...item, ...at[i]! })), rows };
 }
 
 /** The bar under a horizontal position in plot px, or -1 outside the bars. */

@@ -10,6 +10,7 @@
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
 import { textWidth, wrapLines } from '../../internal/text-fit.js';
 import type { Box } from './quadrant-zoom.js';
+import { legendRows } from '../../internal/legend.js';
 
 export interface LabelCandidate {
   point: number;
@@ -104,19 +105,8 @@ export const LEGEND_ROW = 18;
 
 /** The legend's entries left to right (the four tiers, then the bubble-size note), wrapped into rows of `width`. */
 export function placeLegend(texts: readonly string[], width: number): { items: LegendItem[]; rows: number } {
-  let x = 0;
-  let y = 0;
-  const items = texts.map((text, i) => {
-    const w = (i < 4 ? 16 : 20) + textWidth(text) + 14;
-    if (x > 0 && x + w > width) {
-      x = 0;
-      y += LEGEND_ROW;
-    }
-    const item = { tier: i < 4 ? i : -1, text, x, y };
-    x += w;
-    return item;
-  });
-  return { items, rows: y / LEGEND_ROW + 1 };
+  const { at, rows } = legendRows(texts.map((text, i) => (i < 4 ? 16 : 20) + textWidth(text) + 14), width, LEGEND_ROW);
+  return { items: texts.map((text, i) => ({ tier: i < 4 ? i : -1, text, ...at[i]! })), rows };
 }
 
 /** A label of a split line: "median 40" above the effort split, "threshold $100K" at the impact split. */
