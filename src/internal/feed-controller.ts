@@ -353,7 +353,9 @@ export class FeedController implements ReactiveController {
    * `<kam-feed>`'s state; any other element makes its own, under its tier rules.
    */
   private set(state: FeedState): void {
-    if (state.status === 'ready' && state.feed && !state.portfolio) state = { ...state, portfolio: new Portfolio(state.feed.accounts, this.host.tierRules) };
+    if (state.status === 'ready' && state.feed && !state.portfolio) {
+      state = { ...state, portfolio: new Portfolio(state.feed.accounts, this.host.tierRules, state.feed.columns) };
+    }
     this.source = state;
     this.publish();
   }
@@ -378,7 +380,7 @@ export class FeedController implements ReactiveController {
     try {
       const tierOf = (i: number) => TIER_ORDER[portfolio.tiers().tierIndex[i]!]!;
       const shown = portfolio.narrow(matchingIndexes(portfolio.accounts, parseFilter(filter), tierOf));
-      result = { ...state, feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'] }), portfolio: shown, filter };
+      result = { ...state, feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'], columns: shown.columns }), portfolio: shown, filter };
     } catch (error) {
       if (!(error instanceof FilterError)) throw error;
       result = { status: 'error', error: new FeedError('invalid', `The filter attribute cannot be used: ${error.message}`) };

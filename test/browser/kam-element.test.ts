@@ -6,6 +6,7 @@ import type { TestWidget } from '../support/test-widget.js';
 import type { KamFeed } from '../../src/components/feed/kam-feed.js';
 import { appendWithSrc, holdFetch, jsonResponse, threeAccounts } from '../support/fixtures.js';
 import type { KamErrorDetail, KamLoadDetail } from '../../src/internal/events.js';
+import type { Feed } from '../../src/feed/parse.js';
 
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -242,6 +243,18 @@ describe('element base: filter and refresh', () => {
     el.filter = '';
     await el.updateComplete;
     expect(text(el)).toContain('3 accounts, $160');
+  });
+
+  it('analyses the columns the feed filled while it validated; a filter narrows them with the accounts', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget locale="en-US" .data=${regional}></test-widget>`);
+    const feed = (el as unknown as { feedController: { state: { feed: Feed } } }).feedController.state.feed;
+    expect(el.portfolio!.columns).toBe(feed.columns);
+    el.filter = 'region:EMEA';
+    await el.updateComplete;
+    const shown = (el as unknown as { feedController: { state: { feed: Feed } } }).feedController.state.feed;
+    expect(shown.accounts.map((a) => a.id)).toEqual(['a', 'c']);
+    expect([...shown.columns.revenue]).toEqual([100, 10]);
+    expect(el.portfolio!.columns.count).toBe(2);
   });
 
   it('filters on a kam-feed for every linked widget', async () => {
