@@ -17,6 +17,11 @@ export interface TableColumn<Row> {
   numeric?: boolean;
 }
 
+export interface TableMark {
+  label: string;
+  className: string;
+}
+
 export interface TableSort {
   column: string;
   descending: boolean;
@@ -31,8 +36,8 @@ export interface TableOptions<Row> {
   /** How many rows to show; the rest are one click away. */
   limit: number;
   onShowMore: () => void;
-  /** Marks a row: a word shown to every user in the first cell ("vital few"), and a class. */
-  mark?: (row: Row) => { label: string; className: string } | undefined;
+  /** Marks a row: words shown to every user in the first cell ("vital few", "1 field ignored"), each with a class for the row. */
+  marks?: (row: Row) => readonly TableMark[];
   key: (row: Row) => string;
 }
 
@@ -78,11 +83,11 @@ export function dataTable<Row>(options: TableOptions<Row>): TemplateResult {
         </thead>
         <tbody>
           ${shown.map((row) => {
-            const mark = options.mark?.(row);
-            return html`<tr class=${mark?.className ?? ''}>
+            const marks = options.marks?.(row) ?? [];
+            return html`<tr class=${marks.map((m) => m.className).join(' ')}>
               ${columns.map((c, i) =>
                 i === 0
-                  ? html`<th scope="row">${c.cell(row)}${mark ? html` <span class="mark">${mark.label}</span>` : nothing}</th>`
+                  ? html`<th scope="row">${c.cell(row)}${marks.map((m) => html` <span class="mark">${m.label}</span>`)}</th>`
                   : html`<td class=${c.numeric ? 'num' : ''}>${c.cell(row)}</td>`,
               )}
             </tr>`;

@@ -221,6 +221,16 @@ describe('kam-pareto: table and export', () => {
     await wcExpect(el).to.be.accessible();
   });
 
+  it('marks an account whose fields the feed ignored, next to its other marks', async () => {
+    const data = seven.accounts.map((a, i) => (i === 0 ? { ...a, nps: 11, csat: 9 } : i === 4 ? { ...a, url: 'javascript:alert(1)' } : a));
+    const { el } = await pareto(html`<kam-pareto locale="en-US" view="table" .data=${data}></kam-pareto>`);
+    const rows = [...root(el).querySelectorAll('tbody tr')];
+    expect(rows.map((r) => text(r.children[0]!))).toEqual(['Acme vital few 2 fields ignored', 'Bolt vital few', 'Cobalt vital few', 'Delta', 'Echo 1 field ignored', 'Fjord', 'Gamma']);
+    expect(rows[0]!.className).toBe('vital ignored');
+    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('3 fields ignored');
+    await wcExpect(el).to.be.accessible();
+  });
+
   it('exports every account as CSV with plain numbers, tier and reason', async () => {
     const { el } = await pareto(html`<kam-pareto .data=${seven}></kam-pareto>`);
     const lines = el.toCSV().split('\r\n');
@@ -464,19 +474,19 @@ describe('kam-pareto: the tooltip link', () => {
     expect([link.getAttribute('href'), link.getAttribute('rel'), link.getAttribute('target')]).toEqual(['https://crm.example.com/acme', 'noopener noreferrer', '_blank']);
   });
 
-  it('links only http and https addresses: an account with any other URL is skipped by the feed', async () => {
+  it('links only http and https addresses: any other URL is ignored by the feed, and its account kept without a link', async () => {
     const urls = ['https://crm.example.com/a', 'http://crm.example.com/b', 'javascript:alert(1)', 'ftp://files.example.com/c', 'data:text/html,x'];
     const accounts = urls.map((url, i) => ({ id: `u${i}`, name: `U${i}`, revenue: 100 - i, url }));
     const { el } = await pareto(html`<kam-pareto .data=${accounts}></kam-pareto>`);
-    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('3 accounts skipped');
+    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('3 fields ignored');
     plot(el).focus();
     const hrefs: (string | null)[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 5; i++) {
       key(el, 'ArrowRight');
       await el.updateComplete;
       hrefs.push(root(el).querySelector('[part~="tooltip"] a')?.getAttribute('href') ?? null);
     }
-    expect(hrefs).toEqual(['https://crm.example.com/a', 'http://crm.example.com/b']);
+    expect(hrefs).toEqual(['https://crm.example.com/a', 'http://crm.example.com/b', null, null, null]);
     expect(root(el).querySelectorAll('a[href^="javascript"], a[href^="ftp"], a[href^="data"]')).toHaveLength(0);
   });
 });
