@@ -5,6 +5,7 @@
  * has every row.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { displayText } from '../feed/fields.js';
 
 export interface TableColumn<Row> {
   id: string;
@@ -59,6 +60,9 @@ export function sortRows<Row>(rows: readonly Row[], column: TableColumn<Row> | u
     .map((entry) => entry.row);
 }
 
+/** A text cell as drawn: cut to the display length (a 10 MB name is drawn as its first 200 characters). */
+const cellText = (cell: string | TemplateResult) => (typeof cell === 'string' ? displayText(cell) : cell);
+
 export function dataTable<Row>(options: TableOptions<Row>): TemplateResult {
   const { columns, sort, limit } = options;
   const column = columns.find((c) => c.id === sort?.column);
@@ -87,8 +91,8 @@ export function dataTable<Row>(options: TableOptions<Row>): TemplateResult {
             return html`<tr class=${marks.map((m) => m.className).join(' ')}>
               ${columns.map((c, i) =>
                 i === 0
-                  ? html`<th scope="row">${c.cell(row)}${marks.map((m) => html` <span class="mark">${m.label}</span>`)}</th>`
-                  : html`<td class=${c.numeric ? 'num' : ''}>${c.cell(row)}</td>`,
+                  ? html`<th scope="row">${cellText(c.cell(row))}${marks.map((m) => html` <span class="mark">${m.label}</span>`)}</th>`
+                  : html`<td class=${c.numeric ? 'num' : ''}>${cellText(c.cell(row))}</td>`,
               )}
             </tr>`;
           })}

@@ -19,6 +19,7 @@ import { KamElement } from './kam-element.js';
 import { memo } from './memo.js';
 import { accountsByIds, nextSelection } from './selection.js';
 import { inlineStyle } from './style-directive.js';
+import { displayText } from './text-fit.js';
 import { tooltipStyles } from './tooltip.js';
 
 export type WidgetView = 'chart' | 'table';
@@ -195,7 +196,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     this.requestUpdate();
     if (!announce) return;
     const accounts = accountsByIds(this.portfolio, ids);
-    this.announcement = accounts.length === 0 ? 'Selection cleared.' : accounts.length === 1 ? `Selected ${accounts[0]!.name}.` : `${accounts.length} accounts selected.`;
+    this.announcement = accounts.length === 0 ? 'Selection cleared.' : accounts.length === 1 ? `Selected ${displayText(accounts[0]!.name)}.` : `${accounts.length} accounts selected.`;
     emit(this, 'kam-select', { ids, accounts, source: this.localName });
   }
 

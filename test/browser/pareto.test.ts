@@ -491,6 +491,25 @@ describe('kam-pareto: the tooltip link', () => {
   });
 });
 
+describe('kam-pareto: long text', () => {
+  it('draws the first 200 characters of a 10 MB name, and keeps the whole name in the data', async () => {
+    const long = `Northwind ${'x'.repeat(10_000_000)}`;
+    const data = [{ id: 'long', name: long, revenue: 100_000 }, ...seven.accounts.slice(1, 3)];
+    const { el } = await pareto(html`<kam-pareto locale="en-US" .data=${data}></kam-pareto>`, 2000);
+    expect(el.portfolio!.accounts[0]!.name).toHaveLength(long.length);
+    const label = [...root(el).querySelectorAll('.axis.bottom text')].map((t) => t.textContent ?? '').find((t) => t.startsWith('Northwind'))!;
+    expect(label.length).toBeLessThanOrEqual(200);
+    plot(el).focus();
+    key(el, 'Home');
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part~="tooltip"] strong')).length).toBe(200);
+    el.view = 'table';
+    await el.updateComplete;
+    expect(text(root(el).querySelector('tbody tr th'))).toBe(`${long.slice(0, 199)}… vital few`);
+    expect(root(el).textContent!.length).toBeLessThan(10_000);
+  });
+});
+
 describe('kam-pareto: every state', () => {
   it('loading: a status view, aria-busy on the host, then the chart', async () => {
     const held = holdFetch();

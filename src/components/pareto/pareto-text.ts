@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ParetoResult } from '../../analysis/pareto.js';
 import { tierReasonText, TIER_ORDER } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
+import { displayText } from '../../internal/text-fit.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { BarSubject } from './pareto-model.js';
 import type { ParetoBar } from './pareto-bars.js';
@@ -24,7 +25,7 @@ export function summaryText(f: Formatters, result: ParetoResult): string {
 export function barDescription(f: Formatters, bar: ParetoBar, name: string): string {
   const figures = `${f.moneyCompact(bar.revenue)}, ${f.percent(bar.share)} of revenue, cumulative ${f.percent(bar.cumulativeShare)}`;
   const vital = bar.vital ? ' Vital few.' : '';
-  if (isSingle(bar)) return `Rank ${f.integer(bar.firstRank)}: ${name}, ${figures}.${vital}`;
+  if (isSingle(bar)) return `Rank ${f.integer(bar.firstRank)}: ${displayText(name)}, ${figures}.${vital}`;
   const what = bar.others
     ? `Others: ${f.integer(bar.count)} accounts`
     : `Ranks ${f.integer(bar.firstRank)} to ${f.integer(bar.lastRank)}: ${f.integer(bar.count)} accounts`;
@@ -44,7 +45,7 @@ export function barTooltip(f: Formatters, bar: ParetoBar, subject: BarSubject): 
   if ('assignment' in subject) {
     const { account, tier, given, reason } = subject.assignment;
     facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', `${tier}${given ? ' (given)' : ''}`]);
-    return html`<strong>${account.name}</strong>${tooltipFacts(facts)}
+    return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}
       <p>${bar.vital ? 'One of the vital few. ' : ''}${tierReasonText(reason, f.moneyCompact, f.percent)}</p>
       ${crmLink(account.url)}`;
   }
