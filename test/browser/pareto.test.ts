@@ -491,7 +491,46 @@ describe('kam-pareto: the tooltip link', () => {
   });
 });
 
-describe('kam-pareto: long text', () => {
+describe('kam-pareto: values at the edges of the contract', () => {
+  /** Every attribute of the chart's SVG and every text of the widget: none is NaN or Infinity. */
+  function expectFiniteEverywhere(el: KamPareto) {
+    const svg = root(el).querySelector('svg.chart');
+    for (const node of svg ? [svg, ...svg.querySelectorAll('*')] : []) {
+      for (const attribute of node.attributes) expect(attribute.value, `${node.localName} ${attribute.name}`).not.toMatch(/NaN|Infinity/);
+    }
+    expect(root(el).textContent).not.toMatch(/NaN|Infinity|∞/);
+  }
+
+  it('draws accounts at the money bound, one alone and a thousand, with finite figures', async () => {
+    const bound = [{ id: 'a', name: 'A', revenue: 1e18 }, { id: 'b', name: 'B', revenue: 1e18 }, { id: 'c', name: 'C', revenue: 0 }];
+    const { el } = await pareto(html`<kam-pareto locale="en-US" .data=${bound}></kam-pareto>`);
+    expect(text(root(el).querySelector('[part~="summary"]'))).toBe('2 of 3 accounts (66.7%) produce 80% of revenue.');
+    expectFiniteEverywhere(el);
+    el.data = Array.from({ length: 1000 }, (_, i) => ({ id: `x${i}`, name: `X${i}`, revenue: 1e18 - i }));
+    await el.updateComplete;
+    expectFiniteEverywhere(el);
+    el.data = [{ id: 'z', name: 'Z', revenue: 0 }];
+    await el.updateComplete;
+    expect(root(el).querySelector('svg.chart')).not.toBeNull();
+    expectFiniteEverywhere(el);
+    el.view = 'table';
+    await el.updateComplete;
+    expectFiniteEverywhere(el);
+  });
+
+  it('two accounts of 1e308 (past the money bound) are skipped instead of making every total infinite', async () => {
+    const data = [{ id: 'a', name: 'A', revenue: 1e308 }, { id: 'b', name: 'B', revenue: 1e308 }, ...seven.accounts];
+    const { el } = await pareto(html`<kam-pareto locale="en-US" .data=${data}></kam-pareto>`);
+    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('2 accounts skipped');
+    expect(text(root(el).querySelector('[part~="summary"]'))).toBe('3 of 7 accounts (42.9%) produce 80% of revenue.');
+    expectFiniteEverywhere(el);
+  });
+
+  it('says why a feed whose totals would overflow cannot be shown', async () => {
+    const { el } = await pareto(html`<kam-pareto .data=${[{ id: 'a', name: 'A', revenue: 1, effort: 1e308 }, { id: 'b', name: 'B', revenue: 1, effort: 1e308 }]}></kam-pareto>`);
+    expect(text(root(el).querySelector('[part~="state-error"]'))).toContain('the effort figures add up to more than the largest number the kit can compute with');
+  });
+
   it('draws the first 200 characters of a 10 MB name, and keeps the whole name in the data', async () => {
     const long = `Northwind ${'x'.repeat(10_000_000)}`;
     const data = [{ id: 'long', name: long, revenue: 100_000 }, ...seven.accounts.slice(1, 3)];
