@@ -1,12 +1,12 @@
 /**
  * The in-place checker: validates an account against the field table (fields.ts) without copying it,
- * and writes its figures into the feed's columns in the same pass. This is how 100,000 accounts are
- * validated in milliseconds: a valid account is used as it is, and copied only when something must
- * change (a numeric string turned into a number, an id trimmed). zod (schema.ts, made from the same
- * table) decides nothing here that it would decide otherwise: a property test checks that both accept
- * the same accounts with the same values. When an account fails this check, parse.ts asks zod why.
+ * and writes its figures into the feed's columns in the same pass. A valid account is used as it is,
+ * and copied only when something must change (a numeric string turned into a number, an id trimmed):
+ * allocating a validated copy of every account was most of what validation cost. zod (schema.ts, made
+ * from the same table) words the problems: when an account fails this check, accounts.ts asks zod why.
+ * A property test checks that both accept the same accounts with the same values.
  */
-import { revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
+import { FIGURES, NO_TIER, revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
 import { ACCOUNT_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, inRange, isHttpUrl, numberOf, type Account, type FieldSpec } from './fields.js';
 
 const enum Kind {
@@ -29,7 +29,13 @@ const KINDS: Record<FieldSpec['kind'], Kind> = {
   periods: Kind.Periods,
 };
 
-type FigureColumn = 'revenue' | 'profit' | 'potential' | 'previousRevenue' | 'effort' | 'impact' | 'clv';
+/** How a field's value goes into its column: a figure (NaN when missing), revenue (0 when missing), the tier index. */
+const enum Into {
+  Nothing,
+  Figure,
+  Revenue,
+  Tier,
+}
 
 /** A field of the table, prepared for checking. */
 interface PlannedField {
@@ -39,22 +45,34 @@ interface PlannedField {
   min: number;
   max: number;
   values: readonly unknown[];
-  /** The column the field fills (accounts only). */
-  column: FigureColumn | 'givenTier' | undefined;
+  /** Its column, as an index into the arrays of `columnArrays` (accounts only). */
+  column: number;
+  into: Into;
 }
 
-const FIGURE_COLUMNS: ReadonlySet<string> = new Set<FigureColumn>(['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'clv']);
+interface Plan {
+  fields: readonly PlannedField[];
+  /** How many fields are required. */
+  required: number;
+}
 
-function plan(specs: readonly FieldSpec[], withColumns: boolean): PlannedField[] {
-  return specs.map((spec) => ({
-    key: spec.key,
-    kind: KINDS[spec.kind],
-    required: spec.required,
-    min: spec.min ?? -Infinity,
-    max: spec.max ?? Infinity,
-    values: spec.values ?? [],
-    column: !withColumns ? undefined : FIGURE_COLUMNS.has(spec.key) ? (spec.key as FigureColumn) : spec.key === 'tier' ? 'givenTier' : undefined,
-  }));
+/** The columns as arrays in FIGURES order, then the tier index: what `PlannedField.column` points into. */
+export type ColumnArrays = readonly (Float64Array | Uint8Array)[];
+
+export function columnArrays(columns: AccountColumns): ColumnArrays {
+  return [...FIGURES.map((figure) => columns[figure]), columns.givenTier];
+}
+
+const TIER_COLUMN = FIGURES.length;
+
+function plan(specs: readonly FieldSpec[], withColumns: boolean): Plan {
+  const fields = specs.map((spec): PlannedField => {
+    const figure = (FIGURES as readonly string[]).indexOf(spec.key);
+    const column = !withColumns ? -1 : figure >= 0 ? figure : spec.key === 'tier' ? TIER_COLUMN : -1;
+    const into = column < 0 ? Into.Nothing : column === TIER_COLUMN ? Into.Tier : spec.key === 'revenue' ? Into.Revenue : Into.Figure;
+    return { key: spec.key, kind: KINDS[spec.kind], required: spec.required, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: spec.values ?? [], column, into };
+  });
+  return { fields, required: fields.filter((f) => f.required).length };
 }
 
 const ACCOUNT_PLAN = plan(ACCOUNT_FIELD_SPECS, true);
@@ -103,42 +121,97 @@ function checkValue(field: PlannedField, value: unknown): unknown {
   }
 }
 
+/** Sets row `row` of every column to "missing" (NaN, NO_TIER): how a row starts, and is reset after an account that is not kept. */
+export function clearRow(columns: ColumnArrays, row: number): void {
+  for (let c = 0; c < columns.length; c++) columns[c]![row] = c === TIER_COLUMN ? NO_TIER : NaN;
+}
+
+/** Writes a checked value (undefined: missing) into row `row` of its column. */
+function write(columns: ColumnArrays, row: number, field: PlannedField, checked: unknown): void {
+  const column = columns[field.column]!;
+  if (field.into === Into.Figure) column[row] = checked === undefined ? NaN : (checked as number);
+  else if (field.into === Into.Revenue) column[row] = revenueOrZero(checked);
+  else column[row] = tierIndexOf(checked);
+}
+
+function isRecord(raw: unknown): raw is Row {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+/** A copy of a record to change: its own keys, and every field of the table it has (a class's getters too). */
+function copyOf(record: Row, fields: readonly { key: string }[]): Row {
+  const copy: Row = { ...record };
+  for (const { key } of fields) if (!(key in copy) && record[key] !== undefined) copy[key] = record[key];
+  return copy;
+}
+
 /**
- * `raw` when it meets the contract as it is, a copy with the converted values when it meets it after
- * conversion, or undefined when it does not. Fills row `row` of `columns` on the way (the row is
- * meaningless when the record turns out invalid).
+ * The fast way, over the keys the record has (for...in): a plain object lists its keys from its shape,
+ * without a lookup each, and only the fields it has, not all 21 of the table. Each key is matched to the
+ * table by looking on from the last field matched: records written in the table's order (an exporter
+ * writes every record alike) cost one comparison per key. Only for plain objects (as JSON.parse and
+ * object literals make them), whose fields are their own enumerable keys; anything else (a class
+ * instance with getters) is read by `checkFields`. It writes the columns of the fields present only,
+ * so the row must start as "missing" (see clearRow).
  */
-function checkRecord(fields: readonly PlannedField[], raw: unknown, columns: AccountColumns | undefined, row: number): Row | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const record = raw as Row;
+function checkKeys({ fields, required }: Plan, record: Row, columns: ColumnArrays | undefined, row: number): Row | undefined {
+  const count = fields.length;
   let out: Row | undefined;
-  for (let f = 0; f < fields.length; f++) {
-    const field = fields[f]!;
+  let seen = 0;
+  let at = 0;
+  for (const key in record) {
+    let tried = 0;
+    while (fields[at]!.key !== key && ++tried < count) at = at + 1 === count ? 0 : at + 1;
+    if (tried === count) continue; // not a field of the contract
+    const field = fields[at]!;
+    at = at + 1 === count ? 0 : at + 1;
+    const value = record[key];
+    if (value === undefined) continue;
+    const checked = checkValue(field, value);
+    if (checked === INVALID) return undefined;
+    if (checked !== value) (out ??= { ...record })[key] = checked;
+    if (field.required) seen++;
+    if (columns !== undefined && field.into !== Into.Nothing) write(columns, row, field, checked);
+  }
+  return seen === required ? (out ?? record) : undefined;
+}
+
+/** The thorough way: every field of the table read by name, as zod reads it (inherited and non-enumerable properties too). */
+function checkFields(plan: Plan, record: Row, columns: ColumnArrays | undefined, row: number): Row | undefined {
+  let out: Row | undefined;
+  for (const field of plan.fields) {
     const value = record[field.key];
     let checked: unknown;
     if (value === undefined) {
       if (field.required) return undefined;
-      checked = undefined;
     } else {
       checked = checkValue(field, value);
       if (checked === INVALID) return undefined;
-      if (checked !== value) (out ??= { ...record })[field.key] = checked;
+      if (checked !== value) (out ??= copyOf(record, plan.fields))[field.key] = checked;
     }
-    const column = field.column;
-    if (columns !== undefined && column !== undefined) {
-      if (column === 'givenTier') columns.givenTier[row] = tierIndexOf(checked);
-      else if (column === 'revenue') columns.revenue[row] = revenueOrZero(checked);
-      else columns[column][row] = checked === undefined ? NaN : (checked as number);
-    }
+    if (columns !== undefined && field.into !== Into.Nothing) write(columns, row, field, checked);
   }
   return out ?? record;
 }
 
 /**
- * The account as the feed holds it (`raw` itself when it needs no change), with its figures written to
- * row `row` of `columns`; undefined when it breaks the contract (zod then says why).
+ * `raw` when it meets the contract as it is, a copy with the converted values when it meets it after
+ * conversion, or undefined when it does not. Fills row `row` of `columns` on the way, which must start
+ * as "missing" (the row is meaningless when the record turns out invalid: clear it before reusing it).
  */
-export function checkAccount(raw: unknown, columns?: AccountColumns, row = 0): Account | undefined {
+function checkRecord(plan: Plan, raw: unknown, columns: ColumnArrays | undefined, row: number): Row | undefined {
+  if (!isRecord(raw)) return undefined;
+  const prototype: unknown = Object.getPrototypeOf(raw);
+  const plain = prototype === Object.prototype || prototype === null;
+  return (plain ? checkKeys(plan, raw, columns, row) : undefined) ?? checkFields(plan, raw, columns, row);
+}
+
+/**
+ * The account as the feed holds it (`raw` itself when it needs no change), with its figures written to
+ * row `row` of `columns` (see columnArrays; the row must start as "missing", see clearRow); undefined
+ * when it breaks the contract (zod then says why).
+ */
+export function checkAccount(raw: unknown, columns?: ColumnArrays, row = 0): Account | undefined {
   return checkRecord(ACCOUNT_PLAN, raw, columns, row) as Account | undefined;
 }
 
@@ -153,8 +226,8 @@ const POINT_SPEC = new Map<PropertyKey, FieldSpec>(HISTORY_POINT_FIELD_SPECS.map
  * `paths` are the problems' paths inside the account (zod's issue paths).
  */
 export function withoutBadFields(raw: unknown, paths: readonly (readonly PropertyKey[])[]): Row | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const out: Row = { ...(raw as Row) };
+  if (!isRecord(raw)) return undefined;
+  const out = copyOf(raw, ACCOUNT_FIELD_SPECS);
   /** Per list field: per point index, the keys to leave out of it, or null to leave the point out. */
   const points = new Map<string, Map<number, Set<PropertyKey> | null>>();
   for (const path of paths) {

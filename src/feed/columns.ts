@@ -42,10 +42,10 @@ export function tierIndexOf(tier: unknown): number {
   return tier === 'MVC' ? 0 : tier === 'MGC' ? 1 : tier === 'STC' ? 2 : tier === 'BZ' ? 3 : NO_TIER;
 }
 
-/** Columns for `count` accounts, to be filled. */
+/** Columns for `count` accounts, every figure missing (NaN) and no tier given, to be filled. */
 export function emptyColumns(count: number): AccountColumns {
-  const figures = FIGURES.map((figure) => [figure, new Float64Array(count)]);
-  return { count, ...Object.fromEntries(figures), givenTier: new Uint8Array(count) } as AccountColumns;
+  const figures = FIGURES.map((figure) => [figure, new Float64Array(count).fill(NaN)]);
+  return { count, ...Object.fromEntries(figures), givenTier: new Uint8Array(count).fill(NO_TIER) } as AccountColumns;
 }
 
 /** The first `count` rows of `columns` (views on the same memory, no copy). */

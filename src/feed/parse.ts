@@ -12,34 +12,15 @@
  *   never writes to them, and takes them as values. To change the data, give a new array.
  * - Strings are data: nothing here (or anywhere in the kit) interprets them as markup.
  */
-import * as z from './zod.js';
-import { AccountSchema, FEED_VERSION, FeedEnvelopeSchema, KpiOverrideSchema } from './schema.js';
+import { FEED_VERSION, FeedEnvelopeSchema, KpiOverrideSchema } from './schema.js';
 import type { Account, KpiOverride } from './schema.js';
-import { checkAccount, withoutBadFields } from './check.js';
-import { FIGURES, emptyColumns, firstRows, readColumns, type AccountColumns } from './columns.js';
-import { FeedError, describeProblem, formatPath, showValue } from './errors.js';
+import { checkTotals, readAccounts, type IgnoredField, type SkippedItem } from './accounts.js';
+import { readColumns, type AccountColumns } from './columns.js';
+import { FeedError, describeProblem } from './errors.js';
 import type { FeedProblem } from './errors.js';
+import { PARSE_OPTIONS, isPlainObject, rawId, toProblems } from './problems.js';
 
-/** An account or KPI entry left out of the feed. `index` is its position in the input array. */
-export interface SkippedItem {
-  index: number;
-  /** The entry's id when it has a usable one (a non-empty string). */
-  id?: string;
-  /** Why it was left out; paths like `accounts[3].revenue`. */
-  problems: FeedProblem[];
-}
-
-/** An optional field that broke the contract: left out of its account, which is kept. */
-export interface IgnoredField {
-  /** The account's position in the input array. */
-  index: number;
-  /** The account's id. */
-  id: string;
-  /** The field, like `accounts[3].nps` or `accounts[3].history[2].revenue` (a history point without a valid period or revenue is left out whole). */
-  path: string;
-  /** Why, like `expected a number from 0 to 10, got 11`. */
-  reason: string;
-}
+export type { IgnoredField, SkippedItem } from './accounts.js';
 
 export interface Feed {
   version: 1;
@@ -55,35 +36,6 @@ export interface Feed {
   /** Optional fields left out of the accounts that are kept. */
   ignoredFields: IgnoredField[];
   skippedKpis: SkippedItem[];
-}
-
-/** Fallback wording for any zod issue a schema did not word itself (kept in the kit's "expected …, got …" style). */
-function fallbackError(issue: z.core.$ZodRawIssue): string {
-  const got = showValue(issue.input);
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${String(issue.expected)}, got ${got}`;
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`;
-    default:
-      return `${issue.message ?? 'invalid value'}, got ${got}`;
-  }
-}
-
-const PARSE_OPTIONS = { error: fallbackError } as const;
-
-function toProblems(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): FeedProblem[] {
-  return issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function rawId(item: unknown): string | undefined {
-  if (!isPlainObject(item) || typeof item.id !== 'string') return undefined;
-  const id = item.id.trim();
-  return id ? id : undefined;
 }
 
 function listProblems(problems: readonly FeedProblem[], max = 3): string {
@@ -182,69 +134,6 @@ export function parseFeedDocument(document: unknown): Feed {
   if (asOf !== undefined) feed.asOf = asOf;
   validated.add(feed);
   return feed;
-}
-
-/** The accounts that are kept, with their columns, and what was skipped or ignored. */
-function readAccounts(rawAccounts: readonly unknown[]): Pick<Feed, 'accounts' | 'columns' | 'skipped' | 'ignoredFields'> {
-  const columns = emptyColumns(rawAccounts.length);
-  const accounts: Account[] = [];
-  const skipped: SkippedItem[] = [];
-  const ignoredFields: IgnoredField[] = [];
-  const firstIndexById = new Map<string, number>();
-  for (let index = 0; index < rawAccounts.length; index++) {
-    const raw = rawAccounts[index];
-    const row = accounts.length;
-    let account = checkAccount(raw, columns, row);
-    let ignored: IgnoredField[] | undefined;
-    if (account === undefined) {
-      // Not valid as it is: zod says why, and what is left once the bad optional fields are out is checked again.
-      const result = AccountSchema.safeParse(raw, PARSE_OPTIONS);
-      const issues = result.success ? [] : result.error.issues;
-      const rest = issues.length ? withoutBadFields(raw, issues.map((issue) => issue.path)) : undefined;
-      account = rest && checkAccount(rest, columns, row);
-      if (account === undefined) {
-        const id = rawId(raw);
-        const problems = issues.length ? toProblems(issues, ['accounts', index]) : [{ path: `accounts[${index}]`, message: 'does not meet the contract' }];
-        skipped.push({ index, ...(id === undefined ? {} : { id }), problems });
-        continue;
-      }
-      const id = account.id;
-      ignored = toProblems(issues, ['accounts', index]).map((problem) => ({ index, id, path: problem.path, reason: problem.message }));
-    }
-    const first = firstIndexById.get(account.id);
-    if (first !== undefined) {
-      skipped.push({
-        index,
-        id: account.id,
-        problems: [{ path: `accounts[${index}].id`, message: `repeats the id ${JSON.stringify(account.id)} of accounts[${first}]` }],
-      });
-      continue;
-    }
-    firstIndexById.set(account.id, index);
-    accounts.push(account);
-    if (ignored) ignoredFields.push(...ignored);
-  }
-  return { accounts, columns: firstRows(columns, accounts.length), skipped, ignoredFields };
-}
-
-/**
- * Every figure's total (of absolute values) must be a finite number, or sums, shares and scales would be
- * Infinity or NaN. Money is bounded (MAX_MONEY) so its totals always are; effort and impact have no upper
- * bound, and a feed whose effort or impact adds up past the largest number is rejected.
- */
-function checkTotals(accounts: readonly Account[], columns: AccountColumns): void {
-  for (const figure of FIGURES) {
-    const column = columns[figure];
-    let total = 0;
-    for (let i = 0; i < column.length; i++) if (column[i] === column[i]) total += Math.abs(column[i]!);
-    if (total - total === 0) continue;
-    let largest = 0;
-    for (let i = 1; i < column.length; i++) if (Math.abs(column[i]!) > Math.abs(column[largest]!) || column[largest] !== column[largest]) largest = i;
-    const message =
-      `the ${figure} figures add up to more than the largest number the kit can compute with (about 1.8e308); ` +
-      `the largest is ${showValue(column[largest])}, of the account ${JSON.stringify(accounts[largest]?.id)}. Check the unit of ${figure}`;
-    throw new FeedError('invalid', `The account feed cannot be shown: ${message}.`, { problems: [{ path: 'accounts', message }] });
-  }
 }
 
 function readKpis(rawKpis: readonly unknown[]): Pick<Feed, 'kpis' | 'skippedKpis'> {

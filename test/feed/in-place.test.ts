@@ -49,6 +49,22 @@ describe('validation in place', () => {
     expect([...c.givenTier]).toEqual([1, 3, NO_TIER]);
   });
 
+  it('an account that is not kept leaves nothing in the columns: the next one has only its own figures', () => {
+    const feed = parseFeed([
+      { id: 'X', name: 'x', profit: 5, effort: 3, tier: 'MVC', revenue: -1 }, // figures first, then the bad revenue
+      { id: 'A', name: 'A', revenue: 1 },
+      { id: 'A', name: 'A again', revenue: 2, clv: 9, impact: 4, tier: 'BZ' }, // a repeated id
+      { id: 'B', name: 'B', revenue: 3, nps: 'x', profit: 'y', potential: 7 }, // kept without nps and profit
+      { id: 'C', name: 'C', revenue: 4 },
+    ]);
+    expect(feed.accounts.map((a) => a.id)).toEqual(['A', 'B', 'C']);
+    const c = feed.columns;
+    expect([...c.revenue]).toEqual([1, 3, 4]);
+    for (const name of ['profit', 'effort', 'clv', 'impact', 'previousRevenue'] as const) expect([...c[name]], name).toEqual([NaN, NaN, NaN]);
+    expect([...c.potential]).toEqual([NaN, 7, NaN]);
+    expect([...c.givenTier]).toEqual([NO_TIER, NO_TIER, NO_TIER]);
+  });
+
   it('the columns are those the analysis would read from the accounts (the sample feed, 2,000 accounts)', () => {
     const feed = parseFeed(JSON.parse(JSON.stringify(generateSampleFeed({ count: 2000, seed: 7 }))));
     const read = accountColumns(feed.accounts);
@@ -69,5 +85,32 @@ describe('validation in place', () => {
     expect([...some.columns.effort]).toEqual([NaN, 4]);
     expect(derivedFeed(feed, { skipped: [] }).columns).toBe(feed.columns);
     expect(() => derivedFeed(feed, { accounts: feed.accounts.slice(1), columns: feed.columns })).toThrow(RangeError);
+  });
+});
+
+describe('accounts that are not plain objects', () => {
+  it('a class instance with getters is read field by field, as zod reads it', () => {
+    class CrmAccount {
+      constructor(
+        readonly id: string,
+        private readonly amount: number,
+      ) {}
+      get name() {
+        return `Account ${this.id}`;
+      }
+      get revenue() {
+        return this.amount;
+      }
+      get nps() {
+        return 12;
+      }
+    }
+    const feed = parseFeed([new CrmAccount('A-1', 10), new CrmAccount('A-2', 20)]);
+    expect(feed.accounts.map((a) => [a.id, a.name, a.revenue, a.nps])).toEqual([
+      ['A-1', 'Account A-1', 10, undefined],
+      ['A-2', 'Account A-2', 20, undefined],
+    ]);
+    expect(feed.ignoredFields.map((f) => f.path)).toEqual(['accounts[0].nps', 'accounts[1].nps']);
+    expect([...feed.columns.revenue]).toEqual([10, 20]);
   });
 });
