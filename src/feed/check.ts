@@ -9,54 +9,7 @@
 import { FIGURES, NO_TIER, revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
 import { ACCOUNT_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, inRange, isHttpUrl, numberOf, type Account, type FieldSpec } from './fields.js';
 
-const enum Kind {
-  Id,
-  Text,
-  Number,
-  Flag,
-  Choice,
-  Url,
-  Periods,
-}
-
-const KINDS: Record<FieldSpec['kind'], Kind> = {
-  id: Kind.Id,
-  text: Kind.Text,
-  number: Kind.Number,
-  flag: Kind.Flag,
-  choice: Kind.Choice,
-  url: Kind.Url,
-  periods: Kind.Periods,
-};
-
-/** How a field's value goes into its column: a figure (NaN when missing), revenue (0 when missing), the tier index. */
-const enum Into {
-  Nothing,
-  Figure,
-  Revenue,
-  Tier,
-}
-
-/** A field of the table, prepared for checking. */
-interface PlannedField {
-  key: string;
-  kind: Kind;
-  required: boolean;
-  min: number;
-  max: number;
-  values: readonly unknown[];
-  /** Its column, as an index into the arrays of `columnArrays` (accounts only). */
-  column: number;
-  into: Into;
-}
-
-interface Plan {
-  fields: readonly PlannedField[];
-  /** How many fields are required. */
-  required: number;
-}
-
-/** The columns as arrays in FIGURES order, then the tier index: what `PlannedField.column` points into. */
+/** The columns as arrays in FIGURES order, then the tier index: what a field's `column` points into. */
 export type ColumnArrays = readonly (Float64Array | Uint8Array)[];
 
 export function columnArrays(columns: AccountColumns): ColumnArrays {
@@ -65,12 +18,29 @@ export function columnArrays(columns: AccountColumns): ColumnArrays {
 
 const TIER_COLUMN = FIGURES.length;
 
+/** A field of the table, prepared for checking. */
+interface PlannedField {
+  key: string;
+  kind: FieldSpec['kind'];
+  required: boolean;
+  min: number;
+  max: number;
+  values: readonly unknown[];
+  /** Its column, as an index into `columnArrays` (accounts only); -1 for none. */
+  column: number;
+}
+
+interface Plan {
+  fields: readonly PlannedField[];
+  /** How many fields are required. */
+  required: number;
+}
+
 function plan(specs: readonly FieldSpec[], withColumns: boolean): Plan {
   const fields = specs.map((spec): PlannedField => {
     const figure = (FIGURES as readonly string[]).indexOf(spec.key);
     const column = !withColumns ? -1 : figure >= 0 ? figure : spec.key === 'tier' ? TIER_COLUMN : -1;
-    const into = column < 0 ? Into.Nothing : column === TIER_COLUMN ? Into.Tier : spec.key === 'revenue' ? Into.Revenue : Into.Figure;
-    return { key: spec.key, kind: KINDS[spec.kind], required: spec.required, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: spec.values ?? [], column, into };
+    return { key: spec.key, kind: spec.kind, required: spec.required, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: spec.values ?? [], column };
   });
   return { fields, required: fields.filter((f) => f.required).length };
 }
@@ -89,25 +59,25 @@ const mayTrim = (code: number) => code <= 0x20 || code >= 0x7f;
 /** The value as the contract reads it (the same value when nothing changes), or INVALID. */
 function checkValue(field: PlannedField, value: unknown): unknown {
   switch (field.kind) {
-    case Kind.Number: {
+    case 'number': {
       const n = typeof value === 'number' ? value : numberOf(value);
       return n !== undefined && inRange(n, field) ? n : INVALID;
     }
-    case Kind.Text:
+    case 'text':
       return typeof value === 'string' ? value : INVALID;
-    case Kind.Id: {
+    case 'id': {
       if (typeof value !== 'string' || value.length === 0) return INVALID;
       if (!mayTrim(value.charCodeAt(0)) && !mayTrim(value.charCodeAt(value.length - 1))) return value;
       const id = value.trim();
       return id ? id : INVALID;
     }
-    case Kind.Flag:
+    case 'flag':
       return typeof value === 'boolean' ? value : INVALID;
-    case Kind.Choice:
+    case 'choice':
       return field.values.includes(value) ? value : INVALID;
-    case Kind.Url:
+    case 'url':
       return typeof value === 'string' && isHttpUrl(value) ? value : INVALID;
-    case Kind.Periods: {
+    case 'periods': {
       if (!Array.isArray(value)) return INVALID;
       let out: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
@@ -126,19 +96,17 @@ export function clearRow(columns: ColumnArrays, row: number): void {
   for (let c = 0; c < columns.length; c++) columns[c]![row] = c === TIER_COLUMN ? NO_TIER : NaN;
 }
 
-/** Writes a checked value (undefined: missing) into row `row` of its column. */
-function write(columns: ColumnArrays, row: number, field: PlannedField, checked: unknown): void {
-  const column = columns[field.column]!;
-  if (field.into === Into.Figure) column[row] = checked === undefined ? NaN : (checked as number);
-  else if (field.into === Into.Revenue) column[row] = revenueOrZero(checked);
-  else column[row] = tierIndexOf(checked);
-}
-
 function isRecord(raw: unknown): raw is Row {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 
-/** A copy of a record to change: its own keys, and every field of the table it has (a class's getters too). */
+/** True for an object as JSON.parse and object literals make them: its fields are its own enumerable keys. */
+function isPlain(record: Row): boolean {
+  const prototype: unknown = Object.getPrototypeOf(record);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** A plain copy of a record: its own keys, and every field of the table it has (a class's getters too). */
 function copyOf(record: Row, fields: readonly { key: string }[]): Row {
   const copy: Row = { ...record };
   for (const { key } of fields) if (!(key in copy) && record[key] !== undefined) copy[key] = record[key];
@@ -146,17 +114,21 @@ function copyOf(record: Row, fields: readonly { key: string }[]): Row {
 }
 
 /**
- * The fast way, over the keys the record has (for...in): a plain object lists its keys from its shape,
- * without a lookup each, and only the fields it has, not all 21 of the table. Each key is matched to the
- * table by looking on from the last field matched: records written in the table's order (an exporter
- * writes every record alike) cost one comparison per key. Only for plain objects (as JSON.parse and
- * object literals make them), whose fields are their own enumerable keys; anything else (a class
- * instance with getters) is read by `checkFields`. It writes the columns of the fields present only,
- * so the row must start as "missing" (see clearRow).
+ * `raw` when it meets the contract as it is, a copy with the converted values when it meets it after
+ * conversion, or undefined when it does not. Fills row `row` of `columns` with the figures it has; the
+ * row must start as "missing" (see clearRow), and means nothing when the record turns out invalid.
+ *
+ * It goes over the keys the record has (for...in): a plain object lists its keys from its shape, without
+ * a lookup each, and only the fields it has, not all 21 of the table. Each key is matched to the table by
+ * looking on from the last field matched: records written in the table's order (an exporter writes every
+ * record alike) cost one comparison per key. Any other object (a class instance with getters) is read
+ * into a plain copy first.
  */
-function checkKeys({ fields, required }: Plan, record: Row, columns: ColumnArrays | undefined, row: number): Row | undefined {
+function checkRecord({ fields, required }: Plan, raw: unknown, columns: ColumnArrays | undefined, row: number): Row | undefined {
+  if (!isRecord(raw)) return undefined;
+  const record = isPlain(raw) ? raw : copyOf(raw, fields);
   const count = fields.length;
-  let out: Row | undefined;
+  let out = record === raw ? undefined : record;
   let seen = 0;
   let at = 0;
   for (const key in record) {
@@ -171,39 +143,13 @@ function checkKeys({ fields, required }: Plan, record: Row, columns: ColumnArray
     if (checked === INVALID) return undefined;
     if (checked !== value) (out ??= { ...record })[key] = checked;
     if (field.required) seen++;
-    if (columns !== undefined && field.into !== Into.Nothing) write(columns, row, field, checked);
+    if (columns !== undefined && field.column >= 0) {
+      const column = columns[field.column]!;
+      if (field.column === TIER_COLUMN) column[row] = tierIndexOf(checked);
+      else column[row] = key === 'revenue' ? revenueOrZero(checked) : (checked as number);
+    }
   }
   return seen === required ? (out ?? record) : undefined;
-}
-
-/** The thorough way: every field of the table read by name, as zod reads it (inherited and non-enumerable properties too). */
-function checkFields(plan: Plan, record: Row, columns: ColumnArrays | undefined, row: number): Row | undefined {
-  let out: Row | undefined;
-  for (const field of plan.fields) {
-    const value = record[field.key];
-    let checked: unknown;
-    if (value === undefined) {
-      if (field.required) return undefined;
-    } else {
-      checked = checkValue(field, value);
-      if (checked === INVALID) return undefined;
-      if (checked !== value) (out ??= copyOf(record, plan.fields))[field.key] = checked;
-    }
-    if (columns !== undefined && field.into !== Into.Nothing) write(columns, row, field, checked);
-  }
-  return out ?? record;
-}
-
-/**
- * `raw` when it meets the contract as it is, a copy with the converted values when it meets it after
- * conversion, or undefined when it does not. Fills row `row` of `columns` on the way, which must start
- * as "missing" (the row is meaningless when the record turns out invalid: clear it before reusing it).
- */
-function checkRecord(plan: Plan, raw: unknown, columns: ColumnArrays | undefined, row: number): Row | undefined {
-  if (!isRecord(raw)) return undefined;
-  const prototype: unknown = Object.getPrototypeOf(raw);
-  const plain = prototype === Object.prototype || prototype === null;
-  return (plain ? checkKeys(plan, raw, columns, row) : undefined) ?? checkFields(plan, raw, columns, row);
 }
 
 /**
