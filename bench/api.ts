@@ -24,7 +24,7 @@ export type WidgetName = 'pareto' | 'tier-matrix' | 'quadrant' | 'scorecard';
 export type HoverWidget = 'pareto' | 'tier-matrix' | 'quadrant';
 /** Chart.js charts with a hover benchmark. */
 export type ChartJsHover = 'pareto' | 'quadrant';
-/** How a widget gets its accounts: a feed that parseFeed validated (what a <kam-feed> hands its widgets), or the raw JSON object (the widget validates it). */
+/** How a widget gets its accounts: a feed that parseFeed validated (what a <kam-feed> hands its widgets), or the raw accounts, plain objects as JSON.parse returns them (the widget validates them). */
 export type FeedInput = 'validated' | 'raw';
 /** How the dashboard's selection changes: the feed's `selection` property set to 100 ids, or a click on a tier-matrix cell. */
 export type SelectHow = 'ids' | 'click';
@@ -32,6 +32,8 @@ export type SelectHow = 'ids' | 'click';
 export interface BenchApi {
   /** Generates the sample feed of `count` accounts (seeded) and validates it once; resolves with the number of accounts. */
   prepare(count: number): Promise<number>;
+  /** parseFeed alone on the raw accounts of `count` (no drawing): script time only. */
+  validate(count: number): Promise<Sample>;
   /** Forgets the feeds of `count` accounts and clears the stage. */
   release(count: number): Promise<void>;
   /** A new widget on the stage, then `data` set: until painted. */

@@ -7,12 +7,13 @@
 import type { BenchApi } from './api.js';
 import { chartJsDashboardCount, chartJsDashboardMount, chartJsDashboardSelect, chartJsHover, chartJsPaint } from './chartjs.js';
 import { dashboardMount, dashboardSelect, SELECTED_IDS } from './dashboard.js';
-import { prepareFeeds, releaseFeeds, sampleIds } from './feeds.js';
+import { prepareFeeds, releaseFeeds, sampleIds, timeValidation } from './feeds.js';
 import { clearStage } from './frame.js';
 import { widgetHover, widgetPaint, widgetUpdate } from './widgets.js';
 
 const bench: BenchApi = {
   prepare: async (count) => prepareFeeds(count),
+  validate: timeValidation,
   release: async (count) => {
     clearStage();
     releaseFeeds(count);

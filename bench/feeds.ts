@@ -7,7 +7,8 @@
  */
 import { generateSampleFeed, type SampleFeed } from '../src/analysis/sample-feed.js';
 import { derivedFeed, parseFeed, type Feed } from '../src/feed/parse.js';
-import { fraction } from './frame.js';
+import type { Sample } from './api.js';
+import { fraction, quiet } from './frame.js';
 
 interface Feeds {
   raw: SampleFeed;
@@ -42,14 +43,32 @@ export function rawFeed(count: number): SampleFeed {
 }
 
 /**
+ * The raw accounts: plain objects as JSON.parse returned them, in a new array on every call (the widget
+ * validates them; no cache keyed by the array can answer).
+ */
+export function rawAccounts(count: number): SampleFeed['accounts'] {
+  return feedsOf(count).raw.accounts.slice();
+}
+
+/** parseFeed on the raw accounts, timed alone (script only: nothing is drawn). */
+export async function timeValidation(count: number): Promise<Sample> {
+  const accounts = rawAccounts(count);
+  await quiet();
+  const start = performance.now();
+  const feed = parseFeed(accounts);
+  const time = performance.now() - start;
+  if (feed.accounts.length !== accounts.length) throw new Error(`parseFeed kept ${feed.accounts.length} of ${accounts.length} accounts`);
+  return { total: time, script: time, layout: 0, paint: 0 };
+}
+
+/**
  * A validated feed with these accounts, a new feed object with a new accounts array on every call, so no
- * widget or helper finds it in a cache keyed by the feed or by its accounts (the analysis' shared
- * columns are keyed by the accounts array). Validation itself is not repeated: parseFeed ran once, in
- * prepareFeeds, and the account objects are the same.
+ * widget or helper finds it in a cache keyed by the feed or by its accounts. Validation itself is not
+ * repeated: parseFeed ran once, in prepareFeeds, and the account objects and their columns are the same.
  */
 export function validatedFeed(count: number): Feed {
   const validated = feedsOf(count).validated;
-  return derivedFeed(validated, { accounts: validated.accounts.slice() });
+  return derivedFeed(validated, { accounts: validated.accounts.slice(), columns: validated.columns });
 }
 
 /** `size` distinct account ids of the feed, a different set per `attempt` (seeded). */

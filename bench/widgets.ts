@@ -1,5 +1,5 @@
 /**
- * The kam-widgets cases: a widget from `data` set to painted (validated feed or raw JSON), a new feed on
+ * The kam-widgets cases: a widget from `data` set to painted (validated feed or raw accounts), a new feed on
  * a mounted widget, and a pointer hover until the tooltip is painted.
  */
 import '../src/components/pareto/define.js';
@@ -8,7 +8,7 @@ import '../src/components/scorecard/define.js';
 import '../src/components/tier-matrix/define.js';
 import type { KamElement } from '../src/internal/kam-element.js';
 import type { FeedInput, HoverWidget, Sample, WidgetName } from './api.js';
-import { rawFeed, validatedFeed } from './feeds.js';
+import { rawAccounts, validatedFeed } from './feeds.js';
 import { clearStage, nextFrame, spotIn, stage, timeResponse } from './frame.js';
 
 export const WIDGET_TAGS = {
@@ -33,7 +33,7 @@ export async function widgetPaint(widget: WidgetName, count: number, input: Feed
   mounted = undefined;
   const element = createWidget(widget);
   stage().append(element);
-  const data = input === 'validated' ? validatedFeed(count) : rawFeed(count);
+  const data = input === 'validated' ? validatedFeed(count) : rawAccounts(count);
   await nextFrame(); // the empty element laid out and sized first, as on a page that is already showing
   const sample = await timeResponse(async () => {
     element.data = data;

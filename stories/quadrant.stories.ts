@@ -204,7 +204,7 @@ export const SkippedAccounts: Story = {
     data: [...sample.accounts.slice(0, 60), { id: 'x1', name: 'Broken revenue', revenue: '12k', effort: 10 }, { id: 'x2', name: 'Negative effort', revenue: 5, effort: -5 }],
   },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="skipped-notice"] summary')?.textContent).toBe('2 accounts skipped'));
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="skipped-notice"] summary')?.textContent).toBe('1 account skipped, 1 field ignored'));
   },
 };
 

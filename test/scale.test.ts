@@ -84,3 +84,18 @@ describe('axes onto the unit square (the quadrant)', () => {
     expect(symlogTicks(20, 30, 5)).toEqual([20, 22, 24, 26, 28, 30]); // narrower than one decade: linear ticks
   });
 });
+
+describe('no NaN or Infinity reaches an SVG attribute', () => {
+  it('a scale places a value it cannot place at the end of its range: NaN at the start, ±Infinity at the matching end', () => {
+    const y = scaleLinear().domain([0, 100]).range([300, 0]);
+    expect([y(Number.NaN), y(Infinity), y(-Infinity)]).toEqual([300, 0, 300]);
+    // A domain wider than the largest number (the feed keeps totals below it) still gives positions in the range.
+    const wide = scaleLinear().domain([-1.7e308, 1.7e308]).range([0, 100]);
+    expect([wide(1.7e308), wide(0), wide(-1.7e308)].every((x) => x >= 0 && x <= 100)).toBe(true);
+    expect(scaleLog().domain([1, 1000]).range([0, 30])(0)).toBe(0); // log(0) = -Infinity
+  });
+
+  it('a path leaves out points without a finite position', () => {
+    expect(polyline([[0, 0], [Number.NaN, 5], [10, Infinity], [20, 10]])).toBe('M0,0L20,10');
+  });
+});

@@ -11,88 +11,21 @@
  *   column in one pass for anything else.
  * - Missing figures are NaN (test with `x === x`): a field that is absent, NaN or ±Infinity is "no
  *   value", like `isNum`. Revenue is `revenueOf` (>= 0, 0 when not a finite number > 0).
+ * - A feed from parseFeed has its columns already (`feed.columns`, filled while it was validated); these
+ *   are for accounts given to the analysis directly.
  * - The accounts are taken as values: an account changed in place is not noticed, so a changed feed
  *   needs a new accounts array (parseFeed and the filters always make one).
  */
 import type { Account } from '../feed/schema.js';
-import { revenueOf } from './numbers.js';
+import { readColumns, revenueOrZero, type AccountColumns, type Figure } from '../feed/columns.js';
 
-/** `givenTier` of an account without a (valid) tier in the feed. */
-export const NO_TIER = 255;
-
-/** The numeric fields read as columns. */
-export const FIGURES = ['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'clv'] as const;
-export type Figure = (typeof FIGURES)[number];
-
-export interface AccountColumns {
-  /** Number of accounts (the length of every column). */
-  readonly count: number;
-  /** `revenueOf(account.revenue)`: finite and >= 0, else 0. */
-  readonly revenue: Float64Array;
-  /** Profit; NaN when the account has none. */
-  readonly profit: Float64Array;
-  /** Potential; NaN when the account has none. */
-  readonly potential: Float64Array;
-  /** Revenue in the previous period; NaN when the account has none. */
-  readonly previousRevenue: Float64Array;
-  /** Effort; NaN when the account has none. */
-  readonly effort: Float64Array;
-  /** The account's own impact score; NaN when it has none. */
-  readonly impact: Float64Array;
-  /** Customer lifetime value; NaN when the account has none. */
-  readonly clv: Float64Array;
-  /** The tier given in the feed as an index into TIER_ORDER (0 MVC, 1 MGC, 2 STC, 3 BZ); NO_TIER when none. */
-  readonly givenTier: Uint8Array;
-}
-
-/** A tier given in the feed, as its index in TIER_ORDER (the order of tiers.ts), or NO_TIER. */
-export function tierIndexOf(tier: unknown): number {
-  return tier === 'MVC' ? 0 : tier === 'MGC' ? 1 : tier === 'STC' ? 2 : tier === 'BZ' ? 3 : NO_TIER;
-}
-
-/** A figure that must be a finite number; NaN for "no value". (`v - v === 0` is Number.isFinite for a number, and cheaper.) */
-const finite = (value: unknown): number => (typeof value === 'number' && value - value === 0 ? value : NaN);
+// The columns' type and the tier index live in the feed layer, which fills them while it validates.
+export { FIGURES, NO_TIER, tierIndexOf, type AccountColumns, type Figure } from '../feed/columns.js';
 
 function readRevenue(accounts: readonly Account[]): Float64Array {
   const out = new Float64Array(accounts.length);
-  for (let i = 0; i < out.length; i++) out[i] = revenueOf(accounts[i]!.revenue);
+  for (let i = 0; i < out.length; i++) out[i] = revenueOrZero(accounts[i]!.revenue);
   return out;
-}
-
-/**
- * Every figure and the given tier of every account, in one pass: reading several fields of an account
- * together costs little more than reading one, since finding the account's fields is the slow part.
- */
-function readAll(accounts: readonly Account[], revenue: Float64Array): Map<ColumnName, Float64Array | Uint8Array> {
-  const n = accounts.length;
-  const profit = new Float64Array(n);
-  const potential = new Float64Array(n);
-  const previousRevenue = new Float64Array(n);
-  const effort = new Float64Array(n);
-  const impact = new Float64Array(n);
-  const clv = new Float64Array(n);
-  const givenTier = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = accounts[i]!;
-    profit[i] = finite(a.profit);
-    potential[i] = finite(a.potential);
-    previousRevenue[i] = finite(a.previousRevenue);
-    effort[i] = finite(a.effort);
-    impact[i] = finite(a.impact);
-    clv[i] = finite(a.clv);
-    const tier = a.tier;
-    givenTier[i] = tier === undefined ? NO_TIER : tierIndexOf(tier);
-  }
-  return new Map<ColumnName, Float64Array | Uint8Array>([
-    ['revenue', revenue],
-    ['profit', profit],
-    ['potential', potential],
-    ['previousRevenue', previousRevenue],
-    ['effort', effort],
-    ['impact', impact],
-    ['clv', clv],
-    ['givenTier', givenTier],
-  ]);
 }
 
 type ColumnName = Figure | 'givenTier';
@@ -145,12 +78,11 @@ class Columns implements AccountColumns {
  */
 export function accountColumns(accounts: readonly Account[]): AccountColumns {
   let revenue: Float64Array | undefined;
-  let all: Map<ColumnName, Float64Array | Uint8Array> | undefined;
+  let all: AccountColumns | undefined;
   return new Columns(accounts.length, (name) => {
-    revenue ??= readRevenue(accounts);
-    if (name === 'revenue') return revenue as never;
-    all ??= readAll(accounts, revenue);
-    return all.get(name) as never;
+    if (name === 'revenue' && !all) return (revenue ??= readRevenue(accounts)) as never;
+    all ??= readColumns(accounts);
+    return all[name] as never;
   });
 }
 

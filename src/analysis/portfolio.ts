@@ -14,7 +14,7 @@
  * - The accounts are taken as values (see columns.ts): a changed feed makes a new portfolio.
  */
 import type { Account } from '../feed/schema.js';
-import { accountColumns, gatherColumns, type AccountColumns } from './columns.js';
+import { columnsFor, gatherColumns, type AccountColumns } from './columns.js';
 import { pareto, paretoOf, paretoShares, type ParetoResult, type ParetoShares } from './pareto.js';
 import { quadrants, type QuadrantResult } from './quadrant.js';
 import { assignTiers, tierAssignment, tierRules, tiersOfSubset, type TierAssignment, type TierResult, type TierRules } from './tiers.js';
@@ -31,7 +31,7 @@ export class Portfolio {
   /**
    * @param accounts the validated accounts of a feed
    * @param rules the tier rules (defaults for what is left out); a RangeError for an invalid one
-   * @param columns the accounts' columns when the caller has them
+   * @param columns the accounts' columns when the caller has them (a validated feed's `columns`); a RangeError when they are of another count of accounts
    */
   constructor(
     readonly accounts: readonly Account[],
@@ -39,7 +39,7 @@ export class Portfolio {
     columns?: AccountColumns,
   ) {
     this.rules = tierRules(rules);
-    this.columns = columns ?? accountColumns(accounts);
+    this.columns = columnsFor(accounts, columns);
   }
 
   /** The whole feed's portfolio this one narrows, or itself. */

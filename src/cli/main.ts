@@ -1,21 +1,24 @@
 /**
  * `npx kam-widgets validate <file.json|file.csv> [--field-map ...] [--locale de-DE] [--currency EUR]`
- * `npx kam-widgets schema`
+ * `npx kam-widgets schema [--markdown]`
  *
- * For CRM admins checking an export before wiring it in: prints every problem with its path or row, and a
- * summary (accounts, total revenue, vital few, tiers). Exit code 0 only when the whole feed meets the
- * contract; 1 when anything does not (even one account a widget would skip); 2 for a usage error (one
- * line: a bad option, locale, currency or field map, a file it cannot read). Text from the file (names,
- * headers, keys) is printed with control characters escaped, so it cannot drive the terminal.
+ * For CRM admins checking an export before wiring it in: prints every problem with its path or row (first
+ * those that drop an account, then those that only drop a field), and a summary (accounts, total revenue,
+ * vital few, tiers). Exit code 0 only when the whole feed meets the contract; 1 when anything does not
+ * (even one field a widget would ignore); 2 for a usage error (one line: a bad option, locale, currency or
+ * field map, a file it cannot read). Text from the file (names, headers, keys) is printed with control
+ * characters escaped, so it cannot drive the terminal.
  */
 import { parseArgs } from 'node:util';
 import { pareto } from '../analysis/pareto.js';
 import { assignTiers } from '../analysis/tiers.js';
 import { parseCsvFeed } from '../feed/csv.js';
 import { FeedError, describeProblem } from '../feed/errors.js';
-import { mapJsonDocument, parseFieldMap, type FieldMap } from '../feed/field-map.js';
+import { fieldTableMarkdown } from '../feed/field-docs.js';
+import { parseFieldMap, type FieldMap } from '../feed/field-map.js';
 import { feedJsonSchema } from '../feed/json-schema.js';
-import { parseFeed, parseJsonText, type Feed } from '../feed/parse.js';
+import { describeIgnored, parseJsonText, type Feed } from '../feed/parse.js';
+import { readFeedDocument } from '../feed/read.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -25,10 +28,10 @@ export interface CliIo {
 
 const USAGE = `Usage:
   kam-widgets validate <file.json|file.csv> [--field-map "id=AccountId,name=Account Name,revenue=Annual Revenue"] [--locale en-US] [--currency USD] [--format json|csv]
-  kam-widgets schema
+  kam-widgets schema [--markdown]
 
 validate  checks a feed against the kam-widgets contract; exit code 0 when all of it is valid, 1 otherwise.
-schema    prints the feed's JSON Schema.`;
+schema    prints the feed's JSON Schema (with --markdown: the field tables of the docs).`;
 
 const MORE = 'Run "kam-widgets --help" for the usage.';
 
@@ -51,7 +54,7 @@ interface LoadOptions {
 function load(text: string, path: string, options: LoadOptions): Feed {
   const csv = options.format ? options.format === 'csv' : /\.csv$/i.test(path);
   if (csv) return parseCsvFeed(text, options);
-  return parseFeed(mapJsonDocument(parseJsonText(text), options.fieldMap));
+  return readFeedDocument(parseJsonText(text), { fieldMap: options.fieldMap });
 }
 
 /** The options as the loader takes them; a one-line usage error for a locale, currency or field map that cannot be used. */
@@ -87,6 +90,17 @@ function summary(feed: Feed, io: CliIo): void {
   if (feed.kpis.length || feed.skippedKpis.length) io.out(`KPI entries: ${feed.kpis.length} valid${feed.skippedKpis.length ? `, ${feed.skippedKpis.length} skipped` : ''}`);
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What widgets would do with the feed's problems: "skip 1 account and ignore 2 fields". */
+function consequences(feed: Feed): string[] {
+  const parts: string[] = [];
+  if (feed.skipped.length) parts.push(`skip ${plural(feed.skipped.length, 'account', 'accounts')}`);
+  if (feed.skippedKpis.length) parts.push(`skip ${plural(feed.skippedKpis.length, 'KPI entry', 'KPI entries')}`);
+  if (feed.ignoredFields.length) parts.push(`ignore ${plural(feed.ignoredFields.length, 'field', 'fields')}`);
+  return parts;
+}
+
 export async function run(argv: readonly string[], cliIo: CliIo): Promise<number> {
   const io: CliIo = { ...cliIo, out: (line) => cliIo.out(printable(line)), err: (line) => cliIo.err(printable(line)) };
   let parsed;
@@ -99,6 +113,7 @@ export async function run(argv: readonly string[], cliIo: CliIo): Promise<number
         locale: { type: 'string' },
         currency: { type: 'string' },
         format: { type: 'string' },
+        markdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -112,7 +127,8 @@ export async function run(argv: readonly string[], cliIo: CliIo): Promise<number
     return parsed.values.help ? 0 : 2;
   }
   if (command === 'schema') {
-    cliIo.out(JSON.stringify(feedJsonSchema(), null, 2));
+    // The schema's own text is printed as it is: it holds no text from a file.
+    cliIo.out(parsed.values.markdown ? `${fieldTableMarkdown('account')}\n\n${fieldTableMarkdown('history-point')}` : JSON.stringify(feedJsonSchema(), null, 2));
     return 0;
   }
   if (command !== 'validate' || !file || rest.length) {
@@ -142,13 +158,21 @@ export async function run(argv: readonly string[], cliIo: CliIo): Promise<number
     for (const problem of error.problems) io.out(`  ${describeProblem(problem)}`);
     return 1;
   }
-  const problems = [...feed.skipped, ...feed.skippedKpis].flatMap((item) => item.problems);
-  if (problems.length) {
-    io.out(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; widgets would skip ${feed.skipped.length} account${feed.skipped.length === 1 ? '' : 's'}${feed.skippedKpis.length ? ` and ${feed.skippedKpis.length} KPI entr${feed.skippedKpis.length === 1 ? 'y' : 'ies'}` : ''}:`);
-    for (const problem of problems) io.out(`  ${describeProblem(problem)}`);
+  const dropping = [...feed.skipped, ...feed.skippedKpis].flatMap((item) => item.problems);
+  const count = dropping.length + feed.ignoredFields.length;
+  if (count) {
+    io.out(`${file}: ${plural(count, 'problem', 'problems')}; widgets would ${consequences(feed).join(' and ')}.`);
+    if (dropping.length) {
+      io.out(`Problems that drop ${feed.skippedKpis.length ? 'an account or KPI entry' : 'an account'} (${dropping.length}):`);
+      for (const problem of dropping) io.out(`  ${describeProblem(problem)}`);
+    }
+    if (feed.ignoredFields.length) {
+      io.out(`Problems that only drop a field; the account is kept (${feed.ignoredFields.length}):`);
+      for (const field of feed.ignoredFields) io.out(`  ${describeIgnored(field)}`);
+    }
   } else {
     io.out(`${file}: valid.`);
   }
   summary(feed, io);
-  return problems.length ? 1 : 0;
+  return count ? 1 : 0;
 }

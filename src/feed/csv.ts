@@ -8,7 +8,8 @@
 import { csvParseRows } from 'd3-dsv';
 import { FeedError, type FeedProblem } from './errors.js';
 import { checkMappedNames, parseFieldMap, readPath, sourceOf, ACCOUNT_FIELDS, type AccountField, type FieldMap } from './field-map.js';
-import { derivedFeed, parseFeed, type Feed } from './parse.js';
+import { ACCOUNT_FIELD_SPECS } from './fields.js';
+import { derivedFeed, parseFeedDocument, type Feed } from './parse.js';
 
 export interface CsvOptions {
   /** How numbers are written in the file. Default "en-US". */
@@ -19,11 +20,14 @@ export interface CsvOptions {
   currency?: string;
 }
 
+const fieldsWhere = (test: (spec: (typeof ACCOUNT_FIELD_SPECS)[number]) => boolean) =>
+  new Set<AccountField>(ACCOUNT_FIELD_SPECS.filter(test).map((spec) => spec.key));
 /** Money columns: an amount may carry the currency's code or symbol. */
-const MONEY_FIELDS = new Set<AccountField>(['revenue', 'previousRevenue', 'profit', 'potential', 'clv']);
+const MONEY_FIELDS = fieldsWhere((spec) => 'unit' in spec && spec.unit === 'currency');
 /** Every numeric column: plain numbers as the locale writes them, never a percent sign. */
-const NUMBER_FIELDS = new Set<AccountField>([...MONEY_FIELDS, 'effort', 'impact', 'nps', 'csat']);
-const BOOLEAN_FIELDS = new Set<AccountField>(['expanded', 'referenceable']);
+const NUMBER_FIELDS = fieldsWhere((spec) => spec.kind === 'number');
+const BOOLEAN_FIELDS = fieldsWhere((spec) => spec.kind === 'flag');
+const PERIOD_FIELDS = fieldsWhere((spec) => spec.kind === 'periods');
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
@@ -180,8 +184,8 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
       } else if (BOOLEAN_FIELDS.has(field)) {
         const lower = value.toLowerCase();
         account[field] = TRUE.has(lower) ? true : FALSE.has(lower) ? false : value;
-      } else if (field === 'history') {
-        continue; // not representable in one cell; JSON feeds carry history
+      } else if (PERIOD_FIELDS.has(field)) {
+        continue; // history is not representable in one cell; JSON feeds carry it
       } else {
         account[field] = value;
       }
@@ -189,7 +193,7 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
     return account;
   });
 
-  const feed = parseFeed({ version: 1, currency: options.currency, accounts: records });
+  const feed = parseFeedDocument({ version: 1, currency: options.currency, accounts: records });
   const rowName = (index: number) => `row ${index + 2}`; // row 1 is the header
   const rewrite = (problem: FeedProblem): FeedProblem => {
     const match = /^accounts\[(\d+)\]\.?([A-Za-z]+)?/.exec(problem.path);
@@ -199,7 +203,13 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
     if (!field) return { path: rowName(index), message: problem.message };
     return { path: `${rowName(index)}, column ${JSON.stringify(sourceOf(map, field))}`, message: cellProblems.get(`${index}.${field}`) ?? problem.message };
   };
-  return derivedFeed(feed, { skipped: feed.skipped.map((item) => ({ ...item, problems: item.problems.map(rewrite) })) });
+  return derivedFeed(feed, {
+    skipped: feed.skipped.map((item) => ({ ...item, problems: item.problems.map(rewrite) })),
+    ignoredFields: feed.ignoredFields.map((field) => {
+      const { path, message } = rewrite({ path: field.path, message: field.reason });
+      return { ...field, path, reason: message };
+    }),
+  });
 }
 
 /** True when a response or file name says CSV. */

@@ -6,32 +6,11 @@
  * `name="Name, legal"`.
  */
 import { FeedError } from './errors.js';
+import { ACCOUNT_FIELD_SPECS, type AccountField } from './fields.js';
 
-/** The account fields of the contract, in the order the README lists them. */
-export const ACCOUNT_FIELDS = [
-  'id',
-  'name',
-  'revenue',
-  'previousRevenue',
-  'profit',
-  'potential',
-  'effort',
-  'impact',
-  'tier',
-  'nps',
-  'csat',
-  'clv',
-  'expanded',
-  'referenceable',
-  'owner',
-  'segment',
-  'region',
-  'industry',
-  'country',
-  'url',
-  'history',
-] as const;
-export type AccountField = (typeof ACCOUNT_FIELDS)[number];
+/** The account fields of the contract, in the order the docs list them. */
+export const ACCOUNT_FIELDS: readonly AccountField[] = ACCOUNT_FIELD_SPECS.map((spec) => spec.key);
+export type { AccountField };
 
 export type FieldMap = ReadonlyMap<AccountField, string>;
 

@@ -1,30 +1,32 @@
 /** The account feed: contract, parsing, loading and the published JSON Schema. */
 export {
-  AccountSchema,
-  FEED_VERSION,
-  FeedDocumentSchema,
-  FeedEnvelopeSchema,
-  HistoryPointSchema,
-  KPI_UNITS,
-  KpiOverrideSchema,
+  ACCOUNT_FIELD_SPECS,
+  DISPLAY_LENGTH,
+  HISTORY_POINT_FIELD_SPECS,
+  MAX_MONEY,
   NUMERIC_STRING,
   TIERS,
-  numberField,
-} from './schema.js';
-export type { Account, AccountInput, HistoryPoint, KpiOverride, KpiUnit, Tier } from './schema.js';
+  displayText,
+} from './fields.js';
+export type { Account, AccountInput, FieldKind, FieldSpec, HistoryPoint, HistoryPointInput, Tier } from './fields.js';
+export { AccountSchema, FEED_VERSION, FeedDocumentSchema, FeedEnvelopeSchema, HistoryPointSchema, KPI_UNITS, KpiOverrideSchema, numberField } from './schema.js';
+export type { KpiOverride, KpiUnit } from './schema.js';
+export { checkAccount } from './check.js';
+export { FIGURES, NO_TIER, tierIndexOf } from './columns.js';
+export type { AccountColumns, Figure } from './columns.js';
 export { FeedError, describeProblem, formatPath, isAbortError } from './errors.js';
 export type { FeedErrorKind, FeedErrorOptions, FeedProblem } from './errors.js';
-export { derivedFeed, isValidatedFeed, parseFeed, parseJsonText, summarizeSkipped } from './parse.js';
+export { derivedFeed, describeIgnored, isValidatedFeed, parseFeed, parseFeedDocument, parseJsonText, summarizeSkipped } from './parse.js';
 export { parseCsvFeed, looksLikeCsv, localeNumberReader } from './csv.js';
 export type { CsvOptions, LocaleNumberReader } from './csv.js';
 export { parseFieldMap, mapJsonDocument, ACCOUNT_FIELDS } from './field-map.js';
 export type { AccountField, FieldMap } from './field-map.js';
 export { parseFilter, matchingIndexes, describeFilter, FILTER_FIELDS, FilterError } from './filter.js';
 export type { AccountFilter, FilterField } from './filter.js';
-export type { Feed, SkippedItem, SkippedSummary } from './parse.js';
+export type { Feed, IgnoredField, SkippedItem, SkippedSummary } from './parse.js';
 export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, FeedLoader, MAX_TIMEOUT_MS, fetchFeed, fetchFeedAs } from './load.js';
 export type { FeedLoaderOptions, FeedSource, FetchFeedOptions, LoadedFeed } from './load.js';
-export { FEED_FORMATS, parseFeedFormat, readFeed } from './read.js';
+export { FEED_FORMATS, parseFeedFormat, readFeed, readFeedDocument } from './read.js';
 export type { FeedFormat, ReadOptions } from './read.js';
 export { readInlineFeed } from './inline.js';
 export { FEED_SCHEMA_ID, FEED_SCHEMA_TITLE, feedJsonSchema } from './json-schema.js';

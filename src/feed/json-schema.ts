@@ -1,5 +1,6 @@
 /**
- * The published JSON Schema of the feed (schema/feed.schema.json), generated from the zod contract.
+ * The published JSON Schema of the feed (schema/feed.schema.json), generated from the zod contract (whose
+ * accounts are made from the field table, fields.ts).
  * Regenerate with `npx tsx scripts/write-json-schema.ts`; a test fails when the committed file is stale.
  *
  * The JSON Schema describes a fully valid feed. parseFeed is more lenient: it also accepts documents
@@ -7,16 +8,10 @@
  * repeated account ids, which JSON Schema cannot express.
  */
 import * as z from './zod.js';
-import { FeedDocumentSchema, NUMERIC_STRING } from './schema.js';
+import { FeedDocumentSchema, NUMERIC_STRING, type NumberRange } from './schema.js';
 
 export const FEED_SCHEMA_ID = 'https://kam-widgets.dev/schema/feed.schema.json';
 export const FEED_SCHEMA_TITLE = 'kam-widgets account feed, version 1';
-
-interface NumberRange {
-  min?: number;
-  max?: number;
-  integer?: boolean;
-}
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +21,7 @@ function numberFieldOverride(json: Json): void {
   const range = (json.kamNumber ?? {}) as NumberRange;
   delete json.kamNumber;
   delete json.type;
-  const number: Json = { type: range.integer ? 'integer' : 'number' };
+  const number: Json = { type: 'number' };
   if (range.min !== undefined) number.minimum = range.min;
   if (range.max !== undefined) number.maximum = range.max;
   const { description, ...rest } = json;

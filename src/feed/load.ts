@@ -8,7 +8,7 @@ import { looksLikeCsv } from './csv.js';
 import { FeedError } from './errors.js';
 import { parseJsonText } from './parse.js';
 import type { Feed } from './parse.js';
-import { readFeed, type FeedFormat, type ReadOptions } from './read.js';
+import { readFeed, readFeedDocument, type FeedFormat, type ReadOptions } from './read.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** The longest time limit a request may be given: 10 minutes. */
@@ -220,7 +220,8 @@ export async function fetchFeedAs(url: string, options: FetchFeedOptions = {}): 
       }
     }
     try {
-      return { feed: readFeed(input, { ...options, format }), format };
+      // A JSON response is a parsed document by now: a document that is a string is not read as JSON a second time.
+      return { feed: format === 'json' ? readFeedDocument(input, options) : readFeed(input, { ...options, format }), format };
     } catch (error) {
       if (error instanceof FeedError) {
         const message = error.message.replace(/^The /, 'the ');

@@ -6,7 +6,7 @@
 import { parseCsvFeed } from './csv.js';
 import { FeedError } from './errors.js';
 import { mapJsonDocument, parseFieldMap, type FieldMap } from './field-map.js';
-import { isValidatedFeed, parseFeed, parseJsonText, type Feed } from './parse.js';
+import { isValidatedFeed, parseFeedDocument, parseJsonText, type Feed } from './parse.js';
 
 export const FEED_FORMATS = ['json', 'csv'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
@@ -42,6 +42,17 @@ export function readFeed(input: unknown, options: ReadOptions = {}): Feed {
   if (options.format === 'csv' && typeof input === 'string') {
     return parseCsvFeed(input, { fieldMap, locale: options.locale, currency: options.currency });
   }
-  const document = typeof input === 'string' ? parseJsonText(input) : input;
-  return parseFeed(mapJsonDocument(document, fieldMap));
+  return readFeedDocument(typeof input === 'string' ? parseJsonText(input) : input, { fieldMap });
+}
+
+/**
+ * Validates a parsed JSON document (a fetched response, a file read by the CLI), mapped with `fieldMap`
+ * first. Unlike readFeed, a string here is a JSON document that is a string, not text to parse: it is
+ * "not a feed".
+ * @throws FeedError 'invalid' for a bad field map, a mapped key the document lacks, or a document that is not a feed.
+ */
+export function readFeedDocument(document: unknown, options: Pick<ReadOptions, 'fieldMap'> = {}): Feed {
+  if (isValidatedFeed(document)) return document;
+  const fieldMap = typeof options.fieldMap === 'string' || options.fieldMap == null ? parseFieldMap(options.fieldMap) : options.fieldMap;
+  return parseFeedDocument(mapJsonDocument(document, fieldMap));
 }

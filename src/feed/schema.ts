@@ -1,44 +1,51 @@
 /**
- * The account-feed contract, version 1.
- *
- * One zod schema is the single source of truth: the TypeScript types are inferred from it and the
- * published JSON Schema (schema/feed.schema.json) is generated from it. Every field carries its unit
- * and range in its description (`describe()` below), which ends up in the JSON Schema for integrators.
+ * The feed contract as zod schemas: zod is the validator of record and words every problem a person
+ * sees. The account and history-point schemas are made from the field table (fields.ts), so they cannot
+ * drift from the in-place checker (check.ts) or the docs; the envelope and the KPI overrides are small
+ * and written here. The published JSON Schema is generated from these schemas (json-schema.ts).
  *
  * Written with zod/mini's functional API (see zod.ts). zod/mini has no locale: every schema words its
  * own messages in the kit's "expected …, got …" style.
  */
 import * as z from './zod.js';
+import { showValue as shown } from './errors.js';
+import {
+  ACCOUNT_FIELD_SPECS,
+  HISTORY_POINT_FIELD_SPECS,
+  MAX_MONEY,
+  inRange,
+  isHttpUrl,
+  numberOf,
+  type Account,
+  type FieldSpec,
+  type HistoryPoint,
+} from './fields.js';
+
+export { NUMERIC_STRING, TIERS, type Account, type AccountField, type AccountInput, type HistoryPoint, type Tier } from './fields.js';
 
 export const FEED_VERSION = 1;
 
-export const TIERS = ['MVC', 'MGC', 'STC', 'BZ'] as const;
-export type Tier = (typeof TIERS)[number];
-
-/** A numeric string as CRM exports write numbers: "1250.50", " -3 ", "1e3". Not "12k", "NaN", "Infinity". */
-export const NUMERIC_STRING = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
-
-interface NumberRange {
+export interface NumberRange {
   min?: number;
   max?: number;
-  integer?: boolean;
 }
 
-function rangeText({ min, max, integer }: NumberRange): string {
-  const kind = integer ? 'an integer' : 'a number';
-  if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
-  if (min !== undefined) return `${kind} >= ${min}`;
-  if (max !== undefined) return `${kind} <= ${max}`;
-  return `a finite ${integer ? 'integer' : 'number'}`;
+/** "a number from 0 to 10", "a number >= 0", "a finite number". The money ceiling is left out: it is said only to values above it. */
+export function rangeText({ min, max }: NumberRange): string {
+  const shownMax = max === MAX_MONEY ? undefined : max;
+  const shownMin = min === -MAX_MONEY ? undefined : min;
+  if (shownMin !== undefined && shownMax !== undefined) return `a number from ${shownMin} to ${shownMax}`;
+  if (shownMin !== undefined) return `a number >= ${shownMin}`;
+  if (shownMax !== undefined) return `a number <= ${shownMax}`;
+  return 'a finite number';
 }
 
-function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : typeof value;
+/** Why `value` is not a number in `range`: the expected range, or the money ceiling for an amount past it. */
+function numberProblem(value: unknown, n: number | undefined, range: NumberRange): string {
+  if (n !== undefined && n - n === 0 && range.max === MAX_MONEY && Math.abs(n) > MAX_MONEY) {
+    return `expected an amount of at most 10^18 (either sign), got ${shown(value)}`;
+  }
+  return `expected ${rangeText(range)}, got ${shown(value)}`;
 }
 
 /**
@@ -61,28 +68,19 @@ function optional<T extends z.ZodMiniType>(schema: T, description: string) {
  * CRM exports often quote numbers; "12k", NaN and Infinity are not.
  */
 export function numberField(range: NumberRange = {}) {
-  const expected = `expected ${rangeText(range)}`;
   return z
     .pipe(
       z.unknown(),
       z.transform((value: unknown, ctx) => {
-        let n: number | undefined;
-        if (typeof value === 'number') n = value;
-        else if (typeof value === 'string' && NUMERIC_STRING.test(value)) n = Number(value);
-        const ok =
-          n !== undefined &&
-          Number.isFinite(n) &&
-          (range.min === undefined || n >= range.min) &&
-          (range.max === undefined || n <= range.max) &&
-          (!range.integer || Number.isInteger(n));
-        if (!ok) {
-          ctx.issues.push({ code: 'custom', message: `${expected}, got ${shown(value)}`, input: value });
+        const n = numberOf(value);
+        if (n === undefined || !inRange(n, range)) {
+          ctx.issues.push({ code: 'custom', message: numberProblem(value, n, range), input: value });
           return z.NEVER;
         }
-        return n as number;
+        return n;
       }),
     )
-    // Read by parse.ts (fast path) and json-schema.ts (numeric strings in the JSON Schema).
+    // Read by json-schema.ts: a number in range, or a numeric string.
     .register(z.globalRegistry, { kamNumber: range });
 }
 
@@ -92,11 +90,7 @@ function text(what: string) {
 
 const httpUrl = z
   .string({ error: (issue) => `expected an http or https URL, got ${shown(issue.input)}` })
-  .check(
-    z.refine((value: string) => /^https?:\/\//i.test(value.trim()) && URL.canParse(value.trim()), {
-      error: (issue) => `expected an http or https URL, got ${shown(issue.input)}`,
-    }),
-  )
+  .check(z.refine(isHttpUrl, { error: (issue) => `expected an http or https URL, got ${shown(issue.input)}` }))
   // For the published JSON Schema only (the refine above is what validates).
   .register(z.globalRegistry, { format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
 
@@ -106,52 +100,46 @@ function record(what: string) {
   return { error: (issue: { input?: unknown }) => `expected ${what}, got ${shown(issue.input)}` };
 }
 
-export const HistoryPointSchema = z.object({
-  period: describe(text('a period label such as "2026-Q1"'), 'Period label, for example "2026-Q1" or "2025".'),
-  revenue: describe(numberField({ min: 0 }), 'Revenue in that period, in the feed currency, >= 0.'),
-}, record('an object { period, revenue }'));
+/** The words for a record's keys, in messages: "{ period, revenue }". */
+function keysText(specs: readonly FieldSpec[]): string {
+  return `{ ${specs.map((s) => s.key).join(', ')} }`;
+}
 
-export const AccountSchema = z.object({
-  id: describe(
-    text('a non-empty string').check(z.trim(), z.minLength(1, { error: 'expected a non-empty string' })),
-    'Unique, non-empty account identifier (for example the CRM record id).',
-  ),
-  name: describe(text('a string'), 'Display name of the account. Plain text: never interpreted as markup.'),
-  revenue: describe(numberField({ min: 0 }), 'Revenue in the current period, in the feed currency, >= 0.'),
-  previousRevenue: optional(
-    numberField({ min: 0 }),
-    'Revenue in the previous period, in the feed currency, >= 0. Needed for growth, retention, churn, NRR.',
-  ),
-  profit: optional(numberField(), 'Profit (contribution after cost to serve) in the current period, feed currency; may be negative.'),
-  potential: optional(
-    numberField({ min: 0 }),
-    'Attainable yearly revenue (wallet share estimate), feed currency, >= 0. Growth headroom = potential - revenue.',
-  ),
-  effort: optional(numberField({ min: 0 }), 'Effort spent on the account this period: hours or touches, >= 0.'),
-  impact: optional(numberField(), 'Impact score of working the account (any finite number, higher is better). Defaults to growth headroom.'),
-  tier: optional(
-    z.enum(TIERS, { error: (issue) => `expected one of MVC, MGC, STC, BZ, got ${shown(issue.input)}` }),
-    'Tier given by the feed; wins over the computed tier rule.',
-  ),
-  nps: optional(
-    numberField({ min: 0, max: 10, integer: true }),
-    'Latest likelihood-to-recommend answer, integer 0-10 (9-10 promoter, 0-6 detractor).',
-  ),
-  csat: optional(numberField({ min: 1, max: 5 }), 'Latest satisfaction rating, 1-5 (4 or 5 counts as satisfied).'),
-  clv: optional(numberField({ min: 0 }), 'Customer lifetime value, feed currency, >= 0.'),
-  expanded: optional(flag, 'True when the account bought more or another product this period (up-sell/cross-sell).'),
-  referenceable: optional(flag, 'True when the account agreed to act as a reference.'),
-  owner: optional(text('a string'), 'Account owner (key-account manager).'),
-  segment: optional(text('a string'), 'Customer segment, for example "Enterprise".'),
-  region: optional(text('a string'), 'Sales region, for example "EMEA".'),
-  industry: optional(text('a string'), 'Industry of the account.'),
-  country: optional(text('a string'), 'Country of the account (name or ISO 3166 code).'),
-  url: optional(httpUrl, 'Link to the account record in the CRM; http or https only.'),
-  history: optional(
-    z.array(HistoryPointSchema, { error: (issue) => `expected an array of { period, revenue }, got ${shown(issue.input)}` }),
-    'Revenue by past period, oldest first.',
-  ),
-}, record('an account object'));
+/** The zod schema of one field of the table. */
+function fieldSchema(spec: FieldSpec): z.ZodMiniType {
+  switch (spec.kind) {
+    case 'id':
+      return text('a non-empty string').check(z.trim(), z.minLength(1, { error: 'expected a non-empty string' }));
+    case 'text':
+      return text(spec.key === 'period' ? 'a period label such as "2026-Q1"' : 'a string');
+    case 'number':
+      return numberField({ min: spec.min, max: spec.max });
+    case 'flag':
+      return flag;
+    case 'choice': {
+      const values = spec.values ?? [];
+      return z.enum(values as [string, ...string[]], { error: (issue) => `expected one of ${values.join(', ')}, got ${shown(issue.input)}` });
+    }
+    case 'url':
+      return httpUrl;
+    case 'periods':
+      return z.array(HistoryPointSchema, { error: (issue) => `expected an array of ${keysText(HISTORY_POINT_FIELD_SPECS)}, got ${shown(issue.input)}` });
+  }
+}
+
+/** The zod object of a record described by `specs`. */
+function recordSchema(specs: readonly FieldSpec[], what: string) {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const spec of specs) shape[spec.key] = spec.required ? describe(fieldSchema(spec), spec.doc) : optional(fieldSchema(spec), spec.doc);
+  return z.object(shape, record(what));
+}
+
+export const HistoryPointSchema = recordSchema(HISTORY_POINT_FIELD_SPECS, `an object ${keysText(HISTORY_POINT_FIELD_SPECS.filter((s) => s.required))}`) as unknown as z.ZodMiniType<
+  HistoryPoint,
+  unknown
+>;
+
+export const AccountSchema = recordSchema(ACCOUNT_FIELD_SPECS, 'an account object') as unknown as z.ZodMiniType<Account, unknown>;
 
 export const KPI_UNITS = ['percent', 'currency', 'number', 'score'] as const;
 
@@ -182,16 +170,18 @@ function isoText(what: string, pattern: RegExp) {
   return z.string({ error }).check(z.regex(pattern, { error }));
 }
 
-/** The document envelope. Accounts are validated one by one (see parse.ts) so one bad account is skipped, not fatal. */
+/** An array, taken as it is: its items are checked one by one by parse.ts (one bad item is skipped, not fatal). */
+function list(what: string) {
+  return z.custom<unknown[]>(Array.isArray, { error: (issue) => `expected an array of ${what}, got ${shown(issue.input)}` });
+}
+
+/** The document envelope. Accounts and KPI entries are validated one by one (see parse.ts) so one bad entry is skipped, not fatal. */
 export const FeedEnvelopeSchema = z.object({
   version: describe(
     z.literal(FEED_VERSION, { error: (issue) => `expected 1 (the only feed version), got ${shown(issue.input)}` }),
     'Feed format version; must be 1.',
   ),
-  accounts: describe(
-    z.array(z.unknown(), { error: (issue) => `expected an array of accounts, got ${shown(issue.input)}` }),
-    'The accounts.',
-  ),
+  accounts: describe(list('accounts'), 'The accounts.'),
   currency: optional(
     isoText('an ISO 4217 currency code such as "USD"', /^[A-Z]{3}$/),
     'ISO 4217 currency code of every money field. Default "USD".',
@@ -204,10 +194,7 @@ export const FeedEnvelopeSchema = z.object({
     }, record('an object { current, previous }')),
     'Labels of the current and previous periods.',
   ),
-  kpis: optional(
-    z.array(z.unknown(), { error: (issue) => `expected an array of KPI entries, got ${shown(issue.input)}` }),
-    'KPIs measured elsewhere; each wins over the derived KPI with the same id.',
-  ),
+  kpis: optional(list('KPI entries'), 'KPIs measured elsewhere; each wins over the derived KPI with the same id.'),
 }, record('a feed object { "version": 1, "accounts": [...] }'));
 
 /**
@@ -230,8 +217,5 @@ export const FeedDocumentSchema = z.extend(FeedEnvelopeSchema, {
   ),
 });
 
-export type Account = z.output<typeof AccountSchema>;
-export type AccountInput = z.input<typeof AccountSchema>;
 export type KpiOverride = z.output<typeof KpiOverrideSchema>;
-export type HistoryPoint = z.output<typeof HistoryPointSchema>;
 export type KpiUnit = (typeof KPI_UNITS)[number];

@@ -20,6 +20,7 @@ export {
   NEVER,
   array,
   boolean,
+  custom,
   enum,
   extend,
   globalRegistry,

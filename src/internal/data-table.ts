@@ -5,6 +5,7 @@
  * has every row.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { displayText } from '../feed/fields.js';
 
 export interface TableColumn<Row> {
   id: string;
@@ -15,6 +16,11 @@ export interface TableColumn<Row> {
   cell: (row: Row) => string | TemplateResult;
   /** Numbers are right-aligned. */
   numeric?: boolean;
+}
+
+export interface TableMark {
+  label: string;
+  className: string;
 }
 
 export interface TableSort {
@@ -31,8 +37,8 @@ export interface TableOptions<Row> {
   /** How many rows to show; the rest are one click away. */
   limit: number;
   onShowMore: () => void;
-  /** Marks a row: a word shown to every user in the first cell ("vital few"), and a class. */
-  mark?: (row: Row) => { label: string; className: string } | undefined;
+  /** Marks a row: words shown to every user in the first cell ("vital few", "1 field ignored"), each with a class for the row. */
+  marks?: (row: Row) => readonly TableMark[];
   key: (row: Row) => string;
 }
 
@@ -53,6 +59,9 @@ export function sortRows<Row>(rows: readonly Row[], column: TableColumn<Row> | u
     })
     .map((entry) => entry.row);
 }
+
+/** A text cell as drawn: cut to the display length (a 10 MB name is drawn as its first 200 characters). */
+const cellText = (cell: string | TemplateResult) => (typeof cell === 'string' ? displayText(cell) : cell);
 
 export function dataTable<Row>(options: TableOptions<Row>): TemplateResult {
   const { columns, sort, limit } = options;
@@ -78,12 +87,12 @@ export function dataTable<Row>(options: TableOptions<Row>): TemplateResult {
         </thead>
         <tbody>
           ${shown.map((row) => {
-            const mark = options.mark?.(row);
-            return html`<tr class=${mark?.className ?? ''}>
+            const marks = options.marks?.(row) ?? [];
+            return html`<tr class=${marks.map((m) => m.className).join(' ')}>
               ${columns.map((c, i) =>
                 i === 0
-                  ? html`<th scope="row">${c.cell(row)}${mark ? html` <span class="mark">${mark.label}</span>` : nothing}</th>`
-                  : html`<td class=${c.numeric ? 'num' : ''}>${c.cell(row)}</td>`,
+                  ? html`<th scope="row">${cellText(c.cell(row))}${marks.map((m) => html` <span class="mark">${m.label}</span>`)}</th>`
+                  : html`<td class=${c.numeric ? 'num' : ''}>${cellText(c.cell(row))}</td>`,
               )}
             </tr>`;
           })}

@@ -16,7 +16,6 @@ import type { TierRules } from '../analysis/tiers.js';
 import { FeedError } from '../feed/errors.js';
 import { FeedLoader, type FeedSource } from '../feed/load.js';
 import type { Feed } from '../feed/parse.js';
-import type { Account } from '../feed/schema.js';
 import { parseFieldMap } from '../feed/field-map.js';
 import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
 import { readInlineFeed, watchInlineFeed, type InlineFeedWatch } from '../feed/inline.js';
@@ -60,7 +59,7 @@ export class FeedController implements ReactiveController {
   private filterText = '';
   private readonly filtered = memo(narrowToFilter);
   private readonly portfolioOf = memo(
-    (accounts: readonly Account[], cutoff?: number, growthThreshold?: number, headroomFactor?: number) => new Portfolio(accounts, { cutoff, growthThreshold, headroomFactor }),
+    (feed: Feed, cutoff?: number, growthThreshold?: number, headroomFactor?: number) => new Portfolio(feed.accounts, { cutoff, growthThreshold, headroomFactor }, feed.columns),
   );
   private readonly schedule = new RefreshSchedule();
   private refreshTimer?: ReturnType<typeof setTimeout>;
@@ -312,7 +311,7 @@ export class FeedController implements ReactiveController {
   /** The portfolio of a feed under this element's own tier rules, made again only when the accounts or a rule changed. */
   private ownPortfolio(feed: Feed): Portfolio {
     const { cutoff, growthThreshold, headroomFactor } = this.host.tierRules ?? {};
-    return this.portfolioOf(feed.accounts, cutoff, growthThreshold, headroomFactor);
+    return this.portfolioOf(feed, cutoff, growthThreshold, headroomFactor);
   }
 
   /** Applies the filter to the source state and tells the host when what it shows changed. */

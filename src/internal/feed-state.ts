@@ -57,7 +57,7 @@ export function narrowToFilter(feed: Feed, portfolio: Portfolio, filter: string)
   try {
     const tierOf = (i: number) => TIER_ORDER[portfolio.tiers().tierIndex[i]!]!;
     const shown = portfolio.narrow(matchingIndexes(portfolio.accounts, parseFilter(filter), tierOf));
-    return { feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'] }), portfolio: shown };
+    return { feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'], columns: shown.columns }), portfolio: shown };
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
     return new FeedError('invalid', `The filter attribute cannot be used: ${error.message}`);

@@ -1,7 +1,8 @@
 /**
  * Locale-aware number formatting for every widget, built on Intl.NumberFormat. One set of formatters
  * per (locale, currency) pair is cached, because constructing Intl formatters is slow and widgets format
- * thousands of labels.
+ * thousands of labels. A value that is not a finite number is shown as NO_FIGURE ("–"), never as "NaN"
+ * or "∞" (the feed keeps every total finite; this is the guard for a ratio without a base).
  */
 export interface Formatters {
   readonly locale: string;
@@ -27,6 +28,12 @@ export interface Formatters {
 }
 
 const cache = new Map<string, Formatters>();
+
+/** What a formatter shows for NaN or ±Infinity. */
+export const NO_FIGURE = '–';
+
+/** `format`, showing NO_FIGURE for anything but a finite number. */
+const finiteOnly = (format: Intl.NumberFormat) => (value: number) => (Number.isFinite(value) ? format.format(value) : NO_FIGURE);
 
 /** The page's locale when none is set: the element's lang, then the document's, then the browser's. */
 export function defaultLocale(element?: Element): string {
@@ -69,15 +76,15 @@ export function formatters(locale: string, currency = 'USD'): Formatters {
   const result: Formatters = {
     locale: loc,
     currency: cur,
-    money: (v) => money.format(v),
-    moneyCompact: (v) => moneyCompact.format(v),
-    percent: (v) => percent.format(v),
-    percentWhole: (v) => percentWhole.format(v),
-    percentShort: (v) => percentShort.format(v),
-    number: (v) => number.format(v),
-    integer: (v) => integer.format(v),
-    signedInteger: (v) => signedInteger.format(v),
-    compact: (v) => compact.format(v),
+    money: finiteOnly(money),
+    moneyCompact: finiteOnly(moneyCompact),
+    percent: finiteOnly(percent),
+    percentWhole: finiteOnly(percentWhole),
+    percentShort: finiteOnly(percentShort),
+    number: finiteOnly(number),
+    integer: finiteOnly(integer),
+    signedInteger: finiteOnly(signedInteger),
+    compact: finiteOnly(compact),
   };
   cache.set(key, result);
   return result;

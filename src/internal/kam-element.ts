@@ -73,7 +73,7 @@ export abstract class KamElement extends KamSource {
     if (status === 'loading') return loadingView(waitingFor);
     if (status === 'error' && error) return errorView(error, () => this.retry());
     if (status !== 'ready' || !feed) return idleView();
-    return html`${staleNotice(stale, loadedAt, this.format.locale, () => void this.feedController.refreshNow())}${skippedNotice(feed.skipped)}${
+    return html`${staleNotice(stale, loadedAt, this.format.locale, () => void this.feedController.refreshNow())}${skippedNotice(feed.skipped, 'account', feed.ignoredFields)}${
       this.hasContent(feed) ? this.renderReady(feed) : emptyView(feed.skipped.length, this.feedController.state.filter)
     }`;
   }

@@ -12,9 +12,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portfolio } from '../analysis/portfolio.js';
-import type { Feed } from '../feed/parse.js';
+import type { Feed, IgnoredField } from '../feed/parse.js';
 import type { Account } from '../feed/schema.js';
-import { dataTable, tableStyles, type TableColumn, type TableSort } from './data-table.js';
+import { dataTable, tableStyles, type TableColumn, type TableMark, type TableSort } from './data-table.js';
 import { emit } from './events.js';
 import { whenIdle } from './idle.js';
 import { ExportError, downloadBlob, exportFileName, svgDocument, svgToPng, toCsv, type CsvColumn } from './export.js';
@@ -23,6 +23,7 @@ import { KamElement } from './kam-element.js';
 import { memo } from './memo.js';
 import { plotFrame, type PlotSpec } from './plot-frame.js';
 import { accountsByIds, nextSelection } from './selection.js';
+import { displayText } from './text-fit.js';
 import { toolbar, type ExportFormat } from './toolbar.js';
 import { tooltipStyles } from './tooltip.js';
 import { widgetStyles } from './widget-styles.js';
@@ -31,6 +32,7 @@ export type { ExportFormat };
 export type WidgetView = 'chart' | 'table';
 
 const EMPTY: readonly string[] = Object.freeze([]);
+const NONE_IGNORED: readonly IgnoredField[] = Object.freeze([]);
 
 /**
  * The chart widget frame: the parts and theme properties every widget has.
@@ -49,7 +51,7 @@ const EMPTY: readonly string[] = Object.freeze([]);
  * @csspart table-container - The scrolling box around the table view.
  * @csspart table - The table view.
  * @csspart show-more - The button that shows more table rows.
- * @csspart skipped-notice - The "N accounts skipped" notice.
+ * @csspart skipped-notice - The notice of what the feed left out: "3 accounts skipped, 2 fields ignored".
  * @csspart stale-notice - The notice that a background refresh failed and older data is shown.
  * @csspart retry-button - The Retry button of a network error, and "Refresh now" in the stale notice.
  * @csspart state - The loading, idle, empty and error views.
@@ -105,6 +107,12 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   private cancelPreparation?: () => void;
   private readonly selectedSet = memo((ids: readonly string[]) => new Set(ids));
   private readonly rows = memo((model: Model) => this.tableRows(model));
+  /** How many fields the feed ignored, per account id. */
+  private readonly ignoredCounts = memo((fields: readonly IgnoredField[]) => {
+    const counts = new Map<string, number>();
+    for (const field of fields) counts.set(field.id, (counts.get(field.id) ?? 0) + 1);
+    return counts;
+  });
 
   /** File name stem and export title, e.g. "kam-pareto". */
   protected abstract readonly exportName: string;
@@ -123,7 +131,11 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   protected abstract tableRows(model: Model): readonly Row[];
   /** The key of a table row and how it is marked (vital few, selected). */
   protected abstract rowKey(row: Row): string;
-  protected rowMark(_row: Row): { label: string; className: string } | undefined {
+  protected rowMark(_row: Row): TableMark | undefined {
+    return undefined;
+  }
+  /** The id of the account a table row shows, when a row is one account: the row is marked when fields of that account were ignored. */
+  protected rowAccountId(_row: Row): string | undefined {
     return undefined;
   }
   /** Columns of the CSV export (every row, unformatted numbers); the header alone while there is no model. */
@@ -131,6 +143,17 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   /** Called when the selection is cleared with Escape, so the widget can drop its own pointer state. */
   protected onEscape(): void {
     this.items.clear();
+  }
+
+  /** Marks of a table row: selected (else the widget's own mark), and how many of the account's fields the feed ignored. */
+  private rowMarks(row: Row): TableMark[] {
+    const marks: TableMark[] = [];
+    const own = this.selectedIds.has(this.rowKey(row)) ? { label: 'selected', className: 'selected' } : this.rowMark(row);
+    if (own) marks.push(own);
+    const id = this.rowAccountId(row);
+    const ignored = id === undefined ? 0 : (this.ignoredCounts(this.feedController.state.feed?.ignoredFields ?? NONE_IGNORED).get(id) ?? 0);
+    if (ignored) marks.push({ label: `${ignored} field${ignored === 1 ? '' : 's'} ignored`, className: 'ignored' });
+    return marks;
   }
 
   /** Ids of the selected accounts: the linked `<kam-feed>`'s selection, or this widget's own. */
@@ -167,7 +190,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     this.requestUpdate();
     if (!announce) return;
     const accounts = accountsByIds(this.portfolio, ids);
-    this.announcement = accounts.length === 0 ? 'Selection cleared.' : accounts.length === 1 ? `Selected ${accounts[0]!.name}.` : `${accounts.length} accounts selected.`;
+    this.announcement = accounts.length === 0 ? 'Selection cleared.' : accounts.length === 1 ? `Selected ${displayText(accounts[0]!.name)}.` : `${accounts.length} accounts selected.`;
     emit(this, 'kam-select', { ids, accounts, source: this.localName });
   }
 
@@ -333,7 +356,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
             onSort: (sort) => (this.tableSort = sort),
             limit: this.tableLimit,
             onShowMore: () => (this.tableLimit *= 5),
-            mark: (row) => (this.selectedIds.has(this.rowKey(row)) ? { label: 'selected', className: 'selected' } : this.rowMark(row)),
+            marks: (row) => this.rowMarks(row),
             key: (row) => this.rowKey(row),
           })
         : this.renderChart(model)}

@@ -50,7 +50,9 @@ function continuous(transform: Transform, domain: [number, number] = [0, 1], ran
   const scale = ((value: number) => {
     let t = t1 === t0 ? 0.5 : (transform.forward(value) - t0) / (t1 - t0);
     if (clamped) t = Math.max(0, Math.min(1, t));
-    return range[0] + t * (range[1] - range[0]);
+    const position = range[0] + t * (range[1] - range[0]);
+    // A position is an SVG attribute: never NaN or ±Infinity (an input outside every finite domain lands on the range's end).
+    return position - position === 0 ? position : t > 0 ? range[1] : range[0];
   }) as Scale;
   scale.domain = ((next?: readonly number[]) => {
     if (!next) return [...domain];
@@ -127,7 +129,10 @@ export const scaleLog = (): Scale =>
 /** An SVG path through points: "M x,y L x,y …" (what d3-shape's line() gives for straight segments). */
 export function polyline(points: readonly (readonly [number, number])[]): string {
   let path = '';
-  for (const [x, y] of points) path += `${path ? 'L' : 'M'}${Math.round(x * 100) / 100},${Math.round(y * 100) / 100}`;
+  for (const [x, y] of points) {
+    if (x - x !== 0 || y - y !== 0) continue; // a point without a finite position is left out, not written as NaN
+    path += `${path ? 'L' : 'M'}${Math.round(x * 100) / 100},${Math.round(y * 100) / 100}`;
+  }
   return path;
 }
 

@@ -1,12 +1,12 @@
 /**
  * The views every widget shows when it has nothing to draw yet: loading (a quiet skeleton), idle (no
  * input), empty, error (with every problem and a Retry for network errors), and the notice for skipped
- * accounts. Messages are specific: they say what happened and what to do.
+ * accounts and ignored fields. Messages are specific: they say what happened and what to do.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { inlineStyle } from './style-directive.js';
 import { describeProblem, type FeedError } from '../feed/errors.js';
-import type { SkippedItem } from '../feed/parse.js';
+import { describeIgnored, type IgnoredField, type SkippedItem } from '../feed/parse.js';
 
 const MAX_LISTED = 8;
 
@@ -144,14 +144,21 @@ export function errorView(error: FeedError, onRetry: () => void): TemplateResult
   </div>`;
 }
 
-export function skippedNotice(skipped: readonly SkippedItem[], noun = 'account'): TemplateResult | typeof nothing {
-  if (!skipped.length) return nothing;
-  const listed = skipped.slice(0, MAX_LISTED);
-  const more = skipped.length - listed.length;
+/**
+ * The notice of what the feed left out: "3 accounts skipped, 2 fields ignored", opening to the reasons
+ * (the skipped entries first, then the ignored fields). Nothing when nothing was left out.
+ */
+export function skippedNotice(skipped: readonly SkippedItem[], noun = 'account', ignored: readonly IgnoredField[] = []): TemplateResult | typeof nothing {
+  if (!skipped.length && !ignored.length) return nothing;
+  const lines = [...skipped.map((item) => item.problems.map(describeProblem).join('; ')), ...ignored.map(describeIgnored)];
+  const listed = lines.slice(0, MAX_LISTED);
+  const more = lines.length - listed.length;
+  const parts = skipped.length ? [`${skipped.length} ${noun}${skipped.length === 1 ? '' : 's'} skipped`] : [];
+  if (ignored.length) parts.push(`${ignored.length} field${ignored.length === 1 ? '' : 's'} ignored`);
   return html`<details class="notice" part="skipped-notice">
-    <summary>${skipped.length} ${noun}${skipped.length === 1 ? '' : 's'} skipped</summary>
+    <summary>${parts.join(', ')}</summary>
     <ul>
-      ${listed.map((item) => html`<li>${item.problems.map(describeProblem).join('; ')}</li>`)}
+      ${listed.map((line) => html`<li>${line}</li>`)}
       ${more > 0 ? html`<li>…and ${more} more</li>` : nothing}
     </ul>
   </details>`;

@@ -2,7 +2,12 @@
  * Fitting text into SVG without measuring the DOM (measuring forces layout, and layout is what makes
  * charts slow): widths are estimated from the character count with a generous average glyph width for
  * system-ui, so labels placed by these estimates do not overlap. Every widget uses these, so they agree.
+ * Text is cut to its display length (DISPLAY_LENGTH characters of the contract) before it is split,
+ * measured or drawn, so a name of 10 MB costs what one of 200 characters does.
  */
+import { displayText } from '../feed/fields.js';
+
+export { displayText };
 
 /** Estimated width in px of `text` at `size` px (system-ui averages under 0.58 em per character; bold 0.64). */
 export function textWidth(text: string, size = 11, bold = false): number {
@@ -13,7 +18,7 @@ export function textWidth(text: string, size = 11, bold = false): number {
 export function wrap(text: string, width: number, size = 11, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of displayText(text).split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
     if (line && textWidth(next, size, bold) > width) {
       lines.push(line);
@@ -26,6 +31,7 @@ export function wrap(text: string, width: number, size = 11, bold = false): stri
 
 /** Text cut to fit `width` px at `size` px, with an ellipsis. */
 export function fitText(text: string, width: number, size = 11, bold = false): string {
+  text = displayText(text);
   const max = Math.max(1, Math.floor(width / (size * (bold ? 0.64 : 0.58))));
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
@@ -60,6 +66,7 @@ export function measuredTextWidth(font: string): (text: string) => number {
 
 /** The longest start of `text` (with an ellipsis when cut) that `measure` says fits in `width` px; '' when not even one character does. */
 export function fitMeasured(text: string, width: number, measure: (text: string) => number): string {
+  text = displayText(text);
   if (measure(text) <= width) return text;
   let [low, high] = [0, text.length - 1]; // the number of characters kept before the ellipsis
   while (low < high) {

@@ -11,7 +11,7 @@ export interface BadInput {
 }
 
 export interface Outcome {
-  /** "rejected" (nothing is drawn), "partly" (bad accounts skipped, the rest drawn) or "accepted". */
+  /** "rejected" (nothing is drawn), "partly" (bad accounts skipped or bad optional fields ignored, the rest drawn) or "accepted". */
   result: 'rejected' | 'partly' | 'accepted';
   message: string;
   problems: string[];
@@ -21,9 +21,12 @@ const account = (fields: string) => `{ "version": 1, "accounts": [{ "id": "A-1",
 
 export const BAD_INPUTS: readonly BadInput[] = [
   { what: 'Text that is not JSON', input: '{ "version": 1, accounts: [] }' },
+  { what: 'A JSON document that is a string', input: '"accounts"' },
   { what: 'A document that is not a feed', input: '{ "version": 2, "currency": "euro" }' },
   { what: 'Revenue written as "12k"', input: account('{ "id": "A-2", "name": "Bolt", "revenue": "12k" }') },
-  { what: 'NPS outside 0-10, CSAT outside 1-5', input: account('{ "id": "A-2", "name": "Bolt", "revenue": 5, "nps": 11, "csat": 0 }') },
+  { what: 'Revenue past the money bound (10^18)', input: account('{ "id": "A-2", "name": "Bolt", "revenue": 1e308 }') },
+  { what: 'NPS outside 0-10, CSAT outside 1-5 (optional fields)', input: account('{ "id": "A-2", "name": "Bolt", "revenue": 5, "nps": 11, "csat": 0 }') },
+  { what: 'An average NPS', input: account('{ "id": "A-2", "name": "Bolt", "revenue": 5, "nps": 7.5 }') },
   { what: 'A javascript: URL', input: account('{ "id": "A-2", "name": "Bolt", "revenue": 5, "url": "javascript:alert(1)" }') },
   { what: 'A repeated id', input: account('{ "id": " A-1 ", "name": "Acme again", "revenue": 5 }') },
   { what: 'Numbers as strings (CRM exports)', input: account('{ "id": "A-2", "name": "Bolt", "revenue": "1250.50", "nps": "9" }') },

@@ -1,6 +1,6 @@
 /**
  * The feed contract field by field, read from the published JSON Schema (schema/feed.schema.json, which
- * is generated from the zod schema in src/feed/schema.ts and checked by a test), so the docs page says
+ * is generated from the field table in src/feed/fields.ts and checked by a test), so the docs page says
  * what the schema says. Units and ranges are in each field's description; the range column adds what
  * the schema enforces.
  */

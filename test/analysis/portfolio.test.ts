@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
+import { parseFeed } from '../../src/feed/parse.js';
 import { Portfolio, accountColumns, assignTiers, atCutoff, pareto, paretoRows, paretoShares, quadrants, tierAssignments, TIER_ORDER } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
@@ -20,6 +21,17 @@ const emea = Uint32Array.from([0, 2, 4, 6]);
 
 describe('Portfolio: one analysis per feed', () => {
   const whole = new Portfolio(accounts);
+
+  it('of a validated feed reads the columns the feed filled while it validated, and the same results come out', () => {
+    const feed = parseFeed(accounts);
+    const fromFeed = new Portfolio(feed.accounts, {}, feed.columns);
+    expect(fromFeed.columns).toBe(feed.columns);
+    expect(fromFeed.ranking()).toEqual(whole.ranking());
+    expect(fromFeed.tiers()).toEqual(whole.tiers());
+    expect(fromFeed.quadrants()).toEqual(whole.quadrants());
+    // Columns of other accounts are refused, not read as these.
+    expect(() => new Portfolio(feed.accounts.slice(1), {}, feed.columns)).toThrow(RangeError);
+  });
 
   it('ranks, tiers and splits the accounts as the analysis functions do', () => {
     expect(whole.ranking()).toEqual(pareto(accounts));

@@ -6,6 +6,7 @@ import type { TestWidget } from '../support/test-widget.js';
 import type { KamFeed } from '../../src/components/feed/kam-feed.js';
 import { appendWithSrc, holdFetch, jsonResponse, threeAccounts } from '../support/fixtures.js';
 import type { KamErrorDetail, KamLoadDetail } from '../../src/internal/events.js';
+import type { Feed } from '../../src/feed/parse.js';
 
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -124,6 +125,41 @@ describe('element base: states', () => {
     expect(notice.textContent).toContain('accounts[2].id');
     expect(text(el)).toContain('1 accounts, $10');
     await wcExpect(el).to.be.accessible();
+  });
+
+  it('keeps an account whose optional field breaks the contract, and says which fields it ignored beside the skipped accounts', async () => {
+    const data = [
+      { id: 'a', name: 'A', revenue: 10, nps: 11 },
+      { id: 'b', name: 'B', revenue: '12k' },
+      { id: 'c', name: 'C', revenue: 5, csat: 'great', nps: 7.5 },
+    ];
+    const el = await fixture<TestWidget>(html`<test-widget locale="en-US" .data=${data}></test-widget>`);
+    const notice = el.shadowRoot!.querySelector('[part=skipped-notice]')!;
+    expect(notice.querySelector('summary')!.textContent).toBe('1 account skipped, 2 fields ignored');
+    expect([...notice.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'accounts[1].revenue: expected a number >= 0, got "12k"',
+      'accounts[0].nps: expected a number from 0 to 10, got 11 (ignored)',
+      'accounts[2].csat: expected a number from 1 to 5, got "great" (ignored)',
+    ]);
+    expect(text(el)).toContain('2 accounts, $15');
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('a JSON document that is a string is not a feed, whether given as text or fetched; text that is not JSON says so', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget .data=${'"accounts"'}></test-widget>`);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain('expected a feed object or an array of accounts, got a string');
+    el.data = 'accounts';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).toContain('The feed is not JSON');
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse('accounts')));
+    const fetched = document.createElement('test-widget');
+    const failed = oneEvent(fetched, 'kam-error');
+    fetched.src = '/feeds/string.json';
+    document.body.append(fetched);
+    const { detail } = await failed;
+    expect(detail.error.kind).toBe('invalid');
+    expect(detail.error.message).toBe('Could not load /feeds/string.json: the account feed is not valid (1 problem): expected a feed object or an array of accounts, got a string.');
+    fetched.remove();
   });
 
   it('turns an HTTP error into a message with Retry, and Retry loads again', async () => {
@@ -272,6 +308,18 @@ describe('element base: filter and refresh', () => {
     el.filter = '';
     await el.updateComplete;
     expect(text(el)).toContain('3 accounts, $160');
+  });
+
+  it('analyses the columns the feed filled while it validated; a filter narrows them with the accounts', async () => {
+    const el = await fixture<TestWidget>(html`<test-widget locale="en-US" .data=${regional}></test-widget>`);
+    const feed = (el as unknown as { feedController: { state: { feed: Feed } } }).feedController.state.feed;
+    expect(el.portfolio!.columns).toBe(feed.columns);
+    el.filter = 'region:EMEA';
+    await el.updateComplete;
+    const shown = (el as unknown as { feedController: { state: { feed: Feed } } }).feedController.state.feed;
+    expect(shown.accounts.map((a) => a.id)).toEqual(['a', 'c']);
+    expect([...shown.columns.revenue]).toEqual([100, 10]);
+    expect(el.portfolio!.columns.count).toBe(2);
   });
 
   it('filters on a kam-feed for every linked widget', async () => {

@@ -221,6 +221,16 @@ describe('kam-pareto: table and export', () => {
     await wcExpect(el).to.be.accessible();
   });
 
+  it('marks an account whose fields the feed ignored, next to its other marks', async () => {
+    const data = seven.accounts.map((a, i) => (i === 0 ? { ...a, nps: 11, csat: 9 } : i === 4 ? { ...a, url: 'javascript:alert(1)' } : a));
+    const { el } = await pareto(html`<kam-pareto locale="en-US" view="table" .data=${data}></kam-pareto>`);
+    const rows = [...root(el).querySelectorAll('tbody tr')];
+    expect(rows.map((r) => text(r.children[0]!))).toEqual(['Acme vital few 2 fields ignored', 'Bolt vital few', 'Cobalt vital few', 'Delta', 'Echo 1 field ignored', 'Fjord', 'Gamma']);
+    expect(rows[0]!.className).toBe('vital ignored');
+    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('3 fields ignored');
+    await wcExpect(el).to.be.accessible();
+  });
+
   it('exports every account as CSV with plain numbers, tier and reason', async () => {
     const { el } = await pareto(html`<kam-pareto .data=${seven}></kam-pareto>`);
     const lines = el.toCSV().split('\r\n');
@@ -464,20 +474,78 @@ describe('kam-pareto: the tooltip link', () => {
     expect([link.getAttribute('href'), link.getAttribute('rel'), link.getAttribute('target')]).toEqual(['https://crm.example.com/acme', 'noopener noreferrer', '_blank']);
   });
 
-  it('links only http and https addresses: an account with any other URL is skipped by the feed', async () => {
+  it('links only http and https addresses: any other URL is ignored by the feed, and its account kept without a link', async () => {
     const urls = ['https://crm.example.com/a', 'http://crm.example.com/b', 'javascript:alert(1)', 'ftp://files.example.com/c', 'data:text/html,x'];
     const accounts = urls.map((url, i) => ({ id: `u${i}`, name: `U${i}`, revenue: 100 - i, url }));
     const { el } = await pareto(html`<kam-pareto .data=${accounts}></kam-pareto>`);
-    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('3 accounts skipped');
+    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('3 fields ignored');
     plot(el).focus();
     const hrefs: (string | null)[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 5; i++) {
       key(el, 'ArrowRight');
       await el.updateComplete;
       hrefs.push(root(el).querySelector('[part~="tooltip"] a')?.getAttribute('href') ?? null);
     }
-    expect(hrefs).toEqual(['https://crm.example.com/a', 'http://crm.example.com/b']);
+    expect(hrefs).toEqual(['https://crm.example.com/a', 'http://crm.example.com/b', null, null, null]);
     expect(root(el).querySelectorAll('a[href^="javascript"], a[href^="ftp"], a[href^="data"]')).toHaveLength(0);
+  });
+});
+
+describe('kam-pareto: values at the edges of the contract', () => {
+  /** Every attribute of the chart's SVG and every text of the widget: none is NaN or Infinity. */
+  function expectFiniteEverywhere(el: KamPareto) {
+    const svg = root(el).querySelector('svg.chart');
+    for (const node of svg ? [svg, ...svg.querySelectorAll('*')] : []) {
+      for (const attribute of node.attributes) expect(attribute.value, `${node.localName} ${attribute.name}`).not.toMatch(/NaN|Infinity/);
+    }
+    expect(root(el).textContent).not.toMatch(/NaN|Infinity|∞/);
+  }
+
+  it('draws accounts at the money bound, one alone and a thousand, with finite figures', async () => {
+    const bound = [{ id: 'a', name: 'A', revenue: 1e18 }, { id: 'b', name: 'B', revenue: 1e18 }, { id: 'c', name: 'C', revenue: 0 }];
+    const { el } = await pareto(html`<kam-pareto locale="en-US" .data=${bound}></kam-pareto>`);
+    expect(text(root(el).querySelector('[part~="summary"]'))).toBe('2 of 3 accounts (66.7%) produce 80% of revenue.');
+    expectFiniteEverywhere(el);
+    el.data = Array.from({ length: 1000 }, (_, i) => ({ id: `x${i}`, name: `X${i}`, revenue: 1e18 - i }));
+    await el.updateComplete;
+    expectFiniteEverywhere(el);
+    el.data = [{ id: 'z', name: 'Z', revenue: 0 }];
+    await el.updateComplete;
+    expect(root(el).querySelector('svg.chart')).not.toBeNull();
+    expectFiniteEverywhere(el);
+    el.view = 'table';
+    await el.updateComplete;
+    expectFiniteEverywhere(el);
+  });
+
+  it('two accounts of 1e308 (past the money bound) are skipped instead of making every total infinite', async () => {
+    const data = [{ id: 'a', name: 'A', revenue: 1e308 }, { id: 'b', name: 'B', revenue: 1e308 }, ...seven.accounts];
+    const { el } = await pareto(html`<kam-pareto locale="en-US" .data=${data}></kam-pareto>`);
+    expect(text(root(el).querySelector('[part~="skipped-notice"] summary'))).toBe('2 accounts skipped');
+    expect(text(root(el).querySelector('[part~="summary"]'))).toBe('3 of 7 accounts (42.9%) produce 80% of revenue.');
+    expectFiniteEverywhere(el);
+  });
+
+  it('says why a feed whose totals would overflow cannot be shown', async () => {
+    const { el } = await pareto(html`<kam-pareto .data=${[{ id: 'a', name: 'A', revenue: 1, effort: 1e308 }, { id: 'b', name: 'B', revenue: 1, effort: 1e308 }]}></kam-pareto>`);
+    expect(text(root(el).querySelector('[part~="state-error"]'))).toContain('the effort figures add up to more than the largest number the kit can compute with');
+  });
+
+  it('draws the first 200 characters of a 10 MB name, and keeps the whole name in the data', async () => {
+    const long = `Northwind ${'x'.repeat(10_000_000)}`;
+    const data = [{ id: 'long', name: long, revenue: 100_000 }, ...seven.accounts.slice(1, 3)];
+    const { el } = await pareto(html`<kam-pareto locale="en-US" .data=${data}></kam-pareto>`, 2000);
+    expect(el.portfolio!.accounts[0]!.name).toHaveLength(long.length);
+    const label = [...root(el).querySelectorAll('.axis.bottom text')].map((t) => t.textContent ?? '').find((t) => t.startsWith('Northwind'))!;
+    expect(label.length).toBeLessThanOrEqual(200);
+    plot(el).focus();
+    key(el, 'Home');
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[part~="tooltip"] strong')).length).toBe(200);
+    el.view = 'table';
+    await el.updateComplete;
+    expect(text(root(el).querySelector('tbody tr th'))).toBe(`${long.slice(0, 199)}… vital few`);
+    expect(root(el).textContent!.length).toBeLessThan(10_000);
   });
 });
 

@@ -16,12 +16,16 @@ describe('CSV feeds', () => {
   it('maps CRM columns to the contract and reads numbers as the locale writes them', () => {
     const feed = parseCsvFeed(salesforceExport, { fieldMap, currency: 'USD' });
     expect(feed.currency).toBe('USD');
-    expect(feed.accounts).toEqual([{ id: '001A', name: 'Acme, Inc.', revenue: 1_250_000.5, previousRevenue: 1_000_000, owner: 'Ada', referenceable: true }]);
-    // Bolt: "(2,500)" is -2500, below 0; Cobalt: "12k" is no number; Delta: "maybe" is no yes/no.
+    // Delta: "maybe" is no yes/no, but referenceable is optional: Delta is kept without it.
+    expect(feed.accounts).toEqual([
+      { id: '001A', name: 'Acme, Inc.', revenue: 1_250_000.5, previousRevenue: 1_000_000, owner: 'Ada', referenceable: true },
+      { id: '001D', name: 'Delta', revenue: 750_000, owner: 'Di' },
+    ]);
+    expect(feed.ignoredFields).toEqual([{ index: 3, id: '001D', path: 'row 5, column "Referenceable"', reason: 'expected true or false, got "maybe"' }]);
+    // Bolt: "(2,500)" is -2500, below 0; Cobalt: "12k" is no number. Revenue is required: both are skipped.
     expect(feed.skipped.map((s) => s.problems.map(describeProblem))).toEqual([
       ['row 3, column "Annual Revenue": expected a number >= 0, got -2500'],
       ['row 4, column "Annual Revenue": expected a number in en-US format such as 1,234.5, got "12k"'],
-      ['row 5, column "Referenceable": expected true or false, got "maybe"'],
     ]);
   });
 
@@ -87,13 +91,18 @@ describe('CSV feeds', () => {
       'f,F,"$1,000",9,"(1,000)",2,4.5',
     ].join('\n');
     const feed = parseCsvFeed(file);
-    expect(feed.accounts).toEqual([{ id: 'f', name: 'F', revenue: 1000, nps: 9, profit: -1000, effort: 2, csat: 4.5 }]);
+    // Only revenue is required: the rows with a bad optional cell are kept without that field.
+    expect(feed.accounts.map((a) => a.id)).toEqual(['b', 'c', 'd', 'e', 'f']);
+    expect(feed.accounts.at(-1)).toEqual({ id: 'f', name: 'F', revenue: 1000, nps: 9, profit: -1000, effort: 2, csat: 4.5 });
+    expect(feed.accounts[0]).toEqual({ id: 'b', name: 'B', revenue: 100, profit: 1, effort: 1, csat: 4 });
     expect(feed.skipped.map((s) => s.problems.map(describeProblem))).toEqual([
       ['row 2, column "revenue": expected a number in en-US format such as 1,234.5, got "12ABC"'],
-      ['row 3, column "nps": expected a number, not a percentage, got "50 %"'],
-      ['row 4, column "profit": expected an amount in USD written like 1,234.5 or $1,234.50, got "€ 12"'],
-      ['row 5, column "effort": expected a number without a currency, got "$5"'],
-      ['row 6, column "csat": expected a number in en-US format such as 1,234.5, got "4,5"'],
+    ]);
+    expect(feed.ignoredFields.map((f) => describeProblem({ path: f.path, message: f.reason }))).toEqual([
+      'row 3, column "nps": expected a number, not a percentage, got "50 %"',
+      'row 4, column "profit": expected an amount in USD written like 1,234.5 or $1,234.50, got "€ 12"',
+      'row 5, column "effort": expected a number without a currency, got "$5"',
+      'row 6, column "csat": expected a number in en-US format such as 1,234.5, got "4,5"',
     ]);
   });
 

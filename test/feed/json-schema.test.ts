@@ -8,7 +8,7 @@ type Json = Record<string, any>;
 describe('feedJsonSchema', () => {
   const schema = feedJsonSchema() as Json;
 
-  it('the committed schema/feed.schema.json is up to date (regenerate: npx tsx scripts/write-json-schema.ts)', () => {
+  it('the committed schema/feed.schema.json is up to date (regenerate: npm run write:schema)', () => {
     const committed = readFileSync(new URL('../../schema/feed.schema.json', import.meta.url), 'utf8');
     expect(committed).toBe(`${JSON.stringify(schema, null, 2)}\n`);
   });
@@ -29,15 +29,16 @@ describe('feedJsonSchema', () => {
   it('number fields are a number in range or a numeric string, with the description', () => {
     const nps = schema.$defs.account.properties.nps;
     expect(nps).toEqual({
-      description: 'Latest likelihood-to-recommend answer, integer 0-10 (9-10 promoter, 0-6 detractor).',
+      description: 'Likelihood to recommend: the latest answer or an average of several (9 and up promoter, 6 and below detractor).',
       anyOf: [
-        { type: 'integer', minimum: 0, maximum: 10 },
+        { type: 'number', minimum: 0, maximum: 10 },
         { type: 'string', pattern: NUMERIC_STRING.source, description: expect.any(String) },
       ],
     });
-    expect(schema.$defs.account.properties.revenue.anyOf[0]).toEqual({ type: 'number', minimum: 0 });
-    expect(schema.$defs.account.properties.profit.anyOf[0]).toEqual({ type: 'number' });
-    expect(schema.$defs.account.properties.history.items.properties.revenue.anyOf[0]).toEqual({ type: 'number', minimum: 0 });
+    expect(schema.$defs.account.properties.revenue.anyOf[0]).toEqual({ type: 'number', minimum: 0, maximum: 1e18 });
+    expect(schema.$defs.account.properties.profit.anyOf[0]).toEqual({ type: 'number', minimum: -1e18, maximum: 1e18 });
+    expect(schema.$defs.account.properties.impact.anyOf[0]).toEqual({ type: 'number' });
+    expect(schema.$defs.account.properties.history.items.properties.revenue.anyOf[0]).toEqual({ type: 'number', minimum: 0, maximum: 1e18 });
     expect(schema.$defs.kpi.properties.history.items.anyOf[0]).toEqual({ type: 'number' });
     expect(schema.$defs.account.required).toEqual(['id', 'name', 'revenue']);
   });

@@ -7,6 +7,7 @@ import type { ParetoShares } from '../../analysis/pareto.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
 import type { Formatters } from '../../internal/format.js';
+import { displayText } from '../../internal/text-fit.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { BarSubject } from './pareto-model.js';
 import type { ParetoBar } from './pareto-bars.js';
@@ -25,7 +26,7 @@ export function summaryText(f: Formatters, result: ParetoShares): string {
 export function barDescription(f: Formatters, bar: ParetoBar, name: string): string {
   const figures = `${f.moneyCompact(bar.revenue)}, ${f.percent(bar.share)} of revenue, cumulative ${f.percent(bar.cumulativeShare)}`;
   const vital = bar.vital ? ' Vital few.' : '';
-  if (isSingle(bar)) return `Rank ${f.integer(bar.firstRank)}: ${name}, ${figures}.${vital}`;
+  if (isSingle(bar)) return `Rank ${f.integer(bar.firstRank)}: ${displayText(name)}, ${figures}.${vital}`;
   const what = bar.others
     ? `Others: ${f.integer(bar.count)} accounts`
     : `Ranks ${f.integer(bar.firstRank)} to ${f.integer(bar.lastRank)}: ${f.integer(bar.count)} accounts`;
@@ -45,7 +46,7 @@ export function barTooltip(f: Formatters, bar: ParetoBar, subject: BarSubject): 
   if ('assignment' in subject) {
     const { account, tier, given, reason } = subject.assignment;
     facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', `${tier}${given ? ' (given)' : ''}`]);
-    return html`<strong>${account.name}</strong>${tooltipFacts(facts)}
+    return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}
       <p>${bar.vital ? 'One of the vital few. ' : ''}${tierReasonText(reason, f.moneyCompact, f.percent)}</p>
       ${crmLink(account.url)}`;
   }
