@@ -135,8 +135,8 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     return undefined;
   }
   /** The id of the account a table row shows, when a row is one account: the row is marked when fields of that account were ignored. */
-  protected rowAccountId(_row: Row): string | undefined {
-    return undefined;
+  protected rowAccountId(row: Row): string | undefined {
+    return this.rowKey(row);
   }
   /** Columns of the CSV export (every row, unformatted numbers); the header alone while there is no model. */
   protected abstract csvColumns(model: Model | undefined): readonly CsvColumn<Row>[];

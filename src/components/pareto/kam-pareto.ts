@@ -127,10 +127,6 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     return row.account.id;
   }
 
-  protected override rowAccountId(row: ParetoRow): string {
-    return row.account.id;
-  }
-
   protected override rowMark(row: ParetoRow) {
     return row.vital ? { label: 'vital few', className: 'vital' } : undefined;
   }

@@ -19,9 +19,7 @@ import { historyRows, parseKpiIds, parseTargets, scorecardModel, selectDetail, t
 import { toleranceOf } from './scorecard-status.js';
 import { scorecardStyles } from './scorecard-styles.js';
 import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-table.js';
-import { tileAnnouncement } from './scorecard-text.js';
-
-const KEYS = "Arrow keys move between the tiles, Home and End jump, Enter or Space opens a tile's detail, Escape closes it.";
+import { KEYS, tileAnnouncement } from './scorecard-text.js';
 
 /**
  * @summary The key-account KPI scorecard: one tile per KPI with its value, change, target status and trend, each traceable to its definition and base.
@@ -236,6 +234,9 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   protected rowKey(row: Tile): string {
     return row.id;
   }
+
+  /** Rows are KPIs, not accounts. */
+  protected override rowAccountId = () => undefined;
 
   protected csvColumns() {
     return CSV_COLUMNS;

@@ -228,3 +228,6 @@ export function countsText(statuses: readonly TileStatus[]): string {
   if (missing) parts.push(`${missing} not available`);
   return parts.join(', ');
 }
+
+/** The key help of the tiles, read as the plot's description. */
+export const KEYS = "Arrow keys move between the tiles, Home and End jump, Enter or Space opens a tile's detail, Escape closes it.";
