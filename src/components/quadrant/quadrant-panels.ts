@@ -10,6 +10,7 @@ import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { QuadrantModel } from './quadrant-model.js';
 import { chartNotes, isHeadroom, type QuadrantLabelOf } from './quadrant-text.js';
 import { fullyZoomed, isZoomed, type Zoom } from './quadrant-zoom.js';
+import { displayText } from '../../internal/text-fit.js';
 
 /** Name, quadrant, effort, impact, revenue and tier of point k, and its CRM link when it has one. */
 export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters): TemplateResult {
@@ -18,7 +19,7 @@ export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantL
   const account = portfolio.accounts[index]!;
   const assignment = portfolio.assignment(index);
   const headroom = isHeadroom(result, k);
-  return html`<strong>${account.name}</strong>${tooltipFacts([
+  return html`<strong>${displayText(account.name)}</strong>${tooltipFacts([
       ['Quadrant', labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!)],
       ['Effort', f.number(scatter.effort[k]!)],
       [headroom ? 'Impact (growth headroom)' : 'Impact', headroom ? f.money(scatter.impact[k]!) : f.number(scatter.impact[k]!)],

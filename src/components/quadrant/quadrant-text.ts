@@ -13,6 +13,7 @@ import { accountOfPoint, type QuadrantModel } from './quadrant-model.js';
 import type { Direction } from './quadrant-scatter.js';
 import { TIER_SHAPE_NAMES } from './quadrant-shapes.js';
 import { FULL_VIEW, magnification, type Zoom } from './quadrant-zoom.js';
+import { displayText } from '../../internal/text-fit.js';
 
 /** Names for the quadrants, by id; missing ones keep the default names. */
 export type QuadrantLabels = Partial<Record<QuadrantId, string>>;
@@ -77,7 +78,7 @@ export function pointDescription(model: QuadrantModel, k: number, selected: Read
   const account = accountOfPoint(model, k);
   const quadrant = labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!);
   const tier = TIER_ORDER[scatter.tier[k]!]!;
-  return `${account.name}: ${quadrant}. Effort ${f.number(scatter.effort[k]!)}, impact ${impactText(scatter.impact[k]!, isHeadroom(result, k), f)}, revenue ${f.money(scatter.revenue[k]!)}, ${tier}.${selected.has(account.id) ? ' Selected.' : ''}`;
+  return `${displayText(account.name)}: ${quadrant}. Effort ${f.number(scatter.effort[k]!)}, impact ${impactText(scatter.impact[k]!, isHeadroom(result, k), f)}, revenue ${f.money(scatter.revenue[k]!)}, ${tier}.${selected.has(account.id) ? ' Selected.' : ''}`;
 }
 
 const ARROW_WAY: Record<Direction, string> = {

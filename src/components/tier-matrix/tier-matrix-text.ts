@@ -11,6 +11,7 @@ import { tooltipFacts } from '../../internal/tooltip.js';
 import type { Matrix, MatrixCell } from '../../analysis/portfolio-matrix.js';
 import type { BandAxis, PotentialField, ValueField } from '../../analysis/bands.js';
 import { cellAt, cellCount, type TierMatrixModel } from './tier-matrix-model.js';
+import { displayText } from '../../internal/text-fit.js';
 
 export const VALUE_LABEL: Readonly<Record<ValueField, string>> = { revenue: 'revenue', clv: 'CLV', profit: 'profit' };
 export const POTENTIAL_LABEL: Readonly<Record<PotentialField, string>> = { headroom: 'headroom', potential: 'potential', impact: 'impact' };
@@ -184,7 +185,7 @@ export function itemTooltip(w: Wording, model: TierMatrixModel, item: number, se
   const { f } = w;
   const topList = top.length
     ? html`<p class="top-title">Top accounts by revenue</p>
-        <ol>${top.map((a) => html`<li>${a.name}: ${f.money(a.revenue)}</li>`)}</ol>`
+        <ol>${top.map((a) => html`<li>${displayText(a.name)}: ${f.money(a.revenue)}</li>`)}</ol>`
     : nothing;
   const cells = cellCount(model.matrix);
   if (item < cells) {
