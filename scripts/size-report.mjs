@@ -13,10 +13,11 @@ const gzip = (text) => gzipSync(text, { level: 9 }).length;
 // (see the README, "Speed and size"): they are printed, and enforced with --enforce-budgets.
 const SCRIPT_BUDGET = 45 * 1024;
 const WIDGET_BUDGET = 30 * 1024;
-// Ceilings (gzip) that the build does enforce until the budgets are met: the sizes of 2026-12-01 plus about
-// 2 KB, so that the bundles cannot grow unnoticed while the budgets are open.
+// Ceilings (gzip) that the build does enforce until the budgets are met, so that the bundles cannot grow
+// unnoticed while the budgets are open: the sizes of 2026-12-01 plus about 2 KB, the widget entries 1 KB
+// more for the hardened loading and the in-place feed contract of 2026-12-03 (the quadrant is at 62.6 KB).
 const SCRIPT_CEILING = 84 * 1024;
-const WIDGET_CEILING = 62 * 1024;
+const WIDGET_CEILING = 63 * 1024;
 const WIDGET_ENTRIES = new Set(['pareto.js', 'tier-matrix.js', 'scorecard.js', 'quadrant.js', 'kam-feed.js']);
 
 const rows = [];
