@@ -4,7 +4,7 @@
  * pure `analysis` and `feed` entries; `vite build --mode iife` builds the self-contained script
  * dist/kam-widgets.js for a plain <script src>; `vite build --mode embed` the iframe embed page.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
@@ -65,6 +65,42 @@ const iife: UserConfig = {
   },
 };
 
+/** `vite build --mode autoloader`: dist/autoloader.js and the chunks it loads, in dist/autoload/. */
+const autoloader: UserConfig = {
+  publicDir: false,
+  plugins: [minifyLiteralsPlugin()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: src('autoloader.ts'), formats: ['es'], fileName: () => 'autoloader.js' },
+    rolldownOptions: {
+      output: {
+        // Loaded by browsers as they are: minified whole (a library build otherwise keeps whitespace for the app's bundler).
+        minify: true,
+        comments: false,
+        chunkFileNames: (chunk) => `autoload/${elementChunkName(chunk.facadeModuleId) ?? chunk.name}-[hash].js`,
+        // What every element needs (lit, zod, the feed, the element base) in one file, rather than split by
+        // which chunks loaded on first use also import it: fewer, larger files compress better.
+        codeSplitting: { groups: [{ name: 'kam-core', minShareCount: elementCount() }] },
+      },
+    },
+  },
+};
+
+/** How many elements the kit has: a folder of src/components with a define.ts each (src/elements.ts lists them). */
+function elementCount(): number {
+  return readdirSync(src('components')).filter((folder) => existsSync(src(`components/${folder}/define.ts`))).length;
+}
+
+/** "kam-pareto" for the chunk that defines <kam-pareto> (src/components/pareto/define.ts). */
+function elementChunkName(facade: string | null): string | undefined {
+  const folder = facade && /[\\/]components[\\/]([^\\/]+)[\\/]define\.ts$/.exec(facade)?.[1];
+  return folder ? `kam-${folder}` : undefined;
+}
+
 /**
  * The embed page's config built into embed.js, when KAM_EMBED_CONFIG names a file in the format of
  * embed.config.json: the page then reads no config file. Checked here, so a bad config fails the build.
@@ -103,5 +139,6 @@ const embed = (): UserConfig => ({
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve' || mode === 'demo') return demo;
   if (mode === 'embed') return embed();
+  if (mode === 'autoloader') return autoloader;
   return mode === 'iife' ? iife : esm;
 });

@@ -36,6 +36,8 @@ export interface Figure {
   gzip: number;
   /** gzip -9 of each library's code within them. */
   shares: Record<Library, number>;
+  /** The modules bundled into them, when they were bundled here (not read from dist/). */
+  modules: string[];
 }
 
 /** The static and dynamic imports of a chunk, as file names relative to `dir` (the folder of dist/ it sits in). */
@@ -57,6 +59,7 @@ interface Chunk {
   dynamicImports: string[];
   /** The library a chunk of a measuring build holds, when it holds one only. */
   library?: Library;
+  modules?: string[];
 }
 
 /** The files a chunk needs before it runs: itself and its static imports, transitively. */
@@ -94,7 +97,7 @@ function figure(chunks: ReadonlyMap<string, Chunk>, files: Iterable<string>, sha
     bytes += Buffer.byteLength(code);
     gzip += gzipSize(code);
   }
-  return { files: list, bytes, gzip, shares };
+  return { files: list, bytes, gzip, shares, modules: list.flatMap((f) => chunks.get(f)!.modules ?? []) };
 }
 
 /** Each library's gzip share among `files` of a measuring build (where each library is a chunk of its own). */
@@ -114,7 +117,7 @@ function chunksOf(output: Rolldown.RolldownOutput | Rolldown.RolldownOutput[]): 
     if (item.type !== 'chunk') continue;
     const name = item.name as string;
     const library = (Object.keys(LIBRARIES) as Library[]).find((l) => name === l || name.startsWith(`${l}-`));
-    chunks.set(item.fileName, { fileName: item.fileName, code: item.code, imports: item.imports, dynamicImports: item.dynamicImports, library });
+    chunks.set(item.fileName, { fileName: item.fileName, code: item.code, imports: item.imports, dynamicImports: item.dynamicImports, library, modules: item.moduleIds });
   }
   return chunks;
 }
@@ -158,9 +161,9 @@ export interface EntryFigures {
   onFirstUse: Figure;
 }
 
-/** An ES entry of dist/ with its dependencies, bundled and minified as an app's bundler would. */
-export async function measureEntry(dist: string, file: string): Promise<EntryFigures> {
-  const [plain, split] = await Promise.all([bundle(join(dist, file), false), bundle(join(dist, file), true)]);
+/** An ES entry (a file of dist/, or a source file) with its dependencies, bundled and minified as an app's bundler would. */
+export async function measureEntry(file: string): Promise<EntryFigures> {
+  const [plain, split] = await Promise.all([bundle(file, false), bundle(file, true)]);
   const entryOf = (chunks: Map<string, Chunk>) => [...chunks.keys()].find((f) => f === 'entry.js')!;
   const initial = staticClosure(plain, entryOf(plain));
   const initialSplit = staticClosure(split, entryOf(split));
@@ -170,7 +173,7 @@ export async function measureEntry(dist: string, file: string): Promise<EntryFig
   const joined = [...initial].map((f) => plain.get(f)!.code).join('\n');
   return {
     entry: file,
-    initial: { files: [...initial], bytes: Buffer.byteLength(joined), gzip: gzipSize(joined), shares: sharesOf(split, initialSplit) },
+    initial: { ...figure(plain, initial, sharesOf(split, initialSplit)), bytes: Buffer.byteLength(joined), gzip: gzipSize(joined) },
     onFirstUse: figure(plain, lazy, sharesOf(split, lazySplit)),
   };
 }
@@ -239,7 +242,7 @@ export async function measureAutoloader(dist: string, configFile: string): Promi
     configFile,
     mode: 'autoloader',
     logLevel: 'silent',
-    build: { write: false, sourcemap: false, rolldownOptions: { output: { codeSplitting: { groups: [{ name: libraryChunkName }] } } } },
+    build: { write: false, sourcemap: false, rolldownOptions: { output: { codeSplitting: { groups: [{ name: libraryChunkName, priority: 1 }] } } } },
   });
   return autoloaderFigures(readAutoloaderFiles(dist), chunksOf(result as Rolldown.RolldownOutput));
 }
@@ -249,5 +252,5 @@ export function measureScript(dist: string, index: EntryFigures): Figure {
   const code = readFileSync(join(dist, 'kam-widgets.js'));
   const shares = noShares();
   for (const library of Object.keys(shares) as Library[]) shares[library] = index.initial.shares[library] + index.onFirstUse.shares[library];
-  return { files: ['kam-widgets.js'], bytes: code.length, gzip: gzipSize(code), shares };
+  return { files: ['kam-widgets.js'], bytes: code.length, gzip: gzipSize(code), shares, modules: [] };
 }

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureEntry, measureScript, type EntryFigures, type Figure } from './bundle-sizes.js';
+import { measureAutoloader, measureEntry, measureScript, type EntryFigures, type Figure } from './bundle-sizes.js';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -31,11 +31,18 @@ function row(name: string, figure: Figure, ceiling?: number): void {
   console.log(`  ${name.padEnd(44)} ${kb(figure.bytes).padStart(9)} ${kb(figure.gzip).padStart(9)}   (${shares(figure)})${verdict}`);
 }
 
-const entries = readdirSync(dist).filter((f) => f.endsWith('.js') && !['kam-widgets.js', 'embed.js'].includes(f));
+const entries = readdirSync(dist).filter((f) => f.endsWith('.js') && !['kam-widgets.js', 'embed.js', 'autoloader.js'].includes(f));
 const measured = new Map<string, EntryFigures>();
-for (const [file, figures] of await Promise.all(entries.map(async (f) => [f, await measureEntry(dist, f)] as const))) measured.set(file, figures);
+for (const [file, figures] of await Promise.all(entries.map(async (f) => [f, await measureEntry(join(dist, f))] as const))) measured.set(file, figures);
+
+const autoloader = await measureAutoloader(dist, join(root, 'vite.config.ts'));
 
 console.log('\nWhat a page loads: minified / gzip -9, with the gzip share of lit, zod and d3 in each.');
+console.log('\nThe autoloader (dist/autoloader.js) and the chunks a page with these elements loads:');
+for (const [tag, figure] of autoloader.pages) row(`autoloader + <${tag}> (${figure.files.length} files)`, figure);
+row(`autoloader + all ${autoloader.pages.size} elements (${autoloader.all.files.length} files)`, autoloader.all);
+console.log('  loaded on first use, beyond all elements:');
+for (const [file, figure] of autoloader.extras) row(`  ${file}`, figure);
 console.log('\nThe self-contained script (everything in one file):');
 row('kam-widgets.js', measureScript(dist, measured.get('index.js')!), SCRIPT_CEILING);
 console.log('\nES entries with their dependencies, bundled and minified as an app would (first paint; loaded on first use):');
