@@ -212,8 +212,4 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
   });
 }
 
-/** True when a response or file name says CSV. */
-export function looksLikeCsv(url: string | undefined, contentType: string | null | undefined): boolean {
-  if (contentType && /\btext\/csv\b|\bapplication\/csv\b/i.test(contentType)) return true;
-  return !!url && /\.csv(\?|#|$)/i.test(url);
-}
+export { looksLikeCsv } from './formats.js';

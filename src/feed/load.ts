@@ -4,11 +4,11 @@
  * is served as text/csv or its URL ends in .csv; otherwise as JSON. (One file over 300 lines: a request's
  * whole life, from its limits through the streamed read to the words of each failure, reads best together.)
  */
-import { looksLikeCsv } from './csv.js';
 import { FeedError } from './errors.js';
+import { looksLikeCsv, type FeedFormat, type ReadOptions } from './formats.js';
 import { parseJsonText } from './parse.js';
 import type { Feed } from './parse.js';
-import { readFeed, readFeedDocument, type FeedFormat, type ReadOptions } from './read.js';
+import { loadReaders, loadedReaders, readDocumentWith, readWith } from './readers.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** The longest time limit a request may be given: 10 minutes. */
@@ -219,9 +219,12 @@ export async function fetchFeedAs(url: string, options: FetchFeedOptions = {}): 
         );
       }
     }
+    const read = { ...options, format };
+    // CSV and field maps are read by code loaded on first use (a FeedError 'network' when it cannot be loaded).
+    await Promise.race([loadReaders(input, read), stop]);
     try {
       // A JSON response is a parsed document by now: a document that is a string is not read as JSON a second time.
-      return { feed: format === 'json' ? readFeedDocument(input, options) : readFeed(input, { ...options, format }), format };
+      return { feed: format === 'json' ? readDocumentWith(loadedReaders, input, options) : readWith(loadedReaders, input, read), format };
     } catch (error) {
       if (error instanceof FeedError) {
         const message = error.message.replace(/^The /, 'the ');
@@ -276,7 +279,11 @@ export class FeedLoader {
     const generation = ++this.generation;
     const { format, fieldMap, locale, currency } = source;
     const read: ReadOptions = { format, fieldMap, locale, currency };
-    if (source.kind === 'data') return { feed: readFeed(source.value, read), format: format === 'csv' && typeof source.value === 'string' ? 'csv' : 'json' };
+    if (source.kind === 'data') {
+      await loadReaders(source.value, read);
+      if (generation !== this.generation) return undefined;
+      return { feed: readWith(loadedReaders, source.value, read), format: format === 'csv' && typeof source.value === 'string' ? 'csv' : 'json' };
+    }
 
     const controller = new AbortController();
     this.controller = controller;

@@ -1,34 +1,19 @@
 /**
  * Reading a feed from what an element was given: a value (object or array) or text (JSON or CSV), with
  * the element's field map applied before validation. The `data` property, the inline child and a
- * fetched response all go through `readFeed`, so every input honours `format`, `field-map` and `locale`.
+ * fetched response all read through readers.ts, so every input honours `format`, `field-map` and
+ * `locale`. These two functions are the public API, with both readers imported: the widgets load them on
+ * first use instead.
  */
-import { parseCsvFeed } from './csv.js';
-import { FeedError } from './errors.js';
-import { mapJsonDocument, parseFieldMap, type FieldMap } from './field-map.js';
-import { isValidatedFeed, parseFeedDocument, parseJsonText, type Feed } from './parse.js';
+import * as csv from './csv.js';
+import * as fieldMaps from './field-map.js';
+import type { ReadOptions } from './formats.js';
+import type { Feed } from './parse.js';
+import { readDocumentWith, readWith } from './readers.js';
 
-export const FEED_FORMATS = ['json', 'csv'] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
+export { FEED_FORMATS, parseFeedFormat, type FeedFormat, type ReadOptions } from './formats.js';
 
-export interface ReadOptions {
-  /** How text is read: JSON (default) or CSV. A value that is not text is always read as a feed document. */
-  format?: FeedFormat;
-  /** Contract field to column or key, as a map or as `field-map` text ("id=AccountId,revenue=Annual Revenue"). */
-  fieldMap?: FieldMap | string | null;
-  /** How a CSV file writes numbers. Default "en-US". */
-  locale?: string;
-  /** ISO 4217 currency of a CSV file's money columns. Default "USD". */
-  currency?: string;
-}
-
-/** A `format` attribute as a format; undefined when unset. Throws a FeedError naming the formats for anything else. */
-export function parseFeedFormat(text: string | null | undefined): FeedFormat | undefined {
-  const format = (text ?? '').trim().toLowerCase();
-  if (!format) return undefined;
-  if ((FEED_FORMATS as readonly string[]).includes(format)) return format as FeedFormat;
-  throw new FeedError('invalid', `format="${text}" is not a feed format: use format="json" or format="csv" (or leave it out to go by the file).`);
-}
+const readers = { csv, fieldMaps };
 
 /**
  * Validates `input` as a feed: CSV text when `format` is "csv", otherwise JSON text or a feed document
@@ -37,12 +22,7 @@ export function parseFeedFormat(text: string | null | undefined): FeedFormat | u
  *   input lacks, a CSV file without the required columns, or a document that is not a feed.
  */
 export function readFeed(input: unknown, options: ReadOptions = {}): Feed {
-  if (isValidatedFeed(input)) return input;
-  const fieldMap = typeof options.fieldMap === 'string' || options.fieldMap == null ? parseFieldMap(options.fieldMap) : options.fieldMap;
-  if (options.format === 'csv' && typeof input === 'string') {
-    return parseCsvFeed(input, { fieldMap, locale: options.locale, currency: options.currency });
-  }
-  return readFeedDocument(typeof input === 'string' ? parseJsonText(input) : input, { fieldMap });
+  return readWith(readers, input, options);
 }
 
 /**
@@ -52,7 +32,5 @@ export function readFeed(input: unknown, options: ReadOptions = {}): Feed {
  * @throws FeedError 'invalid' for a bad field map, a mapped key the document lacks, or a document that is not a feed.
  */
 export function readFeedDocument(document: unknown, options: Pick<ReadOptions, 'fieldMap'> = {}): Feed {
-  if (isValidatedFeed(document)) return document;
-  const fieldMap = typeof options.fieldMap === 'string' || options.fieldMap == null ? parseFieldMap(options.fieldMap) : options.fieldMap;
-  return parseFeedDocument(mapJsonDocument(document, fieldMap));
+  return readDocumentWith(readers, document, options);
 }

@@ -16,8 +16,8 @@ import type { TierRules } from '../analysis/tiers.js';
 import { FeedError } from '../feed/errors.js';
 import { FeedLoader, type FeedSource } from '../feed/load.js';
 import type { Feed } from '../feed/parse.js';
-import { parseFieldMap } from '../feed/field-map.js';
-import { parseFeedFormat, readFeed, type ReadOptions } from '../feed/read.js';
+import { parseFeedFormat, type ReadOptions } from '../feed/formats.js';
+import { loadReaders, loadedReaders, readWith } from '../feed/readers.js';
 import { readInlineFeed, watchInlineFeed, type InlineFeedWatch } from '../feed/inline.js';
 import { RefreshSchedule, parseRefresh } from '../feed/refresh-schedule.js';
 import { followFeed, trackFeed } from './feed-link.js';
@@ -152,25 +152,52 @@ export class FeedController implements ReactiveController {
     const read = this.readOptions();
     if (read instanceof FeedError) return this.fail(read);
     if (read.format === 'csv') this.keyAsCsv(csvKey);
+    // Field maps are read by code loaded on first use: loaded first, so a bad map is one error before anything is fetched.
+    const fieldMapReader = loadReaders(undefined, { fieldMap: read.fieldMap });
+    if (fieldMapReader) return this.readAfter(fieldMapReader);
     if (hasData) return this.parse(data, read);
     if (src) return this.fetch(src, read, csvKey);
     // The inline child, or none: follow it, since it may come or change later.
     const watch = (this.inlineWatch = watchInlineFeed(this.host, () => this.rereadInline()));
     const inline = (this.inlineText = readInlineFeed(this.host));
     if (inline !== undefined) this.parse(inline, read);
-    else this.set({ status: watch.parsing ? 'loading' : 'idle' }); // still parsing: the child may not be written yet
-    this.pending = watch.parsed;
+    else {
+      this.set({ status: watch.parsing ? 'loading' : 'idle' }); // still parsing: the child may not be written yet
+      this.pending = Promise.resolve();
+    }
+    this.pending = Promise.all([this.pending, watch.parsed]);
   }
 
-  /** How to read the input, from the host's attributes; a FeedError for a bad `format` or `field-map`. */
+  /** How to read the input, from the host's attributes; a FeedError for a bad `format` or `field-map` (once the field-map reader is loaded). */
   private readOptions(): ReadOptions | FeedError {
     try {
       const format = parseFeedFormat(this.host.feedFormat);
-      const fieldMap = parseFieldMap(this.host.fieldMap); // a bad map is one error, before anything is loaded
-      return { format, fieldMap, locale: this.csvLocale(), currency: this.host.currency || undefined };
+      const { fieldMap } = this.host;
+      return {
+        format,
+        fieldMap: fieldMap && loadedReaders.fieldMaps ? loadedReaders.fieldMaps.parseFieldMap(fieldMap) : fieldMap,
+        locale: this.csvLocale(),
+        currency: this.host.currency || undefined,
+      };
     } catch (error) {
       return toFeedError(error);
     }
+  }
+
+  /** Shows loading until `readers` (code loaded on first use) are loaded, then reads the same input again, unless it changed meanwhile. */
+  private readAfter(readers: Promise<unknown>): void {
+    const key = this.inputsKey;
+    this.set({ status: 'loading' });
+    this.pending = readers.then(
+      () => {
+        if (this.inputsKey !== key || !this.connected) return;
+        this.inputsKey = [];
+        this.sync();
+      },
+      (error: unknown) => {
+        if (this.inputsKey === key) this.fail(toFeedError(error));
+      },
+    );
   }
 
   private csvLocale(): string {
@@ -239,8 +266,10 @@ export class FeedController implements ReactiveController {
   }
 
   private parse(input: unknown, read: ReadOptions): void {
+    const csvReader = loadReaders(input, read); // CSV text: its reader is loaded on first use
+    if (csvReader) return this.readAfter(csvReader);
     try {
-      this.set({ status: 'ready', feed: readFeed(input, read), loadedAt: new Date() });
+      this.set({ status: 'ready', feed: readWith(loadedReaders, input, read), loadedAt: new Date() });
     } catch (error) {
       this.set({ status: 'error', error: toFeedError(error) });
     }
