@@ -9,18 +9,19 @@
  * One file over 300 lines: selection, views and export share the widget's model and state; the parts that
  * stand alone are apart (toolbar.ts, plot-frame.ts, item-focus.ts, widget-styles.ts, export.ts).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portfolio } from '../analysis/portfolio.js';
 import type { Feed, IgnoredField } from '../feed/parse.js';
 import type { Account } from '../feed/schema.js';
-import { dataTable, tableStyles, type TableColumn, type TableMark, type TableSort } from './data-table.js';
+import type { TableColumn, TableMark, TableSort } from './data-table.js';
 import { emit } from './events.js';
 import { whenIdle } from './idle.js';
-import { ExportError, downloadBlob, exportFileName, svgDocument, svgToPng, toCsv, type CsvColumn } from './export.js';
+import { ExportError, exportFileName, toCsv, type CsvColumn } from './export.js';
 import type { ItemFocusController } from './item-focus.js';
 import { KamElement } from './kam-element.js';
 import { memo } from './memo.js';
+import { onDemand, type OnDemand } from './on-demand.js';
 import { plotFrame, type PlotSpec } from './plot-frame.js';
 import { accountsByIds, nextSelection } from './selection.js';
 import { displayText } from './text-fit.js';
@@ -30,6 +31,10 @@ import { widgetStyles } from './widget-styles.js';
 
 export type { ExportFormat };
 export type WidgetView = 'chart' | 'table';
+
+/** Loaded on first use: the table view (its first showing), the chart's export writers (the first SVG or PNG export, or download). */
+const tableView = onDemand(() => import('./data-table.js'));
+const exportWriters = onDemand(() => import('./export-writers.js'));
 
 const EMPTY: readonly string[] = Object.freeze([]);
 const NONE_IGNORED: readonly IgnoredField[] = Object.freeze([]);
@@ -82,7 +87,7 @@ const NONE_IGNORED: readonly IgnoredField[] = Object.freeze([]);
  * @cssprop [--kam-table-max-height=28em] - Height of the table view before it scrolls.
  */
 export abstract class KamWidget<Model, Row = unknown> extends KamElement {
-  static override styles = [...KamElement.styles, tableStyles, tooltipStyles, widgetStyles];
+  static override styles = [...KamElement.styles, tooltipStyles, widgetStyles];
 
   /** What the widget shows: the chart (default) or the same data as a table. */
   @property({ reflect: true }) view: WidgetView = 'chart';
@@ -95,6 +100,8 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   @state() private chartHolds = 0;
   /** Text for the polite live region: the focused item, selection changes. */
   @state() protected announcement = '';
+  /** Why the table view could not be loaded. */
+  @state() private tableError = '';
 
   /** What the widget shows, derived in willUpdate from the portfolio and the options (undefined until a feed is ready). */
   protected model?: Model;
@@ -102,6 +109,10 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   protected abstract readonly items: ItemFocusController;
 
   private localSelection: readonly string[] = EMPTY;
+  /** Code loaded on first use for this element, what `updateComplete` waits for, and the styles that code brought (adopted with the element's own). */
+  private readonly extras = new Map<OnDemand<unknown>, Promise<unknown>>();
+  private extrasLoading: Promise<unknown> = Promise.resolve();
+  private readonly extraStyles: CSSResult[] = [];
   /** The portfolio whose ranking is computed (or waits for an idle moment), and how to cancel the wait. */
   private prepared?: Portfolio;
   private cancelPreparation?: () => void;
@@ -209,6 +220,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
 
   /** The chart as a standalone SVG document, in the current theme. */
   async toSVG(): Promise<string> {
+    const { svgDocument } = await this.loadExtra(exportWriters);
     return this.withChart(async () => {
       const background = getComputedStyle(this).getPropertyValue('--kam-bg').trim() || '#ffffff';
       return svgDocument(await this.chartElement(), { title: this.exportTitle(), background, edit: (copy) => this.editExport(copy) });
@@ -217,6 +229,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
 
   /** The chart as a PNG image at twice its size. */
   async toPNG(): Promise<Blob> {
+    const { svgToPng } = await this.loadExtra(exportWriters);
     return this.withChart(async () => {
       const { width, height } = (await this.chartElement()).getBoundingClientRect();
       return svgToPng(await this.toSVG(), width, height);
@@ -239,10 +252,48 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     }
   }
 
+  /**
+   * Loads code used on first use (shared by every element of the page), adopting the styles it brings
+   * into this element. `updateComplete` waits for it. A failed load is an ExportError that says so.
+   */
+  protected loadExtra<M>(extra: OnDemand<M>, styles?: (module: M) => CSSResult): Promise<M> {
+    let loading = this.extras.get(extra) as Promise<M> | undefined;
+    if (loading) return loading;
+    loading = extra.load().then(
+      (module) => {
+        const style = styles?.(module);
+        if (style && this.renderRoot) {
+          this.extraStyles.push(style);
+          adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof KamWidget).elementStyles, ...this.extraStyles]);
+        }
+        this.requestUpdate();
+        return module;
+      },
+      (error: unknown) => {
+        this.extras.delete(extra);
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new ExportError(`Part of the widget could not be loaded (${detail}). Check your connection, then try again.`, { cause: error });
+      },
+    );
+    this.extras.set(extra, loading);
+    this.extrasLoading = Promise.all([this.extrasLoading, loading.catch(() => {})]);
+    return loading;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let loading = this.extrasLoading; ; loading = this.extrasLoading) {
+      await loading;
+      if (loading === this.extrasLoading && !this.isUpdatePending) return result;
+      result = await super.getUpdateComplete();
+    }
+  }
+
   /** Saves the chart or its data as a file. */
   async download(format: ExportFormat): Promise<void> {
     this.exportOpen = false;
     try {
+      const { downloadBlob } = await this.loadExtra(exportWriters);
       const name = exportFileName(this.exportName, format);
       if (format === 'csv') downloadBlob(new Blob([this.toCSV()], { type: 'text/csv;charset=utf-8' }), name);
       else if (format === 'svg') downloadBlob(new Blob([await this.toSVG()], { type: 'image/svg+xml;charset=utf-8' }), name);
@@ -299,7 +350,11 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     super.willUpdate(changed);
     const { status, portfolio, feed } = this.feedController.state;
     this.model = status === 'ready' && portfolio && feed ? this.deriveModel(portfolio, feed) : undefined;
-    if (changed.has('view')) this.tableLimit = 100;
+    if (changed.has('view')) {
+      this.tableLimit = 100;
+      this.tableError = '';
+    }
+    if (this.view === 'table' && !this.tableError) this.loadExtra(tableView, (table) => table.tableStyles).catch((error: Error) => (this.tableError = error.message));
   }
 
   private readonly onHostKeydown = (event: KeyboardEvent) => {
@@ -347,8 +402,17 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
         })}
       </div>
       ${this.exportMessage ? html`<p class="export-message" part="export-message" role="alert">${this.exportMessage}</p>` : nothing}
-      ${table && !this.chartHolds
-        ? dataTable({
+      ${table && !this.chartHolds ? this.renderTable(model, summary) : this.renderChart(model)}
+      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  /** The table view, once its code is loaded (a moment on its first showing on the page). */
+  private renderTable(model: Model, summary: string): TemplateResult {
+    const view = tableView.module;
+    if (this.tableError) return html`<p class="export-message" part="export-message" role="alert">${this.tableError}</p>`;
+    if (!view || !this.extraStyles.includes(view.tableStyles)) return html`<p class="table-loading" role="status">Loading the table…</p>`;
+    return view.dataTable({
             caption: summary,
             columns: this.tableColumns(model),
             rows: this.rows(model),
@@ -358,9 +422,6 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
             onShowMore: () => (this.tableLimit *= 5),
             marks: (row) => this.rowMarks(row),
             key: (row) => this.rowKey(row),
-          })
-        : this.renderChart(model)}
-      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </div>`;
+          });
   }
 }

@@ -10,9 +10,9 @@ import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { moveInGrid, moveInList } from '../../internal/keyboard.js';
 import { memo } from '../../internal/memo.js';
+import { onDemand } from '../../internal/on-demand.js';
 import { skippedNotice } from '../../internal/state-views.js';
 import { tooltip, type TooltipAnchor } from '../../internal/tooltip.js';
-import { exportStyles, exportSvg } from './scorecard-export.js';
 import { columnsFor } from './scorecard-layout.js';
 import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-marks.js';
 import { historyRows, parseKpiIds, parseTargets, scorecardModel, selectDetail, type ScorecardModel, type Tile } from './scorecard-model.js';
@@ -20,6 +20,9 @@ import { toleranceOf } from './scorecard-status.js';
 import { scorecardStyles } from './scorecard-styles.js';
 import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-table.js';
 import { KEYS, tileAnnouncement } from './scorecard-text.js';
+
+/** The tiles drawn as one SVG for the SVG and PNG export, loaded on the first export. */
+const exportDrawing = onDemand(() => import('./scorecard-export.js'));
 
 /**
  * @summary The key-account KPI scorecard: one tile per KPI with its value, change, target status and trend, each traceable to its definition and base.
@@ -64,7 +67,7 @@ import { KEYS, tileAnnouncement } from './scorecard-text.js';
  * derived KPI says "No previous value" and, in its detail, why (see src/analysis/kpis.ts).
  */
 export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
-  static override styles = [...KamWidget.styles, scorecardStyles, exportStyles];
+  static override styles = [...KamWidget.styles, scorecardStyles];
 
   protected readonly items = new ItemFocusController(this, {
     count: () => this.tiles.length,
@@ -210,6 +213,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
 
   /** The tiles are HTML: the export draws them as one SVG (same texts, same grid) in an off-screen stage. */
   protected override async chartElement(): Promise<SVGSVGElement> {
+    await this.loadExtra(exportDrawing, (drawing) => drawing.exportStyles);
     this.exportStage = true;
     await this.updateComplete;
     const svgElement = this.renderRoot.querySelector<SVGSVGElement>('.export-stage svg.chart');
@@ -250,7 +254,8 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   /** The skipped-KPI notice sits above the frame, next to the skipped-account one, so the table view shows it too. */
   protected override renderReady(): TemplateResult {
     const feed = this.feedController.state.feed!;
-    const stage = this.exportStage ? html`<div class="export-stage" aria-hidden="true">${exportSvg(this.model!, this.size.width)}</div>` : nothing;
+    const drawing = exportDrawing.module;
+    const stage = this.exportStage && drawing ? html`<div class="export-stage" aria-hidden="true">${drawing.exportSvg(this.model!, this.size.width)}</div>` : nothing;
     return html`${skippedNotice(feed.skippedKpis, 'KPI')}${super.renderReady()}${stage}`;
   }
 
