@@ -5,8 +5,9 @@
  * URLs are module specifiers relative to this module, so the folder may sit under any path or on another
  * origin, and no inline script or `eval` is needed (a `script-src 'self'` policy suffices).
  *
- * A chunk that fails to load (offline, a 404 after a partial deploy) is reported on the console with the
- * tag and the reason; the tag is tried again the next time one is added to the page.
+ * A chunk that fails to load (offline, a 404 after a partial deploy) is reported once on the console,
+ * with the tag and the reason; its tags stay undefined (showing their light DOM). The page must be loaded
+ * again to try again: the browser keeps a module that failed to load as failed for the page's lifetime.
  */
 import { ELEMENTS } from './elements.js';
 
@@ -17,8 +18,7 @@ function load(tag: string): void {
   const importer = ELEMENTS[tag];
   if (!importer || loads.has(tag) || customElements.get(tag)) return;
   const loading = importer().catch((error: unknown) => {
-    loads.delete(tag);
-    console.error(`kam-widgets: could not load <${tag}>: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`kam-widgets: could not load <${tag}> (${error instanceof Error ? error.message : String(error)}); reload the page to try again.`);
   });
   loads.set(tag, loading);
 }

@@ -29,7 +29,8 @@ function missing(reader: string): never {
 /**
  * Loads the readers that reading `input` with `options` needs and that are not loaded yet; undefined when
  * none is missing (reading can run now). A reader that cannot be loaded (offline, a missing file of the
- * kit) rejects with a FeedError of kind 'network', which the error view offers to retry.
+ * kit) rejects with a FeedError of kind 'network'; the browser keeps that module as failed until the page
+ * is loaded again.
  */
 export function loadReaders(input: unknown, options: ReadOptions): Promise<unknown> | undefined {
   const loads: Promise<unknown>[] = [];
@@ -38,7 +39,7 @@ export function loadReaders(input: unknown, options: ReadOptions): Promise<unkno
   if (!loads.length) return undefined;
   return Promise.all(loads).catch((error: unknown) => {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new FeedError('network', `Could not load the kit's reader for ${options.format === 'csv' ? 'CSV' : 'field maps'} (${detail}). Check your connection, then try again.`, { cause: error });
+    throw new FeedError('network', `Could not load the kit's reader for ${options.format === 'csv' ? 'CSV' : 'field maps'} (${detail}). Check your connection and reload the page.`, { cause: error });
   });
 }
 

@@ -272,7 +272,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
       (error: unknown) => {
         this.extras.delete(extra);
         const detail = error instanceof Error ? error.message : String(error);
-        throw new ExportError(`Part of the widget could not be loaded (${detail}). Check your connection, then try again.`, { cause: error });
+        throw new ExportError(`Part of the widget could not be loaded (${detail}). Reload the page to try again.`, { cause: error });
       },
     );
     this.extras.set(extra, loading);

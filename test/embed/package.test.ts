@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { measureEntry } from '../../scripts/bundle-sizes.js';
 import { buildApp, packageBench, root, serve, type PackageBench, watchProblems } from '../support/embed-harness.js';
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string }> };
@@ -39,6 +40,17 @@ describe('the package in an app', () => {
   it('has an entry for every widget', () => {
     expect(allTags).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-scorecard', 'kam-tier-matrix']);
   });
+
+  it('every element entry loads CSV reading and field maps on first use, and every widget entry the table view and the export writers too', async () => {
+    const extras = /\/chunks\/(data-table|export-writers|csv|field-map)-/;
+    for (const { specifier, tags } of widgetEntries) {
+      const target = (manifest.exports[`./${specifier.slice('kam-widgets/'.length)}`] as { import: string }).import;
+      const { initial, onFirstUse } = await measureEntry(join(packageDir, target));
+      expect(initial.modules.filter((id) => extras.test(id) || /\/d3-dsv\//.test(id)), target).toEqual([]);
+      const loadedLater = new Set(onFirstUse.modules.map((id) => extras.exec(id)?.[1]).filter(Boolean));
+      expect(loadedLater, target).toEqual(new Set(tags[0] === 'kam-feed' ? ['csv', 'field-map'] : ['data-table', 'export-writers', 'csv', 'field-map']));
+    }
+  }, 60_000);
 
   for (const { specifier, tags } of entries) {
     it(`import '${specifier}' registers ${tags.join(', ')}`, async () => {

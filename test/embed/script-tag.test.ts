@@ -69,9 +69,10 @@ const inlinePage = {
 let browser: Browser;
 let server: Server;
 let base: string;
+let bundle: string;
 
 beforeAll(async () => {
-  const bundle = await buildScriptBundle();
+  bundle = await buildScriptBundle();
   ({ url: base, server } = await serve(
     {
       '/strict.html': { body: page(['/kam-widgets.js']), type: 'text/html' },
@@ -252,6 +253,11 @@ describe('script tag under a strict Content-Security-Policy', () => {
     expect(result.svg).toBe('<?xml');
     expect(result.csv).toMatch(/^\uFEFFrank,id,name,/);
     expect(result.violations.every((v) => v.startsWith('img-src: blob'))).toBe(true);
+  });
+
+  it('is one file: what the ES entries load on first use is inside it', () => {
+    expect(bundle).not.toMatch(/\bimport\(/);
+    expect(bundle).toContain('Loading the table…');
   });
 
   it('works when the kit is loaded twice on one page', async () => {

@@ -77,6 +77,14 @@ export async function buildEmbedPage(config?: unknown): Promise<Record<string, s
   }
 }
 
+/**
+ * The autoloader and its chunks, built as `npm run build` builds them (vite.config.ts, mode autoloader),
+ * into `outDir`: autoloader.js and autoload/*.js, read back as the size report reads dist/.
+ */
+export async function buildAutoloader(outDir: string): Promise<void> {
+  await asReleased(() => build({ configFile: resolve(root, 'vite.config.ts'), mode: 'autoloader', logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } }));
+}
+
 /** The ES module library (dist/*.js with lit, d3 and zod left as imports), built into `outDir`. */
 export async function buildLibrary(outDir: string): Promise<void> {
   await asReleased(() => build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } }));
