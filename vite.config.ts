@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
+import { staticImportsOfExtras } from './scripts/vite-plugins.js';
 import { parseEmbedConfig } from './src/embed/embed-config.js';
 
 const root = import.meta.dirname;
@@ -54,7 +55,7 @@ const esm: UserConfig = {
 
 const iife: UserConfig = {
   publicDir: false,
-  plugins: [minifyLiteralsPlugin()],
+  plugins: [minifyLiteralsPlugin(), staticImportsOfExtras()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -14,3 +14,26 @@ export function openWcUnderVitest(): Plugin {
     load: (resolved) => (resolved === `\0${id}` ? 'export default {}; export const sendMessage = () => {};' : undefined),
   };
 }
+
+/**
+ * For the self-contained script, which cannot load chunks: the kit's own `import('./x.js')` of code loaded
+ * on first use becomes a static import of the same module, resolved at once. Left to the bundler, an
+ * inlined `import()` makes it wrap every module of the script in a lazy initializer (about 2.4 KB gzip
+ * more, for nothing: the code is in the file either way).
+ */
+export function staticImportsOfExtras(): Plugin {
+  return {
+    name: 'kam:static-imports-of-extras',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('import(')) return undefined;
+      const imports: string[] = [];
+      const rewritten = code.replace(/\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g, (_call, quote: string, specifier: string) => {
+        const name = `__kamExtra${imports.length}`;
+        imports.push(`import * as ${name} from ${quote}${specifier}${quote};`);
+        return `Promise.resolve(${name})`;
+      });
+      return imports.length ? { code: `${imports.join('\n')}\n${rewritten}`, map: null } : undefined;
+    },
+  };
+}
