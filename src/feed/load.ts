@@ -255,17 +255,17 @@ export interface FeedLoaderOptions {
  * overwrite newer ones. A current load resolves the Feed or rejects with a FeedError (never 'aborted').
  */
 export class FeedLoader {
-  private generation = 0;
-  private controller: AbortController | undefined;
-  private readonly options: FeedLoaderOptions;
+  #generation = 0;
+  #controller: AbortController | undefined;
+  readonly #options: FeedLoaderOptions;
 
   constructor(options: FeedLoaderOptions = {}) {
-    this.options = options;
+    this.#options = options;
   }
 
   /** True while a URL load is in flight. */
   get loading(): boolean {
-    return this.controller !== undefined;
+    return this.#controller !== undefined;
   }
 
   async load(source: FeedSource): Promise<Feed | undefined> {
@@ -274,41 +274,41 @@ export class FeedLoader {
 
   /** `load`, also telling the format the feed was read in (a data value that is not text counts as JSON). */
   async loadAs(source: FeedSource): Promise<LoadedFeed | undefined> {
-    this.controller?.abort();
-    this.controller = undefined;
-    const generation = ++this.generation;
+    this.#controller?.abort();
+    this.#controller = undefined;
+    const generation = ++this.#generation;
     const { format, fieldMap, locale, currency } = source;
     const read: ReadOptions = { format, fieldMap, locale, currency };
     if (source.kind === 'data') {
       await loadReaders(source.value, read);
-      if (generation !== this.generation) return undefined;
+      if (generation !== this.#generation) return undefined;
       return { feed: readWith(loadedReaders, source.value, read), format: format === 'csv' && typeof source.value === 'string' ? 'csv' : 'json' };
     }
 
     const controller = new AbortController();
-    this.controller = controller;
+    this.#controller = controller;
     try {
       const loaded = await fetchFeedAs(source.url, {
         ...read,
         signal: controller.signal,
-        timeoutMs: source.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        maxBytes: source.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES,
-        credentials: source.credentials ?? this.options.credentials ?? 'same-origin',
-        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+        timeoutMs: source.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxBytes: source.maxBytes ?? this.#options.maxBytes ?? DEFAULT_MAX_BYTES,
+        credentials: source.credentials ?? this.#options.credentials ?? 'same-origin',
+        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
       });
-      return generation === this.generation ? loaded : undefined;
+      return generation === this.#generation ? loaded : undefined;
     } catch (error) {
-      if (generation !== this.generation || controller.signal.aborted) return undefined;
+      if (generation !== this.#generation || controller.signal.aborted) return undefined;
       throw error;
     } finally {
-      if (this.controller === controller) this.controller = undefined;
+      if (this.#controller === controller) this.#controller = undefined;
     }
   }
 
   /** Cancels the load in flight (for example when the element is disconnected); it resolves undefined. */
   abort(): void {
-    this.generation++;
-    this.controller?.abort();
-    this.controller = undefined;
+    this.#generation++;
+    this.#controller?.abort();
+    this.#controller = undefined;
   }
 }

@@ -44,20 +44,20 @@ export class RefreshSchedule {
   intervalMs = 0;
   /** Failed attempts since the last success. */
   failures = 0;
-  private startedAt?: number;
+  #startedAt?: number;
   /** The share of the backoff kept, drawn once per failure so that the notice and the timer agree. */
-  private jitter = 1;
-  private readonly now: () => number;
-  private readonly random: () => number;
+  #jitter = 1;
+  readonly #now: () => number;
+  readonly #random: () => number;
 
   constructor(options: RefreshScheduleOptions = {}) {
-    this.now = options.now ?? (() => Date.now());
-    this.random = options.random ?? Math.random;
+    this.#now = options.now ?? (() => Date.now());
+    this.#random = options.random ?? Math.random;
   }
 
   /** A load or refresh starts now. */
   started(): void {
-    this.startedAt = this.now();
+    this.#startedAt = this.#now();
   }
 
   /** The attempt brought a feed: back to the interval. */
@@ -68,7 +68,7 @@ export class RefreshSchedule {
   /** The attempt failed: the next one waits longer. */
   failed(): void {
     this.failures++;
-    this.jitter = 1 - JITTER * this.random();
+    this.#jitter = 1 - JITTER * this.#random();
   }
 
   /** How long after the start of the last attempt the next one runs, in milliseconds. */
@@ -76,24 +76,24 @@ export class RefreshSchedule {
     if (!this.failures) return this.intervalMs;
     const ceiling = Math.max(BACKOFF_CEILING_MS, this.intervalMs);
     const backoff = Math.min(ceiling, this.intervalMs * 2 ** Math.min(this.failures, 30));
-    return Math.max(this.intervalMs, backoff * this.jitter);
+    return Math.max(this.intervalMs, backoff * this.#jitter);
   }
 
   /** When the next attempt is due (ms since the epoch); undefined without an interval or an attempt. */
   nextAt(): number | undefined {
-    if (!this.intervalMs || this.startedAt === undefined) return undefined;
-    return this.startedAt + this.waitMs;
+    if (!this.intervalMs || this.#startedAt === undefined) return undefined;
+    return this.#startedAt + this.waitMs;
   }
 
   /** The delay to give setTimeout now: 0 when overdue (never a time in the past), at most MAX_TIMER_MS. */
   timerDelay(): number {
-    const next = this.nextAt() ?? this.now();
-    return Math.min(MAX_TIMER_MS, Math.max(0, next - this.now()));
+    const next = this.nextAt() ?? this.#now();
+    return Math.min(MAX_TIMER_MS, Math.max(0, next - this.#now()));
   }
 
   /** Whether the next attempt is due; false when a timer clamped to MAX_TIMER_MS fired early. */
   isDue(): boolean {
     const next = this.nextAt();
-    return next !== undefined && next <= this.now();
+    return next !== undefined && next <= this.#now();
   }
 }

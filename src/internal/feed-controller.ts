@@ -55,129 +55,129 @@ export type FeedHost = ReactiveControllerHost & HTMLElement & FeedInputs;
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
   /** The state of the input before the filter (with its portfolio, once ready). */
-  private source: FeedState = { status: 'idle' };
-  private filterText = '';
-  private readonly filtered = memo(narrowToFilter);
-  private readonly portfolioOf = memo(
+  #source: FeedState = { status: 'idle' };
+  #filterText = '';
+  readonly #filtered = memo(narrowToFilter);
+  readonly #portfolioOf = memo(
     (feed: Feed, cutoff?: number, growthThreshold?: number, headroomFactor?: number) => new Portfolio(feed.accounts, { cutoff, growthThreshold, headroomFactor }, feed.columns),
   );
-  private readonly schedule = new RefreshSchedule();
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-  private readonly host: FeedHost;
-  private readonly onChange: (state: FeedState, previous: FeedState) => void;
-  private readonly loader = new FeedLoader();
-  private inputsKey: unknown[] = [];
+  readonly #schedule = new RefreshSchedule();
+  #refreshTimer?: ReturnType<typeof setTimeout>;
+  readonly #host: FeedHost;
+  readonly #onChange: (state: FeedState, previous: FeedState) => void;
+  readonly #loader = new FeedLoader();
+  #inputsKey: unknown[] = [];
   /** Whether the current input was read as CSV: then locale and currency are part of its key. */
-  private readCsv = false;
-  private pending: Promise<unknown> = Promise.resolve();
-  private detachProvider?: () => void;
-  private connected = false;
+  #readCsv = false;
+  #pending: Promise<unknown> = Promise.resolve();
+  #detachProvider?: () => void;
+  #connected = false;
   /** The inline child's text as last read, a counter bumped when it changes, and the watch on it. */
-  private inlineText?: string;
-  private inlineVersion = 0;
-  private inlineWatch?: InlineFeedWatch;
+  #inlineText?: string;
+  #inlineVersion = 0;
+  #inlineWatch?: InlineFeedWatch;
   /** The `<kam-feed>` this element follows, when it names one. */
   provider?: FeedProvider;
 
   constructor(host: FeedHost, onChange: (state: FeedState, previous: FeedState) => void = () => {}) {
-    this.host = host;
-    this.onChange = onChange;
+    this.#host = host;
+    this.#onChange = onChange;
     host.addController(this);
   }
 
   /** Resolves once the current input has produced a state other than loading. */
   get settled(): Promise<unknown> {
-    return this.pending;
+    return this.#pending;
   }
 
   hostConnected(): void {
-    trackFeed(this.host, true);
-    this.connected = true;
-    this.inputsKey = [];
+    trackFeed(this.#host, true);
+    this.#connected = true;
+    this.#inputsKey = [];
     this.sync();
   }
 
   hostDisconnected(): void {
-    trackFeed(this.host, false);
-    this.connected = false;
-    this.stopRefresh();
-    this.loader.abort();
-    this.detachProvider?.();
-    this.detachProvider = undefined;
-    this.stopInlineWatch();
+    trackFeed(this.#host, false);
+    this.#connected = false;
+    this.#stopRefresh();
+    this.#loader.abort();
+    this.#detachProvider?.();
+    this.#detachProvider = undefined;
+    this.#stopInlineWatch();
   }
 
   /** Loads the current input again (the Retry button of the error state). */
   retry(): void {
-    this.inputsKey = [];
+    this.#inputsKey = [];
     this.sync();
   }
 
   /** Resolves changed inputs, rules and filter; the host calls it once before each update. */
   sync(): void {
-    if (!this.connected) return;
-    const { data, src, feed, credentials, timeout, maxBytes, fieldMap, feedFormat, currency } = this.host;
-    const filter = (this.host.filter ?? '').trim();
+    if (!this.#connected) return;
+    const { data, src, feed, credentials, timeout, maxBytes, fieldMap, feedFormat, currency } = this.#host;
+    const filter = (this.#host.filter ?? '').trim();
     // Changed tier rules make a new portfolio of the same feed (a linked element's is the <kam-feed>'s).
-    const { feed: loaded, portfolio } = this.source;
-    if (loaded && portfolio && !this.provider && this.ownPortfolio(loaded) !== portfolio) this.set({ ...this.source, portfolio: undefined });
-    if (filter !== this.filterText) {
-      this.filterText = filter;
-      this.publish();
+    const { feed: loaded, portfolio } = this.#source;
+    if (loaded && portfolio && !this.provider && this.#ownPortfolio(loaded) !== portfolio) this.#set({ ...this.#source, portfolio: undefined });
+    if (filter !== this.#filterText) {
+      this.#filterText = filter;
+      this.#publish();
     }
-    const refresh = parseRefresh(this.host.refresh);
+    const refresh = parseRefresh(this.#host.refresh);
     const refreshMs = refresh instanceof FeedError ? 0 : refresh;
     // A refresh value out of range is an error of the input: its message is part of the key.
     const refreshError = refresh instanceof FeedError ? refresh : undefined;
-    const key = [data, src, feed, credentials, timeout, maxBytes, fieldMap ?? '', feedFormat ?? '', this.inlineVersion, refreshError?.message];
+    const key = [data, src, feed, credentials, timeout, maxBytes, fieldMap ?? '', feedFormat ?? '', this.#inlineVersion, refreshError?.message];
     // Locale and currency change how CSV is read, and nothing else: a JSON feed is not loaded again for them.
-    const csvKey = [...key, this.csvLocale(), currency ?? ''];
-    const current = this.readCsv ? csvKey : key;
-    const sameInput = current.length === this.inputsKey.length && current.every((v, i) => Object.is(v, this.inputsKey[i]));
-    if (refreshMs !== this.schedule.intervalMs) {
-      this.schedule.intervalMs = refreshMs;
-      if (sameInput) this.scheduleRefresh();
+    const csvKey = [...key, this.#csvLocale(), currency ?? ''];
+    const current = this.#readCsv ? csvKey : key;
+    const sameInput = current.length === this.#inputsKey.length && current.every((v, i) => Object.is(v, this.#inputsKey[i]));
+    if (refreshMs !== this.#schedule.intervalMs) {
+      this.#schedule.intervalMs = refreshMs;
+      if (sameInput) this.#scheduleRefresh();
     }
     if (sameInput) return;
-    this.detachProvider?.();
-    this.detachProvider = undefined;
-    this.stopRefresh();
-    this.loader.abort();
-    this.stopInlineWatch();
-    this.readCsv = false;
-    this.inputsKey = key;
-    if (refreshError) return this.fail(refreshError);
+    this.#detachProvider?.();
+    this.#detachProvider = undefined;
+    this.#stopRefresh();
+    this.#loader.abort();
+    this.#stopInlineWatch();
+    this.#readCsv = false;
+    this.#inputsKey = key;
+    if (refreshError) return this.#fail(refreshError);
     const hasData = data !== undefined && data !== null;
-    if (feed && !hasData) return this.attachProvider(feed); // the <kam-feed> reads its own input
-    const read = this.readOptions();
-    if (read instanceof FeedError) return this.fail(read);
-    if (read.format === 'csv') this.keyAsCsv(csvKey);
+    if (feed && !hasData) return this.#attachProvider(feed); // the <kam-feed> reads its own input
+    const read = this.#readOptions();
+    if (read instanceof FeedError) return this.#fail(read);
+    if (read.format === 'csv') this.#keyAsCsv(csvKey);
     // Field maps are read by code loaded on first use: loaded first, so a bad map is one error before anything is fetched.
     const fieldMapReader = loadReaders(undefined, { fieldMap: read.fieldMap });
-    if (fieldMapReader) return this.readAfter(fieldMapReader);
-    if (hasData) return this.parse(data, read);
-    if (src) return this.fetch(src, read, csvKey);
+    if (fieldMapReader) return this.#readAfter(fieldMapReader);
+    if (hasData) return this.#parse(data, read);
+    if (src) return this.#fetch(src, read, csvKey);
     // The inline child, or none: follow it, since it may come or change later.
-    const watch = (this.inlineWatch = watchInlineFeed(this.host, () => this.rereadInline()));
-    const inline = (this.inlineText = readInlineFeed(this.host));
-    if (inline !== undefined) this.parse(inline, read);
+    const watch = (this.#inlineWatch = watchInlineFeed(this.#host, () => this.#rereadInline()));
+    const inline = (this.#inlineText = readInlineFeed(this.#host));
+    if (inline !== undefined) this.#parse(inline, read);
     else {
-      this.set({ status: watch.parsing ? 'loading' : 'idle' }); // still parsing: the child may not be written yet
-      this.pending = Promise.resolve();
+      this.#set({ status: watch.parsing ? 'loading' : 'idle' }); // still parsing: the child may not be written yet
+      this.#pending = Promise.resolve();
     }
-    this.pending = Promise.all([this.pending, watch.parsed]);
+    this.#pending = Promise.all([this.#pending, watch.parsed]);
   }
 
   /** How to read the input, from the host's attributes; a FeedError for a bad `format` or `field-map` (once the field-map reader is loaded). */
-  private readOptions(): ReadOptions | FeedError {
+  #readOptions(): ReadOptions | FeedError {
     try {
-      const format = parseFeedFormat(this.host.feedFormat);
-      const { fieldMap } = this.host;
+      const format = parseFeedFormat(this.#host.feedFormat);
+      const { fieldMap } = this.#host;
       return {
         format,
         fieldMap: fieldMap && loadedReaders.fieldMaps ? loadedReaders.fieldMaps.parseFieldMap(fieldMap) : fieldMap,
-        locale: this.csvLocale(),
-        currency: this.host.currency || undefined,
+        locale: this.#csvLocale(),
+        currency: this.#host.currency || undefined,
       };
     } catch (error) {
       return toFeedError(error);
@@ -185,143 +185,143 @@ export class FeedController implements ReactiveController {
   }
 
   /** Shows loading until `readers` (code loaded on first use) are loaded, then reads the same input again, unless it changed meanwhile. */
-  private readAfter(readers: Promise<unknown>): void {
-    const key = this.inputsKey;
-    this.set({ status: 'loading' });
-    this.pending = readers.then(
+  #readAfter(readers: Promise<unknown>): void {
+    const key = this.#inputsKey;
+    this.#set({ status: 'loading' });
+    this.#pending = readers.then(
       () => {
-        if (this.inputsKey !== key || !this.connected) return;
-        this.inputsKey = [];
+        if (this.#inputsKey !== key || !this.#connected) return;
+        this.#inputsKey = [];
         this.sync();
       },
       (error: unknown) => {
-        if (this.inputsKey === key) this.fail(toFeedError(error));
+        if (this.#inputsKey === key) this.#fail(toFeedError(error));
       },
     );
   }
 
-  private csvLocale(): string {
-    return this.host.locale || defaultLocale(this.host);
+  #csvLocale(): string {
+    return this.#host.locale || defaultLocale(this.#host);
   }
 
   // ---- the inline child ----------------------------------------------------------------------------
 
-  private stopInlineWatch(): void {
-    this.inlineWatch?.stop();
-    this.inlineWatch = undefined;
+  #stopInlineWatch(): void {
+    this.#inlineWatch?.stop();
+    this.#inlineWatch = undefined;
   }
 
   /** Reads the inline child again when its text changed, or when the element waited for the page to be parsed. */
-  private rereadInline(): void {
-    if (readInlineFeed(this.host) === this.inlineText && this.source.status !== 'loading') return;
-    this.inlineVersion++;
+  #rereadInline(): void {
+    if (readInlineFeed(this.#host) === this.#inlineText && this.#source.status !== 'loading') return;
+    this.#inlineVersion++;
     this.sync();
   }
 
   // ---- background refresh (src only) ---------------------------------------------------------------
 
-  private scheduleRefresh(): void {
-    this.stopRefresh();
-    if (!this.schedule.intervalMs || !this.connected || !this.host.src || this.host.data != null || this.host.feed) return;
-    document.addEventListener('visibilitychange', this.onVisibility);
+  #scheduleRefresh(): void {
+    this.#stopRefresh();
+    if (!this.#schedule.intervalMs || !this.#connected || !this.#host.src || this.#host.data != null || this.#host.feed) return;
+    document.addEventListener('visibilitychange', this.#onVisibility);
     if (document.hidden) return; // resumes when the page is shown again
-    this.refreshTimer = setTimeout(() => (this.schedule.isDue() ? void this.refreshNow() : this.scheduleRefresh()), this.schedule.timerDelay());
+    this.#refreshTimer = setTimeout(() => (this.#schedule.isDue() ? void this.refreshNow() : this.#scheduleRefresh()), this.#schedule.timerDelay());
   }
 
-  private stopRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
-    document.removeEventListener('visibilitychange', this.onVisibility);
+  #stopRefresh(): void {
+    clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = undefined;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
   }
 
-  private readonly onVisibility = () => {
-    if (document.hidden) clearTimeout(this.refreshTimer);
-    else this.scheduleRefresh();
+  readonly #onVisibility = () => {
+    if (document.hidden) clearTimeout(this.#refreshTimer);
+    else this.#scheduleRefresh();
   };
 
   /** Fetches `src` again in the background: the current feed stays on screen; a failure marks it stale. */
   refreshNow(): Promise<unknown> {
-    const { src } = this.host;
-    const read = this.readOptions();
-    if (!src || this.source.status === 'loading' || read instanceof FeedError) return Promise.resolve();
-    this.schedule.started();
-    const job = this.loader.loadAs(this.urlSource(src, read)).then(
+    const { src } = this.#host;
+    const read = this.#readOptions();
+    if (!src || this.#source.status === 'loading' || read instanceof FeedError) return Promise.resolve();
+    this.#schedule.started();
+    const job = this.#loader.loadAs(this.#urlSource(src, read)).then(
       (loaded) => {
         if (!loaded) return;
-        this.schedule.succeeded();
-        this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
+        this.#schedule.succeeded();
+        this.#set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
       },
       (error: unknown) => {
         const feedError = toFeedError(error);
         if (feedError.kind === 'aborted') return;
-        this.schedule.failed();
-        const next = this.schedule.nextAt();
+        this.#schedule.failed();
+        const next = this.#schedule.nextAt();
         const stale = { error: feedError, failedAt: new Date(), ...(next === undefined ? {} : { nextTryAt: new Date(next) }) };
-        if (this.source.status === 'ready') this.set({ ...this.source, stale });
-        else this.set({ status: 'error', error: feedError });
+        if (this.#source.status === 'ready') this.#set({ ...this.#source, stale });
+        else this.#set({ status: 'error', error: feedError });
       },
     );
-    void job.finally(() => this.scheduleRefresh());
+    void job.finally(() => this.#scheduleRefresh());
     return job;
   }
 
-  private parse(input: unknown, read: ReadOptions): void {
+  #parse(input: unknown, read: ReadOptions): void {
     const csvReader = loadReaders(input, read); // CSV text: its reader is loaded on first use
-    if (csvReader) return this.readAfter(csvReader);
+    if (csvReader) return this.#readAfter(csvReader);
     try {
-      this.set({ status: 'ready', feed: readWith(loadedReaders, input, read), loadedAt: new Date() });
+      this.#set({ status: 'ready', feed: readWith(loadedReaders, input, read), loadedAt: new Date() });
     } catch (error) {
-      this.set({ status: 'error', error: toFeedError(error) });
+      this.#set({ status: 'error', error: toFeedError(error) });
     }
-    this.pending = Promise.resolve();
+    this.#pending = Promise.resolve();
   }
 
   /** What the loader needs to fetch `url`, from the host's attributes. */
-  private urlSource(url: string, read: ReadOptions): FeedSource {
-    const { credentials, timeout, maxBytes } = this.host;
+  #urlSource(url: string, read: ReadOptions): FeedSource {
+    const { credentials, timeout, maxBytes } = this.#host;
     return { kind: 'url', url, credentials, timeoutMs: timeout, maxBytes, ...read };
   }
 
-  private fetch(url: string, read: ReadOptions, csvKey: unknown[]): void {
-    this.set({ status: 'loading' });
-    this.schedule.started();
-    this.pending = this.loader.loadAs(this.urlSource(url, read)).then(
+  #fetch(url: string, read: ReadOptions, csvKey: unknown[]): void {
+    this.#set({ status: 'loading' });
+    this.#schedule.started();
+    this.#pending = this.#loader.loadAs(this.#urlSource(url, read)).then(
       (loaded) => {
         if (!loaded) return;
-        this.schedule.succeeded();
-        if (loaded.format === 'csv') this.keyAsCsv(csvKey);
-        this.set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
-        this.scheduleRefresh();
+        this.#schedule.succeeded();
+        if (loaded.format === 'csv') this.#keyAsCsv(csvKey);
+        this.#set({ status: 'ready', feed: loaded.feed, loadedAt: new Date() });
+        this.#scheduleRefresh();
       },
       (error: unknown) => {
         const feedError = toFeedError(error);
-        if (feedError.kind !== 'aborted') this.set({ status: 'error', error: feedError });
+        if (feedError.kind !== 'aborted') this.#set({ status: 'error', error: feedError });
       },
     );
   }
 
   /** The input turned out to be CSV: from now on a change of locale or currency reads it again. */
-  private keyAsCsv(csvKey: unknown[]): void {
-    this.readCsv = true;
-    this.inputsKey = csvKey;
+  #keyAsCsv(csvKey: unknown[]): void {
+    this.#readCsv = true;
+    this.#inputsKey = csvKey;
   }
 
-  private fail(error: FeedError): void {
-    this.set({ status: 'error', error });
-    this.pending = Promise.resolve();
+  #fail(error: FeedError): void {
+    this.#set({ status: 'error', error });
+    this.#pending = Promise.resolve();
   }
 
-  private attachProvider(id: string): void {
-    const link = followFeed(this.host, id, {
-      onState: (state) => this.set(state),
+  #attachProvider(id: string): void {
+    const link = followFeed(this.#host, id, {
+      onState: (state) => this.#set(state),
       onConnected: () => {
-        this.inputsKey = [];
+        this.#inputsKey = [];
         this.sync();
       },
     });
-    this.pending = link.settled;
+    this.#pending = link.settled;
     this.provider = link.provider;
-    this.detachProvider = () => {
+    this.#detachProvider = () => {
       link.stop();
       this.provider = undefined;
     };
@@ -331,28 +331,28 @@ export class FeedController implements ReactiveController {
    * A new state of the input. A ready feed gets its portfolio here: a linked element's comes with the
    * `<kam-feed>`'s state; any other element makes its own, under its tier rules.
    */
-  private set(state: FeedState): void {
-    if (state.status === 'ready' && state.feed && !state.portfolio) state = { ...state, portfolio: this.ownPortfolio(state.feed) };
-    this.source = state;
-    this.publish();
+  #set(state: FeedState): void {
+    if (state.status === 'ready' && state.feed && !state.portfolio) state = { ...state, portfolio: this.#ownPortfolio(state.feed) };
+    this.#source = state;
+    this.#publish();
   }
 
   /** The portfolio of a feed under this element's own tier rules, made again only when the accounts or a rule changed. */
-  private ownPortfolio(feed: Feed): Portfolio {
-    const { cutoff, growthThreshold, headroomFactor } = this.host.tierRules ?? {};
-    return this.portfolioOf(feed, cutoff, growthThreshold, headroomFactor);
+  #ownPortfolio(feed: Feed): Portfolio {
+    const { cutoff, growthThreshold, headroomFactor } = this.#host.tierRules ?? {};
+    return this.#portfolioOf(feed, cutoff, growthThreshold, headroomFactor);
   }
 
   /** Applies the filter to the source state and tells the host when what it shows changed. */
-  private publish(): void {
+  #publish(): void {
     const previous = this.state;
-    const { status, feed, portfolio } = this.source;
-    const shown = this.filterText && status === 'ready' && feed && portfolio ? this.filtered(feed, portfolio, this.filterText) : undefined;
+    const { status, feed, portfolio } = this.#source;
+    const shown = this.#filterText && status === 'ready' && feed && portfolio ? this.#filtered(feed, portfolio, this.#filterText) : undefined;
     if (shown instanceof FeedError) this.state = { status: 'error', error: shown };
-    else this.state = shown ? { ...this.source, ...shown, filter: this.filterText } : this.source;
-    this.host.requestUpdate();
+    else this.state = shown ? { ...this.#source, ...shown, filter: this.#filterText } : this.#source;
+    this.#host.requestUpdate();
     if (previous.status !== this.state.status || previous.feed !== this.state.feed || previous.error !== this.state.error || previous.stale !== this.state.stale) {
-      this.onChange(this.state, previous);
+      this.#onChange(this.state, previous);
     }
   }
 

@@ -40,12 +40,14 @@ export class ItemFocusController implements ReactiveController {
   /** Whether the plot has focus. */
   focused = false;
   /** The key of the focused item, which `sync` finds again among new items. */
-  private key?: string;
+  #key?: string;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: ItemFocusOptions,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: ItemFocusOptions;
+
+  constructor(host: ReactiveControllerHost, options: ItemFocusOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -58,12 +60,12 @@ export class ItemFocusController implements ReactiveController {
    * Finds the focused item again among the current items, by its key: the same account stays focused
    * across a refresh or a re-bucketing; focus is dropped when it is gone.
    */
-  private sync(): void {
-    const count = this.options.count();
-    this.index = this.key === undefined || count === 0 ? -1 : this.options.indexOf(this.key);
+  #sync(): void {
+    const count = this.#options.count();
+    this.index = this.#key === undefined || count === 0 ? -1 : this.#options.indexOf(this.#key);
     if (this.index < 0 || this.index >= count) {
       this.index = -1;
-      this.key = undefined;
+      this.#key = undefined;
     }
     if (this.hover >= count) this.hover = -1;
   }
@@ -71,28 +73,28 @@ export class ItemFocusController implements ReactiveController {
   /** Focuses an item and announces it (`prefix` before its description), or the given sentence. */
   focus(index: number, announce: boolean | string = true): void {
     this.index = index;
-    this.key = index < 0 ? undefined : this.options.keyOf(index);
+    this.#key = index < 0 ? undefined : this.#options.keyOf(index);
     this.hover = -1;
-    if (announce !== false && index >= 0) this.options.announce(typeof announce === 'string' ? announce : this.options.describe(index));
-    this.host.requestUpdate();
+    if (announce !== false && index >= 0) this.#options.announce(typeof announce === 'string' ? announce : this.#options.describe(index));
+    this.#host.requestUpdate();
   }
 
   /** Sets the item under the pointer (-1: none). */
   setHover(index: number): void {
     if (index === this.hover) return;
     this.hover = index;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Drops focus and hover (Escape). */
   clear(): void {
     this.hover = -1;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Before each render, after the host derived its items. */
   hostUpdate(): void {
-    this.sync();
+    this.#sync();
   }
 
   hostDisconnected(): void {
@@ -105,14 +107,14 @@ export class ItemFocusController implements ReactiveController {
     if (event.key === 'Enter' || event.key === ' ') {
       if (this.index < 0) return;
       event.preventDefault();
-      this.options.activate(this.index, event.shiftKey);
+      this.#options.activate(this.index, event.shiftKey);
       return;
     }
-    if (this.options.otherKey?.(event)) {
+    if (this.#options.otherKey?.(event)) {
       event.preventDefault();
       return;
     }
-    const move = this.options.move ?? ((key: string, index: number) => moveInList(key, index, this.options.count()));
+    const move = this.#options.move ?? ((key: string, index: number) => moveInList(key, index, this.#options.count()));
     const next = move(event.key, this.index);
     if (next === undefined) return;
     event.preventDefault();
@@ -121,11 +123,11 @@ export class ItemFocusController implements ReactiveController {
 
   readonly onFocus = (event: FocusEvent): void => {
     this.focused = true;
-    if (this.options.focusFirst && this.index < 0 && this.options.count() > 0) {
+    if (this.#options.focusFirst && this.index < 0 && this.#options.count() > 0) {
       // A click announces its selection instead: only keyboard focus announces the item.
-      this.focus(0, this.options.announceFirst !== false && (event.currentTarget as HTMLElement).matches(':focus-visible'));
+      this.focus(0, this.#options.announceFirst !== false && (event.currentTarget as HTMLElement).matches(':focus-visible'));
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 
   readonly onFocusOut = (event: FocusEvent): void => {
@@ -134,6 +136,6 @@ export class ItemFocusController implements ReactiveController {
     if (next && (event.currentTarget as HTMLElement).contains(next)) return;
     this.focused = false;
     this.hover = -1;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 }

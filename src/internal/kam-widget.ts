@@ -108,18 +108,18 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   /** The widget's items under keyboard and pointer focus. */
   protected abstract readonly items: ItemFocusController;
 
-  private localSelection: readonly string[] = EMPTY;
+  #localSelection: readonly string[] = EMPTY;
   /** Code loaded on first use for this element, what `updateComplete` waits for, and the styles that code brought (adopted with the element's own). */
-  private readonly extras = new Map<OnDemand<unknown>, Promise<unknown>>();
-  private extrasLoading: Promise<unknown> = Promise.resolve();
-  private readonly extraStyles: CSSResult[] = [];
+  readonly #extras = new Map<OnDemand<unknown>, Promise<unknown>>();
+  #extrasLoading: Promise<unknown> = Promise.resolve();
+  readonly #extraStyles: CSSResult[] = [];
   /** The portfolio whose ranking is computed (or waits for an idle moment), and how to cancel the wait. */
-  private prepared?: Portfolio;
-  private cancelPreparation?: () => void;
-  private readonly selectedSet = memo((ids: readonly string[]) => new Set(ids));
-  private readonly rows = memo((model: Model) => this.tableRows(model));
+  #prepared?: Portfolio;
+  #cancelPreparation?: () => void;
+  readonly #selectedSet = memo((ids: readonly string[]) => new Set(ids));
+  readonly #rows = memo((model: Model) => this.tableRows(model));
   /** How many fields the feed ignored, per account id. */
-  private readonly ignoredCounts = memo((fields: readonly IgnoredField[]) => {
+  readonly #ignoredCounts = memo((fields: readonly IgnoredField[]) => {
     const counts = new Map<string, number>();
     for (const field of fields) counts.set(field.id, (counts.get(field.id) ?? 0) + 1);
     return counts;
@@ -157,28 +157,28 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   }
 
   /** Marks of a table row: selected (else the widget's own mark), and how many of the account's fields the feed ignored. */
-  private rowMarks(row: Row): TableMark[] {
+  #rowMarks(row: Row): TableMark[] {
     const marks: TableMark[] = [];
     const own = this.selectedIds.has(this.rowKey(row)) ? { label: 'selected', className: 'selected' } : this.rowMark(row);
     if (own) marks.push(own);
     const id = this.rowAccountId(row);
-    const ignored = id === undefined ? 0 : (this.ignoredCounts(this.feedController.state.feed?.ignoredFields ?? NONE_IGNORED).get(id) ?? 0);
+    const ignored = id === undefined ? 0 : (this.#ignoredCounts(this.feedController.state.feed?.ignoredFields ?? NONE_IGNORED).get(id) ?? 0);
     if (ignored) marks.push({ label: `${ignored} field${ignored === 1 ? '' : 's'} ignored`, className: 'ignored' });
     return marks;
   }
 
   /** Ids of the selected accounts: the linked `<kam-feed>`'s selection, or this widget's own. */
   get selection(): readonly string[] {
-    return this.feedController.provider?.selection ?? this.localSelection;
+    return this.feedController.provider?.selection ?? this.#localSelection;
   }
 
   set selection(ids: readonly string[]) {
-    this.applySelection([...ids], false);
+    this.#applySelection([...ids], false);
   }
 
   /** The selection as a set, made again only when the selection changes. */
   protected get selectedIds(): ReadonlySet<string> {
-    return this.selectedSet(this.selection);
+    return this.#selectedSet(this.selection);
   }
 
   /**
@@ -186,18 +186,18 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
    * remove them. Fires kam-select with the resulting selection.
    */
   protected selectIds(ids: readonly string[], extend: boolean): void {
-    this.applySelection(nextSelection(this.selection, ids, extend), true);
+    this.#applySelection(nextSelection(this.selection, ids, extend), true);
   }
 
   /** Clears the selection (Escape, the clear control). */
   clearSelection(): void {
-    if (this.selection.length) this.applySelection([], true);
+    if (this.selection.length) this.#applySelection([], true);
   }
 
-  private applySelection(ids: string[], announce: boolean): void {
+  #applySelection(ids: string[], announce: boolean): void {
     const provider = this.feedController.provider;
     if (provider) provider.select(ids, this.localName);
-    else this.localSelection = ids;
+    else this.#localSelection = ids;
     this.requestUpdate();
     if (!announce) return;
     const accounts = accountsByIds(this.portfolio, ids);
@@ -215,22 +215,22 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   /** The widget's data as CSV text (UTF-8 BOM, quoted, formula-guarded). Empty when there is no feed. */
   toCSV(): string {
     const model = this.model;
-    return toCsv(this.csvColumns(model), model === undefined ? [] : this.rows(model));
+    return toCsv(this.csvColumns(model), model === undefined ? [] : this.#rows(model));
   }
 
   /** The chart as a standalone SVG document, in the current theme. */
   async toSVG(): Promise<string> {
     const { svgDocument } = await this.loadExtra(exportWriters);
-    return this.withChart(async () => {
+    return this.#withChart(async () => {
       const background = getComputedStyle(this).getPropertyValue('--kam-bg').trim() || '#ffffff';
-      return svgDocument(await this.chartElement(), { title: this.exportTitle(), background, edit: (copy) => this.editExport(copy) });
+      return svgDocument(await this.chartElement(), { title: this.#exportTitle(), background, edit: (copy) => this.editExport(copy) });
     });
   }
 
   /** The chart as a PNG image at twice its size. */
   async toPNG(): Promise<Blob> {
     const { svgToPng } = await this.loadExtra(exportWriters);
-    return this.withChart(async () => {
+    return this.#withChart(async () => {
       const { width, height } = (await this.chartElement()).getBoundingClientRect();
       return svgToPng(await this.toSVG(), width, height);
     });
@@ -243,7 +243,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
    * Runs an export with the chart drawn (in place of the table, when that shows) until the export has
    * read it: measuring and serializing a chart the next render removed gave an empty 1 x 1 PNG.
    */
-  private async withChart<T>(run: () => Promise<T>): Promise<T> {
+  async #withChart<T>(run: () => Promise<T>): Promise<T> {
     this.chartHolds++;
     try {
       return await run();
@@ -257,34 +257,34 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
    * into this element. `updateComplete` waits for it. A failed load is an ExportError that says so.
    */
   protected loadExtra<M>(extra: OnDemand<M>, styles?: (module: M) => CSSResult): Promise<M> {
-    let loading = this.extras.get(extra) as Promise<M> | undefined;
+    let loading = this.#extras.get(extra) as Promise<M> | undefined;
     if (loading) return loading;
     loading = extra.load().then(
       (module) => {
         const style = styles?.(module);
         if (style && this.renderRoot) {
-          this.extraStyles.push(style);
-          adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof KamWidget).elementStyles, ...this.extraStyles]);
+          this.#extraStyles.push(style);
+          adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof KamWidget).elementStyles, ...this.#extraStyles]);
         }
         this.requestUpdate();
         return module;
       },
       (error: unknown) => {
-        this.extras.delete(extra);
+        this.#extras.delete(extra);
         const detail = error instanceof Error ? error.message : String(error);
         throw new ExportError(`Part of the widget could not be loaded (${detail}). Reload the page to try again.`, { cause: error });
       },
     );
-    this.extras.set(extra, loading);
-    this.extrasLoading = Promise.all([this.extrasLoading, loading.catch(() => {})]);
+    this.#extras.set(extra, loading);
+    this.#extrasLoading = Promise.all([this.#extrasLoading, loading.catch(() => {})]);
     return loading;
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    for (let loading = this.extrasLoading; ; loading = this.extrasLoading) {
+    for (let loading = this.#extrasLoading; ; loading = this.#extrasLoading) {
       await loading;
-      if (loading === this.extrasLoading && !this.isUpdatePending) return result;
+      if (loading === this.#extrasLoading && !this.isUpdatePending) return result;
       result = await super.getUpdateComplete();
     }
   }
@@ -305,7 +305,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     }
   }
 
-  private exportTitle(): string {
+  #exportTitle(): string {
     return this.model === undefined ? this.exportName : this.summary(this.model);
   }
 
@@ -321,14 +321,14 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this.onHostKeydown);
+    this.addEventListener('keydown', this.#onHostKeydown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onHostKeydown);
-    this.cancelPreparation?.();
-    this.cancelPreparation = this.prepared = undefined;
+    this.removeEventListener('keydown', this.#onHostKeydown);
+    this.#cancelPreparation?.();
+    this.#cancelPreparation = this.#prepared = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -336,11 +336,11 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     // A chart paints from the shares and tiers; tooltips, reasons, labels and the table need the ranking:
     // computed once the chart is painted, so neither the first paint nor the first hover waits for it.
     const portfolio = this.portfolio;
-    if (!portfolio || portfolio === this.prepared) return;
-    this.cancelPreparation?.();
-    this.prepared = portfolio;
-    this.cancelPreparation = whenIdle(() => {
-      this.cancelPreparation = undefined;
+    if (!portfolio || portfolio === this.#prepared) return;
+    this.#cancelPreparation?.();
+    this.#prepared = portfolio;
+    this.#cancelPreparation = whenIdle(() => {
+      this.#cancelPreparation = undefined;
       portfolio.ranking();
       portfolio.tiers();
     });
@@ -357,7 +357,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     if (this.view === 'table' && !this.tableError) this.loadExtra(tableView, (table) => table.tableStyles).catch((error: Error) => (this.tableError = error.message));
   }
 
-  private readonly onHostKeydown = (event: KeyboardEvent) => {
+  readonly #onHostKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     if (this.exportOpen) {
       this.exportOpen = false;
@@ -368,7 +368,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     }
   };
 
-  private onToolbarFocusOut(event: FocusEvent) {
+  #onToolbarFocusOut(event: FocusEvent) {
     const next = event.relatedTarget as Node | null;
     if (this.exportOpen && (!next || !(event.currentTarget as HTMLElement).contains(next))) this.exportOpen = false;
   }
@@ -398,29 +398,29 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
           onToggleView: () => (this.view = table ? 'chart' : 'table'),
           onToggleExport: () => (this.exportOpen = !this.exportOpen),
           onExport: (format) => this.download(format),
-          onFocusOut: (event) => this.onToolbarFocusOut(event),
+          onFocusOut: (event) => this.#onToolbarFocusOut(event),
         })}
       </div>
       ${this.exportMessage ? html`<p class="export-message" part="export-message" role="alert">${this.exportMessage}</p>` : nothing}
-      ${table && !this.chartHolds ? this.renderTable(model, summary) : this.renderChart(model)}
+      ${table && !this.chartHolds ? this.#renderTable(model, summary) : this.renderChart(model)}
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
 
   /** The table view, once its code is loaded (a moment on its first showing on the page). */
-  private renderTable(model: Model, summary: string): TemplateResult {
+  #renderTable(model: Model, summary: string): TemplateResult {
     const view = tableView.module;
     if (this.tableError) return html`<p class="export-message" part="export-message" role="alert">${this.tableError}</p>`;
-    if (!view || !this.extraStyles.includes(view.tableStyles)) return html`<p class="table-loading" role="status">Loading the table…</p>`;
+    if (!view || !this.#extraStyles.includes(view.tableStyles)) return html`<p class="table-loading" role="status">Loading the table…</p>`;
     return view.dataTable({
             caption: summary,
             columns: this.tableColumns(model),
-            rows: this.rows(model),
+            rows: this.#rows(model),
             sort: this.tableSort,
             onSort: (sort) => (this.tableSort = sort),
             limit: this.tableLimit,
             onShowMore: () => (this.tableLimit *= 5),
-            marks: (row) => this.rowMarks(row),
+            marks: (row) => this.#rowMarks(row),
             key: (row) => this.rowKey(row),
           });
   }

@@ -33,18 +33,18 @@ export function resizePending(host: ReactiveControllerHost): boolean {
 export class ResizeController implements ReactiveController {
   width: number;
   height: number;
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly target?: () => Element | null | undefined;
-  private observer?: ResizeObserver;
-  private observed?: Element;
-  private frame?: number;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #target?: () => Element | null | undefined;
+  #observer?: ResizeObserver;
+  #observed?: Element;
+  #frame?: number;
   /** A size arrived that the next frame hands to the host. */
-  private changed = false;
-  private waiting?: { promise: Promise<void>; resolve: () => void; timer: ReturnType<typeof setTimeout> };
+  #changed = false;
+  #waiting?: { promise: Promise<void>; resolve: () => void; timer: ReturnType<typeof setTimeout> };
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ResizeControllerOptions = {}) {
-    this.host = host;
-    this.target = options.target;
+    this.#host = host;
+    this.#target = options.target;
     this.width = options.fallbackWidth ?? 640;
     this.height = options.fallbackHeight ?? 360;
     host.addController(this);
@@ -54,42 +54,42 @@ export class ResizeController implements ReactiveController {
 
   hostConnected(): void {
     if (typeof ResizeObserver === 'undefined') return;
-    this.observer = new ResizeObserver((entries) => {
+    this.#observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
-      if (box && this.apply(box.width, box.height)) this.changed = true;
+      if (box && this.#apply(box.width, box.height)) this.#changed = true;
       // Even an unchanged size settles in the next frame, not here: code awaiting updateComplete must not
       // run inside the observer's delivery, where a layout change makes "ResizeObserver loop" errors.
-      this.nextFrame();
+      this.#nextFrame();
     });
-    if (this.target) return; // observed once it is rendered, in hostUpdated
-    this.observe(this.host);
+    if (this.#target) return; // observed once it is rendered, in hostUpdated
+    this.#observe(this.#host);
   }
 
   hostUpdated(): void {
-    const element = this.target?.() ?? undefined;
-    if (!this.observer || element === this.observed) return;
-    if (this.observed) this.observer.unobserve(this.observed);
-    this.observed = element;
-    if (element) this.observe(element);
+    const element = this.#target?.() ?? undefined;
+    if (!this.#observer || element === this.#observed) return;
+    if (this.#observed) this.#observer.unobserve(this.#observed);
+    this.#observed = element;
+    if (element) this.#observe(element);
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.observed = undefined;
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
-    this.release(true);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#observed = undefined;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
+    this.#release(true);
   }
 
   /** Settles once the size last observed has reached the host (the frame after the observation); at once when none is waiting. */
   get settled(): Promise<void> {
-    return this.waiting?.promise ?? Promise.resolve();
+    return this.#waiting?.promise ?? Promise.resolve();
   }
 
   /** True from a newly observed size until the frame that hands it to the host. */
   get pending(): boolean {
-    return this.waiting !== undefined;
+    return this.#waiting !== undefined;
   }
 
   /**
@@ -97,19 +97,19 @@ export class ResizeController implements ReactiveController {
    * the next frame), so the first render already has the right size and updateComplete need not wait a
    * frame for a size that is already known.
    */
-  private observe(element: Element): void {
-    this.observer?.observe(element);
+  #observe(element: Element): void {
+    this.#observer?.observe(element);
     const rect = element.getBoundingClientRect();
     if (rect.width <= 0) return;
     const style = getComputedStyle(element);
     const px = (value: string) => parseFloat(value) || 0;
     const width = rect.width - px(style.paddingLeft) - px(style.paddingRight) - px(style.borderLeftWidth) - px(style.borderRightWidth);
     const height = rect.height - px(style.paddingTop) - px(style.paddingBottom) - px(style.borderTopWidth) - px(style.borderBottomWidth);
-    if (this.apply(width, height)) this.host.requestUpdate();
+    if (this.#apply(width, height)) this.#host.requestUpdate();
   }
 
   /** Records a size; true when it differs from the one the host has. */
-  private apply(width: number, height: number): boolean {
+  #apply(width: number, height: number): boolean {
     const w = Math.round(width);
     const h = Math.round(height);
     if (w === this.width && h === this.height) return false;
@@ -123,28 +123,28 @@ export class ResizeController implements ReactiveController {
    * Updates the host in the next frame: re-rendering inside the observer's callback can resize the
    * observed element again in the same frame, which browsers report as "ResizeObserver loop" errors.
    */
-  private nextFrame(): void {
-    if (this.frame !== undefined) return;
-    if (this.changed) this.hold();
-    this.frame = requestAnimationFrame(() => {
-      this.frame = undefined;
-      if (this.changed) this.host.requestUpdate();
-      this.changed = false;
-      this.release();
+  #nextFrame(): void {
+    if (this.#frame !== undefined) return;
+    if (this.#changed) this.#hold();
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = undefined;
+      if (this.#changed) this.#host.requestUpdate();
+      this.#changed = false;
+      this.#release();
     });
   }
 
-  private hold(): void {
-    if (this.waiting || document.hidden) return; // a hidden page runs no frames
+  #hold(): void {
+    if (this.#waiting || document.hidden) return; // a hidden page runs no frames
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
-    this.waiting = { promise, resolve, timer: setTimeout(() => this.release(true), SETTLE_LIMIT_MS) };
+    this.#waiting = { promise, resolve, timer: setTimeout(() => this.#release(true), SETTLE_LIMIT_MS) };
   }
 
-  private release(force = false): void {
-    if (!this.waiting || (!force && this.frame !== undefined)) return;
-    clearTimeout(this.waiting.timer);
-    this.waiting.resolve();
-    this.waiting = undefined;
+  #release(force = false): void {
+    if (!this.#waiting || (!force && this.#frame !== undefined)) return;
+    clearTimeout(this.#waiting.timer);
+    this.#waiting.resolve();
+    this.#waiting = undefined;
   }
 }

@@ -15,7 +15,7 @@ export type StyleInfo = Readonly<Record<string, string | number | undefined | nu
 const kebab = (name: string) => (name.startsWith('--') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
 
 class InlineStyleDirective extends Directive {
-  private previous = new Set<string>();
+  #previous = new Set<string>();
 
   constructor(part: PartInfo) {
     super(part);
@@ -35,8 +35,8 @@ class InlineStyleDirective extends Directive {
       next.add(property);
       style.setProperty(property, String(value));
     }
-    for (const property of this.previous) if (!next.has(property)) style.removeProperty(property);
-    this.previous = next;
+    for (const property of this.#previous) if (!next.has(property)) style.removeProperty(property);
+    this.#previous = next;
     // The styles are set; Lit must not assign anything to the element's style property itself.
     return noChange;
   }
