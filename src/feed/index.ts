@@ -9,7 +9,7 @@ export {
   displayText,
 } from './fields.js';
 export type { Account, AccountInput, FieldKind, FieldSpec, HistoryPoint, HistoryPointInput, Tier } from './fields.js';
-export { AccountSchema, FEED_VERSION, FeedDocumentSchema, FeedEnvelopeSchema, HistoryPointSchema, KPI_UNITS, KpiOverrideSchema, numberField } from './schema.js';
+export { AccountSchema, FEED_VERSION, FeedEnvelopeSchema, HistoryPointSchema, KPI_UNITS, KpiOverrideSchema, numberField } from './schema.js';
 export type { KpiOverride, KpiUnit } from './schema.js';
 export { checkAccount } from './check.js';
 export { FIGURES, NO_TIER, tierIndexOf } from './columns.js';
@@ -30,4 +30,4 @@ export { readFeed, readFeedDocument } from './read.js';
 export { FEED_FORMATS, looksLikeCsv, parseFeedFormat } from './formats.js';
 export type { FeedFormat, ReadOptions } from './formats.js';
 export { readInlineFeed } from './inline.js';
-export { FEED_SCHEMA_ID, FEED_SCHEMA_TITLE, feedJsonSchema } from './json-schema.js';
+export { FEED_SCHEMA_ID, FEED_SCHEMA_TITLE, FeedDocumentSchema, feedJsonSchema } from './json-schema.js';

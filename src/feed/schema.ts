@@ -49,21 +49,6 @@ function numberProblem(value: unknown, n: number | undefined, range: NumberRange
 }
 
 /**
- * Records a description in zod's global registry (what the JSON Schema shows), keeping the metadata the
- * schema already has there (`kamNumber`, `format`). Returns the same schema: no clone, no check.
- */
-function describe<T extends z.ZodMiniType>(schema: T, description: string): T {
-  const untyped: z.ZodMiniType = schema;
-  z.globalRegistry.add(untyped, { ...z.globalRegistry.get(untyped), description });
-  return schema;
-}
-
-/** `.optional()` plus a description, the shape of most fields. */
-function optional<T extends z.ZodMiniType>(schema: T, description: string) {
-  return describe(z.optional(schema), description);
-}
-
-/**
  * A finite number in a range. Numeric strings such as "1250.50" are accepted and converted, because
  * CRM exports often quote numbers; "12k", NaN and Infinity are not.
  */
@@ -130,7 +115,8 @@ function fieldSchema(spec: FieldSpec): z.ZodMiniType {
 /** The zod object of a record described by `specs`. */
 function recordSchema(specs: readonly FieldSpec[], what: string) {
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const spec of specs) shape[spec.key] = spec.required ? describe(fieldSchema(spec), spec.doc) : optional(fieldSchema(spec), spec.doc);
+  // The JSON Schema writer (json-schema.ts) adds each field's `doc`: the widgets do not carry those words.
+  for (const spec of specs) shape[spec.key] = spec.required ? fieldSchema(spec) : z.optional(fieldSchema(spec));
   return z.object(shape, record(what));
 }
 
@@ -143,24 +129,16 @@ export const AccountSchema = recordSchema(ACCOUNT_FIELD_SPECS, 'an account objec
 
 export const KPI_UNITS = ['percent', 'currency', 'number', 'score'] as const;
 
+/** A KPI measured elsewhere (the JSON Schema writer, json-schema.ts, describes its fields). */
 export const KpiOverrideSchema = z.object({
-  id: describe(text('a KPI id such as "nps"').check(z.minLength(1)), 'KPI id, for example "nps", "churn" or a custom id.'),
-  label: optional(text('a string'), 'Display label.'),
-  value: describe(numberField(), 'Current value. Percent KPIs are fractions (0.125 = 12.5%).'),
-  previous: optional(numberField(), 'Value in the previous period, same unit.'),
-  target: optional(numberField(), 'Target value, same unit.'),
-  unit: optional(
-    z.enum(KPI_UNITS, { error: (issue) => `expected one of ${KPI_UNITS.join(', ')}, got ${shown(issue.input)}` }),
-    'How the value is formatted.',
-  ),
-  better: optional(
-    z.enum(['higher', 'lower'], { error: (issue) => `expected "higher" or "lower", got ${shown(issue.input)}` }),
-    'Direction in which the KPI improves.',
-  ),
-  history: optional(
-    z.array(numberField(), { error: (issue) => `expected an array of numbers, got ${shown(issue.input)}` }),
-    'Past values, oldest first, same unit.',
-  ),
+  id: text('a KPI id such as "nps"').check(z.minLength(1)),
+  label: z.optional(text('a string')),
+  value: numberField(),
+  previous: z.optional(numberField()),
+  target: z.optional(numberField()),
+  unit: z.optional(z.enum(KPI_UNITS, { error: (issue) => `expected one of ${KPI_UNITS.join(', ')}, got ${shown(issue.input)}` })),
+  better: z.optional(z.enum(['higher', 'lower'], { error: (issue) => `expected "higher" or "lower", got ${shown(issue.input)}` })),
+  history: z.optional(z.array(numberField(), { error: (issue) => `expected an array of numbers, got ${shown(issue.input)}` })),
 }, record('a KPI object { id, value, … }'));
 
 const isoDate = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -175,47 +153,18 @@ function list(what: string) {
   return z.custom<unknown[]>(Array.isArray, { error: (issue) => `expected an array of ${what}, got ${shown(issue.input)}` });
 }
 
-/** The document envelope. Accounts and KPI entries are validated one by one (see parse.ts) so one bad entry is skipped, not fatal. */
-export const FeedEnvelopeSchema = z.object({
-  version: describe(
-    z.literal(FEED_VERSION, { error: (issue) => `expected 1 (the only feed version), got ${shown(issue.input)}` }),
-    'Feed format version; must be 1.',
-  ),
-  accounts: describe(list('accounts'), 'The accounts.'),
-  currency: optional(
-    isoText('an ISO 4217 currency code such as "USD"', /^[A-Z]{3}$/),
-    'ISO 4217 currency code of every money field. Default "USD".',
-  ),
-  asOf: optional(isoText('an ISO date such as "2026-09-30"', isoDate), 'ISO 8601 date the figures refer to.'),
-  periods: optional(
-    z.object({
-      current: optional(text('a period label'), 'Label of the current period, for example "FY2026".'),
-      previous: optional(text('a period label'), 'Label of the previous period, for example "FY2025".'),
-    }, record('an object { current, previous }')),
-    'Labels of the current and previous periods.',
-  ),
-  kpis: optional(list('KPI entries'), 'KPIs measured elsewhere; each wins over the derived KPI with the same id.'),
-}, record('a feed object { "version": 1, "accounts": [...] }'));
-
 /**
- * The message zod classic's English locale gave for a non-array where FeedDocumentSchema expects one
- * (zod/mini has no locale; parseFeed never parses FeedDocumentSchema, but it is public).
+ * The document envelope. Accounts and KPI entries are validated one by one (see parse.ts) so one bad entry
+ * is skipped, not fatal. The full document, for the published JSON Schema, is json-schema.ts's.
  */
-function notAnArray(issue: { input?: unknown }): string {
-  const input = issue.input;
-  const type = z.util.parsedType(input);
-  const received = type === 'nan' ? 'NaN' : type === 'number' && !Number.isFinite(input) ? String(input) : type;
-  return `Invalid input: expected array, received ${received}`;
-}
-
-/** The full document, used for the published JSON Schema. */
-export const FeedDocumentSchema = z.extend(FeedEnvelopeSchema, {
-  accounts: describe(z.array(AccountSchema, { error: notAnArray }), 'The accounts; ids must be unique.'),
-  kpis: optional(
-    z.array(KpiOverrideSchema, { error: notAnArray }),
-    'KPIs measured elsewhere; each wins over the derived KPI with the same id.',
-  ),
-});
+export const FeedEnvelopeSchema = z.object({
+  version: z.literal(FEED_VERSION, { error: (issue) => `expected 1 (the only feed version), got ${shown(issue.input)}` }),
+  accounts: list('accounts'),
+  currency: z.optional(isoText('an ISO 4217 currency code such as "USD"', /^[A-Z]{3}$/)),
+  asOf: z.optional(isoText('an ISO date such as "2026-09-30"', isoDate)),
+  periods: z.optional(z.object({ current: z.optional(text('a period label')), previous: z.optional(text('a period label')) }, record('an object { current, previous }'))),
+  kpis: z.optional(list('KPI entries')),
+}, record('a feed object { "version": 1, "accounts": [...] }'));
 
 export type KpiOverride = z.output<typeof KpiOverrideSchema>;
 export type KpiUnit = (typeof KPI_UNITS)[number];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FeedDocumentSchema } from '../../src/feed/schema.js';
+import { FeedDocumentSchema } from '../../src/feed/json-schema.js';
 import {
   SAMPLE_QUARTERS_CURRENT,
   SAMPLE_QUARTERS_PREVIOUS,
