@@ -183,7 +183,7 @@ export interface AutoloaderFigures {
   pages: Map<string, Figure>;
   /** The autoloader and every element. */
   all: Figure;
-  /** Per loaded-on-first-use chunk of the autoloader's folder (the table view, the export writers, ...), what it adds to a page with every element. */
+  /** Per chunk loaded on first use (the table view, the export writers, ...), by name without its hash ("autoload/data-table"): what it adds to a page with every element. */
   extras: Map<string, Figure>;
 }
 
@@ -229,10 +229,16 @@ export function autoloaderFigures(files: ReadonlyMap<string, Chunk>, split?: Rea
     for (const f of set) all.add(f);
     for (const f of splitSet) allSplit.add(f);
   }
+  const extrasOf = (chunks: ReadonlyMap<string, Chunk>, loaded: Set<string>) => {
+    const extras = new Map<string, string[]>();
+    for (const file of new Set([...loaded].flatMap((f) => chunks.get(f)!.dynamicImports))) {
+      if (!tagOfChunk(file)) extras.set(file.replace(/-[\w-]{8}\.js$/, ''), [...staticClosure(chunks, file)].filter((f) => !loaded.has(f)));
+    }
+    return extras;
+  };
+  const measuredExtras = split ? extrasOf(split, allSplit) : undefined;
   const extras = new Map<string, Figure>();
-  for (const file of new Set([...all].flatMap((f) => files.get(f)!.dynamicImports))) {
-    if (!tagOfChunk(file)) extras.set(file, figure(files, [...staticClosure(files, file)].filter((f) => !all.has(f))));
-  }
+  for (const [name, set] of extrasOf(files, all)) extras.set(name, figure(files, set, split ? sharesOf(split, measuredExtras?.get(name) ?? []) : undefined));
   return { pages, all: figure(files, all, split ? sharesOf(split, allSplit) : undefined), extras };
 }
 

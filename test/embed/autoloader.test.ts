@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { autoloaderFigures, gzipSize, readAutoloaderFiles, tagOfChunk, type AutoloaderFigures } from '../../scripts/bundle-sizes.js';
+import { LIMITS } from '../../scripts/size-limits.js';
 import { STRICT_CSP, buildAutoloader, launch, root, sampleFeedJson, serve, watchProblems, type Route } from '../support/embed-harness.js';
 
 const WIDGETS = ['kam-pareto', 'kam-scorecard', 'kam-tier-matrix', 'kam-quadrant'];
@@ -147,6 +148,8 @@ describe('the autoloader', () => {
     const listed = [...readFileSync(join(root, 'src/elements.ts'), 'utf8').matchAll(/^\s+'(kam-[\w-]+)': \(\) => import\(/gm)].map((m) => m[1]).sort();
     expect([...figures.pages.keys()]).toEqual(listed);
     expect(listed).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-scorecard', 'kam-tier-matrix']);
+    // Every page the report prints has a limit the build enforces.
+    for (const tag of listed) expect(LIMITS[`autoloader + <${tag}>`], tag).toBeDefined();
   });
 
   it('on a page with one <kam-pareto> loads the autoloader and that element\'s chunks only, which the size report counts; the table view and the export writers on first use', async () => {
