@@ -280,13 +280,16 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     return loading;
   }
 
+  /** Also waits for code loaded on first use (the table view, the export writers) and the render it asks for, a bounded number of times. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    for (let loading = this.#extrasLoading; ; loading = this.#extrasLoading) {
+    for (let round = 0; round < 4; round++) {
+      const loading = this.#extrasLoading;
       await loading;
-      if (loading === this.#extrasLoading && !this.isUpdatePending) return result;
+      if (loading === this.#extrasLoading && !this.isUpdatePending) break;
       result = await super.getUpdateComplete();
     }
+    return result;
   }
 
   /** Saves the chart or its data as a file. */
