@@ -19,6 +19,29 @@ import { build, parseSync, type Rolldown } from 'vite';
 
 export const gzipSize = (code: string | Buffer): number => gzipSync(code, { level: 9 }).length;
 
+let releasedBuilds = 0;
+let otherNodeEnv: string | undefined;
+
+/**
+ * Runs a build as `npm run build` runs it. Vite builds for production (Lit's production build, not its
+ * development one with extra checks and warnings) only when NODE_ENV is unset or "production", and vitest
+ * sets it to "test": it is "production" while any such build runs.
+ */
+export async function asReleased<T>(run: () => Promise<T>): Promise<T> {
+  if (releasedBuilds++ === 0) {
+    otherNodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+  }
+  try {
+    return await run();
+  } finally {
+    if (--releasedBuilds === 0) {
+      if (otherNodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = otherNodeEnv;
+    }
+  }
+}
+
 /** The libraries whose share a figure names, by the path of their modules. */
 export const LIBRARIES = {
   lit: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/,
@@ -132,24 +155,19 @@ function libraryChunkName(id: string): string | null {
 
 /** Bundles `entry` with its dependencies, minified whole; with `splitLibraries`, each library in a chunk of its own. */
 async function bundle(entry: string, splitLibraries: boolean): Promise<Map<string, Chunk>> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: true,
-      lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: {
-        output: {
-          minify: true,
-          comments: false,
-          chunkFileNames: '[name]-[hash].js',
-          ...(splitLibraries ? { codeSplitting: { groups: [{ name: libraryChunkName }] } } : {}),
-        },
-      },
-    },
-  });
+  const output: Rolldown.OutputOptions = {
+    minify: true,
+    comments: false,
+    chunkFileNames: '[name]-[hash].js',
+    ...(splitLibraries ? { codeSplitting: { groups: [{ name: libraryChunkName }] } } : {}),
+  };
+  const result = await asReleased(() =>
+    build({
+      configFile: false,
+      logLevel: 'silent',
+      build: { write: false, target: 'es2022', minify: true, lib: { entry, formats: ['es'], fileName: 'entry' }, rolldownOptions: { output } },
+    }),
+  );
   return chunksOf(result as Rolldown.RolldownOutput);
 }
 
@@ -244,12 +262,14 @@ export function autoloaderFigures(files: ReadonlyMap<string, Chunk>, split?: Rea
 
 /** dist/autoloader.js and its chunks as served, with the shares from a build of the same config that splits out each library. */
 export async function measureAutoloader(dist: string, configFile: string): Promise<AutoloaderFigures> {
-  const result = await build({
-    configFile,
-    mode: 'autoloader',
-    logLevel: 'silent',
-    build: { write: false, sourcemap: false, rolldownOptions: { output: { codeSplitting: { groups: [{ name: libraryChunkName, priority: 1 }] } } } },
-  });
+  const result = await asReleased(() =>
+    build({
+      configFile,
+      mode: 'autoloader',
+      logLevel: 'silent',
+      build: { write: false, sourcemap: false, rolldownOptions: { output: { codeSplitting: { groups: [{ name: libraryChunkName, priority: 1 }] } } } },
+    }),
+  );
   return autoloaderFigures(readAutoloaderFiles(dist), chunksOf(result as Rolldown.RolldownOutput));
 }
 

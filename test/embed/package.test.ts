@@ -3,16 +3,17 @@
  * every widget entry in package.json "exports"), a tiny app that only imports it, for its side effect, is
  * built against the package installed as a dependency (package.json plus the built dist/, resolved
  * through "exports", its "sideEffects" in force) and loaded in Chromium: the entry's tags must be
- * registered, and zod must run jitless (its config call lives in a chunk the bundler could drop).
+ * registered, zod must run jitless (its config call lives in a chunk the bundler could drop), and what the
+ * page loads must be what the size report says of the entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { measureEntry } from '../../scripts/bundle-sizes.js';
+import { gzipSize, measureEntry } from '../../scripts/bundle-sizes.js';
 import { buildApp, packageBench, root, serve, type PackageBench, watchProblems } from '../support/embed-harness.js';
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string }> };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, { types?: string; import: string }> };
 
 /** "./pareto" -> "kam-pareto", for every export whose types are a component's define.d.ts. */
 const widgetEntries = Object.entries(manifest.exports)
@@ -44,7 +45,7 @@ describe('the package in an app', () => {
   it('every element entry loads CSV reading and field maps on first use, and every widget entry the table view and the export writers too', async () => {
     const extras = /\/chunks\/(data-table|export-writers|csv|field-map)-/;
     for (const { specifier, tags } of widgetEntries) {
-      const target = (manifest.exports[`./${specifier.slice('kam-widgets/'.length)}`] as { import: string }).import;
+      const target = manifest.exports[`./${specifier.slice('kam-widgets/'.length)}`]!.import;
       const { initial, onFirstUse } = await measureEntry(join(packageDir, target));
       expect(initial.modules.filter((id) => extras.test(id) || /\/d3-dsv\//.test(id)), target).toEqual([]);
       const loadedLater = new Set(onFirstUse.modules.map((id) => extras.exec(id)?.[1]).filter(Boolean));
@@ -53,7 +54,7 @@ describe('the package in an app', () => {
   }, 60_000);
 
   for (const { specifier, tags } of entries) {
-    it(`import '${specifier}' registers ${tags.join(', ')}`, async () => {
+    it(`import '${specifier}' registers ${tags.join(', ')}, and the app ships what the size report measures of it`, async () => {
       const appDir = join(work, `app-${specifier.replace(/\W+/g, '-')}`);
       mkdirSync(appDir, { recursive: true });
       writeFileSync(join(appDir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script></head><body></body></html>');
@@ -66,8 +67,17 @@ window.jitless = globalThis.__zod_globalConfig?.jitless === true;`,
       const { url, server } = await serve({ ...(await buildApp(appDir, packageDir)), '/favicon.ico': { body: '', type: 'image/x-icon' } });
       const page = await browser.newPage();
       const problems = watchProblems(page);
+      const scripts: Promise<number>[] = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.body().then(gzipSize));
+      });
       try {
         await page.goto(`${url}/index.html`, { waitUntil: 'networkidle' });
+        // The size report's figure of the entry is what the app's bundler ships of it, within 3 % (the
+        // app's own code and Vite's chunk loader on top; its chunks cut and compressed apart).
+        const shipped = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+        const measured = (await measureEntry(join(packageDir, manifest.exports[specifier === 'kam-widgets' ? '.' : `./${specifier.slice('kam-widgets/'.length)}`]!.import))).initial.gzip;
+        expect(Math.abs(shipped / measured - 1)).toBeLessThan(0.03);
         const result = await page.evaluate(() => ({ registered: (window as unknown as { registered: string[] }).registered, jitless: (window as unknown as { jitless: boolean }).jitless }));
         expect(result).toEqual({ registered: tags, jitless: true });
         expect(problems).toEqual([]);

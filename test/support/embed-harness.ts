@@ -11,35 +11,13 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { build, type Rollup } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { asReleased } from '../../scripts/bundle-sizes.js';
 import { findBrowser } from '../../scripts/find-browser.js';
 
 export const root = resolve(import.meta.dirname, '../..');
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
-
-let productionBuilds = 0;
-let testNodeEnv: string | undefined;
-
-/**
- * Runs a build of the kit as `npm run build` runs it. Vite builds for production (Lit's production build,
- * not its development one with extra checks and warnings) only when NODE_ENV is unset or "production",
- * and vitest sets it to "test": it is "production" while any such build runs.
- */
-async function asReleased<T>(run: () => Promise<T>): Promise<T> {
-  if (productionBuilds++ === 0) {
-    testNodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-  }
-  try {
-    return await run();
-  } finally {
-    if (--productionBuilds === 0) {
-      if (testNodeEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = testNodeEnv;
-    }
-  }
-}
 
 /** The self-contained script, built as `npm run build` builds it (vite.config.ts, mode iife). */
 export async function buildScriptBundle(): Promise<string> {
@@ -128,7 +106,7 @@ export async function packageBench(prefix: string): Promise<PackageBench> {
 }
 
 /**
- * Builds the app in `appDir` (index.html and its modules) as its bundler would, with kam-widgets
+ * Builds the app in `appDir` (index.html and its modules) as its bundler would for production, with kam-widgets
  * installed from `packageDir` as `npm install <dir>` installs it: a symlink in the app's node_modules.
  * Imports resolve through the package's "exports" and the bundler honours its "sideEffects", no alias.
  * Keep `appDir` inside this project, so lit, d3, zod and react resolve from its node_modules.
@@ -140,7 +118,7 @@ export async function buildApp(appDir: string, packageDir: string): Promise<Reco
   // `kam-widgets/...` would resolve to the project itself (a package may import itself by its name).
   const manifest = join(appDir, 'package.json');
   if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'kam-widgets-test-app', private: true, type: 'module' }));
-  const result = await build({ configFile: false, root: appDir, logLevel: 'silent', build: { write: false, sourcemap: false, modulePreload: false } });
+  const result = await asReleased(() => build({ configFile: false, root: appDir, logLevel: 'silent', build: { write: false, sourcemap: false, modulePreload: false } }));
   const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
   const routes: Record<string, Route> = {};
   for (const file of output) {
