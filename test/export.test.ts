@@ -17,6 +17,12 @@ describe('CSV export', () => {
     expect(csv).toBe('\uFEFFid,note\r\n1,"a\r\nb"\r\n2,"line 1\nline 2"\r\n3,"x\ry"\r\n');
   });
 
+  it('quotes a cell holding a quote, a comma or a line break (RFC 4180), its quotes doubled, and no other', () => {
+    expect(toCsv(columns, [{ id: 'a b', note: 'say "hi", then go' }, { id: "it's", note: ' spaced ' }])).toBe(
+      '\uFEFFid,note\r\na b,"say ""hi"", then go"\r\nit\'s, spaced \r\n',
+    );
+  });
+
   it('writes a header row alone for no rows', () => {
     expect(toCsv(columns, [])).toBe('\uFEFFid,note\r\n');
   });
