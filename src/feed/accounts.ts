@@ -37,6 +37,8 @@ export interface IgnoredField {
 export interface ReadAccounts {
   accounts: Account[];
   columns: AccountColumns;
+  /** Per account kept: its position in the input array. */
+  inputIndex: Int32Array;
   skipped: SkippedItem[];
   ignoredFields: IgnoredField[];
 }
@@ -90,7 +92,7 @@ export function readAccounts(rawAccounts: readonly unknown[]): ReadAccounts {
     accounts.push(account);
     if (ignored) ignoredFields.push(...ignored);
   }
-  return { accounts, columns: firstRows(columns, accounts.length), skipped, ignoredFields };
+  return { accounts, columns: firstRows(columns, accounts.length), inputIndex: indexOfRow.subarray(0, accounts.length), skipped, ignoredFields };
 }
 
 /**

@@ -6,17 +6,19 @@
  * from the same table) words the problems: when an account fails this check, accounts.ts asks zod why.
  * A property test checks that both accept the same accounts with the same values.
  */
-import { FIGURES, NO_TIER, revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
+import { CODES, FIGURES, NO_TIER, flagCode, revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
 import { ACCOUNT_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, inRange, isHttpUrl, numberOf, type Account, type FieldSpec } from './fields.js';
 
-/** The columns as arrays in FIGURES order, then the tier index: what a field's `column` points into. */
+/** The columns as arrays in FIGURES order, then the CODES (tier index, flags): what a field's `column` points into. */
 export type ColumnArrays = readonly (Float64Array | Uint8Array)[];
 
 export function columnArrays(columns: AccountColumns): ColumnArrays {
-  return [...FIGURES.map((figure) => columns[figure]), columns.givenTier];
+  return [...FIGURES.map((figure) => columns[figure]), ...CODES.map((code) => columns[code])];
 }
 
-const TIER_COLUMN = FIGURES.length;
+/** Where the code columns start in ColumnArrays (the given tier's column, then the flags'). */
+const FIRST_CODE = FIGURES.length;
+const TIER_COLUMN = FIRST_CODE + CODES.indexOf('givenTier');
 
 /** A field of the table, prepared for checking. */
 interface PlannedField {
@@ -39,7 +41,8 @@ interface Plan {
 function plan(specs: readonly FieldSpec[], withColumns: boolean): Plan {
   const fields = specs.map((spec): PlannedField => {
     const figure = (FIGURES as readonly string[]).indexOf(spec.key);
-    const column = !withColumns ? -1 : figure >= 0 ? figure : spec.key === 'tier' ? TIER_COLUMN : -1;
+    const code = (CODES as readonly string[]).indexOf(spec.key === 'tier' ? 'givenTier' : spec.key);
+    const column = !withColumns ? -1 : figure >= 0 ? figure : code >= 0 ? FIRST_CODE + code : -1;
     return { key: spec.key, kind: spec.kind, required: spec.required, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: spec.values ?? [], column };
   });
   return { fields, required: fields.filter((f) => f.required).length };
@@ -93,7 +96,7 @@ function checkValue(field: PlannedField, value: unknown): unknown {
 
 /** Sets row `row` of every column to "missing" (NaN, NO_TIER): how a row starts, and is reset after an account that is not kept. */
 export function clearRow(columns: ColumnArrays, row: number): void {
-  for (let c = 0; c < columns.length; c++) columns[c]![row] = c === TIER_COLUMN ? NO_TIER : NaN;
+  for (let c = 0; c < columns.length; c++) columns[c]![row] = c >= FIRST_CODE ? NO_TIER : NaN;
 }
 
 function isRecord(raw: unknown): raw is Row {
@@ -146,6 +149,7 @@ function checkRecord({ fields, required }: Plan, raw: unknown, columns: ColumnAr
     if (columns !== undefined && field.column >= 0) {
       const column = columns[field.column]!;
       if (field.column === TIER_COLUMN) column[row] = tierIndexOf(checked);
+      else if (field.column >= FIRST_CODE) column[row] = flagCode(checked);
       else column[row] = key === 'revenue' ? revenueOrZero(checked) : (checked as number);
     }
   }

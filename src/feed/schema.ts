@@ -105,6 +105,9 @@ function keysText(specs: readonly FieldSpec[]): string {
   return `{ ${specs.map((s) => s.key).join(', ')} }`;
 }
 
+/** A history point's keys in messages: its required fields, then "…" for the others. */
+const POINT_KEYS = `{ ${HISTORY_POINT_FIELD_SPECS.filter((s) => s.required).map((s) => s.key).join(', ')}, … }`;
+
 /** The zod schema of one field of the table. */
 function fieldSchema(spec: FieldSpec): z.ZodMiniType {
   switch (spec.kind) {
@@ -123,7 +126,7 @@ function fieldSchema(spec: FieldSpec): z.ZodMiniType {
     case 'url':
       return httpUrl;
     case 'periods':
-      return z.array(HistoryPointSchema, { error: (issue) => `expected an array of ${keysText(HISTORY_POINT_FIELD_SPECS)}, got ${shown(issue.input)}` });
+      return z.array(HistoryPointSchema, { error: (issue) => `expected an array of history points ${POINT_KEYS}, got ${shown(issue.input)}` });
   }
 }
 
@@ -189,10 +192,14 @@ export const FeedEnvelopeSchema = z.object({
   asOf: optional(isoText('an ISO date such as "2026-09-30"', isoDate), 'ISO 8601 date the figures refer to.'),
   periods: optional(
     z.object({
-      current: optional(text('a period label'), 'Label of the current period, for example "FY2026".'),
-      previous: optional(text('a period label'), 'Label of the previous period, for example "FY2025".'),
-    }, record('an object { current, previous }')),
-    'Labels of the current and previous periods.',
+      current: optional(text('a period label'), 'Label of the current period (the accounts\' own fields), for example "2026-Q3".'),
+      previous: optional(text('a period label'), 'Label of the previous period (previousRevenue, the last history point), for example "2026-Q2".'),
+      order: optional(
+        z.array(text('a period label'), { error: (issue) => `expected an array of period labels, oldest first, got ${shown(issue.input)}` }),
+        'Every period, oldest first (the current period, when listed, last). Unset: the order in which the accounts list them.',
+      ),
+    }, record('an object { current, previous, order }')),
+    'The labels and the order of the periods.',
   ),
   kpis: optional(list('KPI entries'), 'KPIs measured elsewhere; each wins over the derived KPI with the same id.'),
 }, record('a feed object { "version": 1, "accounts": [...] }'));
