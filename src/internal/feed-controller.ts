@@ -59,7 +59,8 @@ export class FeedController implements ReactiveController {
   private filterText = '';
   private readonly filtered = memo(narrowToFilter);
   private readonly portfolioOf = memo(
-    (feed: Feed, cutoff?: number, growthThreshold?: number, headroomFactor?: number) => new Portfolio(feed.accounts, { cutoff, growthThreshold, headroomFactor }, feed.columns),
+    (feed: Feed, cutoff?: number, growthThreshold?: number, headroomFactor?: number) =>
+      new Portfolio(feed.accounts, { cutoff, growthThreshold, headroomFactor }, feed.columns, feed.history),
   );
   private readonly schedule = new RefreshSchedule();
   private refreshTimer?: ReturnType<typeof setTimeout>;

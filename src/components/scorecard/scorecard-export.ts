@@ -5,20 +5,19 @@
  * change, status with target, base and sparkline. Colours come from CSS classes (the --kam-* tokens, in
  * `exportStyles` below), which the shared export inlines.
  */
-import { css, html, svg, nothing, type TemplateResult } from 'lit';
+import { css, html, svg, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ExportError } from '../../internal/export.js';
 import { fitText } from '../../internal/text-fit.js';
 import { EXPORT_PAD as PAD, EXPORT_HEADLINE_LINE, EXPORT_TILE_HEIGHT as TILE_HEIGHT, exportLayout, sparkline } from './scorecard-layout.js';
 import { trendTarget, type ScorecardModel, type Tile } from './scorecard-model.js';
-import { CHANGE_ARROWS, NO_PREVIOUS_TEXT } from './scorecard-text.js';
+import { CHANGE_ARROWS } from './scorecard-text.js';
 
 function exportTile(tile: Tile, x: number, y: number, w: number): TemplateResult {
   const inner = w - 2 * PAD;
   const fit = (text: string, size: number) => fitText(text, inner, size);
   const change = tile.change
     ? `${CHANGE_ARROWS[tile.change.direction]} ${tile.deltaText} vs previous, ${tile.change.verdict}`
-    : tile.previousNote
-      ? NO_PREVIOUS_TEXT
-      : '';
+    : '';
   const status =
     tile.status === 'not-available'
       ? tile.baseShort
@@ -40,6 +39,45 @@ function exportTile(tile: Tile, x: number, y: number, w: number): TemplateResult
         </g>`
       : nothing}
   </g>`;
+}
+
+/**
+ * The off-screen stage an export reads: drawn while any export runs (toPNG reads it through toSVG too),
+ * removed when the last one ends.
+ */
+export class ExportStage implements ReactiveController {
+  /** True while the stage is drawn. */
+  shown = false;
+  private running = 0;
+
+  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Runs an export, and removes the stage once the export has read it. */
+  async around<T>(run: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await run();
+    } finally {
+      if (--this.running === 0) {
+        this.shown = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  /** The stage's SVG, once drawn. */
+  async svg(): Promise<SVGSVGElement> {
+    this.shown = true;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const element = this.host.renderRoot.querySelector<SVGSVGElement>('.export-stage svg.chart');
+    if (!element) throw new ExportError('There is no scorecard to export yet: the widget has no data.');
+    return element;
+  }
 }
 
 /** The export SVG (class "chart", found by the shared export). */

@@ -204,9 +204,13 @@ export const scorecardStyles = css`
   .strip .status {
     font-size: 0.85em;
   }
-  .unavailable {
+  .unavailable,
+  .history-note {
     color: var(--kam-muted);
     font-size: 0.85em;
+  }
+  .history-note {
+    margin: 0;
   }
   .unavailable p,
   .unavailable ul {
