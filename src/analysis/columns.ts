@@ -28,7 +28,7 @@ function readRevenue(accounts: readonly Account[]): Float64Array {
   return out;
 }
 
-type Column<K extends ColumnName> = K extends 'givenTier' | 'expanded' | 'referenceable' ? Uint8Array : Float64Array;
+export type Column<K extends ColumnName> = K extends 'givenTier' | 'expanded' | 'referenceable' ? Uint8Array : Float64Array;
 const isCode = (name: ColumnName) => name === 'givenTier' || name === 'expanded' || name === 'referenceable';
 
 /** Columns made by `source` on first access and kept. */
@@ -96,6 +96,11 @@ export function accountColumns(accounts: readonly Account[]): AccountColumns {
     all ??= readColumns(accounts);
     return all[name] as never;
   });
+}
+
+/** Columns of `count` accounts, each made by `source` when first read, and kept. */
+export function lazyColumns(count: number, source: <K extends ColumnName>(name: K) => Column<K>): AccountColumns {
+  return new Columns(count, source);
 }
 
 /** The columns of the accounts at `indexes` (in that order), taken from `columns` on first access. */

@@ -8,12 +8,14 @@
  * - An account without a point for a period is not in that period's figures (unknown, not 0).
  * - A period's `previousRevenue` column is the account's revenue in the period before it (NaN when it
  *   has none there), so growth, retention, churn and NRR of a period follow the same definitions as now.
- * - Each period is read in one pass over its points, every field at once (finding a point's fields is
- *   the slow part, not reading several of them), and only when an analysis first asks for it.
+ * - A period is read from the point columns the feed filled while it validated (point-columns.ts),
+ *   typed arrays only, when an analysis first asks for it; its revenue alone (all a Pareto chart needs)
+ *   when only that is asked for.
  */
-import type { Account, HistoryPoint } from '../feed/schema.js';
-import { emptyColumns, finiteOrNaN, flagCode, revenueOrZero, tierIndexOf, type AccountColumns } from '../feed/columns.js';
-import { NO_POINT, PREVIOUS_REVENUE_ONLY, type FeedHistory } from '../feed/history.js';
+import { CODES, NO_TIER, type AccountColumns, type Code } from '../feed/columns.js';
+import { NO_POINT, type FeedHistory } from '../feed/history.js';
+import type { PointFigure } from '../feed/point-columns.js';
+import { lazyColumns } from './columns.js';
 
 export interface PeriodFigures {
   /** The accounts with figures for the period: their indices in the accounts, ascending. */
@@ -28,7 +30,6 @@ export class PeriodReader {
   private readonly revenues = new Map<number, Float64Array>();
 
   constructor(
-    private readonly accounts: readonly Account[],
     /** The current period's columns (their `previousRevenue` is the previous period's revenue). */
     private readonly current: AccountColumns,
     private readonly history: FeedHistory,
@@ -39,20 +40,25 @@ export class PeriodReader {
     return this.history.periods.length;
   }
 
+  /** The row in the point columns of account i. */
+  private row(i: number): number {
+    return this.history.rowOf ? this.history.rowOf[i]! : i;
+  }
+
   /** Per account, its revenue in past period p; NaN when it has no figures for p. */
   revenueAt(p: number): Float64Array {
     let revenue = this.revenues.get(p);
     if (revenue) return revenue;
     const points = this.history.pointAt[p]!;
-    revenue = new Float64Array(this.accounts.length).fill(NaN);
-    if (p === this.count - 1) {
-      // The previous period's revenue is the current period's previousRevenue (filled from the history).
-      for (let i = 0; i < revenue.length; i++) if (points[i] !== NO_POINT) revenue[i] = this.current.previousRevenue[i]!;
-    } else {
-      for (let i = 0; i < revenue.length; i++) {
-        const k = points[i]!;
-        if (k >= 0) revenue[i] = revenueOrZero(this.accounts[i]!.history![k]!.revenue);
-      }
+    const positions = this.history.points.positions;
+    revenue = new Float64Array(points.length).fill(NaN);
+    // The previous period's revenue is the current period's previousRevenue (as the feed settled it).
+    const last = p === this.count - 1;
+    const byPosition = positions.map((position) => position.figure('revenue'));
+    for (let i = 0; i < revenue.length; i++) {
+      const k = points[i]!;
+      if (k === NO_POINT) continue;
+      revenue[i] = last ? this.current.previousRevenue[i]! : byPosition[k]![this.row(i)]!;
     }
     this.revenues.set(p, revenue);
     return revenue;
@@ -70,33 +76,54 @@ export class PeriodReader {
     let count = 0;
     for (let i = 0; i < points.length; i++) if (points[i] !== NO_POINT) count++;
     const members = new Uint32Array(count);
-    const columns = emptyColumns(count);
-    const before = p > 0 ? this.revenueAt(p - 1) : undefined;
-    const last = p === this.count - 1;
-    for (let i = 0, m = 0; i < points.length; i++) {
-      const k = points[i]!;
-      if (k === NO_POINT) continue;
-      members[m] = i;
-      if (before) columns.previousRevenue[m] = before[i]!;
-      if (k === PREVIOUS_REVENUE_ONLY) columns.revenue[m] = this.current.previousRevenue[i]!;
-      else readPoint(this.accounts[i]!.history![k]!, columns, m, last ? this.current.previousRevenue[i]! : undefined);
-      m++;
-    }
+    for (let i = 0, m = 0; i < points.length; i++) if (points[i] !== NO_POINT) members[m++] = i;
+    const positions = this.history.points.positions;
+    const rowOf = this.history.rowOf;
+    // Each column is gathered when an analysis first reads it (a Pareto chart reads revenue alone).
+    const columns = lazyColumns(count, (name) => {
+      if (name === 'revenue' || name === 'previousRevenue') {
+        const out = new Float64Array(count).fill(NaN);
+        if (name === 'previousRevenue' && p === 0) return out as never;
+        gatherByAccount(out, this.revenueAt(name === 'revenue' ? p : p - 1), members);
+        return out as never;
+      }
+      if ((CODES as readonly string[]).includes(name)) {
+        const out = new Uint8Array(count).fill(NO_TIER);
+        gatherCode(out, positions.map((position) => position.code(name as Code)), members, points, rowOf);
+        return out as never;
+      }
+      const out = new Float64Array(count).fill(NaN);
+      gatherFigure(out, positions.map((position) => position.figure(name as PointFigure)), members, points, rowOf);
+      return out as never;
+    });
     return { members, columns };
   }
 }
 
-/** One point's figures into row m (`revenue`, when given, is the period's revenue as the feed settled it). */
-function readPoint(point: HistoryPoint, columns: AccountColumns, m: number, revenue: number | undefined): void {
-  columns.revenue[m] = revenue ?? revenueOrZero(point.revenue);
-  columns.profit[m] = finiteOrNaN(point.profit);
-  columns.potential[m] = finiteOrNaN(point.potential);
-  columns.effort[m] = finiteOrNaN(point.effort);
-  columns.impact[m] = finiteOrNaN(point.impact);
-  columns.nps[m] = finiteOrNaN(point.nps);
-  columns.csat[m] = finiteOrNaN(point.csat);
-  columns.clv[m] = finiteOrNaN(point.clv);
-  columns.givenTier[m] = tierIndexOf(point.tier);
-  columns.expanded[m] = flagCode(point.expanded);
-  columns.referenceable[m] = flagCode(point.referenceable);
+/*
+ * The gathers are functions of their own with nothing but their loop, one per array type, so the engine
+ * compiles each for one kind of element.
+ */
+
+/** out[m] = values[members[m]]. */
+function gatherByAccount(out: Float64Array, values: Float64Array, members: Uint32Array): void {
+  for (let m = 0; m < out.length; m++) out[m] = values[members[m]!]!;
+}
+
+/** out[m] = from[k][row] for member i = members[m] with a point k = points[i] >= 0 (row: its row in the point columns). */
+function gatherFigure(out: Float64Array, from: readonly Float64Array[], members: Uint32Array, points: Int32Array, rowOf: Uint32Array | undefined): void {
+  for (let m = 0; m < out.length; m++) {
+    const i = members[m]!;
+    const k = points[i]!;
+    if (k >= 0) out[m] = from[k]![rowOf ? rowOf[i]! : i]!;
+  }
+}
+
+/** The same for a code (tier, flag). */
+function gatherCode(out: Uint8Array, from: readonly Uint8Array[], members: Uint32Array, points: Int32Array, rowOf: Uint32Array | undefined): void {
+  for (let m = 0; m < out.length; m++) {
+    const i = members[m]!;
+    const k = points[i]!;
+    if (k >= 0) out[m] = from[k]![rowOf ? rowOf[i]! : i]!;
+  }
 }

@@ -16,19 +16,40 @@
 import type { Portfolio } from './portfolio.js';
 
 /** One period of a portfolio. */
-export interface Period {
-  /** Its label, as the feed names it ("2026-Q2"; "previous period" and "current period" when it names none). */
-  label: string;
-  /** Its position among the periods, 0 = the oldest. */
-  index: number;
-  /** True for the current period (whose portfolio is the one these periods belong to). */
-  current: boolean;
-  /** The accounts with figures for the period, analysed on those figures. */
-  portfolio: Portfolio;
+export class Period {
+  private rows?: Int32Array;
+  private made?: Uint32Array;
+
+  constructor(
+    /** Its label, as the feed names it ("2026-Q2"; "previous period" and "current period" when it names none). */
+    readonly label: string,
+    /** Its position among the periods, 0 = the oldest. */
+    readonly index: number,
+    /** True for the current period (whose portfolio is the one these periods belong to). */
+    readonly current: boolean,
+    /** The accounts with figures for the period, analysed on those figures. */
+    readonly portfolio: Portfolio,
+    /** How many accounts the owning portfolio has. */
+    private readonly ownerCount: number,
+    members?: Uint32Array,
+  ) {
+    this.made = members;
+  }
+
   /** Per account of the period's portfolio: its index in the portfolio these periods belong to. */
-  members: Uint32Array;
+  get members(): Uint32Array {
+    if (!this.made) {
+      // The current period: every account, as itself.
+      this.made = new Uint32Array(this.ownerCount);
+      for (let i = 0; i < this.made.length; i++) this.made[i] = i;
+    }
+    return this.made;
+  }
+
   /** Per account of the portfolio these periods belong to: its row in the period's portfolio, -1 without figures for it. */
-  rowOf: Int32Array;
+  get rowOf(): Int32Array {
+    return (this.rows ??= rowsOf(this.members, this.ownerCount));
+  }
 }
 
 /** How a portfolio's periods are made: the labels, and each past period on demand. */
@@ -90,13 +111,9 @@ export class Periods {
   private make(k: number): Period {
     const label = this.source.labels[k]!;
     const n = this.owner.accounts.length;
-    if (k === this.count - 1) {
-      const members = new Uint32Array(n);
-      for (let i = 0; i < n; i++) members[i] = i;
-      return { label, index: k, current: true, portfolio: this.owner, members, rowOf: Int32Array.from(members) };
-    }
+    if (k === this.count - 1) return new Period(label, k, true, this.owner, n);
     const { portfolio, members } = this.source.past(k);
-    return { label, index: k, current: false, portfolio, members, rowOf: rowsOf(members, n) };
+    return new Period(label, k, false, portfolio, n, members);
   }
 }
 

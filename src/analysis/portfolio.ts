@@ -14,7 +14,7 @@
  * - The accounts are taken as values (see columns.ts): a changed feed makes a new portfolio.
  */
 import type { Account } from '../feed/schema.js';
-import { readHistory, type FeedHistory } from '../feed/history.js';
+import { noHistory, readHistory, type FeedHistory } from '../feed/history.js';
 import { columnsFor, gatherColumns, type AccountColumns } from './columns.js';
 import { PeriodReader } from './period-figures.js';
 import { Periods, narrowedSource, type PeriodSource } from './periods.js';
@@ -98,13 +98,13 @@ export class Portfolio {
 
   protected periodSource(): PeriodSource {
     const history = this.history ?? readHistory(this.accounts, this.columns).history;
-    const reader = new PeriodReader(this.accounts, this.columns, history);
+    const reader = new PeriodReader(this.columns, history);
     return {
       labels: [...history.periods, history.current],
       past: (p) => {
         const { members, columns } = reader.at(p);
         const accounts = Array.from(members, (i) => this.accounts[i]!);
-        return { portfolio: new Portfolio(accounts, this.rules, columns, { periods: [], current: history.periods[p]!, pointAt: [] }), members };
+        return { portfolio: new Portfolio(accounts, this.rules, columns, noHistory(history.periods[p]!)), members };
       },
     };
   }

@@ -29,6 +29,7 @@
 import type { AccountColumns } from './columns.js';
 import type { FeedProblem } from './errors.js';
 import type { Account } from './fields.js';
+import { PointColumns, readPointColumns } from './point-columns.js';
 
 /** The `periods` of a feed document, as given. */
 export interface PeriodLabels {
@@ -61,6 +62,10 @@ export interface FeedHistory {
    * when it has none, or PREVIOUS_REVENUE_ONLY (last period only).
    */
   readonly pointAt: readonly Int32Array[];
+  /** The points' figures as columns (point-columns.ts), by row. */
+  readonly points: PointColumns;
+  /** Per account i: its row in `points`; undefined when account i is row i. */
+  readonly rowOf?: Uint32Array;
 }
 
 /** A history left out of its account, or a `previousRevenue` that disagrees with it. */
@@ -187,12 +192,6 @@ function placeNew(labels: readonly string[], order: PeriodOrder, current: string
   }
 }
 
-/** The period labels of a history (validated points: each has a string `period`). */
-function labelsOf(history: readonly { period: string }[]): string[] {
-  const labels = new Array<string>(history.length);
-  for (let j = 0; j < history.length; j++) labels[j] = history[j]!.period;
-  return labels;
-}
 
 const sameLabels = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((label, j) => label === b[j]);
 
@@ -205,9 +204,10 @@ export interface ReadHistory {
  * The feed's order of periods and the index of every account's points (see the module comment). Also
  * fills `columns.previousRevenue` from the history's previous period where the account has no
  * `previousRevenue` (and where it has one that disagrees: the history wins). `accounts` are not changed:
- * the caller leaves out the fields `problems` name.
+ * the caller leaves out the fields `problems` name. `points` are the accounts' points as the checker
+ * filled them (row i = account i), else they are read from the accounts.
  */
-export function readHistory(accounts: readonly Account[], columns: AccountColumns, labels: PeriodLabels = {}): ReadHistory {
+export function readHistory(accounts: readonly Account[], columns: AccountColumns, labels: PeriodLabels = {}, points: PointColumns = readPointColumns(accounts)): ReadHistory {
   const current = labels.current;
   const given = labels.order?.filter((label) => label !== current) ?? (labels.previous !== undefined ? [labels.previous] : []);
   const pinned = labels.order ? -1 : labels.previous !== undefined ? 0 : -1;
@@ -220,10 +220,9 @@ export function readHistory(accounts: readonly Account[], columns: AccountColumn
   let anyPrevious = false;
   for (let i = 0; i < n; i++) {
     const account = accounts[i]!;
-    if (account.previousRevenue !== undefined) anyPrevious = true;
-    const history = account.history;
-    if (history === undefined || history.length === 0) continue;
-    const names = labelsOf(history);
+    if (columns.previousRevenue[i] === columns.previousRevenue[i]) anyPrevious = true;
+    if (points.lengths[i] === 0 || account.history === undefined) continue;
+    const names = points.labelsOf(i);
     // Most accounts list the periods the account before them listed: those need no second look.
     if (!sameLabels(names, last)) {
       const why = contradiction(names, order, current);
@@ -260,26 +259,28 @@ export function readHistory(accounts: readonly Account[], columns: AccountColumn
       if (given === given) pointAt[previousAt]![i] = PREVIOUS_REVENUE_ONLY;
       continue;
     }
-    const revenue = accounts[i]!.history![k]!.revenue;
+    const revenue = points.positions[k]!.figure('revenue')[i]!;
     if (given === given && given !== revenue) {
       problems.push({ row: i, field: 'previousRevenue', reason: `expected the revenue of the history's previous period ${quoted(previousLabel)} (${revenue}), got ${given}; the history's figure is used` });
     }
     columns.previousRevenue[i] = revenue;
   }
-  return { history: { periods, current: current ?? UNNAMED_CURRENT, pointAt }, problems };
+  return { history: { periods, current: current ?? UNNAMED_CURRENT, pointAt, points }, problems };
 }
 
-/** The history index of the accounts at `indexes` (in that order). */
+/** The history index of the accounts at `indexes` (in that order): the same points, read through new rows. */
 export function gatherHistory(history: FeedHistory, indexes: Uint32Array): FeedHistory {
   const pointAt = history.pointAt.map((column) => {
     const out = new Int32Array(indexes.length);
     for (let k = 0; k < indexes.length; k++) out[k] = column[indexes[k]!]!;
     return out;
   });
-  return { periods: history.periods, current: history.current, pointAt };
+  const rowOf = new Uint32Array(indexes.length);
+  for (let k = 0; k < indexes.length; k++) rowOf[k] = history.rowOf ? history.rowOf[indexes[k]!]! : indexes[k]!;
+  return { periods: history.periods, current: history.current, pointAt, points: history.points, rowOf };
 }
 
 /** A feed without history: no past period. */
 export function noHistory(current: string = UNNAMED_CURRENT): FeedHistory {
-  return { periods: [], current, pointAt: [] };
+  return { periods: [], current, pointAt: [], points: new PointColumns(0) };
 }

@@ -136,8 +136,8 @@ export function parseFeedDocument(document: unknown): Feed {
   const periodProblems = periodLabelProblems(periods);
   if (periodProblems.length) throw notValid(periodProblems);
 
-  const { accounts, columns, inputIndex, skipped, ignoredFields } = readAccounts(rawAccounts);
-  const { history, problems } = readHistory(accounts, columns, periods);
+  const { accounts, columns, points, inputIndex, skipped, ignoredFields } = readAccounts(rawAccounts);
+  const { history, problems } = readHistory(accounts, columns, periods, points);
   if (problems.length) {
     ignoredFields.push(...leaveOut(accounts, inputIndex, problems));
     ignoredFields.sort((a, b) => a.index - b.index);

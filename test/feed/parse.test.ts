@@ -43,7 +43,7 @@ describe('parseFeed: valid documents', () => {
       ],
       columns: expect.objectContaining({ count: 1 }),
       // previousRevenue gives the one past period, named by periods.previous
-      history: { periods: ['FY2025'], current: 'FY2026', pointAt: [Int32Array.of(-2)] },
+      history: { periods: ['FY2025'], current: 'FY2026', pointAt: [Int32Array.of(-2)], points: expect.any(Object) },
       kpis: [],
       skipped: [],
       ignoredFields: [],

@@ -46,8 +46,8 @@ function sparkView(tile: Tile, compact: boolean): TemplateResult | typeof nothin
   return html`<svg class="spark" part="sparkline" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" preserveAspectRatio="none" aria-hidden="true">
     ${spark.targetY === undefined
       ? nothing
-      : svg`<line x1="0" x2=${SPARK_WIDTH} y1=${spark.targetY} y2=${spark.targetY} vector-effect="non-scaling-stroke"></line>`}
-    <path d=${spark.path} vector-effect="non-scaling-stroke"></path>
+      : svg`<line x1="0" x2=${SPARK_WIDTH} y1=${spark.targetY} y2=${spark.targetY}></line>`}
+    <path d=${spark.path}></path>
   </svg>`;
 }
 
