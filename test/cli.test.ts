@@ -108,7 +108,7 @@ describe('kam-widgets CLI', () => {
       [['validate', 'test/fixtures/crm-export.csv', '--currency', 'E!'], '--currency "E!" is not a currency code: write it like USD or EUR.'],
       [
         ['validate', 'demo/public/sample-feed.json', '--field-map', 'turnover=Revenue'],
-        '--field-map: field-map entry "turnover=Revenue": "turnover" is not a field of the feed contract. Fields: id, name, revenue, previousRevenue, profit, potential, effort, impact, tier, nps, csat, clv, expanded, referenceable, owner, segment, region, industry, country, url, history.',
+        '--field-map: field-map entry "turnover=Revenue": "turnover" is not a field of the feed contract. Fields: id, name, revenue, previousRevenue, profit, potential, effort, impact, tier, nps, csat, clv, expanded, referenceable, owner, segment, region, industry, country, url, history, period.',
       ],
       [['validate', 'demo/public/sample-feed.json', '--field-map', 'id='], '--field-map: field-map entry "id=": name the column after "=", as in "id=Account Name".'],
       [['validate', 'x.json', '--colour', 'red'], /^Unknown option '--colour'\. .* Run "kam-widgets --help" for the usage\.$/],

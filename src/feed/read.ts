@@ -5,8 +5,9 @@
  */
 import { parseCsvFeed } from './csv.js';
 import { FeedError } from './errors.js';
-import { mapJsonDocument, parseFieldMap, type FieldMap } from './field-map.js';
-import { isValidatedFeed, parseFeedDocument, parseJsonText, type Feed } from './parse.js';
+import { PERIOD_FIELD, mapJsonDocument, parseFieldMap, type FieldMap } from './field-map.js';
+import { derivedFeed, isValidatedFeed, parseFeedDocument, parseJsonText, type Feed } from './parse.js';
+import { groupPeriodRows, periodRowMessage, rowOfPath } from './period-rows.js';
 
 export const FEED_FORMATS = ['json', 'csv'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
@@ -54,5 +55,34 @@ export function readFeed(input: unknown, options: ReadOptions = {}): Feed {
 export function readFeedDocument(document: unknown, options: Pick<ReadOptions, 'fieldMap'> = {}): Feed {
   if (isValidatedFeed(document)) return document;
   const fieldMap = typeof options.fieldMap === 'string' || options.fieldMap == null ? parseFieldMap(options.fieldMap) : options.fieldMap;
-  return parseFeedDocument(mapJsonDocument(document, fieldMap));
+  const mapped = mapJsonDocument(document, fieldMap);
+  return fieldMap.has(PERIOD_FIELD) ? feedOfPeriodRecords(mapped) : parseFeedDocument(mapped);
+}
+
+/**
+ * A mapped document whose records are one per account and period (`period` mapped): grouped into accounts
+ * with history (period-rows.ts), each problem named by the record it lies in (`accounts[7].nps` is the
+ * eighth record of the input).
+ */
+function feedOfPeriodRecords(document: unknown): Feed {
+  const records = (Array.isArray(document) ? document : (document as { accounts?: unknown } | null)?.accounts) as Record<string, unknown>[] | undefined;
+  if (!Array.isArray(records)) return parseFeedDocument(document);
+  const grouped = groupPeriodRows(records);
+  const base: { version?: unknown; periods?: object } = Array.isArray(document) ? { version: 1 } : (document as { periods?: object });
+  const feed = parseFeedDocument({ ...base, periods: { ...base.periods, ...grouped.periods }, accounts: grouped.accounts });
+  const rename = (path: string) => {
+    const place = rowOfPath(grouped, path);
+    return place ? `accounts[${place.row}]${place.field ? `.${place.field}` : ''}` : path;
+  };
+  const row = (i: number) => grouped.accountRow[i]!;
+  const skipped = feed.skipped.map((item) => ({ ...item, index: row(item.index), problems: item.problems.map((p) => ({ ...p, path: rename(p.path) })) }));
+  const ignoredFields = feed.ignoredFields.map((field) => ({ ...field, index: row(field.index), path: rename(field.path) }));
+  const record = (r: number) => `accounts[${r}]`;
+  for (const problem of grouped.problems) {
+    const { row: r, id } = problem;
+    const message = periodRowMessage(problem, record);
+    if (problem.kind === 'no-current') skipped.push({ index: r, ...(id ? { id } : {}), problems: [{ path: record(r), message }] });
+    else ignoredFields.push({ index: r, id, path: record(r), reason: message });
+  }
+  return derivedFeed(feed, { skipped: skipped.sort((a, b) => a.index - b.index), ignoredFields: ignoredFields.sort((a, b) => a.index - b.index) });
 }

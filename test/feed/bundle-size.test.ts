@@ -5,8 +5,10 @@
 // field-map (src/feed/read.ts, the locale number reader): about 1 KB more than the 25.6 KB before.
 // 29 KB since the contract is one field table with an in-place checker that fills the analysis columns
 // (fields.ts, check.ts, columns.ts in place of the fast path that read zod's internals): 26.7 -> 28.7 KB.
-// 31 KB since history points carry every per-period field and the feed has one order of periods
-// (history.ts, the periods envelope and its documentation in the JSON Schema): 28.7 -> 30.6 KB.
+// 34 KB since history points carry every per-period field, the feed has one order of periods, the history
+// points are read into columns while validating, and CSV reports and field maps carry history one row per
+// account and period (history.ts, point-columns.ts, period-rows.ts, period-labels.ts, the periods envelope
+// and its documentation in the JSON Schema): 28.7 -> 32.6 KB.
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
@@ -26,11 +28,11 @@ async function bundle(): Promise<{ code: string; modules: string[] }> {
 }
 
 describe('feed bundle', () => {
-  it('bundles zod/mini only, without locales, within 31 KB gzip (JSON Schema generator included)', async () => {
+  it('bundles zod/mini only, without locales, within 34 KB gzip (JSON Schema generator included)', async () => {
     const { code, modules } = await bundle();
     const zodModules = modules.filter((id) => id.includes('/node_modules/zod/'));
     expect(zodModules.length).toBeGreaterThan(0);
     expect(zodModules.filter((id) => /\/zod\/v4\/(classic|locales)\//.test(id))).toEqual([]);
-    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(31 * 1024);
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(34 * 1024);
   }, 30_000);
 });
