@@ -52,7 +52,9 @@ export function groupPeriodRows(records: readonly Row[]): GroupedRows {
   const known = new Set<string>();
   for (const record of records) {
     const label = labelOf(record.period);
-    if (label && !known.has(label)) known.add(label), firstSeen.push(label);
+    if (!label || known.has(label)) continue;
+    known.add(label);
+    firstSeen.push(label);
   }
   const order = timeOrder(firstSeen) ?? firstSeen;
   const position = new Map(order.map((label, i) => [label, i]));
