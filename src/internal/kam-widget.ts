@@ -138,6 +138,10 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   protected rowAccountId(row: Row): string | undefined {
     return this.rowKey(row);
   }
+  /** What the table view shows above the table (a summary table of its own); nothing by default. */
+  protected tableIntro(_model: Model): unknown {
+    return nothing;
+  }
   /** Columns of the CSV export (every row, unformatted numbers); the header alone while there is no model. */
   protected abstract csvColumns(model: Model | undefined): readonly CsvColumn<Row>[];
   /** Called when the selection is cleared with Escape, so the widget can drop its own pointer state. */
@@ -347,6 +351,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
         })}
       </div>
       ${this.exportMessage ? html`<p class="export-message" part="export-message" role="alert">${this.exportMessage}</p>` : nothing}
+      ${table && !this.chartHolds ? this.tableIntro(model) : nothing}
       ${table && !this.chartHolds
         ? dataTable({
             caption: summary,
