@@ -10,6 +10,7 @@ export * from './tier-goals-text.js';
 export * from './kpis.js';
 export * from './kpi-values.js';
 export * from './quadrant.js';
+export * from './quadrant-trail.js';
 export * from './bands.js';
 export * from './portfolio-matrix.js';
 export * from './portfolio.js';
