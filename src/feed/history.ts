@@ -8,7 +8,8 @@
  * - The order: `periods.order` when the feed gives it (oldest first; the current period, when listed,
  *   last); else the order in which the accounts list their periods. A period an account lists that is not
  *   known yet goes right before the next known period that account lists after it, else at the end of
- *   the past periods; `periods.previous`, when named, is always the last past period. Give
+ *   the past periods; `periods.previous`, when named, is always the last past period (and no period at
+ *   all when no account has figures for it: neither a history point nor previousRevenue). Give
  *   `periods.order` when accounts list different periods and the order matters to you.
  * - A history contradicts the order when it lists two periods the other way round, a period twice, a
  *   period after the previous one (`periods.previous`) or after the current one, or (with
@@ -140,6 +141,13 @@ class PeriodOrder {
     return slot;
   }
 
+  /** Takes a period out of the order (a named period nobody has figures for). */
+  remove(slot: number): void {
+    this.slots.splice(this.positionOf(slot), 1);
+    this.position = [];
+    this.slots.forEach((s, i) => (this.position[s] = i));
+  }
+
   /** Where a new period goes: before the slot `next`, or at the end of the past periods (before a pinned previous period). */
   insertAt(next: number | undefined): number {
     if (next !== undefined) return this.positionOf(next);
@@ -218,6 +226,7 @@ export function readHistory(accounts: readonly Account[], columns: AccountColumn
   const listed: (string[] | undefined)[] = new Array(n);
   let last: string[] = [];
   let anyPrevious = false;
+  let previousListed = false;
   for (let i = 0; i < n; i++) {
     const account = accounts[i]!;
     if (columns.previousRevenue[i] === columns.previousRevenue[i]) anyPrevious = true;
@@ -231,11 +240,14 @@ export function readHistory(accounts: readonly Account[], columns: AccountColumn
         continue;
       }
       placeNew(names, order, current);
+      if (labels.previous !== undefined && names.includes(labels.previous)) previousListed = true;
       last = names;
     }
     listed[i] = last;
   }
   if (anyPrevious && order.slots.length === 0) order.add(labels.previous ?? UNNAMED_PREVIOUS, 0);
+  // A previous period the feed names but no account has figures for is no period to compare with.
+  if (!labels.order && pinned >= 0 && !anyPrevious && !previousListed) order.remove(pinned);
 
   const periods = order.slots.map((slot) => order.labels[slot]!);
   const pointAt = periods.map(() => new Int32Array(n).fill(NO_POINT));

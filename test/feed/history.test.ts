@@ -29,7 +29,7 @@ describe('the order of periods', () => {
   });
 
   it('keeps periods.previous last among the past periods', () => {
-    const feed = parseFeed({ version: 1, periods: { previous: 'FY2025' }, accounts: [acc('a', 3, { history: points(['FY2023', 1], ['FY2024', 2]) })] });
+    const feed = parseFeed({ version: 1, periods: { previous: 'FY2025' }, accounts: [acc('a', 3, { history: points(['FY2023', 1], ['FY2024', 2]) }), acc('b', 4, { previousRevenue: 2 })] });
     expect(feed.history.periods).toEqual(['FY2023', 'FY2024', 'FY2025']);
   });
 
@@ -107,5 +107,14 @@ describe('previousRevenue and the history', () => {
     const feed = parseFeed([acc('a', 3, { history: points(['Q1', 1], ['Q2', 2]) }), acc('b', 5, { history: points(['Q1', 4]) })]);
     expect([...feed.history.pointAt[1]!]).toEqual([1, NO_POINT]);
     expect(Number.isNaN(feed.columns.previousRevenue[1])).toBe(true);
+  });
+});
+
+describe('a previous period the feed names but nobody has figures for', () => {
+  it('is no period (without periods.order)', () => {
+    const feed = parseFeed({ version: 1, periods: { current: 'Q3', previous: 'Q2' }, accounts: [acc('a', 3)] });
+    expect(feed.history.periods).toEqual([]);
+    const listed = parseFeed({ version: 1, periods: { current: 'Q3', previous: 'Q2' }, accounts: [acc('a', 3, { history: points(['Q1', 1]) })] });
+    expect(listed.history.periods).toEqual(['Q1']); // a's Q1 is its last figure; Q2 has none
   });
 });
