@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { KPI_IDS, Portfolio, deriveKpis, pareto, type Kpi } from '../../src/analysis/index.js';
+import { KPI_IDS, Portfolio, deriveKpis, pareto, portfolioKpis, type Kpi } from '../../src/analysis/index.js';
+import type { Feed } from '../../src/feed/parse.js';
+
+const portfolioKpisOf = (feed: Feed) => portfolioKpis(new Portfolio(feed.accounts, {}, feed.columns, feed.history));
 
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
 
@@ -366,5 +369,20 @@ describe('deriveKpis: properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('the churn example of docs/feed.md', () => {
+  it('is a valid feed whose retention is what the page says: 50% now, 100% in 2026-Q2', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseFeed } = await import('../../src/feed/parse.js');
+    const page = readFileSync(new URL('../../docs/feed.md', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('## Periods and history'));
+    const json = /```json\n([\s\S]*?)\n```/.exec(section)![1]!;
+    const feed = parseFeed(json);
+    expect(feed.ignoredFields).toEqual([]);
+    const k = byId(portfolioKpisOf(feed));
+    expect(k.get('retention')).toMatchObject({ value: 0.5, previous: 1, previousPeriod: '2026-Q2' });
+    expect(k.get('churn')).toMatchObject({ value: 0.5, previous: 0 });
   });
 });

@@ -82,7 +82,7 @@ describe('the tier matrix: movement, previous tiers, goals', () => {
     toggle[1]!.click();
     await el.updateComplete;
     expect(el.mode).toBe('movement');
-    expect(summary(el)).toBe('Since 2026-Q2: 1 of 2 MGC became MVC; 0 of 2 MVC moved lower or were lost; 1 new and 1 lost accounts.');
+    expect(summary(el)).toBe('Since 2026-Q2: 1 of 2 MGC became MVC; 0 of 2 MVC moved lower or were lost; 1 new (no figures for 2026-Q2) and 1 lost accounts.');
     const counts = [...root(el).querySelectorAll('.movement [data-item]')].map((cell) => text(cell.querySelector('.move-count')));
     // rows MVC, MGC, STC, BZ, new; columns MVC, MGC, STC, BZ, lost
     expect(counts).toEqual(['2', '0', '0', '0', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '1', '0', '0', '1', '0', '0']);

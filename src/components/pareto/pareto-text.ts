@@ -7,6 +7,7 @@ import type { ParetoShares } from '../../analysis/pareto.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
 import type { Formatters } from '../../internal/format.js';
+import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { BarSubject } from './pareto-model.js';
@@ -23,7 +24,7 @@ export function summaryText(f: Formatters, result: ParetoShares, previous?: { la
   const accounts = result.count === 1 ? 'account' : 'accounts';
   const verb = result.vitalFew === 1 ? 'produces' : 'produce';
   const now = `${f.integer(result.vitalFew)} of ${f.integer(result.count)} ${accounts} (${f.percent(result.vitalFewShare)}) ${verb} ${f.percentShort(result.cutoff)} of revenue`;
-  return previous ? `${now}; in ${previous.label}: ${vitalFewText(f, previous.shares)}.` : `${now}.`;
+  return previous ? `${now}; in ${periodName(previous.label)}: ${vitalFewText(f, previous.shares)}.` : `${now}.`;
 }
 
 /** A period's vital few in short: "38 of 240 (15.8%)", or "no revenue" / "no accounts". */

@@ -14,6 +14,7 @@ import { accountOfPoint, type QuadrantModel } from './quadrant-model.js';
 import type { Direction } from './quadrant-scatter.js';
 import { TIER_SHAPE_NAMES } from './quadrant-shapes.js';
 import { FULL_VIEW, magnification, type Zoom } from './quadrant-zoom.js';
+import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 
 /** Names for the quadrants, by id; missing ones keep the default names. */
@@ -60,7 +61,7 @@ export function overServedSummary(result: QuadrantResult, labelOf: QuadrantLabel
 export function trailSentence(trail: QuadrantTrail, labelOf: QuadrantLabelOf, f: Formatters): string {
   const n = trail.movedInto[3]!;
   const label = labelOf('over-served');
-  return ` ${f.integer(n)} ${accountsWord(n)} moved into ${label === QUADRANT_LABELS['over-served'] ? 'Over-served' : `“${label}”`} since ${trail.period}.`;
+  return ` ${f.integer(n)} ${accountsWord(n)} moved into ${label === QUADRANT_LABELS['over-served'] ? 'Over-served' : `“${label}”`} since ${periodName(trail.period)}.`;
 }
 
 /** "Maintain: 12 accounts, 8.0% of effort, $1,200 revenue." */

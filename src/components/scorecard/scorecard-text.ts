@@ -7,6 +7,7 @@
 import type { Kpi, KpiUnit } from '../../analysis/kpis.js';
 import { describeFilter, parseFilter } from '../../feed/filter.js';
 import type { Formatters } from '../../internal/format.js';
+import { periodName } from '../../internal/period-words.js';
 import type { KpiChange, TileStatus } from './scorecard-status.js';
 
 /** Status words and icons: the icon's shape and the word carry the status, colour only repeats it. */
@@ -162,7 +163,7 @@ export function statusRule(better: Kpi['better'], targetText: string, limitText:
 
 /** The previous value in words, for the detail: "14.3% in 2026-Q2 (up 5.7 percentage points, better)". */
 export function previousWords(tile: { previousText?: string; deltaWords?: string; previousNote?: string; kpi?: { previousPeriod?: string } }): string {
-  const period = tile.kpi?.previousPeriod ? ` in ${tile.kpi.previousPeriod}` : '';
+  const period = tile.kpi?.previousPeriod ? ` in ${periodName(tile.kpi.previousPeriod)}` : '';
   if (tile.previousText) return `${tile.previousText}${period} (${tile.deltaWords})`;
   if (tile.previousNote) return `${NO_PREVIOUS_TEXT}. ${tile.previousNote}`;
   return 'None: the KPI has no value.';

@@ -66,6 +66,8 @@ const MOVEMENT_KEYS =
  * @cssprop [--kam-tier-mgc=#1a7f37] - MGC colour (striped).
  * @cssprop [--kam-tier-stc=#7d4fc9] - STC colour (dotted).
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour (cross-hatched).
+ * @cssprop [--kam-good=#1a7f37] - Movement up a tier (MGC to MVC: its border); dark theme #3fb950.
+ * @cssprop [--kam-bad=#c1121f] - Movement down a tier or lost (MVC to lower: its border); dark theme #ff7b72.
  */
 export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   static override styles = [...KamWidget.styles, ...tierMatrixStyles, goalsStyles];

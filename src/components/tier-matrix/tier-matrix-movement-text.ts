@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { LOST, MOVEMENT_COLUMNS, MOVEMENT_ROWS, NEW, cellIndex, movementKind, type TierMovement } from '../../analysis/tier-movement.js';
 import type { Account } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
+import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 import { tooltipFacts } from '../../internal/tooltip.js';
 import { MOVEMENT_SIZE } from './tier-matrix-movement.js';
@@ -17,7 +18,7 @@ function sum(movement: TierMovement, cells: (row: number, column: number) => boo
   return n;
 }
 
-/** "Since 2026-Q2: 2 of 37 MGC became MVC; 3 of 37 MVC moved lower or were lost; 7 new and 3 lost accounts." */
+/** "Since 2026-Q2: 2 of 37 MGC became MVC; 3 of 37 MVC moved lower or were lost; 7 new (no figures for 2026-Q2) and 3 lost accounts." */
 export function movementSummary(f: Formatters, movement: TierMovement): string {
   const mgc = sum(movement, (r) => r === 1);
   const mvc = sum(movement, (r) => r === 0);
@@ -25,7 +26,8 @@ export function movementSummary(f: Formatters, movement: TierMovement): string {
   const down = sum(movement, (r, c) => r === 0 && c !== 0);
   const fresh = sum(movement, (r) => r === NEW);
   const lost = sum(movement, (_, c) => c === LOST);
-  return `Since ${movement.from}: ${f.integer(up)} of ${f.integer(mgc)} MGC became MVC; ${f.integer(down)} of ${f.integer(mvc)} MVC moved lower or were lost; ${f.integer(fresh)} new and ${f.integer(lost)} lost accounts.`;
+  const from = periodName(movement.from);
+  return `Since ${from}: ${f.integer(up)} of ${f.integer(mgc)} MGC became MVC; ${f.integer(down)} of ${f.integer(mvc)} MVC moved lower or were lost; ${f.integer(fresh)} new (no figures for ${from}) and ${f.integer(lost)} lost accounts.`;
 }
 
 /** What a movement means, in words. */
@@ -39,9 +41,9 @@ export function movementMeaning(row: number, column: number, from: string): stri
     case 'down':
       return row === 0 ? 'Down from MVC: a warning.' : 'Down a tier.';
     case 'new':
-      return `No figures for ${from}: new since then.`;
+      return `No figures for ${periodName(from)}: a new account, or one not recorded then.`;
     case 'lost':
-      return `Revenue in ${from}, none now: lost${row === 0 ? ' (an MVC: a warning)' : ''}.`;
+      return `Revenue in ${periodName(from)}, none now: lost${row === 0 ? ' (an MVC: a warning)' : ''}.`;
   }
 }
 
@@ -69,5 +71,6 @@ export function moveTooltip(f: Formatters, movement: TierMovement, item: number,
 
 /** The key to the grid, under it. */
 export function movementKey(movement: TierMovement): string {
-  return `Rows: tier in ${movement.from}; columns: tier now. ▲ up a tier (MGC to MVC is the movement a key-account team works for), ▼ down a tier (from MVC, a warning), + new (no figures for ${movement.from}), ✕ lost (revenue then, none now). Select a count to see its accounts.`;
+  const from = periodName(movement.from);
+  return `Rows: tier in ${from}; columns: tier now. ▲ up a tier (MGC to MVC is the movement a key-account team works for), ▼ down a tier (from MVC, a warning), + new (no figures for ${from}: a new account, or one not recorded then), ✕ lost (revenue then, none now). Select a count to see its accounts.`;
 }

@@ -6,7 +6,9 @@
  */
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { MOVEMENT_COLUMNS, MOVEMENT_ROWS, cellIndex, movementKind, type MovementKind, type TierMovement } from '../../analysis/tier-movement.js';
+import { UNNAMED_CURRENT, UNNAMED_PREVIOUS } from '../../feed/history.js';
 import type { Formatters } from '../../internal/format.js';
+import { periodName } from '../../internal/period-words.js';
 import { tooltip } from '../../internal/tooltip.js';
 import { itemRing } from './tier-matrix-marks.js';
 
@@ -80,8 +82,8 @@ export function movementMarks({ f, layout, movement, selected }: MovementInput):
     </g>`);
   }
   return svg`<g class="movement">
-    <text class="axis-title" x=${left + (MOVEMENT_SIZE * (cell + gap)) / 2} y="12" text-anchor="middle">Now (${movement.to}) →</text>
-    <text class="axis-title" x="0" y=${top - 8}>${movement.from} ↓</text>
+    <text class="axis-title" x=${left + (MOVEMENT_SIZE * (cell + gap)) / 2} y="12" text-anchor="middle">Now${movement.to === UNNAMED_CURRENT ? '' : ` (${movement.to})`} →</text>
+    <text class="axis-title" x="0" y=${top - 8}>${movement.from === UNNAMED_PREVIOUS ? 'Before' : movement.from} ↓</text>
     ${COLUMN_LABELS.map((label, c) => svg`<text class="band-name" x=${left + c * (cell + gap) + cell / 2} y=${top - 8} text-anchor="middle">${label}</text>`)}
     ${ROW_LABELS.map((label, r) => svg`<text class="band-name" x=${left - 8} y=${top + r * (cellHeight + gap) + cellHeight / 2 + 4} text-anchor="end">${label}</text>`)}
     ${cells}
@@ -119,7 +121,7 @@ export function modeToggle(previous: string | undefined, mode: TierMatrixMode, o
   if (previous === undefined) return nothing;
   const button = (value: TierMatrixMode, label: string) =>
     html`<button type="button" class="tool" aria-pressed=${mode === value ? 'true' : 'false'} @click=${() => onMode(value)}>${label}</button>`;
-  return html`<div class="mode-toggle" part="mode-toggle" role="group" aria-label="Show">${button('matrix', 'Matrix')} ${button('movement', `Movement since ${previous}`)}</div>`;
+  return html`<div class="mode-toggle" part="mode-toggle" role="group" aria-label="Show">${button('matrix', 'Matrix')} ${button('movement', `Movement since ${periodName(previous)}`)}</div>`;
 }
 
 /** Selected accounts in cell `item` (`accounts` the portfolio's, `ids` the selection). */
