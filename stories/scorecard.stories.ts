@@ -185,7 +185,7 @@ export const Filtered: Story = {
   args: { filter: 'segment:Corporate', targets: TARGETS },
   play: async (context) => {
     await ready(10)(context);
-    await expect(shadowText(context.canvasElement)).toContain('KPIs of 28 accounts in segment Corporate');
+    await expect(shadowText(context.canvasElement)).toContain('KPIs of 36 accounts in segment Corporate');
   },
 };
 

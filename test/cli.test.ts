@@ -32,7 +32,7 @@ describe('kam-widgets CLI', () => {
     expect(out[0]).toBe('demo/public/sample-feed.json: valid.');
     expect(out[1]).toBe('Accounts: 250 valid');
     expect(out[3]).toBe('Periods: 2024-Q3 … 2026-Q2 (8), then 2026-Q3');
-    expect(out[4]).toMatch(/^Vital few: 43 of 250 accounts \(17\.2%\) produce 80% of revenue$/);
+    expect(out[4]).toMatch(/^Vital few: 52 of 250 accounts \(20\.8%\) produce 80% of revenue$/);
     expect(out[5]).toMatch(/^Tiers: MVC \d+, MGC \d+, STC \d+, BZ \d+$/);
   });
 

@@ -4,7 +4,7 @@
  * its revenue path. To make the sample show something new (an account that triggers a red flag, say),
  * add a story here with its weight and path; the generator (sample-feed.ts) fills in every other figure.
  *
- * A path gives, per quarter, a multiple of the account's size (its revenue now), 0 for a quarter without
+ * A path gives, per quarter, a multiple of the account's size (about its revenue now), 0 for a quarter without
  * revenue, or undefined for a quarter the account has no figures for (not yet a customer, or not recorded).
  */
 import type { Random } from './random.js';
@@ -30,10 +30,10 @@ export interface StoryTraits {
   headroom?: number;
 }
 
-/** Quarter-on-quarter growth g from the first quarter to the current one, with noise, ending at 1. */
+/** Quarter-on-quarter growth g from the first quarter to the current one (about 1), with the same noise in every quarter. */
 function trend(rng: Random, g: number, noise = 0.05): number[] {
   const last = QUARTER_COUNT - 1;
-  return Array.from({ length: QUARTER_COUNT }, (_, q) => (q === last ? 1 : Math.pow(1 + g, q - last) * Math.max(0.3, 1 + rng.normal(0, noise))));
+  return Array.from({ length: QUARTER_COUNT }, (_, q) => Math.pow(1 + g, q - last) * Math.max(0.3, 1 + rng.normal(0, noise)));
 }
 
 export const STORIES: readonly Story[] = [
@@ -65,8 +65,10 @@ export const STORIES: readonly Story[] = [
   {
     id: 'breakthrough',
     weight: 3,
-    path: (rng) => trend(rng, 0.01, 0.02).map((v, q) => v / Math.pow(1.5, Math.max(0, QUARTER_COUNT - 1 - Math.max(q, QUARTER_COUNT - 3)))),
-    traits: (rng) => ({ size: Math.round(rng.lognormal(Math.log(160_000), 0.4)), headroom: 2 + 2 * rng.next() }),
+    // Flat at about a third of its size until last quarter, then a jump to its size: the vital few's
+    // boundary lies between (about 90K a quarter in the 250-account sample).
+    path: (rng) => trend(rng, 0.01, 0.02).map((v, q) => (q < QUARTER_COUNT - 1 ? v / 3 : v)),
+    traits: (rng) => ({ size: Math.round(rng.lognormal(Math.log(200_000), 0.25)), headroom: 2 + 2 * rng.next() }),
   },
   // Not recorded for one past quarter: unknown then, not zero.
   {
