@@ -32,12 +32,12 @@ export interface MovementLayout {
   gap: number;
 }
 
-/** The grid at `width` px: a label column, a header row, five square-ish columns of at most 120 px. */
+/** The grid at `width` px: a label column (narrower on a phone), a header row, five columns of 40 to 120 px. */
 export function movementLayout(width: number): MovementLayout {
-  const left = 86;
+  const left = width < 400 ? 48 : 86;
   const top = 44;
   const gap = 4;
-  const cell = Math.max(46, Math.min(120, Math.floor((width - left - 4 * gap) / MOVEMENT_SIZE)));
+  const cell = Math.max(40, Math.min(120, Math.floor((width - left - 4 * gap) / MOVEMENT_SIZE)));
   const cellHeight = Math.min(64, Math.max(46, Math.round(cell * 0.6)));
   return { width: left + MOVEMENT_SIZE * cell + 4 * gap, height: top + MOVEMENT_SIZE * cellHeight + 4 * gap + 2, left, top, cell, cellHeight, gap };
 }
@@ -82,8 +82,8 @@ export function movementMarks({ f, layout, movement, selected }: MovementInput):
     </g>`);
   }
   return svg`<g class="movement">
-    <text class="axis-title" x=${left + (MOVEMENT_SIZE * (cell + gap)) / 2} y="12" text-anchor="middle">Now${movement.to === UNNAMED_CURRENT ? '' : ` (${movement.to})`} →</text>
-    <text class="axis-title" x="0" y=${top - 8}>${movement.from === UNNAMED_PREVIOUS ? 'Before' : movement.from} ↓</text>
+    <text class="axis-title" x=${layout.width} y="12" text-anchor="end">Now${movement.to === UNNAMED_CURRENT ? '' : ` (${movement.to})`} →</text>
+    <text class="axis-title" x="0" y="12">${movement.from === UNNAMED_PREVIOUS ? 'Before' : movement.from} ↓</text>
     ${COLUMN_LABELS.map((label, c) => svg`<text class="band-name" x=${left + c * (cell + gap) + cell / 2} y=${top - 8} text-anchor="middle">${label}</text>`)}
     ${ROW_LABELS.map((label, r) => svg`<text class="band-name" x=${left - 8} y=${top + r * (cellHeight + gap) + cellHeight / 2 + 4} text-anchor="end">${label}</text>`)}
     ${cells}
