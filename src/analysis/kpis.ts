@@ -86,11 +86,13 @@ export interface Kpi {
 
 export interface KpiOptions {
   overrides?: readonly KpiOverride[];
+  /** Derive the previous period only: previous values and changes, no history (a large feed's first paint; see the scorecard). */
+  previousOnly?: boolean;
 }
 
-/** The derived KPIs of a portfolio, with previous values and histories from its periods (module comment). */
-export function derivedKpis(portfolio: Portfolio): Kpi[] {
-  const periods = portfolio.periods().last(HISTORY_PERIODS);
+/** The derived KPIs of a portfolio, with previous values and histories from its periods (module comment); with `previousOnly`, previous values only. */
+export function derivedKpis(portfolio: Portfolio, previousOnly = false): Kpi[] {
+  const periods = portfolio.periods().last(previousOnly ? 2 : HISTORY_PERIODS);
   const byPeriod = periods.map((period) => (period.current ? undefined : kpisOf(period.portfolio.columns, period.portfolio.shares())));
   const now = kpisOf(portfolio.columns, portfolio.shares());
   const last = periods.length - 1;
@@ -109,8 +111,10 @@ export function derivedKpis(portfolio: Portfolio): Kpi[] {
     else {
       out.previous = values[values.length - 2]!;
       out.previousPeriod = previous.label;
-      out.history = values;
-      out.historyPeriods = periods.slice(periods.length - values.length).map((period) => period.label);
+      if (!previousOnly) {
+        out.history = values;
+        out.historyPeriods = periods.slice(periods.length - values.length).map((period) => period.label);
+      }
     }
     return out;
   });
@@ -139,7 +143,7 @@ function fromOverride(o: KpiOverride, base: Kpi | undefined): Kpi {
 
 /** The KPIs of a portfolio: the derived ones, with the feed's overrides applied (module comment). */
 export function portfolioKpis(portfolio: Portfolio, options: KpiOptions = {}): Kpi[] {
-  const kpis = derivedKpis(portfolio);
+  const kpis = derivedKpis(portfolio, options.previousOnly);
   const overrides = new Map<string, KpiOverride>();
   for (const o of options.overrides ?? []) overrides.set(o.id, o); // last one wins, first position kept
   if (overrides.size === 0) return kpis;

@@ -103,7 +103,7 @@ export class Portfolio {
       labels: [...history.periods, history.current],
       past: (p) => {
         const { members, columns } = reader.at(p);
-        const accounts = Array.from(members, (i) => this.accounts[i]!);
+        const accounts = pick(this.accounts, members);
         return { portfolio: new Portfolio(accounts, this.rules, columns, noHistory(history.periods[p]!)), members };
       },
     };
@@ -140,6 +140,13 @@ export class Portfolio {
   }
 }
 
+/** The accounts at `indexes`, in that order (a plain loop: Array.from with a map function is several times slower at 100,000). */
+function pick(accounts: readonly Account[], indexes: Uint32Array): Account[] {
+  const out = new Array<Account>(indexes.length);
+  for (let k = 0; k < indexes.length; k++) out[k] = accounts[indexes[k]!]!;
+  return out;
+}
+
 /** Some accounts of a portfolio, with the ranks, tiers and quadrant split they have in it. */
 class NarrowedPortfolio extends Portfolio {
   constructor(
@@ -147,7 +154,7 @@ class NarrowedPortfolio extends Portfolio {
     private readonly indexes: Uint32Array,
   ) {
     super(
-      Array.from(indexes, (i) => parent.accounts[i]!),
+      pick(parent.accounts, indexes),
       parent.rules,
       gatherColumns(parent.columns, indexes),
     );

@@ -71,6 +71,22 @@ describe('the scorecard against the previous period', () => {
   });
 });
 
+describe('the scorecard of a large feed with long history', () => {
+  it('paints values and changes first, and the sparklines at the first idle moment after', async () => {
+    // 30,000 accounts × 8 past quarters = 240,000 account-periods, past the 200,000 derived at once.
+    const { generateSampleFeed } = await import('../../src/analysis/sample-feed.js');
+    const big = generateSampleFeed({ count: 30_000, seed: 3 });
+    const el = await widget<KamScorecard>(html`<kam-scorecard locale="en-US" kpis="retention" .data=${big}></kam-scorecard>`, 'kam-scorecard');
+    const tile = () => root(el).querySelector('[part~="tile"][data-id="retention"]')!;
+    expect(text(tile().querySelector('[part~="tile-change"]'))).toMatch(/ vs /);
+    expect(tile().querySelector('[part~="sparkline"]')).toBeNull();
+    await new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+    expect(tile().querySelector('[part~="sparkline"] path')).not.toBeNull();
+  });
+});
+
 describe('the tier matrix: movement, previous tiers, goals', () => {
   it('shows the movement since the previous period, each count selectable by pointer and keyboard', async () => {
     const el = await widget<KamTierMatrix>(html`<div style="width: 800px"><kam-tier-matrix locale="en-US" .data=${feed}></kam-tier-matrix></div>`, 'kam-tier-matrix');

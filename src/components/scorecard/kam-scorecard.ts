@@ -15,7 +15,7 @@ import { columnsFor } from './scorecard-layout.js';
 import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-marks.js';
 import { goalsInForce } from '../../internal/tier-goals-input.js';
 import { historyRows, scorecardKpis, selectDetail, type ScorecardModel, type Tile } from './scorecard-model.js';
-import { goalsOf, tilesOf } from './scorecard-options.js';
+import { TrendsController, goalsOf, tilesOf } from './scorecard-options.js';
 import { toleranceOf } from './scorecard-status.js';
 import { scorecardStyles } from './scorecard-styles.js';
 import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-table.js';
@@ -62,9 +62,9 @@ import { KEYS, tileAnnouncement } from './scorecard-text.js';
  *
  * Change against the previous value: every derived KPI of the previous period, by the same definition on
  * that period's figures (account histories, or `previousRevenue`), and the feed's KPI entries'
- * `previous`. The sparkline shows the KPI in each period the feed has (up to the last 12). KPIs without a
- * previous value are named in one line under the tiles, and their detail says why (see
- * src/analysis/kpis.ts).
+ * `previous`. The sparkline shows the KPI in each period the feed has (up to the last 12; past 200,000
+ * account-periods it follows the first paint, at the first idle moment). KPIs without a previous value
+ * are named in one line under the tiles, and their detail says why (see src/analysis/kpis.ts).
  *
  * Tier goals (`tier-goals`, `goal-period`, or the linked `<kam-feed>`'s): one tile per goal with the count
  * of MVC or MGC accounts now, by period, and a sentence on how far off the goal is and whether the trend
@@ -109,11 +109,11 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   @state() private openId?: string;
   /** Where the hovered tile's tooltip points. */
   @state() private hoverAnchor?: TooltipAnchor;
-
   protected readonly exportName = 'kam-scorecard';
   /** The off-screen SVG drawing of the tiles that SVG and PNG exports read. */
   private readonly stage = new ExportStage(this);
-  /** The KPIs in every period, derived again only when the shown portfolio (its periods), the overrides, the filter or the selection changed. */
+  private readonly trends = new TrendsController(this);
+  /** The KPIs in every period (a large feed's trends at the first idle moment), derived again only when the shown portfolio, the overrides, the filter or the selection changed. */
   private readonly deriveKpis = memo(scorecardKpis);
   /** Progress towards the tier goals, of the accounts the KPIs are derived over. */
   private readonly deriveGoals = memo(goalsOf);
@@ -131,7 +131,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   }
 
   protected deriveModel(portfolio: Portfolio, feed: Feed): ScorecardModel {
-    const kpis = this.deriveKpis(portfolio, feed.kpis, this.feedController.state.filter, this.selection);
+    const kpis = this.deriveKpis(portfolio, feed.kpis, this.feedController.state.filter, this.selection, this.trends.previousOnly(portfolio));
     const { tierGoals, goalPeriod } = goalsInForce(this, this.feedController.provider);
     const goals = this.deriveGoals(kpis.scope, tierGoals, goalPeriod);
     return this.deriveTiles(kpis, goals, this.kpis, this.targets, this.tolerance, this.format);

@@ -214,10 +214,10 @@ function buildTile(kpi: Kpi, input: TileOptions, feedTarget: number | undefined,
 }
 
 /** The scope's KPIs in every period, with the feed's overrides in the whole-feed view (the first step). */
-export function scorecardKpis(portfolio: Portfolio, overrides: readonly KpiOverride[], filter: string | undefined, selection: readonly string[]): ScorecardKpis {
+export function scorecardKpis(portfolio: Portfolio, overrides: readonly KpiOverride[], filter: string | undefined, selection: readonly string[], previousOnly = false): ScorecardKpis {
   const scoped = selection.length > 0 || !!filter;
   const scope = selection.length > 0 ? portfolio.narrow(indexesOfIds(portfolio, selection)) : portfolio;
-  const kpis = portfolioKpis(scope, { overrides: scoped ? [] : overrides });
+  const kpis = portfolioKpis(scope, { overrides: scoped ? [] : overrides, previousOnly });
   return { portfolio, scope, scoped, kpis, overrides, filter, selection };
 }
 
