@@ -15,9 +15,12 @@ const SCRIPT_BUDGET = 45 * 1024;
 const WIDGET_BUDGET = 30 * 1024;
 // Ceilings (gzip) that the build does enforce until the budgets are met, so that the bundles cannot grow
 // unnoticed while the budgets are open: the sizes of 2026-12-01 plus about 2 KB, the widget entries 1 KB
-// more for the hardened loading and the in-place feed contract of 2026-12-03 (the quadrant is at 62.6 KB).
-const SCRIPT_CEILING = 84 * 1024;
-const WIDGET_CEILING = 63 * 1024;
+// more for the hardened loading and the in-place feed contract of 2026-12-03 (the quadrant is at 62.6 KB);
+// then 95 KB and 69 KB for every figure by period (issue 16: the feed's history read into columns, CSV
+// reports by period, periods of the portfolio, KPIs and tiers by period, tier movement, tier goals, the
+// quadrant's trails): 82.2 -> 93.5 KB for the script tag, 52.6-62.7 -> 58.1-68.8 KB for the widgets.
+const SCRIPT_CEILING = 95 * 1024;
+const WIDGET_CEILING = 69 * 1024;
 const WIDGET_ENTRIES = new Set(['pareto.js', 'tier-matrix.js', 'scorecard.js', 'quadrant.js', 'kam-feed.js']);
 
 const rows = [];

@@ -23,6 +23,7 @@
  */
 import type { Account, KpiOverride } from '../feed/schema.js';
 import { kpisOf } from './kpi-values.js';
+import { HISTORY_PERIODS } from './periods.js';
 import { Portfolio } from './portfolio.js';
 
 export { KPI_TEXT } from './kpi-text.js';
@@ -43,8 +44,6 @@ export type KpiId = (typeof KPI_IDS)[number];
 
 export type KpiUnit = 'percent' | 'currency' | 'number' | 'score';
 
-/** How many periods a KPI's history covers at most, the current one included. */
-export const HISTORY_PERIODS = 12;
 
 export interface KpiBase {
   numerator: number;

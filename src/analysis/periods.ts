@@ -15,6 +15,9 @@
  */
 import type { Portfolio } from './portfolio.js';
 
+/** How many periods a history covers at most (a KPI's sparkline, a tier goal's counts), the current one included. */
+export const HISTORY_PERIODS = 12;
+
 /** One period of a portfolio. */
 export class Period {
   private rows?: Int32Array;

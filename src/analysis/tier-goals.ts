@@ -20,7 +20,7 @@
  */
 import { periodsBetween } from '../feed/period-labels.js';
 import type { Tier } from '../feed/schema.js';
-import { HISTORY_PERIODS } from './kpis.js';
+import { HISTORY_PERIODS } from './periods.js';
 import type { Portfolio } from './portfolio.js';
 import { TIER_ORDER } from './tiers.js';
 
