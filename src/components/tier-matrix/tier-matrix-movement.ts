@@ -71,8 +71,8 @@ export function movementMarks({ f, layout, movement, selected }: MovementInput):
     const count = movement.counts[cellIndex(row, column)]!;
     const kind = movementKind(row, column);
     const box = movementBox(layout, item);
-    // MGC to MVC is the movement a KAM team works for; MVC to anything lower is a warning.
-    const flag = row === 1 && column === 0 ? ' goal-move' : row === 0 && kind !== 'same' ? ' warning' : '';
+    // MGC to MVC is the movement a KAM team works for (marked even at 0); MVC to anything lower is a warning (when it happened).
+    const flag = row === 1 && column === 0 ? ' goal-move' : row === 0 && kind !== 'same' && count > 0 ? ' warning' : '';
     const chosen = selected(item);
     cells.push(svg`<g class="move ${kind}${flag}${count === 0 ? ' empty' : ''}${chosen ? ' selected' : ''}" data-item=${item} transform="translate(${box.x} ${box.y})">
       <rect class="move-bg" width=${box.width} height=${box.height} rx="4"></rect>
