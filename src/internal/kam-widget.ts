@@ -294,9 +294,14 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     this.prepared = portfolio;
     this.cancelPreparation = whenIdle(() => {
       this.cancelPreparation = undefined;
-      portfolio.ranking();
-      portfolio.tiers();
+      this.prepare(portfolio);
     });
+  }
+
+  /** What the first idle moment after a paint computes for later (the ranking and the tiers; a widget may add its own). */
+  protected prepare(portfolio: Portfolio): void {
+    portfolio.ranking();
+    portfolio.tiers();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -17,7 +17,7 @@ import { boxOf, tierMatrixChart, tipAnchor, type TierMatrixChart } from './tier-
 import { bandHeaders, cellMark, itemRing, tierPanel, tierPatterns } from './tier-matrix-marks.js';
 import { cellAt, cellCount, idsOf, itemKey, itemOfKey, moveFocus, selectedIn, tierMatrixModel, topAccounts, topOf, type TierMatrixModel } from './tier-matrix-model.js';
 import { goalsOf, goalsStyles, goalsView } from './tier-matrix-goals.js';
-import { MOVEMENT_CELLS, modeToggle, movementCellMembers, movementChart, movementLayout, selectedInMove, type TierMatrixMode } from './tier-matrix-movement.js';
+import { MOVEMENT_CELLS, idsOfMove, modeToggle, movementCellMembers, movementChart, movementLayout, selectedInMove, type TierMatrixMode } from './tier-matrix-movement.js';
 import { describeMove, movementKey, movementSummary, moveTooltip } from './tier-matrix-movement-text.js';
 import { tierMatrixStyles } from './tier-matrix-styles.js';
 import { csvColumns, tableColumns, tableRows, type TierMatrixRow } from './tier-matrix-table.js';
@@ -172,6 +172,12 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
     this.movement = movement;
   }
 
+  /** The previous period's tiers too (tooltips, table), at the first idle moment. */
+  protected override prepare(portfolio: Portfolio): void {
+    super.prepare(portfolio);
+    this.derivePrevious(portfolio);
+  }
+
   // ---- summary, table, CSV (tier-matrix-table.ts) ---------------------------------------------------
 
   protected summary(model: TierMatrixModel): string {
@@ -197,14 +203,12 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   // ---- interaction ---------------------------------------------------------------------------------
 
   private selectedIn(item: number): number {
-    if (this.movement) return selectedInMove(this.movement, item, this.model!.portfolio.accounts, this.selectedIds);
-    return selectedIn(this.model!.matrix, this.selected, item);
+    return this.movement ? selectedInMove(this.movement, item, this.model!.portfolio.accounts, this.selectedIds) : selectedIn(this.model!.matrix, this.selected, item);
   }
 
   private select(item: number, extend: boolean) {
-    const { portfolio, matrix } = this.model!;
-    const ids = this.movement ? Array.from(movementCellMembers(this.movement, item), (i) => portfolio.accounts[i]!.id) : idsOf(portfolio.accounts, matrix, item);
-    this.selectIds(ids, extend);
+    const { accounts } = this.model!.portfolio;
+    this.selectIds(this.movement ? idsOfMove(this.movement, item, accounts) : idsOf(accounts, this.model!.matrix, item), extend);
   }
 
   /** The cell or tier block under the pointer (its `data-item`), or -1. */
@@ -226,10 +230,6 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
 
   // ---- drawing (tier-matrix-layout.ts places, tier-matrix-marks.ts draws) ------------------------------
 
-  private renderModeToggle(model: TierMatrixModel): TemplateResult | typeof nothing {
-    return modeToggle(model.portfolio.periods().previous()?.label, this.mode, (mode) => (this.mode = mode));
-  }
-
   private renderGoals(model: TierMatrixModel): TemplateResult | typeof nothing {
     const { tierGoals, goalPeriod } = goalsInForce(this, this.feedController.provider);
     return tierGoals === undefined ? nothing : goalsView(this.deriveGoals(model.portfolio, tierGoals, goalPeriod), this.format);
@@ -248,7 +248,7 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
       focus: focused ? index : -1,
       tip: active >= 0 ? { item: active, content: moveTooltip(this.format, movement, active, this.selectedIn(active), topOf(model, movementCellMembers(movement, active))) } : undefined,
     });
-    return html`${this.renderModeToggle(model)}
+    return html`${modeToggle(model.portfolio.periods().previous()?.label, this.mode, (mode) => (this.mode = mode))}
       ${this.renderPlot({ roleDescription: 'tier movement', keys: MOVEMENT_KEYS, onPointerOver: this.onPointerOver, onClick: this.onClick }, content)}
       <p class="movement-key" part="movement-key">${movementKey(movement)}</p>
       ${this.renderGoals(model)}`;
@@ -275,7 +275,7 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
         ${hover !== index ? ring(hover, 'hover-ring') : nothing} ${focused ? ring(index, 'focus-ring') : nothing}
       </svg>
       ${tooltip(tip?.anchor, tip?.content, 'tooltip')}`;
-    return html`${this.renderModeToggle(model)}
+    return html`${modeToggle(model.portfolio.periods().previous()?.label, this.mode, (mode) => (this.mode = mode))}
       ${this.renderPlot({ roleDescription: 'tier matrix', keys: KEYS, onPointerOver: this.onPointerOver, onClick: this.onClick }, content)}
       <ul class="sr-only" aria-label="Tier summary">
         ${blocks.map((block) => html`<li>${tierSummaryLine(block)}</li>`)}

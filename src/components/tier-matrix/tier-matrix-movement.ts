@@ -131,3 +131,8 @@ export function selectedInMove(movement: TierMovement, item: number, accounts: r
   for (const i of movementCellMembers(movement, item)) if (ids.has(accounts[i]!.id)) n++;
   return n;
 }
+
+/** Ids of the accounts of cell `item`. */
+export function idsOfMove(movement: TierMovement, item: number, accounts: readonly { id: string }[]): string[] {
+  return Array.from(movementCellMembers(movement, item), (i) => accounts[i]!.id);
+}
