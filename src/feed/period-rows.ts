@@ -37,10 +37,10 @@ export type PeriodRowProblem =
   | { kind: 'repeat'; row: number; id: string; period: string; first: number }
   | { kind: 'no-current'; row: number; id: string; period: string };
 
-/** A problem in words, rows named by `rowName`: "repeats the period "2026-Q1" of its row 10 (left out)". */
+/** A problem in words, rows named by `rowName`: "repeats the period "2026-Q1" of the account's row 10": the row is left out. */
 export function periodRowMessage(problem: PeriodRowProblem, rowName: (row: number) => string): string {
   return problem.kind === 'repeat'
-    ? `repeats the period ${JSON.stringify(problem.period)} of the account's ${rowName(problem.first)} (left out)`
+    ? `repeats the period ${JSON.stringify(problem.period)} of the account's ${rowName(problem.first)}`
     : `has no row for the current period ${JSON.stringify(problem.period)}, so its current revenue is unknown (skipped)`;
 }
 

@@ -47,7 +47,7 @@ describe('history from a CRM report with one row per account and period', () => 
       [10, '001E', ['row 12: has no row for the current period "Q3 2026", so its current revenue is unknown (skipped)']],
     ]);
     expect(feed.ignoredFields.map(describeIgnored)).toEqual([
-      'row 11: repeats the period "Q1 2026" of the account\'s row 10 (left out) (ignored)',
+      'row 11: repeats the period "Q1 2026" of the account\'s row 10 (ignored)',
       'row 13, column "Gross Margin": expected a number in en-US format such as 1,234.5, got "12k" (ignored)',
     ]);
   });
