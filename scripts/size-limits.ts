@@ -11,17 +11,19 @@ export interface Limit {
 }
 
 /**
- * By figure, as the report names it. The ceilings are the sizes of 2026-12-03: lower one when its figure
- * shrinks, and remove it once the budget is met. A figure without a budget has a ceiling only.
+ * By figure, as the report names it. The ceilings are the sizes of 2026-12-03 with figures by period (every
+ * KPI against its previous period, tier movement and goals, the Pareto chart over time, the quadrant's
+ * trail): lower one when its figure shrinks, and remove it once the budget is met. A figure without a
+ * budget has a ceiling only.
  */
 export const LIMITS: Readonly<Record<string, Limit>> = {
-  'autoloader + <kam-pareto>': { budget: 40, ceiling: 47.2 },
-  'autoloader + every element': { budget: 76, ceiling: 83.4 },
-  'kam-widgets.js': { budget: 78, ceiling: 82.6 },
-  'autoloader + <kam-feed>': { ceiling: 29.5 },
-  'autoloader + <kam-quadrant>': { ceiling: 55.7 },
-  'autoloader + <kam-scorecard>': { ceiling: 51.6 },
-  'autoloader + <kam-tier-matrix>': { ceiling: 48.5 },
+  'autoloader + <kam-pareto>': { budget: 40, ceiling: 51.0 },
+  'autoloader + every element': { budget: 76, ceiling: 94.1 },
+  'kam-widgets.js': { budget: 78, ceiling: 93.9 },
+  'autoloader + <kam-feed>': { ceiling: 33.0 },
+  'autoloader + <kam-quadrant>': { ceiling: 59.9 },
+  'autoloader + <kam-scorecard>': { ceiling: 57.4 },
+  'autoloader + <kam-tier-matrix>': { ceiling: 59.4 },
 };
 
 const kb = (n: number) => `${n.toFixed(1)} KB`;

@@ -126,9 +126,9 @@ export const Filter: Story = {
   },
   play: async ({ canvasElement }) => {
     const pareto = widget(canvasElement, 'kam-pareto');
-    // The sample feed has 19 Corporate accounts of 250.
-    await waitFor(() => expect(textOf(pareto, 'summary')).toMatch(/ of 19 accounts /), { timeout: 10000 });
-    expect(feedIn(canvasElement).feedState.feed?.accounts).toHaveLength(19);
+    // The sample feed has 36 Corporate accounts of 250.
+    await waitFor(() => expect(textOf(pareto, 'summary')).toMatch(/ of 36 accounts /), { timeout: 10000 });
+    expect(feedIn(canvasElement).feedState.feed?.accounts).toHaveLength(36);
   },
 };
 

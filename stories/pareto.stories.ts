@@ -48,7 +48,16 @@ const widget = (canvas: HTMLElement) => canvas.querySelector<KamPareto>('kam-par
 const shadow = (canvas: HTMLElement) => widget(canvas).shadowRoot!;
 const summaryText = (canvas: HTMLElement) => shadow(canvas).querySelector('[part~="summary"]')?.textContent ?? '';
 
+/** The bundled sample feed, with history: the summary compares the vital few with the previous quarter's. */
 export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(summaryText(canvasElement)).toMatch(/^\d+ of 250 accounts \(\d+\.\d%\) produce 80% of revenue; in 2026-Q2: \d+ of \d+ \(\d+\.\d%\)\.$/));
+  },
+};
+
+/** Without history: the current split alone. */
+export const WithoutHistory: Story = {
+  args: { data: { ...sample, accounts: sample.accounts.map(({ history: _history, ...account }) => account) } },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(summaryText(canvasElement)).toMatch(/^\d+ of 250 accounts \(\d+\.\d%\) produce 80% of revenue\.$/));
   },
@@ -183,9 +192,11 @@ export const CustomTheme: Story = {
   },
 };
 
+/** The table view: the vital few of every quarter, then the accounts in rank order. */
 export const TableView: Story = {
   render: (args) => html`<kam-pareto view="table" locale=${args.locale} theme=${args.theme} .data=${args.data}></kam-pareto>`,
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('tbody tr').length).toBe(100));
+    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('[part~="table"] tbody tr').length).toBe(100));
+    await expect(shadow(canvasElement).querySelectorAll('[part~="period-table"] tbody tr').length).toBe(9);
   },
 };

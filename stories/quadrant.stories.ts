@@ -111,6 +111,16 @@ export const Selection: Story = {
   },
 };
 
+/** `show-previous`: faint trails from where accounts stood in 2026-Q2 to where they are now, for those that changed quadrant. */
+export const ShowPrevious: Story = {
+  render: (args) => html`<kam-quadrant theme=${args.theme} locale=${args.locale} show-previous .data=${sample}></kam-quadrant>`,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('kam-quadrant')!;
+    await waitFor(() => expect(el.shadowRoot!.querySelectorAll('.trails line.trail').length).toBeGreaterThan(0));
+    await expect(el.shadowRoot!.querySelector('[part~="summary"]')!.textContent).toMatch(/moved into Over-served since 2026-Q2\.$/);
+  },
+};
+
 export const ExplicitThresholds: Story = {
   args: { 'effort-threshold': 40, 'impact-threshold': 100_000 },
   play: async ({ canvasElement }) => {
@@ -135,7 +145,7 @@ export const CustomLabels: Story = {
 export const MissingEffortData: Story = {
   args: { data: missingEffort },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="notes"]')?.textContent).toContain('23 accounts have no effort data and are not plotted.'));
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="notes"]')?.textContent).toContain('20 accounts have no effort data and are not plotted.'));
   },
 };
 

@@ -62,8 +62,45 @@ const ready = (count: number) => async ({ canvasElement }: { canvasElement: HTML
   await waitFor(() => expect(tiles(canvasElement)).toHaveLength(count), { timeout: 5000 });
 };
 
-/** The bundled sample feed (250 accounts): every KPI is derived from the accounts; no targets yet. */
+/** The bundled sample feed (250 accounts, eight quarters of history): every KPI is derived from the accounts; no targets yet. */
 export const Default: Story = { play: ready(10) };
+
+/** With history: each KPI of 2026-Q2, by the same definition, is the previous value (the change) and the sparkline runs over the quarters. */
+export const WithHistory: Story = {
+  args: { targets: TARGETS },
+  play: async (context) => {
+    await ready(10)(context);
+    await waitFor(() => expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="tile-change"]')).toHaveLength(10));
+    await expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="sparkline"]')).toHaveLength(10);
+  },
+};
+
+const withoutHistory = (() => {
+  const feed = generateSampleFeed({ count: 60 });
+  return { ...feed, accounts: feed.accounts.map(({ history: _history, ...account }) => account) };
+})();
+
+/** Without history: no change on the tiles, one line names the KPIs that lack it. */
+export const WithoutHistory: Story = {
+  render: (args) => scorecard(args, { data: withoutHistory }),
+  play: async (context) => {
+    // Growth, retention, churn and NRR need a previous period: not available at all.
+    await ready(6)(context);
+    await expect(shadowText(context.canvasElement)).toContain('No history: the feed gives no earlier period');
+    await expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="tile-change"]')).toHaveLength(0);
+  },
+};
+
+/** `tier-goals="MVC:45,MGC:45"` by 2027-Q2: a tile per goal with the count now, by quarter, and whether the trend reaches it in time. */
+export const WithGoals: Story = {
+  args: { kpis: 'revenue-growth,retention,nps' },
+  render: (args) => html`<kam-scorecard theme=${args.theme} locale=${args.locale} kpis=${ifDefined(args.kpis)} tier-goals="MVC:45,MGC:45" goal-period="2027-Q2" src="./sample-feed.json"></kam-scorecard>`,
+  play: async (context) => {
+    await ready(5)(context);
+    await expect(shadowText(context.canvasElement)).toContain('MVC accounts');
+    await expect(shadowText(context.canvasElement)).toMatch(/to go by 2027-Q2|already met/);
+  },
+};
 
 /** Targets from the `targets` attribute: each tile says on track, at risk or off track, with an icon. */
 export const WithTargets: Story = {
@@ -148,7 +185,7 @@ export const Filtered: Story = {
   args: { filter: 'segment:Corporate', targets: TARGETS },
   play: async (context) => {
     await ready(10)(context);
-    await expect(shadowText(context.canvasElement)).toContain('KPIs of 19 accounts in segment Corporate');
+    await expect(shadowText(context.canvasElement)).toContain('KPIs of 36 accounts in segment Corporate');
   },
 };
 
@@ -261,7 +298,7 @@ export const KeyboardNavigation: Story = {
     await userEvent.keyboard('{ArrowRight}');
     await waitFor(() => expect(el.shadowRoot!.querySelector('.tile.focused')?.getAttribute('data-id')).toBe('retention'));
     await userEvent.keyboard('{ArrowLeft}{Enter}');
-    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="detail"] caption')?.textContent).toContain('History of Revenue growth'));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="detail"] caption')?.textContent).toContain('Revenue growth by period'));
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="detail"]')).toBeNull());
   },

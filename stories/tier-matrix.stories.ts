@@ -66,6 +66,35 @@ export const Default: Story = {
   },
 };
 
+/** `mode="movement"`: how many accounts moved from each tier in 2026-Q2 to each tier now; a count selects its accounts. */
+export const Movement: Story = {
+  render: (args) => html`<kam-tier-matrix theme=${args.theme} locale=${args.locale} mode="movement" src="./sample-feed.json"></kam-tier-matrix>`,
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await waitFor(() => expect(summaryText(canvasElement)).toMatch(/^Since 2026-Q2: \d+ of \d+ MGC became MVC; \d+ of \d+ MVC moved lower or were lost; \d+ new \(no figures for 2026-Q2\) and \d+ lost accounts\.$/));
+    root(canvasElement).querySelector<SVGElement>('.movement [data-item="5"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await waitFor(() => expect(widget(canvasElement).selection.length).toBeGreaterThan(0));
+  },
+};
+
+/** With tier goals (MVC:45, MGC:45 by 2027-Q2): under the matrix, the counts by quarter against each goal, and a sentence. */
+export const WithGoals: Story = {
+  render: (args) => html`<kam-tier-matrix theme=${args.theme} locale=${args.locale} tier-goals="MVC:45,MGC:45" goal-period="2027-Q2" src="./sample-feed.json"></kam-tier-matrix>`,
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await waitFor(() => expect(root(canvasElement).querySelectorAll('[part~="goals"] li')).toHaveLength(2));
+  },
+};
+
+/** Without history: the matrix alone, no movement toggle. */
+export const WithoutHistory: Story = {
+  render: (args) => matrix(args, undefined, { ...sample, accounts: sample.accounts.map(({ history: _history, ...account }) => account) }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await expect(root(canvasElement).querySelector('[part~="mode-toggle"]')).toBeNull();
+  },
+};
+
 export const Dark: Story = {
   args: { theme: 'dark' },
   play: async ({ canvasElement }) => ready(canvasElement),

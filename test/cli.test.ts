@@ -31,8 +31,9 @@ describe('kam-widgets CLI', () => {
     expect(code).toBe(0);
     expect(out[0]).toBe('demo/public/sample-feed.json: valid.');
     expect(out[1]).toBe('Accounts: 250 valid');
-    expect(out[3]).toMatch(/^Vital few: 43 of 250 accounts \(17\.2%\) produce 80% of revenue$/);
-    expect(out[4]).toMatch(/^Tiers: MVC \d+, MGC \d+, STC \d+, BZ \d+$/);
+    expect(out[3]).toBe('Periods: 2024-Q3 … 2026-Q2 (8), then 2026-Q3');
+    expect(out[4]).toMatch(/^Vital few: 52 of 250 accounts \(20\.8%\) produce 80% of revenue$/);
+    expect(out[5]).toMatch(/^Tiers: MVC \d+, MGC \d+, STC \d+, BZ \d+$/);
   });
 
   it('exits 1 and names the row and column when one account breaks the contract', async () => {
@@ -108,7 +109,7 @@ describe('kam-widgets CLI', () => {
       [['validate', 'test/fixtures/crm-export.csv', '--currency', 'E!'], '--currency "E!" is not a currency code: write it like USD or EUR.'],
       [
         ['validate', 'demo/public/sample-feed.json', '--field-map', 'turnover=Revenue'],
-        '--field-map: field-map entry "turnover=Revenue": "turnover" is not a field of the feed contract. Fields: id, name, revenue, previousRevenue, profit, potential, effort, impact, tier, nps, csat, clv, expanded, referenceable, owner, segment, region, industry, country, url, history.',
+        '--field-map: field-map entry "turnover=Revenue": "turnover" is not a field of the feed contract. Fields: id, name, revenue, previousRevenue, profit, potential, effort, impact, tier, nps, csat, clv, expanded, referenceable, owner, segment, region, industry, country, url, history, period.',
       ],
       [['validate', 'demo/public/sample-feed.json', '--field-map', 'id='], '--field-map: field-map entry "id=": name the column after "=", as in "id=Account Name".'],
       [['validate', 'x.json', '--colour', 'red'], /^Unknown option '--colour'\. .* Run "kam-widgets --help" for the usage\.$/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../src/feed/schema.js';
-import { deriveKpis } from '../src/analysis/index.js';
+import { deriveKpis, parseTierGoals, tierGoalProgress } from '../src/analysis/index.js';
 import { Portfolio } from '../src/analysis/portfolio.js';
 import { formatters } from '../src/internal/format.js';
 import { indexesOfIds } from '../src/internal/selection.js';
@@ -8,15 +8,9 @@ import { fitText, wrapLines as wrapText } from '../src/internal/text-fit.js';
 import { columnsFor, sparkline } from '../src/components/scorecard/scorecard-layout.js';
 import { atRiskLimit, kpiChange, kpiStatus, toleranceOf } from '../src/components/scorecard/scorecard-status.js';
 import { baseSentence, baseShort, deltaWords, formatDelta, formatKpiValue, statusRule } from '../src/components/scorecard/scorecard-text.js';
-import {
-  chooseKpis,
-  historyRows,
-  parseKpiIds,
-  parseTargets,
-  scorecardModel,
-  selectDetail,
-  type ScorecardInput,
-} from '../src/components/scorecard/scorecard-model.js';
+import { chooseKpis, historyRows, scorecardModel, selectDetail, type ScorecardInput } from '../src/components/scorecard/scorecard-model.js';
+import { parseKpiIds, parseTargets } from '../src/components/scorecard/scorecard-options.js';
+import { parseFeed } from '../src/feed/parse.js';
 
 const en = formatters('en-US', 'EUR');
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
@@ -233,9 +227,9 @@ describe('up-sell base: the denominator is the accounts with revenue and an expa
 describe('scorecardModel', () => {
   // a: active, retained; b: churned; c: previousRevenue 0 (not active last period); d: new.
   const accounts = [
-    acc('a', 120, { previousRevenue: 100, nps: 10, csat: 5, segment: 'Corporate', history: [{ period: 'P1', revenue: 40 }, { period: 'P2', revenue: 50 }, { period: 'P3', revenue: 60 }] }),
+    acc('a', 120, { previousRevenue: 100, nps: 10, csat: 5, segment: 'Corporate' }),
     acc('b', 0, { previousRevenue: 50, nps: 3, csat: 2, segment: 'SMB' }),
-    acc('c', 80, { previousRevenue: 0, nps: 8, segment: 'Corporate', history: [{ period: 'P1', revenue: 10 }, { period: 'P2', revenue: 30 }, { period: 'P3', revenue: 20 }] }),
+    acc('c', 80, { previousRevenue: 0, nps: 8, segment: 'Corporate' }),
     acc('d', 50, { nps: 9, segment: 'SMB' }),
   ];
   const whole = new Portfolio(accounts);
@@ -352,44 +346,67 @@ describe('scorecardModel', () => {
     expect(selectDetail(tile)).toEqual({ id: 'pipeline', value: null, target: null, status: 'not-available' });
   });
 
-  it('previous values: revenue growth from yearly histories named by periods.previous; the others say why they have none', () => {
-    const yearly = [
-      acc('p', 132, { previousRevenue: 110, history: [{ period: 'FY2024', revenue: 100 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] }),
-      acc('q', 60, { previousRevenue: 50, history: [{ period: 'FY2024', revenue: 40 }, { period: 'FY2025', revenue: 50 }, { period: 'FY2026', revenue: 60 }] }),
-    ];
-    const card = scorecardModel(input({ portfolio: new Portfolio(yearly), ids: ['revenue-growth', 'retention'], periods: { previous: 'FY2025' } }));
-    const [growth, retention] = card.tiles;
-    // growth 192 / 160 − 1 = 20.0%, previous 160 / 140 − 1 = 14.3%: up 5.7 points, better
-    expect([growth!.valueText, growth!.previousText, growth!.deltaText, growth!.deltaWords, growth!.previousNote]).toEqual([
+  // Yearly histories ending with the current year's point (exporters that list every period write it).
+  // Growth now (132 + 60) / (110 + 50) − 1 = 20%; in FY2025 (110 + 50) / (100 + 40) − 1 = 14.3%.
+  const yearly = parseFeed({
+    version: 1,
+    periods: { current: 'FY2026' },
+    accounts: [
+      acc('p', 132, { history: [{ period: 'FY2024', revenue: 100, nps: 9 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] }),
+      acc('q', 60, { history: [{ period: 'FY2024', revenue: 40 }, { period: 'FY2025', revenue: 50 }, { period: 'FY2026', revenue: 60 }] }),
+      acc('r', 10, { nps: 10 }),
+    ],
+  });
+  const byYear = new Portfolio(yearly.accounts, {}, yearly.columns, yearly.history);
+
+  it('previous values: every derived KPI of the previous period, with its change; the KPIs without one named once', () => {
+    const card = scorecardModel(input({ portfolio: byYear, ids: ['revenue-growth', 'retention', 'nps'] }));
+    const [growth, retention, nps] = card.tiles;
+    expect([growth!.valueText, growth!.previousText, growth!.deltaText, growth!.deltaWords, growth!.kpi.previousPeriod]).toEqual([
       '20.0%',
       '14.3%',
       '+5.7 pp',
       'up 5.7 percentage points, better',
-      undefined,
+      'FY2025',
     ]);
-    expect([retention!.change, retention!.previousText]).toEqual([undefined, undefined]);
-    expect(retention!.previousNote).toMatch(/^Not derived: it needs the accounts active two periods back/);
-    // without the label, growth has no previous value either, and says what is missing
-    const unnamed = scorecardModel(input({ portfolio: new Portfolio(yearly), ids: ['revenue-growth'] })).tiles[0]!;
-    expect(unnamed.previousNote).toBe('The feed does not name its previous period (periods.previous), so account histories cannot give its growth.');
+    // p and q were active in FY2024 and FY2025 and still are: 100% then and now.
+    expect([retention!.valueText, retention!.previousText, retention!.deltaText]).toEqual(['100.0%', '100.0%', '±0']);
+    // NPS: r's 10 now; nobody answered in FY2025, so NPS has no previous value: no change on the tile, one note.
+    expect(nps!.change).toBeUndefined();
+    expect(nps!.previousNote).toBe('Not available for FY2025: No account has an NPS answer (nps).');
+    expect(card.historyNote).toBe('No history for Net Promoter Score: no previous value or trend (the detail of each says why).');
+    // Without any earlier period, one sentence for all.
+    expect(scorecardModel(input({ ids: ['nps', 'csat'] })).historyNote).toBe(
+      'No history: the feed gives no earlier period, so no KPI has a previous value or a trend.',
+    );
     // a KPI without a value has no "previous" to speak of
     expect(scorecardModel(input({ ids: ['clv'] })).tiles[0]!.previousNote).toBeUndefined();
   });
 
-  it('history rows: derived growth labelled with the periods it compares; feed history numbered oldest first', () => {
-    const card = scorecardModel(input());
+  it("history rows: a derived KPI by period; a feed's history numbered oldest first", () => {
+    const card = scorecardModel(input({ portfolio: byYear }));
     const growth = card.tiles.find((t) => t.id === 'revenue-growth')!;
-    // summed history: P1 50, P2 80, P3 80 → growth 60%, 0%
-    expect(historyRows(growth, card.accounts, en)).toEqual([
-      { label: 'P1 → P2', value: '60.0%' },
-      { label: 'P2 → P3', value: '0.0%' },
+    expect(historyRows(growth, en)).toEqual([
+      { label: 'FY2025', value: '14.3%' },
+      { label: 'FY2026', value: '20.0%' },
     ]);
     const feed = scorecardModel(input({ overrides: [{ id: 'nps', value: 40, history: [30, 35, 40] }] }));
-    expect(historyRows(feed.tiles.find((t) => t.id === 'nps')!, feed.accounts, en)).toEqual([
+    expect(historyRows(feed.tiles.find((t) => t.id === 'nps')!, en)).toEqual([
       { label: '1 (oldest)', value: '+30' },
       { label: '2', value: '+35' },
       { label: '3 (latest)', value: '+40' },
     ]);
+  });
+
+  it('tier goals: a tile per goal with the count now, by period, the goal as target and the goal sentence as base', () => {
+    // MVC in every year: p and q (the vital few): 2, 2, 2. Goal 3 by FY2027, one year away: the flat trend does not reach it.
+    const goals = tierGoalProgress(byYear, parseTierGoals('MVC:3'), 'FY2027');
+    const card = scorecardModel(input({ portfolio: byYear, ids: ['nps'], goals }));
+    const tile = card.tiles[1]!;
+    expect([tile.id, tile.label, tile.valueText, tile.targetText, tile.status, tile.previousText]).toEqual(['goal-mvc', 'MVC accounts', '2', '3', 'off-track', '2']);
+    expect(tile.baseShort).toBe('1 to go by FY2027, off course');
+    expect(tile.baseSentence).toBe('MVC: 2 now, goal 3 by FY2027: 1 to go in 1 year; the count is not rising (±0 a year), so it does not reach the goal in time.');
+    expect(historyRows(tile, en).map((r) => r.label)).toEqual(['FY2024', 'FY2025', 'FY2026']);
   });
 });
 

@@ -17,10 +17,10 @@
  *   needs a new accounts array (parseFeed and the filters always make one).
  */
 import type { Account } from '../feed/schema.js';
-import { readColumns, revenueOrZero, type AccountColumns, type Figure } from '../feed/columns.js';
+import { readColumns, revenueOrZero, type AccountColumns, type ColumnName } from '../feed/columns.js';
 
 // The columns' type and the tier index live in the feed layer, which fills them while it validates.
-export { FIGURES, NO_TIER, tierIndexOf, type AccountColumns, type Figure } from '../feed/columns.js';
+export { CODES, FIGURES, NO_TIER, tierIndexOf, type AccountColumns, type Code, type ColumnName, type Figure } from '../feed/columns.js';
 
 function readRevenue(accounts: readonly Account[]): Float64Array {
   const out = new Float64Array(accounts.length);
@@ -28,8 +28,8 @@ function readRevenue(accounts: readonly Account[]): Float64Array {
   return out;
 }
 
-type ColumnName = Figure | 'givenTier';
-type Column<K extends ColumnName> = K extends 'givenTier' ? Uint8Array : Float64Array;
+export type Column<K extends ColumnName> = K extends 'givenTier' | 'expanded' | 'referenceable' ? Uint8Array : Float64Array;
+const isCode = (name: ColumnName) => name === 'givenTier' || name === 'expanded' || name === 'referenceable';
 
 /** Columns made by `source` on first access and kept. */
 class Columns implements AccountColumns {
@@ -64,11 +64,23 @@ class Columns implements AccountColumns {
   get impact() {
     return this.column('impact');
   }
+  get nps() {
+    return this.column('nps');
+  }
+  get csat() {
+    return this.column('csat');
+  }
   get clv() {
     return this.column('clv');
   }
   get givenTier() {
     return this.column('givenTier');
+  }
+  get expanded() {
+    return this.column('expanded');
+  }
+  get referenceable() {
+    return this.column('referenceable');
   }
 }
 
@@ -86,11 +98,16 @@ export function accountColumns(accounts: readonly Account[]): AccountColumns {
   });
 }
 
+/** Columns of `count` accounts, each made by `source` when first read, and kept. */
+export function lazyColumns(count: number, source: <K extends ColumnName>(name: K) => Column<K>): AccountColumns {
+  return new Columns(count, source);
+}
+
 /** The columns of the accounts at `indexes` (in that order), taken from `columns` on first access. */
 export function gatherColumns(columns: AccountColumns, indexes: Uint32Array): AccountColumns {
   return new Columns(indexes.length, (name) => {
     const from = columns[name];
-    const out = name === 'givenTier' ? new Uint8Array(indexes.length) : new Float64Array(indexes.length);
+    const out = isCode(name) ? new Uint8Array(indexes.length) : new Float64Array(indexes.length);
     for (let k = 0; k < indexes.length; k++) out[k] = from[indexes[k]!]!;
     return out as never;
   });

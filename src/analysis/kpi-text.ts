@@ -1,4 +1,4 @@
-/** What each KPI means, in words: label, unit, direction, definition and formula, and why a derived KPI has no previous value. */
+/** What each KPI means, in words: label, unit, direction, definition and formula. */
 import type { KpiId, KpiUnit } from './kpis.js';
 
 export interface KpiText {
@@ -15,7 +15,7 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
     unit: 'percent',
     better: 'higher',
     definition:
-      'Change in revenue over the previous period, over the accounts that have previousRevenue (new accounts without it are left out).',
+      'Change in revenue over the previous period, over the accounts that have a previous revenue (previousRevenue, or a history point for the previous period; new accounts without one are left out).',
     formula: 'revenue ÷ previous revenue − 1',
   },
   retention: {
@@ -23,7 +23,7 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
     unit: 'percent',
     better: 'higher',
     definition:
-      'Accounts active last period (previousRevenue > 0) that still have revenue this period, as a share of those accounts.',
+      'Accounts active last period (previous revenue > 0) that still have revenue this period, as a share of those accounts.',
     formula: 'retained ÷ active last period',
   },
   churn: {
@@ -31,7 +31,7 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
     unit: 'percent',
     better: 'lower',
     definition:
-      'Accounts active last period (previousRevenue > 0) that have no revenue this period, as a share of those accounts (1 − retention).',
+      'Accounts active last period (previous revenue > 0) that have no revenue this period, as a share of those accounts (1 − retention).',
     formula: 'churned ÷ active last period',
   },
   nrr: {
@@ -39,7 +39,7 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
     unit: 'percent',
     better: 'higher',
     definition:
-      'Revenue this period from the accounts active last period (previousRevenue > 0), as a share of their revenue last period. New accounts are left out.',
+      'Revenue this period from the accounts active last period (previous revenue > 0), as a share of their revenue last period. New accounts are left out.',
     formula: 'revenue of last period’s accounts ÷ their previous revenue',
   },
   nps: {
@@ -88,17 +88,3 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
     formula: 'revenue of top 20% ÷ total revenue',
   },
 };
-
-/** Why a derived KPI has no previous value (revenue growth says it case by case, see PeriodSums). */
-export const NO_PREVIOUS: Readonly<Record<Exclude<KpiId, 'revenue-growth'>, string>> = {
-  retention: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
-  churn: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
-  nrr: 'Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
-  nps: "The feed holds only each account's latest NPS answer.",
-  csat: "The feed holds only each account's latest satisfaction rating.",
-  clv: "The feed holds only each account's current CLV.",
-  upsell: 'The feed records expansion (expanded) for this period only.',
-  referenceable: 'The feed records only whether an account is referenceable now.',
-  'top20-share': 'Not derived: it needs every account of last period, and the feed need not list accounts lost before it.',
-};
-

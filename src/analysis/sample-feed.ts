@@ -2,28 +2,33 @@
  * A seeded, deterministic generator of realistic B2B account feeds, for the demo, stories and tests.
  *
  * Decisions:
- * - Fiscal years run Q4 to Q3: FY2025 = 2024-Q4 … 2025-Q3 (previous period), FY2026 = 2025-Q4 … 2026-Q3
- *   (current period, asOf 2026-09-30). `history` holds those 8 quarters, and the quarters of each year sum
- *   EXACTLY to previousRevenue and revenue (whole units; the last quarter of a year takes the rounding
- *   remainder). New accounts (no previousRevenue) only have the 4 current quarters.
- * - Revenue is lognormal (median ~90k, sigma 1.7), so the top ~20% of accounts carry roughly 80% of it.
- *   About 3% of accounts churned (revenue 0, previousRevenue > 0), about 5% are new (no previousRevenue).
- * - Profit margin ~ Normal(14%, 9.5%), so ~7% of active accounts lose money; churned accounts carry their
- *   cost to serve as a loss. Roughly 9-10% of accounts are below zero overall.
+ * - Quarters: the current period is 2026-Q3 (asOf 2026-09-30); each account's `history` holds its
+ *   figures for the eight quarters before it (2024-Q3 … 2026-Q2), every per-period field included. The
+ *   account's own fields are its 2026-Q3 figures; `previousRevenue` is left out (the history gives it).
+ * - What happens to an account over the nine quarters is its story (sample-stories.ts): steady, growing,
+ *   shrinking, lost (revenue 0 from some quarter on), new (no figures before the quarter it was won), or
+ *   not recorded for one quarter. Tiers move with the figures: growers enter the vital few, shrinkers and
+ *   lost accounts leave it.
+ * - Revenue per quarter is lognormal (median ~22.5k, sigma 1.7), so the top ~20% of accounts carry
+ *   roughly 80% of it.
+ * - Profit margin ~ Normal(14%, 9.5%) per account, drifting by quarter, so ~7% of active accounts lose
+ *   money; a quarter without revenue carries the cost to serve as a loss.
  * - Potential is at least revenue for ~95% of accounts (headroom lognormal, ~20% have headroom >= revenue).
- * - Effort is yearly hours, ~30 h × (revenue / 100k)^0.4 with noise; ~7% of small accounts are over-served
- *   (4-9× the effort); ~2% have no effort recorded.
+ * - Effort is hours per quarter, ~8 h × (revenue / 25k)^0.4 with noise; ~7% of small accounts are
+ *   over-served (4-9× the effort) in every quarter, ~4% only this quarter (they moved into Over-served);
+ *   ~2% have no effort recorded.
  * - Impact is absent (so the quadrant uses headroom) except on ~4% of accounts, where it is a money
  *   estimate from open opportunities (same unit as headroom).
- * - nps on ~70% of accounts, csat (whole 1-5) on ~60%, clv on ~85%, expanded on ~80%, referenceable on
- *   ~70%, a tier given by the feed on ~1% (strategic picks marked MGC).
+ * - nps on ~70% of accounts and csat (whole 1-5) on ~60%, each answered in ~85% of their quarters; clv
+ *   on ~85%, expanded on ~80%, referenceable on ~70%; a tier given by the feed (MGC, a strategic pick) on
+ *   ~1%, in every quarter.
  * - Names: "<prefix> <core> <legal form>", the legal form matching the region. Names are kept distinct:
  *   when 3 draws all hit names already used, a number is appended ("Apex Logistics Inc. 2"); that only
  *   happens for large counts (thousands of accounts).
- * - Speed: 100,000 accounts take well under a second (about 0.7 s on a slow 2-vCPU machine).
  */
-import type { Account } from '../feed/schema.js';
+import type { Account, HistoryPoint, Tier } from '../feed/schema.js';
 import { createRandom, type Random } from './random.js';
+import { QUARTER_COUNT, STORIES, type StoryTraits } from './sample-stories.js';
 
 export interface SampleFeedOptions {
   /** Number of accounts, a whole number >= 0. Default 250. */
@@ -42,8 +47,8 @@ export interface SampleFeed {
 
 export const SAMPLE_FEED_DEFAULTS = Object.freeze({ count: 250, seed: 20261122 });
 
-export const SAMPLE_QUARTERS_PREVIOUS = ['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'] as const;
-export const SAMPLE_QUARTERS_CURRENT = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'] as const;
+/** The sample's quarters, oldest first: eight of history, then the current one. */
+export const SAMPLE_QUARTERS = ['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'] as const;
 
 const PREFIXES = [
   'Northwind', 'Blue Harbor', 'Apex', 'Summit', 'Ironclad', 'Cedar', 'Silverline', 'Redwood', 'Granite',
@@ -98,32 +103,101 @@ const NPS_WEIGHTS_CHURNED = [8, 6, 8, 10, 12, 14, 14, 12, 8, 5, 3];
 const CSAT_VALUES = [1, 2, 3, 4, 5];
 const CSAT_WEIGHTS = [4, 8, 18, 42, 28];
 
-function segmentOf(size: number): string {
-  if (size >= 2_000_000) return 'Enterprise';
-  if (size >= 500_000) return 'Corporate';
-  if (size >= 100_000) return 'Mid-market';
+function segmentOf(yearly: number): string {
+  if (yearly >= 2_000_000) return 'Enterprise';
+  if (yearly >= 500_000) return 'Corporate';
+  if (yearly >= 100_000) return 'Mid-market';
   return 'SMB';
 }
 
-/** Split a whole-unit yearly amount into 4 whole-unit quarters following a growth trend; sums exactly. */
-function quarters(rng: Random, total: number, trend: number): number[] {
-  const weights: number[] = [];
-  let sum = 0;
-  for (let q = 0; q < 4; q++) {
-    const w = Math.pow(1 + trend, q / 4) * (1 + rng.normal(0, 0.06));
-    const positive = Math.max(0.2, w);
-    weights.push(positive);
-    sum += positive;
+/** A distinct account name in the region's style. */
+function accountName(rng: Random, region: (typeof REGIONS)[number], used: Set<string>, nextSuffix: Map<string, number>): { name: string; industry: string } {
+  let name = '';
+  let industry = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [core, ind] = rng.pick(CORES);
+    name = `${rng.pick(PREFIXES)} ${core} ${rng.pick(LEGAL_FORMS[region])}`;
+    industry = ind;
+    if (!used.has(name)) break;
   }
-  const out: number[] = [];
-  let used = 0;
-  for (let q = 0; q < 3; q++) {
-    const v = Math.floor((total * weights[q]!) / sum);
-    out.push(v);
-    used += v;
+  if (used.has(name)) {
+    const base = name;
+    let k = nextSuffix.get(base) ?? 2;
+    while (used.has(`${base} ${k}`)) k++;
+    nextSuffix.set(base, k + 1);
+    name = `${base} ${k}`;
   }
-  out.push(total - used);
-  return out;
+  used.add(name);
+  return { name, industry };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const whole = (v: number) => Math.round(v) + 0; // + 0 turns -0 into 0
+
+/** What an account keeps over its quarters: its story's draws, made once. */
+interface Traits {
+  size: number;
+  margin: number;
+  headroom: number;
+  belowPotential: boolean;
+  effortScale: number;
+  overServed: number;
+  newlyOverServed: number;
+  noEffort: boolean;
+  ownImpact: boolean;
+  nps?: number;
+  csat: boolean;
+  clv?: number;
+  expanded: boolean;
+  referenceable?: boolean;
+  tier?: Tier;
+}
+
+function traitsOf(rng: Random, lost: boolean, story: StoryTraits): Traits {
+  const size = story.size ?? Math.max(400, Math.round(rng.lognormal(Math.log(22_500), 1.7)));
+  const small = size < 50_000;
+  return {
+    size,
+    margin: rng.normal(0.14, 0.095),
+    headroom: story.headroom ?? rng.lognormal(-0.6, 0.75),
+    belowPotential: rng.chance(0.05),
+    effortScale: rng.lognormal(0, 0.45),
+    overServed: small && rng.chance(0.07) ? 4 + 5 * rng.next() : 1,
+    newlyOverServed: !lost && small && rng.chance(0.05) ? 3 + 2 * rng.next() : 1,
+    noEffort: rng.chance(0.02),
+    ownImpact: rng.chance(0.04),
+    ...(rng.chance(0.7) ? { nps: rng.weighted(NPS_VALUES, lost ? NPS_WEIGHTS_CHURNED : NPS_WEIGHTS) } : {}),
+    csat: rng.chance(0.6),
+    ...(rng.chance(0.85) ? { clv: 2.5 + 4.5 * rng.next() } : {}),
+    expanded: rng.chance(0.8),
+    ...(rng.chance(0.7) ? { referenceable: false } : {}),
+    ...(rng.chance(0.01) ? { tier: 'MGC' as const } : {}),
+  };
+}
+
+/** One quarter's figures of an account (`q` its index, `revenue` that quarter's, `before` the one before). */
+function quarterFigures(rng: Random, t: Traits, q: number, revenue: number, before: number | undefined, peak: number): Omit<HistoryPoint, 'period'> {
+  const current = q === QUARTER_COUNT - 1;
+  const point: Omit<HistoryPoint, 'period'> = { revenue };
+  const reference = Math.max(revenue, peak * 0.3);
+  let effort = Math.max(1, whole(8 * Math.pow(reference / 25_000, 0.4) * t.effortScale * rng.lognormal(0, 0.15) * t.overServed));
+  if (revenue === 0) effort = Math.max(1, whole(effort * 0.3));
+  else if (current) effort = whole(effort * t.newlyOverServed);
+  point.profit = revenue === 0 ? -whole(effort * 95) : whole(revenue * (t.margin + rng.normal(0, 0.02)));
+  point.potential =
+    revenue === 0 ? whole(peak * (0.3 + 0.7 * rng.next())) : t.belowPotential ? whole(revenue * (0.85 + 0.15 * rng.next())) : whole(revenue * (1 + t.headroom * (1 + rng.normal(0, 0.05))));
+  if (!t.noEffort) point.effort = effort;
+  if (t.ownImpact && revenue > 0) point.impact = whole(revenue * (0.1 + 1.4 * rng.next()));
+  if (t.tier) point.tier = t.tier;
+  if (t.nps !== undefined && rng.chance(0.85)) point.nps = clamp(Math.round(t.nps + rng.normal(revenue === 0 ? -1.5 : 0, 1)), 0, 10);
+  if (t.csat && rng.chance(0.85)) point.csat = rng.weighted(CSAT_VALUES, CSAT_WEIGHTS);
+  if (t.clv !== undefined) point.clv = whole(4 * peak * t.clv);
+  if (t.expanded) point.expanded = revenue > 0 && rng.chance(before !== undefined && before > 0 && revenue / before - 1 >= 0.05 ? 0.6 : 0.12);
+  if (t.referenceable !== undefined) {
+    if (rng.chance(point.nps !== undefined && point.nps >= 9 ? 0.3 : 0.04)) t.referenceable = !t.referenceable && revenue > 0;
+    point.referenceable = t.referenceable;
+  }
+  return point;
 }
 
 export function generateSampleFeed(options: SampleFeedOptions = {}): SampleFeed {
@@ -135,86 +209,42 @@ export function generateSampleFeed(options: SampleFeedOptions = {}): SampleFeed 
   const usedNames = new Set<string>();
   const nextSuffix = new Map<string, number>(); // next free number per colliding name
   const accounts: Account[] = new Array<Account>(count);
+  const weights = STORIES.map((s) => s.weight);
 
   for (let i = 0; i < count; i++) {
     const id = `ACC-${String(i + 1).padStart(5, '0')}`;
     const region = rng.weighted(REGIONS, REGION_WEIGHTS);
-    let name = '';
-    let industry = '';
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const [core, ind] = rng.pick(CORES);
-      name = `${rng.pick(PREFIXES)} ${core} ${rng.pick(LEGAL_FORMS[region])}`;
-      industry = ind;
-      if (!usedNames.has(name)) break;
+    const { name, industry } = accountName(rng, region, usedNames, nextSuffix);
+    const story = rng.weighted(STORIES, weights);
+    const path = story.path(rng);
+    const traits = traitsOf(rng, path[QUARTER_COUNT - 1] === 0, story.traits?.(rng) ?? {});
+
+    const history: HistoryPoint[] = [];
+    let before: number | undefined;
+    let peak = 0;
+    let now: Omit<HistoryPoint, 'period'> = { revenue: 0 };
+    for (let q = 0; q < QUARTER_COUNT; q++) {
+      const multiple = path[q];
+      if (multiple === undefined) {
+        before = undefined;
+        continue;
+      }
+      const revenue = whole(traits.size * multiple);
+      peak = Math.max(peak, revenue);
+      const figures = quarterFigures(rng, traits, q, revenue, before, peak);
+      if (q === QUARTER_COUNT - 1) now = figures;
+      else history.push({ period: SAMPLE_QUARTERS[q]!, ...figures });
+      before = revenue;
     }
-    if (usedNames.has(name)) {
-      const base = name;
-      let k = nextSuffix.get(base) ?? 2;
-      while (usedNames.has(`${base} ${k}`)) k++;
-      nextSuffix.set(base, k + 1);
-      name = `${base} ${k}`;
-    }
-    usedNames.add(name);
 
-    const size = Math.max(1500, Math.round(rng.lognormal(Math.log(90_000), 1.7)));
-    const roll = rng.next();
-    const churned = roll < 0.03;
-    const isNew = !churned && roll < 0.08;
-    const growth = Math.max(-0.7, rng.normal(0.07, 0.2));
-    const revenue = churned ? 0 : size;
-    const previousRevenue = churned ? size : isNew ? undefined : Math.round(size / (1 + growth));
-    const reference = Math.max(revenue, previousRevenue ?? 0);
-
-    let effort: number | undefined = Math.max(1, Math.round(30 * Math.pow(reference / 100_000, 0.4) * rng.lognormal(0, 0.45)));
-    if (churned) effort = Math.max(1, Math.round(effort * 0.3));
-    else if (reference < 200_000 && rng.chance(0.07)) effort = Math.round(effort * (4 + 5 * rng.next()));
-    const margin = rng.normal(0.14, 0.095);
-    const profit = churned ? -Math.round(effort * 95) : Math.round(revenue * margin) + 0; // + 0 turns -0 into 0
-    if (rng.chance(0.02)) effort = undefined;
-
-    const potential = churned
-      ? Math.round(size * (0.3 + 0.7 * rng.next()))
-      : rng.chance(0.05)
-        ? Math.round(revenue * (0.85 + 0.15 * rng.next()))
-        : Math.round(revenue * (1 + rng.lognormal(-0.6, 0.75)));
-    const impact = !churned && rng.chance(0.04) ? Math.round(revenue * (0.1 + 1.4 * rng.next())) : undefined;
-
-    const nps = rng.chance(0.7) ? rng.weighted(NPS_VALUES, churned ? NPS_WEIGHTS_CHURNED : NPS_WEIGHTS) : undefined;
-    const csat = rng.chance(0.6) ? rng.weighted(CSAT_VALUES, CSAT_WEIGHTS) : undefined;
-    const clv = rng.chance(0.85) ? Math.round(reference * (2.5 + 4.5 * rng.next())) : undefined;
-    const grew = previousRevenue !== undefined && previousRevenue > 0 && revenue / previousRevenue - 1 >= 0.15;
-    const expanded = rng.chance(0.8) ? revenue > 0 && rng.chance(grew || isNew ? 0.6 : 0.15) : undefined;
-    const referenceable = rng.chance(0.7) ? rng.chance(nps !== undefined && nps >= 9 ? 0.45 : 0.08) : undefined;
-    const tier = rng.chance(0.01) ? ('MGC' as const) : undefined;
-
-    const history: { period: string; revenue: number }[] = [];
-    const trend = previousRevenue ? Math.min(3, Math.max(-0.7, revenue / previousRevenue - 1)) : 0;
-    if (previousRevenue !== undefined) {
-      const q = quarters(rng, previousRevenue, trend);
-      SAMPLE_QUARTERS_PREVIOUS.forEach((period, k) => history.push({ period, revenue: q[k]! }));
-    }
-    const current = churned ? [0, 0, 0, 0] : quarters(rng, revenue, isNew ? 1.5 : trend);
-    SAMPLE_QUARTERS_CURRENT.forEach((period, k) => history.push({ period, revenue: current[k]! }));
-
-    const account: Account = { id, name, revenue };
-    if (previousRevenue !== undefined) account.previousRevenue = previousRevenue;
-    account.profit = profit;
-    account.potential = potential;
-    if (effort !== undefined) account.effort = effort;
-    if (impact !== undefined) account.impact = impact;
-    if (tier !== undefined) account.tier = tier;
-    if (nps !== undefined) account.nps = nps;
-    if (csat !== undefined) account.csat = csat;
-    if (clv !== undefined) account.clv = clv;
-    if (expanded !== undefined) account.expanded = expanded;
-    if (referenceable !== undefined) account.referenceable = referenceable;
+    const account: Account = { id, name, ...now };
     account.owner = OWNERS[rng.int(0, OWNERS.length - 1)]!;
-    account.segment = segmentOf(reference);
+    account.segment = segmentOf(4 * peak);
     account.region = region;
     account.industry = industry;
     account.country = rng.pick(COUNTRIES[region]);
     account.url = `https://crm.example.com/accounts/${id}`;
-    account.history = history;
+    if (history.length) account.history = history;
     accounts[i] = account;
   }
 
@@ -222,12 +252,18 @@ export function generateSampleFeed(options: SampleFeedOptions = {}): SampleFeed 
     version: 1,
     currency: 'USD',
     asOf: '2026-09-30',
-    periods: { current: 'FY2026', previous: 'FY2025' },
+    periods: { current: SAMPLE_QUARTERS[QUARTER_COUNT - 1]!, previous: SAMPLE_QUARTERS[QUARTER_COUNT - 2]! },
     accounts,
   };
 }
 
-/** The feed as written to demo/public/sample-feed.json: 2-space JSON with a trailing newline. */
+/**
+ * The feed as written to demo/public/sample-feed.json: the envelope as 2-space JSON, one account per line
+ * (its history inline), and a trailing newline.
+ */
 export function sampleFeedJson(feed: SampleFeed = generateSampleFeed()): string {
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  const { accounts, ...envelope } = feed;
+  const head = JSON.stringify(envelope, null, 2).replace(/\n}$/, '');
+  const lines = accounts.map((account) => `    ${JSON.stringify(account)}`).join(',\n');
+  return `${head},\n  "accounts": [\n${lines}\n  ]\n}\n`;
 }

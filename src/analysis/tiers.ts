@@ -6,7 +6,8 @@
  *   2. MVC when the account is in the Pareto vital few, computed over ALL accounts (given tiers included)
  *      with `rules.cutoff`.
  *   3. MGC when growth headroom (potential − revenue) is positive and at least `headroomFactor` × revenue,
- *      or, with previousRevenue > 0, revenue / previousRevenue − 1 >= `growthThreshold`.
+ *      or, with previousRevenue > 0, revenue / previousRevenue − 1 >= `growthThreshold` (previousRevenue:
+ *      the account's revenue in the period before, from `previousRevenue` or its history).
  *      Decision: headroom must be > 0, so an account with revenue 0 and potential 0 is not "growable".
  *      Headroom is checked before growth (the reason names the first branch that matched).
  *      Both comparisons tolerate float error (120 over 100 is exactly 20% growth).
@@ -23,7 +24,7 @@
  */
 import type { Account, Tier } from '../feed/schema.js';
 import { NO_TIER, columnsFor, type AccountColumns } from './columns.js';
-import { atLeast, isNum, revenueOf, shareOf } from './numbers.js';
+import { atLeast, isNum, shareOf } from './numbers.js';
 import { atCutoff, pareto, paretoShares, validateCutoff, vitalFewMembers, type ParetoResult, type ParetoShares } from './pareto.js';
 
 /** The tiers in display order. */
@@ -130,6 +131,8 @@ export interface TierTotals {
 export interface TierResult {
   /** The accounts tiered (the input array). */
   accounts: readonly Account[];
+  /** Their figures (the period's, for a past period): what the reasons quote. */
+  columns: AccountColumns;
   rules: TierRules;
   /** Per account (input order): its tier as an index into TIER_ORDER. */
   tierIndex: Uint8Array;
@@ -272,7 +275,7 @@ export function assignTiers(accounts: readonly Account[], rules: Partial<TierRul
   const given = new Uint8Array(n);
   const step = new Uint8Array(n);
   applyRule(columns, vital, r, step, tierIndex, given);
-  return { accounts, rules: r, tierIndex, given, step, ...summarizeTiers(tierIndex, columns) };
+  return { accounts, columns, rules: r, tierIndex, given, step, ...summarizeTiers(tierIndex, columns) };
 }
 
 /**
@@ -288,6 +291,7 @@ export function tiersOfSubset(result: TierResult, indexes: Uint32Array, accounts
   const tierIndex = gather(result.tierIndex, new Uint8Array(m));
   return {
     accounts,
+    columns,
     rules: result.rules,
     tierIndex,
     given: gather(result.given, new Uint8Array(m)),
@@ -296,18 +300,20 @@ export function tiersOfSubset(result: TierResult, indexes: Uint32Array, accounts
   };
 }
 
-/** The reason of a rule step, with the account's figures. */
-function stepReason(step: RuleStep, account: Account, rank: number, cumulativeShare: number, rules: TierRules): TierReason {
-  const revenue = revenueOf(account.revenue);
+/** The reason of a rule step, with the account's figures (row i of `columns`). */
+function stepReason(step: RuleStep, columns: AccountColumns, i: number, rank: number, cumulativeShare: number, rules: TierRules): TierReason {
+  const revenue = columns.revenue[i]!;
+  const potential = columns.potential[i]!;
+  const previousRevenue = columns.previousRevenue[i]!;
   switch (step) {
     case 'negative-profit':
-      return { code: step, values: { profit: account.profit! } };
+      return { code: step, values: { profit: columns.profit[i]! } };
     case 'vital-few':
       return { code: step, values: { rank, cumulativeShare, cutoff: rules.cutoff } };
     case 'headroom':
-      return { code: step, values: { headroom: account.potential! - revenue, revenue, potential: account.potential!, factor: rules.headroomFactor } };
+      return { code: step, values: { headroom: potential - revenue, revenue, potential, factor: rules.headroomFactor } };
     case 'growth':
-      return { code: step, values: { growth: revenue / account.previousRevenue! - 1, revenue, previousRevenue: account.previousRevenue!, threshold: rules.growthThreshold } };
+      return { code: step, values: { growth: revenue / previousRevenue - 1, revenue, previousRevenue, threshold: rules.growthThreshold } };
     case 'default':
       return { code: step, values: {} };
   }
@@ -323,7 +329,7 @@ export function tierAssignment(result: TierResult, i: number, ranking: ParetoRes
   const given = result.given[i] === 1;
   const reason: TierReason = given
     ? { code: 'given', values: { ruleTier: TIER_ORDER[TIER_OF_STEP[result.step[i]!]!]! } }
-    : stepReason(step, account, ranking.rankOf[i]!, ranking.cumulative[ranking.rankOf[i]! - 1]!, result.rules);
+    : stepReason(step, result.columns, i, ranking.rankOf[i]!, ranking.cumulative[ranking.rankOf[i]! - 1]!, result.rules);
   return { account, index: i, tier: TIER_ORDER[result.tierIndex[i]!]!, given, reason };
 }
 

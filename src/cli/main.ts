@@ -10,8 +10,7 @@
  * characters escaped, so it cannot drive the terminal.
  */
 import { parseArgs } from 'node:util';
-import { pareto } from '../analysis/pareto.js';
-import { assignTiers } from '../analysis/tiers.js';
+import { Portfolio } from '../analysis/portfolio.js';
 import { parseCsvFeed } from '../feed/csv.js';
 import { FeedError, describeProblem } from '../feed/errors.js';
 import { fieldTableMarkdown } from '../feed/field-docs.js';
@@ -79,13 +78,18 @@ function loadOptions(values: { format?: string; 'field-map'?: string; locale?: s
 function summary(feed: Feed, io: CliIo): void {
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: feed.currency, notation: 'compact', maximumSignificantDigits: 3 });
   const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
-  const result = pareto(feed.accounts);
+  // One portfolio of the feed, as a <kam-feed> makes it: its history gives previous revenue where an account has none.
+  const portfolio = new Portfolio(feed.accounts, {}, feed.columns, feed.history);
+  const result = portfolio.shares();
   io.out(`Accounts: ${feed.accounts.length} valid${feed.skipped.length ? `, ${feed.skipped.length} skipped` : ''}`);
   io.out(`Total revenue: ${money.format(result.total)} (${feed.currency})`);
+  if (feed.history.periods.length) {
+    const past = feed.history.periods;
+    io.out(`Periods: ${past.length === 1 ? past[0] : `${past[0]} … ${past[past.length - 1]} (${past.length})`}, then ${feed.history.current}`);
+  }
   if (feed.accounts.length && !result.degenerate) {
     io.out(`Vital few: ${result.vitalFew} of ${result.count} accounts (${percent.format(result.vitalFewShare)}) produce ${percent.format(result.cutoff)} of revenue`);
-    const tiers = assignTiers(feed.accounts).tiers;
-    io.out(`Tiers: ${tiers.map((t) => `${t.tier} ${t.accounts}`).join(', ')}`);
+    io.out(`Tiers: ${portfolio.tiers().tiers.map((t) => `${t.tier} ${t.accounts}`).join(', ')}`);
   }
   if (feed.kpis.length || feed.skippedKpis.length) io.out(`KPI entries: ${feed.kpis.length} valid${feed.skippedKpis.length ? `, ${feed.skippedKpis.length} skipped` : ''}`);
 }

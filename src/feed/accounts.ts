@@ -9,6 +9,7 @@ import { AccountSchema } from './schema.js';
 import type { Account } from './schema.js';
 import { checkAccount, clearRow, columnArrays, withoutBadFields } from './check.js';
 import { FIGURES, emptyColumns, firstRows, type AccountColumns } from './columns.js';
+import { PointColumns } from './point-columns.js';
 import { FeedError, showValue, type FeedProblem } from './errors.js';
 import { PARSE_OPTIONS, rawId, toProblems } from './problems.js';
 
@@ -37,6 +38,10 @@ export interface IgnoredField {
 export interface ReadAccounts {
   accounts: Account[];
   columns: AccountColumns;
+  /** The accounts' history points as columns, by row (see point-columns.ts). */
+  points: PointColumns;
+  /** Per account kept: its position in the input array. */
+  inputIndex: Int32Array;
   skipped: SkippedItem[];
   ignoredFields: IgnoredField[];
 }
@@ -44,6 +49,7 @@ export interface ReadAccounts {
 export function readAccounts(rawAccounts: readonly unknown[]): ReadAccounts {
   const columns = emptyColumns(rawAccounts.length);
   const arrays = columnArrays(columns);
+  const points = new PointColumns(rawAccounts.length);
   const accounts: Account[] = [];
   const skipped: SkippedItem[] = [];
   const ignoredFields: IgnoredField[] = [];
@@ -54,17 +60,17 @@ export function readAccounts(rawAccounts: readonly unknown[]): ReadAccounts {
   for (let index = 0; index < rawAccounts.length; index++) {
     const raw = rawAccounts[index];
     const row = accounts.length;
-    let account = checkAccount(raw, arrays, row);
+    let account = checkAccount(raw, arrays, row, points);
     let ignored: IgnoredField[] | undefined;
     if (account === undefined) {
       // Not valid as it is: zod says why, and what is left once the bad optional fields are out is checked again.
       const result = AccountSchema.safeParse(raw, PARSE_OPTIONS);
       const issues = result.success ? [] : result.error.issues;
       const rest = issues.length ? withoutBadFields(raw, issues.map((issue) => issue.path)) : undefined;
-      clearRow(arrays, row);
-      account = rest && checkAccount(rest, arrays, row);
+      clearRow(arrays, row, points);
+      account = rest && checkAccount(rest, arrays, row, points);
       if (account === undefined) {
-        clearRow(arrays, row);
+        clearRow(arrays, row, points);
         const id = rawId(raw);
         const problems = issues.length ? toProblems(issues, ['accounts', index]) : [{ path: `accounts[${index}]`, message: 'does not meet the contract' }];
         skipped.push({ index, ...(id === undefined ? {} : { id }), problems });
@@ -75,7 +81,7 @@ export function readAccounts(rawAccounts: readonly unknown[]): ReadAccounts {
     }
     const known = ids.size;
     if (ids.add(account.id).size === known) {
-      clearRow(arrays, row);
+      clearRow(arrays, row, points);
       rowOfId ??= new Map(accounts.map((kept, r) => [kept.id, r]));
       const first = indexOfRow[rowOfId.get(account.id)!];
       skipped.push({
@@ -90,7 +96,7 @@ export function readAccounts(rawAccounts: readonly unknown[]): ReadAccounts {
     accounts.push(account);
     if (ignored) ignoredFields.push(...ignored);
   }
-  return { accounts, columns: firstRows(columns, accounts.length), skipped, ignoredFields };
+  return { accounts, columns: firstRows(columns, accounts.length), points, inputIndex: indexOfRow.subarray(0, accounts.length), skipped, ignoredFields };
 }
 
 /**

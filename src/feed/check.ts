@@ -6,17 +6,20 @@
  * from the same table) words the problems: when an account fails this check, accounts.ts asks zod why.
  * A property test checks that both accept the same accounts with the same values.
  */
-import { FIGURES, NO_TIER, revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
+import { CODES, FIGURES, NO_TIER, flagCode, revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
+import { POINT_FIGURES, type PointColumns } from './point-columns.js';
 import { ACCOUNT_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, inRange, isHttpUrl, numberOf, type Account, type FieldSpec } from './fields.js';
 
-/** The columns as arrays in FIGURES order, then the tier index: what a field's `column` points into. */
+/** The columns as arrays in FIGURES order, then the CODES (tier index, flags): what a field's `column` points into. */
 export type ColumnArrays = readonly (Float64Array | Uint8Array)[];
 
 export function columnArrays(columns: AccountColumns): ColumnArrays {
-  return [...FIGURES.map((figure) => columns[figure]), columns.givenTier];
+  return [...FIGURES.map((figure) => columns[figure]), ...CODES.map((code) => columns[code])];
 }
 
-const TIER_COLUMN = FIGURES.length;
+/** How a field's value is written to its column (Label: a point's period label, into its position's labels). */
+const Write = { None: 0, Number: 1, Revenue: 2, Tier: 3, Flag: 4, Label: 5 } as const;
+type Write = (typeof Write)[keyof typeof Write];
 
 /** A field of the table, prepared for checking. */
 interface PlannedField {
@@ -26,8 +29,9 @@ interface PlannedField {
   min: number;
   max: number;
   values: readonly unknown[];
-  /** Its column, as an index into `columnArrays` (accounts only); -1 for none. */
+  /** Its column, as an index into the arrays it is written to; -1 for none. */
   column: number;
+  write: Write;
 }
 
 interface Plan {
@@ -36,17 +40,34 @@ interface Plan {
   required: number;
 }
 
-function plan(specs: readonly FieldSpec[], withColumns: boolean): Plan {
+/** The plan of a record whose columns are `figures` then CODES. */
+function plan(specs: readonly FieldSpec[], figures: readonly string[]): Plan {
   const fields = specs.map((spec): PlannedField => {
-    const figure = (FIGURES as readonly string[]).indexOf(spec.key);
-    const column = !withColumns ? -1 : figure >= 0 ? figure : spec.key === 'tier' ? TIER_COLUMN : -1;
-    return { key: spec.key, kind: spec.kind, required: spec.required, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: spec.values ?? [], column };
+    const figure = figures.indexOf(spec.key);
+    const code = (CODES as readonly string[]).indexOf(spec.key === 'tier' ? 'givenTier' : spec.key);
+    const column = figure >= 0 ? figure : code >= 0 ? figures.length + code : -1;
+    const write =
+      spec.key === 'period' ? Write.Label
+      : figure >= 0 ? (spec.key === 'revenue' ? Write.Revenue : Write.Number)
+      : spec.key === 'tier' ? Write.Tier
+      : code >= 0 ? Write.Flag
+      : Write.None;
+    return { key: spec.key, kind: spec.kind, required: spec.required, min: spec.min ?? -Infinity, max: spec.max ?? Infinity, values: spec.values ?? [], column, write };
   });
   return { fields, required: fields.filter((f) => f.required).length };
 }
 
-const ACCOUNT_PLAN = plan(ACCOUNT_FIELD_SPECS, true);
-const POINT_PLAN = plan(HISTORY_POINT_FIELD_SPECS, false);
+const ACCOUNT_PLAN = plan(ACCOUNT_FIELD_SPECS, FIGURES);
+const POINT_PLAN = plan(HISTORY_POINT_FIELD_SPECS, POINT_FIGURES);
+
+/** Where a record's figures go: its columns, and for an account, the columns of its history points. */
+interface Sink {
+  arrays: ColumnArrays;
+  /** A point's position: its labels. */
+  labels?: (string | undefined)[];
+  /** An account's history points. */
+  points?: PointColumns;
+}
 
 /** What checkValue returns for a value that breaks the contract. */
 const INVALID = Symbol('invalid');
@@ -57,7 +78,7 @@ type Row = Record<string, unknown>;
 const mayTrim = (code: number) => code <= 0x20 || code >= 0x7f;
 
 /** The value as the contract reads it (the same value when nothing changes), or INVALID. */
-function checkValue(field: PlannedField, value: unknown): unknown {
+function checkValue(field: PlannedField, value: unknown, points: PointColumns | undefined, row: number): unknown {
   switch (field.kind) {
     case 'number': {
       const n = typeof value === 'number' ? value : numberOf(value);
@@ -80,9 +101,10 @@ function checkValue(field: PlannedField, value: unknown): unknown {
     case 'periods': {
       if (!Array.isArray(value)) return INVALID;
       let out: unknown[] | undefined;
+      if (points) points.lengths[row] = value.length;
       for (let i = 0; i < value.length; i++) {
         const point: unknown = value[i];
-        const checked = checkRecord(POINT_PLAN, point, undefined, 0);
+        const checked = checkRecord(POINT_PLAN, point, points?.at(i), row);
         if (checked === undefined) return INVALID;
         if (checked !== point) (out ??= value.slice())[i] = checked;
       }
@@ -92,8 +114,9 @@ function checkValue(field: PlannedField, value: unknown): unknown {
 }
 
 /** Sets row `row` of every column to "missing" (NaN, NO_TIER): how a row starts, and is reset after an account that is not kept. */
-export function clearRow(columns: ColumnArrays, row: number): void {
-  for (let c = 0; c < columns.length; c++) columns[c]![row] = c === TIER_COLUMN ? NO_TIER : NaN;
+export function clearRow(columns: ColumnArrays, row: number, points?: PointColumns): void {
+  for (let c = 0; c < columns.length; c++) columns[c]![row] = c >= FIGURES.length ? NO_TIER : NaN;
+  points?.clear(row);
 }
 
 function isRecord(raw: unknown): raw is Row {
@@ -124,7 +147,7 @@ function copyOf(record: Row, fields: readonly { key: string }[]): Row {
  * record alike) cost one comparison per key. Any other object (a class instance with getters) is read
  * into a plain copy first.
  */
-function checkRecord({ fields, required }: Plan, raw: unknown, columns: ColumnArrays | undefined, row: number): Row | undefined {
+function checkRecord({ fields, required }: Plan, raw: unknown, sink: Sink | undefined, row: number): Row | undefined {
   if (!isRecord(raw)) return undefined;
   const record = isPlain(raw) ? raw : copyOf(raw, fields);
   const count = fields.length;
@@ -139,26 +162,31 @@ function checkRecord({ fields, required }: Plan, raw: unknown, columns: ColumnAr
     at = at + 1 === count ? 0 : at + 1;
     const value = record[key];
     if (value === undefined) continue;
-    const checked = checkValue(field, value);
+    const checked = checkValue(field, value, sink?.points, row);
     if (checked === INVALID) return undefined;
     if (checked !== value) (out ??= { ...record })[key] = checked;
     if (field.required) seen++;
-    if (columns !== undefined && field.column >= 0) {
-      const column = columns[field.column]!;
-      if (field.column === TIER_COLUMN) column[row] = tierIndexOf(checked);
-      else column[row] = key === 'revenue' ? revenueOrZero(checked) : (checked as number);
+    if (sink === undefined || field.write === Write.None) continue;
+    if (field.write === Write.Label) {
+      if (sink.labels) sink.labels[row] = checked as string;
+      continue;
     }
+    const column = sink.arrays[field.column]!;
+    if (field.write === Write.Number) column[row] = checked as number;
+    else if (field.write === Write.Revenue) column[row] = revenueOrZero(checked);
+    else if (field.write === Write.Tier) column[row] = tierIndexOf(checked);
+    else column[row] = flagCode(checked);
   }
   return seen === required ? (out ?? record) : undefined;
 }
 
 /**
  * The account as the feed holds it (`raw` itself when it needs no change), with its figures written to
- * row `row` of `columns` (see columnArrays; the row must start as "missing", see clearRow); undefined
- * when it breaks the contract (zod then says why).
+ * row `row` of `columns` (see columnArrays) and its history points' to row `row` of `points` (the row must
+ * start as "missing", see clearRow); undefined when it breaks the contract (zod then says why).
  */
-export function checkAccount(raw: unknown, columns?: ColumnArrays, row = 0): Account | undefined {
-  return checkRecord(ACCOUNT_PLAN, raw, columns, row) as Account | undefined;
+export function checkAccount(raw: unknown, columns?: ColumnArrays, row = 0, points?: PointColumns): Account | undefined {
+  return checkRecord(ACCOUNT_PLAN, raw, columns && { arrays: columns, ...(points ? { points } : {}) }, row) as Account | undefined;
 }
 
 const ACCOUNT_SPEC = new Map<PropertyKey, FieldSpec>(ACCOUNT_FIELD_SPECS.map((spec) => [spec.key, spec]));

@@ -1,5 +1,6 @@
 /**
- * CSV feeds, as CRMs export them: one account per row, a header row, numbers written the way the
+ * CSV feeds, as CRMs export them: one account per row (or, with a `period` column, one row per account
+ * and period: period-rows.ts), a header row, numbers written the way the
  * exporting user's locale writes them ("1.234,50 €" in de-DE, "$1,234.50" in en-US). Parsed with d3-dsv,
  * mapped to the contract with a field map, then validated like any feed; problems name the row and the
  * column ("row 5, column "Annual Revenue": expected a number in en-US format such as 1,234.5, got "12k"").
@@ -7,7 +8,8 @@
  */
 import { csvParseRows } from 'd3-dsv';
 import { FeedError, type FeedProblem } from './errors.js';
-import { checkMappedNames, parseFieldMap, readPath, sourceOf, ACCOUNT_FIELDS, type AccountField, type FieldMap } from './field-map.js';
+import { checkMappedNames, parseFieldMap, readPath, sourceOf, ACCOUNT_FIELDS, PERIOD_FIELD, type AccountField, type FieldMap } from './field-map.js';
+import { groupPeriodRows, periodRowMessage, rowOfPath } from './period-rows.js';
 import { ACCOUNT_FIELD_SPECS } from './fields.js';
 import { derivedFeed, parseFeedDocument, type Feed } from './parse.js';
 
@@ -168,7 +170,9 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
   }
 
   const numbers = localeNumberReader(locale, options.currency);
-  const cellProblems = new Map<string, string>(); // "index.field" -> message in the file's terms
+  const periodColumn = sourceOf(map, PERIOD_FIELD);
+  const byPeriod = columns.includes(periodColumn);
+  const cellProblems = new Map<string, string>(); // "row index.field" -> message in the file's terms
   const records = rows.map((row, index) => {
     const account: Record<string, unknown> = {};
     for (const field of ACCOUNT_FIELDS) {
@@ -185,31 +189,49 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
         const lower = value.toLowerCase();
         account[field] = TRUE.has(lower) ? true : FALSE.has(lower) ? false : value;
       } else if (PERIOD_FIELDS.has(field)) {
-        continue; // history is not representable in one cell; JSON feeds carry it
+        continue; // history is not one cell: a report with a period column carries it, one row per account and period
       } else {
         account[field] = value;
       }
     }
+    if (byPeriod) account.period = String(readPath(row, periodColumn) ?? '').trim();
     return account;
   });
 
-  const feed = parseFeedDocument({ version: 1, currency: options.currency, accounts: records });
+  // One row per account and period: the rows of an account become one account with history (period-rows.ts).
+  const grouped = byPeriod ? groupPeriodRows(records) : undefined;
+  const feed = parseFeedDocument({ version: 1, currency: options.currency, accounts: grouped?.accounts ?? records, ...(grouped ? { periods: grouped.periods } : {}) });
   const rowName = (index: number) => `row ${index + 2}`; // row 1 is the header
+  const placeOf = (path: string) => (grouped ? rowOfPath(grouped, path) : plainRowOf(path));
+  const rowOfAccount = (i: number) => (grouped ? grouped.accountRow[i]! : i);
   const rewrite = (problem: FeedProblem): FeedProblem => {
-    const match = /^accounts\[(\d+)\]\.?([A-Za-z]+)?/.exec(problem.path);
-    if (!match) return problem;
-    const index = Number(match[1]);
-    const field = match[2] as AccountField | undefined;
-    if (!field) return { path: rowName(index), message: problem.message };
-    return { path: `${rowName(index)}, column ${JSON.stringify(sourceOf(map, field))}`, message: cellProblems.get(`${index}.${field}`) ?? problem.message };
+    const place = placeOf(problem.path);
+    if (!place) return problem;
+    const { row, field } = place;
+    if (!field || field === 'history') return { path: rowName(row), message: problem.message };
+    return { path: `${rowName(row)}, column ${JSON.stringify(sourceOf(map, field as AccountField))}`, message: cellProblems.get(`${row}.${field}`) ?? problem.message };
   };
-  return derivedFeed(feed, {
-    skipped: feed.skipped.map((item) => ({ ...item, problems: item.problems.map(rewrite) })),
-    ignoredFields: feed.ignoredFields.map((field) => {
-      const { path, message } = rewrite({ path: field.path, message: field.reason });
-      return { ...field, path, reason: message };
-    }),
+  const skipped = feed.skipped.map((item) => ({ ...item, index: rowOfAccount(item.index), problems: item.problems.map(rewrite) }));
+  const ignoredFields = feed.ignoredFields.map((field) => {
+    const { path, message } = rewrite({ path: field.path, message: field.reason });
+    return { ...field, index: rowOfAccount(field.index), path, reason: message };
   });
+  for (const problem of grouped?.problems ?? []) {
+    const { row, id } = problem;
+    const message = periodRowMessage(problem, rowName);
+    if (problem.kind === 'no-current') skipped.push({ index: row, ...(id ? { id } : {}), problems: [{ path: rowName(row), message }] });
+    else ignoredFields.push({ index: row, id, path: rowName(row), reason: message });
+  }
+  skipped.sort((a, b) => a.index - b.index);
+  ignoredFields.sort((a, b) => a.index - b.index);
+  return derivedFeed(feed, { skipped, ignoredFields });
+}
+
+/** The row and field of a problem of an account read from one row. */
+function plainRowOf(path: string): { row: number; field?: string } | undefined {
+  const match = /^accounts\[(\d+)\]\.?([A-Za-z]+)?/.exec(path);
+  if (!match) return undefined;
+  return match[2] === undefined ? { row: Number(match[1]) } : { row: Number(match[1]), field: match[2] };
 }
 
 export { looksLikeCsv } from './formats.js';

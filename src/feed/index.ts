@@ -12,8 +12,12 @@ export type { Account, AccountInput, FieldKind, FieldSpec, HistoryPoint, History
 export { AccountSchema, FEED_VERSION, FeedEnvelopeSchema, HistoryPointSchema, KPI_UNITS, KpiOverrideSchema, numberField } from './schema.js';
 export type { KpiOverride, KpiUnit } from './schema.js';
 export { checkAccount } from './check.js';
-export { FIGURES, NO_TIER, tierIndexOf } from './columns.js';
-export type { AccountColumns, Figure } from './columns.js';
+export { CODES, FIGURES, NO_TIER, tierIndexOf } from './columns.js';
+export type { AccountColumns, Code, Figure } from './columns.js';
+export { NO_POINT, PREVIOUS_REVENUE_ONLY, UNNAMED_CURRENT, UNNAMED_PREVIOUS } from './history.js';
+export type { FeedHistory, PeriodLabels } from './history.js';
+export { countPeriod, periodsBetween, timeOrder } from './period-labels.js';
+export type { CountedPeriod, PeriodKind } from './period-labels.js';
 export { FeedError, describeProblem, formatPath, isAbortError } from './errors.js';
 export type { FeedErrorKind, FeedErrorOptions, FeedProblem } from './errors.js';
 export { derivedFeed, describeIgnored, isValidatedFeed, parseFeed, parseFeedDocument, parseJsonText, summarizeSkipped } from './parse.js';

@@ -56,12 +56,13 @@ describeFields(FeedEnvelopeSchema, {
   accounts: 'The accounts.',
   currency: 'ISO 4217 currency code of every money field. Default "USD".',
   asOf: 'ISO 8601 date the figures refer to.',
-  periods: 'Labels of the current and previous periods.',
+  periods: 'The labels and the order of the periods.',
   kpis: KPIS_DESCRIPTION,
 });
 describeFields((FeedEnvelopeSchema.shape.periods as unknown as { def: { innerType: unknown } }).def.innerType, {
-  current: 'Label of the current period, for example "FY2026".',
-  previous: 'Label of the previous period, for example "FY2025".',
+  current: 'Label of the current period (the accounts\' own fields), for example "2026-Q3".',
+  previous: 'Label of the previous period (previousRevenue, the last history point), for example "2026-Q2".',
+  order: 'Every period, oldest first (the current period, when listed, last). Unset: the order in which the accounts list them.',
 });
 
 /**

@@ -17,6 +17,7 @@ import type { Account, KpiOverride } from './schema.js';
 import { checkTotals, readAccounts, type IgnoredField, type SkippedItem } from './accounts.js';
 import { readColumns, type AccountColumns } from './columns.js';
 import { FeedError, describeProblem } from './errors.js';
+import { periodLabelProblems, readHistory, type FeedHistory, type HistoryProblem, type PeriodLabels } from './history.js';
 import type { FeedProblem } from './errors.js';
 import { PARSE_OPTIONS, isPlainObject, rawId, toProblems } from './problems.js';
 
@@ -30,7 +31,10 @@ export interface Feed {
   /** ISO 4217 code; "USD" when the document has none. */
   currency: string;
   asOf?: string;
-  periods: { current?: string; previous?: string };
+  /** The document's `periods`, as given. */
+  periods: PeriodLabels;
+  /** The order of periods and where each account's figures of each past period are (see history.ts). */
+  history: FeedHistory;
   kpis: KpiOverride[];
   skipped: SkippedItem[];
   /** Optional fields left out of the accounts that are kept. */
@@ -91,13 +95,16 @@ export function isValidatedFeed(value: unknown): value is Feed {
 
 /**
  * A feed made from a validated one with some parts replaced (a subset of its accounts, reworded problems);
- * still validated. New accounts get their own columns: the ones given with them, else read from them.
+ * still validated. New accounts get their own columns and history index: the ones given with them, else
+ * read from them in the base feed's order of periods.
  */
 export function derivedFeed(base: Feed, changes: Partial<Omit<Feed, 'version'>>): Feed {
   const accounts = changes.accounts ?? base.accounts;
-  const columns = changes.columns ?? (accounts === base.accounts ? base.columns : readColumns(accounts));
+  const same = accounts === base.accounts;
+  const columns = changes.columns ?? (same ? base.columns : readColumns(accounts));
   if (columns.count !== accounts.length) throw new RangeError(`columns are of ${columns.count} accounts, but ${accounts.length} accounts were given`);
-  const feed: Feed = { ...base, ...changes, accounts, columns };
+  const history = changes.history ?? (same ? base.history : readHistory(accounts, columns, { current: base.periods.current, order: [...base.history.periods] }).history);
+  const feed: Feed = { ...base, ...changes, accounts, columns, history };
   validated.add(feed);
   return feed;
 }
@@ -126,14 +133,36 @@ export function parseFeedDocument(document: unknown): Feed {
   const envelope = FeedEnvelopeSchema.safeParse(doc, PARSE_OPTIONS);
   if (!envelope.success) throw notValid(toProblems(envelope.error.issues, []));
   const { accounts: rawAccounts, kpis: rawKpis = [], currency = 'USD', asOf, periods = {} } = envelope.data;
+  const periodProblems = periodLabelProblems(periods);
+  if (periodProblems.length) throw notValid(periodProblems);
 
-  const { accounts, columns, skipped, ignoredFields } = readAccounts(rawAccounts);
+  const { accounts, columns, points, inputIndex, skipped, ignoredFields } = readAccounts(rawAccounts);
+  const { history, problems } = readHistory(accounts, columns, periods, points);
+  if (problems.length) {
+    ignoredFields.push(...leaveOut(accounts, inputIndex, problems));
+    ignoredFields.sort((a, b) => a.index - b.index);
+  }
   checkTotals(accounts, columns);
   const { kpis, skippedKpis } = readKpis(rawKpis);
-  const feed: Feed = { version: FEED_VERSION, accounts, columns, currency, periods: { ...periods }, kpis, skipped, ignoredFields, skippedKpis };
+  const labels: PeriodLabels = { ...periods };
+  if (periods.order) labels.order = [...periods.order];
+  const feed: Feed = { version: FEED_VERSION, accounts, columns, currency, periods: labels, history, kpis, skipped, ignoredFields, skippedKpis };
   if (asOf !== undefined) feed.asOf = asOf;
   validated.add(feed);
   return feed;
+}
+
+/**
+ * Leaves the fields the history check found problems in out of their accounts (a copy of each: the
+ * objects given are never written) and words them as ignored fields, in account order with the others.
+ */
+function leaveOut(accounts: Account[], inputIndex: Int32Array, problems: readonly HistoryProblem[]): IgnoredField[] {
+  return problems.map(({ row, field, reason }) => {
+    const { [field]: _left, ...rest } = accounts[row]!;
+    accounts[row] = rest;
+    const index = inputIndex[row]!;
+    return { index, id: rest.id, path: `accounts[${index}].${field}`, reason };
+  });
 }
 
 function readKpis(rawKpis: readonly unknown[]): Pick<Feed, 'kpis' | 'skippedKpis'> {

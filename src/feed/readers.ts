@@ -9,7 +9,7 @@ import type { ReadOptions } from './formats.js';
 import { isValidatedFeed, parseFeedDocument, parseJsonText, type Feed } from './parse.js';
 
 type CsvReader = Pick<typeof import('./csv.js'), 'parseCsvFeed'>;
-type FieldMapReader = Pick<typeof import('./field-map.js'), 'parseFieldMap' | 'mapJsonDocument'>;
+type FieldMapReader = Pick<typeof import('./field-map.js'), 'parseFieldMap' | 'feedOfMappedDocument'>;
 
 export interface Readers {
   csv?: CsvReader;
@@ -62,5 +62,5 @@ export function readDocumentWith(readers: Readers, document: unknown, options: P
   if (!hasFieldMap(options)) return parseFeedDocument(document);
   const fieldMaps = readers.fieldMaps ?? missing('field map');
   const map = typeof options.fieldMap === 'string' ? fieldMaps.parseFieldMap(options.fieldMap) : options.fieldMap!;
-  return parseFeedDocument(fieldMaps.mapJsonDocument(document, map));
+  return fieldMaps.feedOfMappedDocument(document, map);
 }

@@ -90,6 +90,9 @@ function keysText(specs: readonly FieldSpec[]): string {
   return `{ ${specs.map((s) => s.key).join(', ')} }`;
 }
 
+/** A history point's keys in messages: its required fields, then "…" for the others. */
+const POINT_KEYS = `{ ${HISTORY_POINT_FIELD_SPECS.filter((s) => s.required).map((s) => s.key).join(', ')}, … }`;
+
 /** The zod schema of one field of the table. */
 function fieldSchema(spec: FieldSpec): z.ZodMiniType {
   switch (spec.kind) {
@@ -108,7 +111,7 @@ function fieldSchema(spec: FieldSpec): z.ZodMiniType {
     case 'url':
       return httpUrl;
     case 'periods':
-      return z.array(HistoryPointSchema, { error: (issue) => `expected an array of ${keysText(HISTORY_POINT_FIELD_SPECS)}, got ${shown(issue.input)}` });
+      return z.array(HistoryPointSchema, { error: (issue) => `expected an array of history points ${POINT_KEYS}, got ${shown(issue.input)}` });
   }
 }
 
@@ -162,7 +165,16 @@ export const FeedEnvelopeSchema = z.object({
   accounts: list('accounts'),
   currency: z.optional(isoText('an ISO 4217 currency code such as "USD"', /^[A-Z]{3}$/)),
   asOf: z.optional(isoText('an ISO date such as "2026-09-30"', isoDate)),
-  periods: z.optional(z.object({ current: z.optional(text('a period label')), previous: z.optional(text('a period label')) }, record('an object { current, previous }'))),
+  periods: z.optional(
+    z.object(
+      {
+        current: z.optional(text('a period label')),
+        previous: z.optional(text('a period label')),
+        order: z.optional(z.array(text('a period label'), { error: (issue) => `expected an array of period labels, oldest first, got ${shown(issue.input)}` })),
+      },
+      record('an object { current, previous, order }'),
+    ),
+  ),
   kpis: z.optional(list('KPI entries')),
 }, record('a feed object { "version": 1, "accounts": [...] }'));
 

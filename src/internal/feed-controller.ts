@@ -59,7 +59,8 @@ export class FeedController implements ReactiveController {
   #filterText = '';
   readonly #filtered = memo(narrowToFilter);
   readonly #portfolioOf = memo(
-    (feed: Feed, cutoff?: number, growthThreshold?: number, headroomFactor?: number) => new Portfolio(feed.accounts, { cutoff, growthThreshold, headroomFactor }, feed.columns),
+    (feed: Feed, cutoff?: number, growthThreshold?: number, headroomFactor?: number) =>
+      new Portfolio(feed.accounts, { cutoff, growthThreshold, headroomFactor }, feed.columns, feed.history),
   );
   readonly #schedule = new RefreshSchedule();
   #refreshTimer?: ReturnType<typeof setTimeout>;

@@ -7,6 +7,7 @@ import type { Portfolio } from '../analysis/portfolio.js';
 import { TIER_ORDER } from '../analysis/tiers.js';
 import { FeedError } from '../feed/errors.js';
 import { FilterError, matchingIndexes, parseFilter } from '../feed/filter.js';
+import { gatherHistory } from '../feed/history.js';
 import { derivedFeed, type Feed } from '../feed/parse.js';
 import { emit } from './events.js';
 
@@ -37,6 +38,9 @@ export interface FeedProvider extends HTMLElement {
   readonly selection: readonly string[];
   /** Makes `ids` the page-wide selection; fires kam-selection-change. */
   select(ids: readonly string[], source: string): void;
+  /** Tier goals for the linked widgets that show them ("MVC:60,MGC:90"), and the period they are for. */
+  readonly tierGoals?: string | Readonly<Record<string, number>>;
+  readonly goalPeriod?: string;
 }
 
 /** Fired by a `<kam-feed>` when its selection changes. */
@@ -56,8 +60,10 @@ export function isFeedProvider(element: Element | null): element is FeedProvider
 export function narrowToFilter(feed: Feed, portfolio: Portfolio, filter: string): { feed: Feed; portfolio: Portfolio } | FeedError {
   try {
     const tierOf = (i: number) => TIER_ORDER[portfolio.tiers().tierIndex[i]!]!;
-    const shown = portfolio.narrow(matchingIndexes(portfolio.accounts, parseFilter(filter), tierOf));
-    return { feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'], columns: shown.columns }), portfolio: shown };
+    const indexes = matchingIndexes(portfolio.accounts, parseFilter(filter), tierOf);
+    const shown = portfolio.narrow(indexes);
+    const history = gatherHistory(feed.history, indexes);
+    return { feed: derivedFeed(feed, { accounts: shown.accounts as Feed['accounts'], columns: shown.columns, history }), portfolio: shown };
   } catch (error) {
     if (!(error instanceof FilterError)) throw error;
     return new FeedError('invalid', `The filter attribute cannot be used: ${error.message}`);

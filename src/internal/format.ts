@@ -23,6 +23,8 @@ export interface Formatters {
   integer(value: number): string;
   /** A signed whole number: 12 -> "+12". */
   signedInteger(value: number): string;
+  /** A signed number with at most one decimal: 2.14 -> "+2.1", 0.04 -> "±0" (a trend per period). */
+  signedNumber(value: number): string;
   /** A compact plain number for ticks: 12000 -> "12K". */
   compact(value: number): string;
 }
@@ -72,6 +74,7 @@ export function formatters(locale: string, currency = 'USD'): Formatters {
   const number = new Intl.NumberFormat(loc, { maximumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
   const signedInteger = new Intl.NumberFormat(loc, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  const signedNumber = new Intl.NumberFormat(loc, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const compact = new Intl.NumberFormat(loc, { notation: 'compact', maximumSignificantDigits: 3 });
   const result: Formatters = {
     locale: loc,
@@ -84,6 +87,7 @@ export function formatters(locale: string, currency = 'USD'): Formatters {
     number: finiteOnly(number),
     integer: finiteOnly(integer),
     signedInteger: finiteOnly(signedInteger),
+    signedNumber: (value) => (Number.isFinite(value) && Math.round(Math.abs(value) * 10) === 0 ? '±0' : finiteOnly(signedNumber)(value)),
     compact: finiteOnly(compact),
   };
   cache.set(key, result);

@@ -149,6 +149,10 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
   protected rowAccountId(row: Row): string | undefined {
     return this.rowKey(row);
   }
+  /** What the table view shows above the table (a summary table of its own); nothing by default. */
+  protected tableIntro(_model: Model): unknown {
+    return nothing;
+  }
   /** Columns of the CSV export (every row, unformatted numbers); the header alone while there is no model. */
   protected abstract csvColumns(model: Model | undefined): readonly CsvColumn<Row>[];
   /** Called when the selection is cleared with Escape, so the widget can drop its own pointer state. */
@@ -344,9 +348,14 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     this.#prepared = portfolio;
     this.#cancelPreparation = whenIdle(() => {
       this.#cancelPreparation = undefined;
-      portfolio.ranking();
-      portfolio.tiers();
+      this.prepare(portfolio);
     });
+  }
+
+  /** What the first idle moment after a paint computes for later (the ranking and the tiers; a widget may add its own). */
+  protected prepare(portfolio: Portfolio): void {
+    portfolio.ranking();
+    portfolio.tiers();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -405,7 +414,7 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
         })}
       </div>
       ${this.exportMessage ? html`<p class="export-message" part="export-message" role="alert">${this.exportMessage}</p>` : nothing}
-      ${table && !this.chartHolds ? this.#renderTable(model, summary) : this.renderChart(model)}
+      ${table && !this.chartHolds ? html`${this.tableIntro(model)}${this.#renderTable(model, summary)}` : this.renderChart(model)}
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
@@ -416,15 +425,15 @@ export abstract class KamWidget<Model, Row = unknown> extends KamElement {
     if (this.tableError) return html`<p class="export-message" part="export-message" role="alert">${this.tableError}</p>`;
     if (!view || !this.#extraStyles.includes(view.tableStyles)) return html`<p class="table-loading" role="status">Loading the table…</p>`;
     return view.dataTable({
-            caption: summary,
-            columns: this.tableColumns(model),
-            rows: this.#rows(model),
-            sort: this.tableSort,
-            onSort: (sort) => (this.tableSort = sort),
-            limit: this.tableLimit,
-            onShowMore: () => (this.tableLimit *= 5),
-            marks: (row) => this.#rowMarks(row),
-            key: (row) => this.rowKey(row),
-          });
+      caption: summary,
+      columns: this.tableColumns(model),
+      rows: this.#rows(model),
+      sort: this.tableSort,
+      onSort: (sort) => (this.tableSort = sort),
+      limit: this.tableLimit,
+      onShowMore: () => (this.tableLimit *= 5),
+      marks: (row) => this.#rowMarks(row),
+      key: (row) => this.rowKey(row),
+    });
   }
 }

@@ -31,6 +31,14 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { what: 'A repeated id', input: account('{ "id": " A-1 ", "name": "Acme again", "revenue": 5 }') },
   { what: 'Numbers as strings (CRM exports)', input: account('{ "id": "A-2", "name": "Bolt", "revenue": "1250.50", "nps": "9" }') },
   { what: 'Markup in a name', input: account('{ "id": "A-2", "name": "<img src=x onerror=alert(1)>", "revenue": 5 }') },
+  {
+    what: 'A history against the order of periods',
+    input:
+      '{ "version": 1, "accounts": [{ "id": "A-1", "name": "Acme", "revenue": 1000, "history": [{ "period": "2026-Q1", "revenue": 900 }, { "period": "2026-Q2", "revenue": 950 }] }, ' +
+      '{ "id": "A-2", "name": "Bolt", "revenue": 5, "history": [{ "period": "2026-Q2", "revenue": 4 }, { "period": "2026-Q1", "revenue": 3 }] }] }',
+  },
+  { what: 'previousRevenue that disagrees with the history', input: account('{ "id": "A-2", "name": "Bolt", "revenue": 5, "previousRevenue": 7, "history": [{ "period": "2026-Q2", "revenue": 4 }] }') },
+  { what: 'periods.order that repeats a period', input: '{ "version": 1, "periods": { "order": ["2026-Q1", "2026-Q2", "2026-Q1"] }, "accounts": [] }' },
   { what: 'CSV without a revenue column', input: 'id,name,Annual Revenue\nA-1,Acme,1000', csv: { locale: 'en-US' } },
   { what: 'CSV with a bad cell (de-DE numbers)', input: 'id,name,revenue,nps\nA-1,Acme,"1.234,50",9\nA-2,Bolt,12k,9\nA-3,Cobalt,"500,00",12', csv: { locale: 'de-DE' } },
 ];

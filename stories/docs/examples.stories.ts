@@ -9,7 +9,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import type { KamFeed } from '../../src/index.js';
 import type { KamWidget } from '../../src/internal/kam-widget.js';
 import { linkedWidgets } from './dashboard.js';
-import { EXAMPLE_FEED } from './feed-example.js';
+import { CHURN_EXAMPLE, EXAMPLE_FEED } from './feed-example.js';
 import { elementDoc, WIDGET_TAGS } from './manifest.js';
 import { COLOUR_TOKENS, TOKENS } from './theme-tokens.js';
 import { defineThemePlayground } from './theme-playground.js';
@@ -60,6 +60,21 @@ export const FeedExample: Story = {
     await waitFor(() => expect(feed.feedState.status).toBe('ready'));
     expect(feed.feedState.feed!.skipped).toEqual([]);
     expect(feed.feedState.feed!.accounts).toHaveLength(EXAMPLE_FEED.accounts.length);
+  },
+};
+
+/** The feed, periods: the churn example, its retention now and a quarter ago, and its tier movement. */
+export const ChurnExample: Story = {
+  render: () => html`<kam-feed id="churn-feed" .data=${CHURN_EXAMPLE}></kam-feed>
+    <div class="sb-dashboard">
+      <kam-scorecard feed="churn-feed" kpis="retention,churn,revenue-growth" locale="en-US"></kam-scorecard>
+      <kam-tier-matrix feed="churn-feed" mode="movement" locale="en-US"></kam-tier-matrix>
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const scorecard = canvasElement.querySelector('kam-scorecard')!;
+    await waitFor(() => expect(textOf(scorecard.shadowRoot!.querySelector('[data-id="retention"] [part~="tile-change"]'))).toBe('▼ −50.0 pp vs 100.0%, worse'));
+    const matrix = canvasElement.querySelector('kam-tier-matrix')!;
+    await waitFor(() => expect(textOf(part(matrix, 'summary'))).toMatch(/ 2 new \(no figures for 2026-Q2\) and 1 lost accounts\.$/));
   },
 };
 

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { KPI_IDS, deriveKpis, pareto, revenueHistory, type Kpi } from '../../src/analysis/index.js';
+import { KPI_IDS, Portfolio, deriveKpis, pareto, portfolioKpis, type Kpi } from '../../src/analysis/index.js';
+import type { Feed } from '../../src/feed/parse.js';
+
+const portfolioKpisOf = (feed: Feed) => portfolioKpis(new Portfolio(feed.accounts, {}, feed.columns, feed.history));
 
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
 
@@ -101,18 +104,18 @@ describe('deriveKpis: missing inputs are not available, never 0', () => {
     expect(k.get('retention')).toMatchObject({ value: 1, available: true });
   });
 
-  it('no previousRevenue at all: growth, retention, churn, NRR unavailable', () => {
+  it('no previous revenue at all: growth, retention, churn, NRR unavailable', () => {
     const k = byId(deriveKpis([acc('a', 10), acc('b', 5)]));
     for (const id of ['revenue-growth', 'retention', 'churn', 'nrr']) {
-      expect(k.get(id)).toMatchObject({ value: null, available: false, unavailableReason: 'No account has previousRevenue.' });
+      expect(k.get(id)).toMatchObject({ value: null, available: false, unavailableReason: 'No account has a previous revenue (previousRevenue, or a history).' });
     }
   });
 
   it('previousRevenue only 0: growth is undefined, nobody was active last period', () => {
     const k = byId(deriveKpis([acc('a', 10, { previousRevenue: 0 })]));
     expect(k.get('revenue-growth')!.available).toBe(false);
-    expect(k.get('revenue-growth')!.unavailableReason).toMatch(/previousRevenue is 0/);
-    expect(k.get('retention')!.unavailableReason).toBe('No account has previousRevenue above 0.');
+    expect(k.get('revenue-growth')!.unavailableReason).toBe('The previous revenue is 0 for every account that has one, so growth is undefined.');
+    expect(k.get('retention')!.unavailableReason).toBe('No account had revenue in the previous period.');
   });
 
   it('expanded only on accounts without revenue: up-sell unavailable', () => {
@@ -174,96 +177,97 @@ describe('deriveKpis: overrides from the feed', () => {
   });
 });
 
-describe('revenueHistory and growth history', () => {
-  it('sums revenue per period, oldest first, even when a later account has an earlier period', () => {
-    const accounts = [
-      acc('p', 20, { history: [{ period: '2025-Q3', revenue: 10 }, { period: '2025-Q4', revenue: 20 }] }),
-      acc('q', 10, {
-        history: [
-          { period: '2025-Q2', revenue: 5 },
-          { period: '2025-Q3', revenue: 10 },
-          { period: '2025-Q4', revenue: 10 },
-        ],
-      }),
-    ];
-    expect(revenueHistory(accounts)).toEqual([
-      { period: '2025-Q2', revenue: 5 },
-      { period: '2025-Q3', revenue: 20 },
-      { period: '2025-Q4', revenue: 30 },
-    ]);
-    expect(revenueHistory([acc('x', 1)])).toEqual([]);
-  });
-
-  it('revenue growth carries period-over-period growth, from the last zero period on', () => {
-    const history = [
-      { period: 'P1', revenue: 0 },
-      { period: 'P2', revenue: 10 },
-      { period: 'P3', revenue: 15 },
-      { period: 'P4', revenue: 12 },
-    ];
-    const growth = deriveKpis([acc('a', 12, { previousRevenue: 10, history })]).find((x) => x.id === 'revenue-growth')!;
-    expect(growth.history).toEqual([0.5, 12 / 15 - 1]);
-    const single = deriveKpis([acc('a', 12, { previousRevenue: 10, history: [{ period: 'P1', revenue: 3 }] })]);
-    expect(single.find((x) => x.id === 'revenue-growth')!.history).toBeUndefined();
-  });
-});
-
-describe('previous values: derived where the data allows, else the reason', () => {
-  // Yearly histories named like the feed's periods. Current growth over p, q: (132 + 60) / (110 + 50) − 1 = 20%.
-  // Previous (FY2025 over FY2024, accounts listing both): (110 + 50) / (100 + 40) − 1 = 160 / 140 − 1 = 14.29%.
-  const yearly = [
-    acc('p', 132, { previousRevenue: 110, history: [{ period: 'FY2024', revenue: 100 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] }),
-    acc('q', 60, { previousRevenue: 50, history: [{ period: 'FY2024', revenue: 40 }, { period: 'FY2025', revenue: 50 }, { period: 'FY2026', revenue: 60 }] }),
-    acc('r', 20, { history: [{ period: 'FY2026', revenue: 20 }] }), // new: lists neither FY2024 nor FY2025
+describe('KPIs by period: the same definitions on each period\'s figures', () => {
+  // Periods P1, P2, P3, then the current period (the accounts' own fields).
+  //   a: in every period, growing 100, 110, 120, 150.
+  //   b: revenue 50, 40, then 0 in P3 and now: lost in P3 (an explicit 0 is "no revenue", not unknown).
+  //   c: new in P3 (30), 60 now; no point for P1 or P2: not in those periods' figures.
+  //   d: 20 in P1, missing from P2 (unknown, not 0), 25 in P3, 20 now.
+  //   e: new now, no history at all.
+  const pt = (period: string, revenue: number, extra: Partial<Account> = {}) => ({ period, revenue, ...extra });
+  const accounts: Account[] = [
+    acc('a', 150, {
+      nps: 9, csat: 5, clv: 1200, expanded: true, referenceable: true,
+      history: [
+        pt('P1', 100, { nps: 9, csat: 5, clv: 1000, expanded: false, referenceable: true }),
+        pt('P2', 110, { nps: 10, csat: 4, expanded: true }),
+        pt('P3', 120, { nps: 8, csat: 4, expanded: true, referenceable: true }),
+      ],
+    }),
+    acc('b', 0, { history: [pt('P1', 50, { nps: 3 }), pt('P2', 40, { nps: 5, csat: 2 }), pt('P3', 0)] }),
+    acc('c', 60, { nps: 10, history: [pt('P3', 30, { nps: 9 })] }),
+    acc('d', 20, { nps: 2, history: [pt('P1', 20), pt('P3', 25)] }),
+    acc('e', 40),
   ];
-  const growth = (accounts: Account[], previous?: string) =>
-    deriveKpis(accounts, previous === undefined ? {} : { periods: { previous } }).find((x) => x.id === 'revenue-growth')!;
+  const k = byId(deriveKpis(accounts));
 
-  it('revenue growth of the previous period, from the histories, when the feed names that period', () => {
-    const g = growth(yearly, 'FY2025');
-    expect(g.value).toBe(192 / 160 - 1);
-    expect(g.previous).toBe(160 / 140 - 1);
-    expect(g.previousUnavailableReason).toBeUndefined();
+  it('revenue growth: now (150 + 0 + 60 + 20) / (120 + 0 + 30 + 25) − 1 over a, b, c, d; P3 (120 + 0) / (110 + 40) − 1 over a, b (c is new, d unknown in P2); P2 (110 + 40) / (100 + 50) − 1', () => {
+    const growth = k.get('revenue-growth')!;
+    expect(growth.value).toBeCloseTo(230 / 175 - 1, 15);
+    expect(growth.base).toEqual({ numerator: 230, denominator: 175, unit: 'currency', accounts: 4 });
+    expect(growth).toMatchObject({ previous: 120 / 150 - 1, previousPeriod: 'P3', historyPeriods: ['P2', 'P3', 'current period'] });
+    // P1 has no period before it: growth is not available there, so the history starts at P2.
+    expect(growth.history).toEqual([0, 120 / 150 - 1, 230 / 175 - 1]);
   });
 
-  it('only accounts listing the period right before the previous one count (a gap in a history leaves it out)', () => {
-    const gap = acc('s', 90, { previousRevenue: 80, history: [{ period: 'FY2023', revenue: 70 }, { period: 'FY2025', revenue: 80 }] });
-    expect(growth([...yearly, gap], 'FY2025').previous).toBe(160 / 140 - 1);
+  it('retention and churn: now a, c, d were active in P3 and all still are; in P3, of a and b (active in P2), b was lost', () => {
+    expect(k.get('retention')).toMatchObject({ value: 1, previous: 0.5, history: [1, 0.5, 1] });
+    expect(k.get('churn')).toMatchObject({ value: 0, previous: 0.5, history: [0, 0.5, 0] });
+    expect(k.get('nrr')).toMatchObject({ value: 230 / 175, previous: 120 / 150, history: [1, 0.8, 230 / 175] });
   });
 
-  it('says why there is no previous growth', () => {
-    expect(growth(yearly).previousUnavailableReason).toBe(
-      'The feed does not name its previous period (periods.previous), so account histories cannot give its growth.',
-    );
-    // quarterly histories (as in the sample feed) do not list a yearly label
-    expect(growth(yearly, '2025').previousUnavailableReason).toBe('No account history lists the previous period (2025).');
-    expect(growth(yearly, 'FY2024').previousUnavailableReason).toBe('No account history lists a period right before FY2024.');
-    const zero = [acc('z', 10, { previousRevenue: 5, history: [{ period: 'A', revenue: 0 }, { period: 'B', revenue: 5 }] })];
-    expect(growth(zero, 'B').previousUnavailableReason).toBe('Revenue in A is 0, so the growth of B is undefined.');
+  it('NPS: P1 a 9, b 3 → 0; P2 a 10, b 5 → 0; P3 a 8, c 9 → 50; now a 9, c 10, d 2 → (2 − 1) ÷ 3 × 100', () => {
+    expect(k.get('nps')).toMatchObject({ value: (1 / 3) * 100, previous: 50, history: [0, 0, 50, (1 / 3) * 100], historyPeriods: ['P1', 'P2', 'P3', 'current period'] });
   });
 
-  it('every other derived KPI has no previous value and says why; a KPI that is not available has neither', () => {
-    const kpis = deriveKpis(feed, { periods: { previous: 'FY2025' } });
-    for (const kpi of kpis) {
+  it('CSAT, up-sell, referenceable, top-20% share: by period', () => {
+    expect(k.get('csat')).toMatchObject({ value: 1, previous: 1, history: [1, 0.5, 1, 1] }); // P2: a 4, b 2
+    expect(k.get('upsell')).toMatchObject({ value: 1, previous: 1, history: [0, 1, 1, 1] }); // a expanded from P2 on
+    // Nobody's reference status is known in P2: the history is the run of periods since.
+    expect(k.get('referenceable')).toMatchObject({ value: 1, previous: 1, history: [1, 1], historyPeriods: ['P3', 'current period'] });
+    // ceil(n / 5) = 1 account in every period: the largest over the period's total.
+    expect(k.get('top20-share')).toMatchObject({ value: 150 / 270, previous: 120 / 175, history: [100 / 170, 110 / 150, 120 / 175, 150 / 270] });
+  });
+
+  it('a KPI not available in the previous period has no previous value and says why', () => {
+    const clv = k.get('clv')!;
+    expect(clv).toMatchObject({ value: 1200, available: true });
+    expect(clv.previous).toBeUndefined();
+    expect(clv.history).toBeUndefined();
+    expect(clv.previousUnavailableReason).toBe('Not available for P3: No account has a customer lifetime value (clv).');
+  });
+
+  it('without any earlier period, every available KPI says so', () => {
+    for (const kpi of deriveKpis([acc('a', 10, { nps: 9 }), acc('b', 5)])) {
+      if (!kpi.available) continue;
       expect(kpi.previous).toBeUndefined();
-      expect(kpi.previousUnavailableReason!.length).toBeGreaterThan(20);
+      expect(kpi.previousUnavailableReason).toBe('The feed has no earlier period (no history, no previousRevenue).');
     }
-    expect(byId(kpis).get('nps')!.previousUnavailableReason).toBe("The feed holds only each account's latest NPS answer.");
-    expect(byId(kpis).get('retention')!.previousUnavailableReason).toMatch(/^Not derived: it needs the accounts active two periods back/);
-    const none = byId(deriveKpis([acc('a', 10)]));
-    expect(none.get('nps')).not.toHaveProperty('previousUnavailableReason');
-    expect(none.get('nps')).not.toHaveProperty('previous');
   });
 
-  it('an override brings its previous value, or says the feed reports none', () => {
-    const k = byId(deriveKpis(feed, { overrides: [{ id: 'nps', value: 40, previous: 45 }, { id: 'csat', value: 0.8 }] }));
-    expect(k.get('nps')).toMatchObject({ previous: 45 });
-    expect(k.get('nps')!.previousUnavailableReason).toBeUndefined();
-    expect(k.get('csat')!.previousUnavailableReason).toBe('The feed reports no previous value for this KPI.');
+  it('previousRevenue alone gives the previous period its revenue, so retention has a value then only when the period before it is known', () => {
+    const retention = byId(deriveKpis([acc('a', 12, { previousRevenue: 10 }), acc('b', 0, { previousRevenue: 5 })])).get('retention')!;
+    expect(retention).toMatchObject({ value: 0.5, available: true });
+    expect(retention.previousUnavailableReason).toBe('Not available for previous period: No account has a previous revenue (previousRevenue, or a history).');
+  });
+
+  it('a history goes back at most 12 periods, the current one included', () => {
+    const history = Array.from({ length: 20 }, (_, p) => ({ period: `M${p + 1}`, revenue: 10, nps: 9 }));
+    const nps = byId(deriveKpis([acc('a', 10, { nps: 9, history })])).get('nps')!;
+    expect(nps.history).toHaveLength(12);
+    expect(nps.historyPeriods![0]).toBe('M10');
+  });
+
+  it('an override keeps its own previous value and history', () => {
+    const nps = byId(deriveKpis(accounts, { overrides: [{ id: 'nps', value: 40, previous: 45, history: [30, 45, 40] }] })).get('nps')!;
+    expect(nps).toMatchObject({ value: 40, previous: 45, history: [30, 45, 40], source: 'feed' });
+    expect(nps.historyPeriods).toBeUndefined();
+    const csat = byId(deriveKpis(accounts, { overrides: [{ id: 'csat', value: 0.8 }] })).get('csat')!;
+    expect(csat.previousUnavailableReason).toBe('The feed reports no previous value for this KPI.');
   });
 });
 
-describe('top-20% share without a full ranking', () => {
+describe('top-20% share', () => {
   it('fractional revenue: the same value as the Pareto ranking, to the last bit', () => {
     const accounts = [0.1, 0.2, 0.3, 1e-7, 123.456, 7.7, 0.3, 99.99, 5e3, 0.07, 1 / 3].map((r, i) => acc(`a${i}`, r));
     const share = deriveKpis(accounts).find((x) => x.id === 'top20-share')!;
@@ -271,11 +275,6 @@ describe('top-20% share without a full ranking', () => {
     // ceil(11 / 5) = 3 accounts: 5000, 123.456, 99.99
     expect(share.base).toEqual({ numerator: 5000 + 123.456 + 99.99, denominator: p.total, unit: 'currency', accounts: 3 });
     expect(share.value).toBe(p.top20Share);
-  });
-
-  it('reuses a Pareto result for the same accounts', () => {
-    const p = pareto(feed);
-    expect(deriveKpis(feed, { shares: p }).find((x) => x.id === 'top20-share')).toEqual(deriveKpis(feed).find((x) => x.id === 'top20-share'));
   });
 });
 
@@ -298,24 +297,6 @@ const accountArb = fc.record(
   { requiredKeys: ['id', 'name', 'revenue'] },
 );
 const accountsArb = fc.array(accountArb, { maxLength: 30 });
-
-/** The history rule of the module comment, written plainly (one map lookup per point), to check the fast path against. */
-function plainRevenueHistory(accounts: readonly Account[]): { period: string; revenue: number }[] {
-  const order: string[] = [];
-  const sums = new Map<string, number>();
-  for (const a of accounts) {
-    const h = a.history ?? [];
-    h.forEach((point, i) => {
-      if (!sums.has(point.period)) {
-        const later = h.slice(i + 1).find((q) => sums.has(q.period));
-        order.splice(later ? order.indexOf(later.period) : order.length, 0, point.period);
-        sums.set(point.period, 0);
-      }
-      sums.set(point.period, sums.get(point.period)! + point.revenue);
-    });
-  }
-  return order.map((period) => ({ period, revenue: sums.get(period)! }));
-}
 
 describe('deriveKpis: properties', () => {
   it('churn + retention = 1 whenever they are available; rates lie in [0, 1]; NPS in [−100, 100]', () => {
@@ -350,12 +331,14 @@ describe('deriveKpis: properties', () => {
         const k = byId(deriveKpis(accounts));
         const some = (test: (a: Account) => boolean) => accounts.some(test);
         const has = (v: unknown) => v !== undefined;
-        const withPrevious = accounts.filter((a) => has(a.previousRevenue));
+        // The previous revenue as the feed settles it: previousRevenue, or the history's previous period.
+        const previous = [...new Portfolio(accounts).columns.previousRevenue];
+        const known = previous.filter((v) => !Number.isNaN(v));
         const expected: Record<string, boolean> = {
-          'revenue-growth': withPrevious.reduce((s, a) => s + a.previousRevenue!, 0) > 0,
-          retention: some((a) => (a.previousRevenue ?? 0) > 0),
-          churn: some((a) => (a.previousRevenue ?? 0) > 0),
-          nrr: some((a) => (a.previousRevenue ?? 0) > 0),
+          'revenue-growth': known.reduce((s, v) => s + v, 0) > 0,
+          retention: known.some((v) => v > 0),
+          churn: known.some((v) => v > 0),
+          nrr: known.some((v) => v > 0),
           nps: some((a) => has(a.nps)),
           csat: some((a) => has(a.csat)),
           clv: some((a) => has(a.clv)),
@@ -375,7 +358,7 @@ describe('deriveKpis: properties', () => {
     );
   });
 
-  it('top-20% share equals the Pareto ranking to the last bit; revenue history equals the plain rule', () => {
+  it('top-20% share equals the Pareto ranking to the last bit', () => {
     fc.assert(
       fc.property(accountsArb, (accounts) => {
         const share = byId(deriveKpis(accounts)).get('top20-share')!;
@@ -384,8 +367,22 @@ describe('deriveKpis: properties', () => {
           expect(share.value).toBe(p.top20Share);
           expect(share.base).toMatchObject({ denominator: p.total, accounts: p.top20Count });
         }
-        expect(revenueHistory(accounts)).toEqual(plainRevenueHistory(accounts));
       }),
     );
+  });
+});
+
+describe('the churn example of docs/feed.md', () => {
+  it('is a valid feed whose retention is what the page says: 50% now, 100% in 2026-Q2', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseFeed } = await import('../../src/feed/parse.js');
+    const page = readFileSync(new URL('../../docs/feed.md', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('## Periods and history'));
+    const json = /```json\n([\s\S]*?)\n```/.exec(section)![1]!;
+    const feed = parseFeed(json);
+    expect(feed.ignoredFields).toEqual([]);
+    const k = byId(portfolioKpisOf(feed));
+    expect(k.get('retention')).toMatchObject({ value: 0.5, previous: 1, previousPeriod: '2026-Q2' });
+    expect(k.get('churn')).toMatchObject({ value: 0.5, previous: 0 });
   });
 });

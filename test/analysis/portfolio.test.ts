@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
 import { parseFeed } from '../../src/feed/parse.js';
-import { Portfolio, accountColumns, assignTiers, atCutoff, pareto, paretoRows, paretoShares, quadrants, tierAssignments, TIER_ORDER } from '../../src/analysis/index.js';
+import { Portfolio, accountColumns, assignTiers, atCutoff, pareto, paretoRows, paretoShares, quadrants, tierAssignments, TIER_ORDER, type TierResult } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, extra: Partial<Account> = {}): Account => ({ id, name: id, revenue, ...extra });
 
@@ -18,6 +18,8 @@ const accounts: Account[] = [
   acc('g', 2, { region: 'EMEA', effort: 7, impact: 2 }),
 ];
 const emea = Uint32Array.from([0, 2, 4, 6]);
+/** A tier result without its columns (read lazily from accounts, or filled by the feed: the same figures, other objects). */
+const withoutColumns = (result: TierResult) => ({ ...result, columns: undefined });
 
 describe('Portfolio: one analysis per feed', () => {
   const whole = new Portfolio(accounts);
@@ -27,7 +29,7 @@ describe('Portfolio: one analysis per feed', () => {
     const fromFeed = new Portfolio(feed.accounts, {}, feed.columns);
     expect(fromFeed.columns).toBe(feed.columns);
     expect(fromFeed.ranking()).toEqual(whole.ranking());
-    expect(fromFeed.tiers()).toEqual(whole.tiers());
+    expect(withoutColumns(fromFeed.tiers())).toEqual(withoutColumns(whole.tiers()));
     expect(fromFeed.quadrants()).toEqual(whole.quadrants());
     // Columns of other accounts are refused, not read as these.
     expect(() => new Portfolio(feed.accounts.slice(1), {}, feed.columns)).toThrow(RangeError);
@@ -35,7 +37,7 @@ describe('Portfolio: one analysis per feed', () => {
 
   it('ranks, tiers and splits the accounts as the analysis functions do', () => {
     expect(whole.ranking()).toEqual(pareto(accounts));
-    expect(whole.tiers()).toEqual(assignTiers(accounts));
+    expect(withoutColumns(whole.tiers())).toEqual(withoutColumns(assignTiers(accounts)));
     expect(whole.assignments()).toEqual(tierAssignments(assignTiers(accounts)));
     expect(whole.shares()).toEqual(paretoShares(accountColumns(accounts).revenue));
     expect(whole.quadrants()).toEqual(quadrants(accounts));

@@ -2,10 +2,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FeedDocumentSchema } from '../../src/feed/json-schema.js';
+import { parseFeed } from '../../src/feed/parse.js';
 import {
-  SAMPLE_QUARTERS_CURRENT,
-  SAMPLE_QUARTERS_PREVIOUS,
+  LOST,
+  NEW,
+  Portfolio,
+  SAMPLE_QUARTERS,
+  cellIndex,
   createRandom,
+  tierMovement,
   generateSampleFeed,
   mulberry32,
   pareto,
@@ -27,7 +32,7 @@ describe('generateSampleFeed', () => {
 
   it('is a valid version-1 feed document with 250 accounts by default', () => {
     expect(FeedDocumentSchema.safeParse(feed).success).toBe(true);
-    expect(feed).toMatchObject({ version: 1, currency: 'USD', asOf: '2026-09-30', periods: { current: 'FY2026', previous: 'FY2025' } });
+    expect(feed).toMatchObject({ version: 1, currency: 'USD', asOf: '2026-09-30', periods: { current: '2026-Q3', previous: '2026-Q2' } });
     expect(accounts).toHaveLength(250);
     expect(accounts[41]!.id).toBe('ACC-00042');
     expect(accounts[41]!.url).toBe('https://crm.example.com/accounts/ACC-00042');
@@ -48,48 +53,58 @@ describe('generateSampleFeed', () => {
     expect(p.vitalFewShare).toBeLessThan(0.3);
   });
 
-  it('includes churned, new, loss-making and over-served accounts', () => {
-    expect(accounts.some((a) => a.revenue === 0 && (a.previousRevenue ?? 0) > 0)).toBe(true);
-    expect(accounts.some((a) => a.previousRevenue === undefined)).toBe(true);
+  it('includes lost, new, loss-making and over-served accounts', () => {
+    const lastRevenue = (a: (typeof accounts)[number]) => a.history?.at(-1)?.revenue;
+    expect(accounts.some((a) => a.revenue === 0 && (lastRevenue(a) ?? 0) > 0)).toBe(true); // lost this quarter
+    expect(accounts.some((a) => a.history === undefined)).toBe(true); // new this quarter
     const negative = share((a) => (a.profit ?? 0) < 0);
     expect(negative).toBeGreaterThan(0.04);
     expect(negative).toBeLessThan(0.14);
     expect(quadrants(accounts).quadrants.find((q) => q.id === 'over-served')!.accounts).toBeGreaterThan(0);
   });
 
+  it('has eight quarters of history: accounts move between tiers, leave and arrive', () => {
+    const parsed = parseFeed(JSON.parse(sampleFeedJson(feed)));
+    expect(parsed.ignoredFields).toEqual([]);
+    expect(parsed.history.periods).toEqual(SAMPLE_QUARTERS.slice(0, 8));
+    const movement = tierMovement(new Portfolio(parsed.accounts, {}, parsed.columns, parsed.history))!;
+    const count = (row: number, column: number) => movement.counts[cellIndex(row, column)]!;
+    expect(count(1, 0)).toBeGreaterThan(0); // MGC -> MVC
+    expect(count(0, 1) + count(0, 2) + count(0, 3) + count(0, LOST)).toBeGreaterThan(0); // MVC -> lower
+    expect([0, 1, 2, 3].reduce((n, t) => n + count(t, LOST), 0)).toBeGreaterThan(0);
+    expect([0, 1, 2, 3].reduce((n, t) => n + count(NEW, t), 0)).toBeGreaterThan(0);
+  });
+
   it('fills optional fields at realistic rates; impact mostly absent so headroom is used', () => {
     expect(share((a) => a.impact !== undefined)).toBeLessThan(0.15);
-    expect(share((a) => a.nps !== undefined)).toBeGreaterThan(0.6);
-    expect(share((a) => a.nps !== undefined)).toBeLessThan(0.8);
-    expect(share((a) => a.csat !== undefined)).toBeGreaterThan(0.5);
-    expect(share((a) => a.csat !== undefined)).toBeLessThan(0.7);
+    // Surveyed accounts answer in ~85% of their quarters: NPS on ~70% of accounts, ~60% answered now; CSAT ~60%, ~50%.
+    expect(share((a) => a.nps !== undefined)).toBeGreaterThan(0.5);
+    expect(share((a) => a.nps !== undefined)).toBeLessThan(0.7);
+    expect(share((a) => a.csat !== undefined)).toBeGreaterThan(0.4);
+    expect(share((a) => a.csat !== undefined)).toBeLessThan(0.6);
     expect(share((a) => (a.potential ?? 0) >= a.revenue)).toBeGreaterThan(0.85);
     expect(new Set(accounts.map((a) => a.owner)).size).toBe(8);
     expect(new Set(accounts.map((a) => a.segment))).toEqual(new Set(['Enterprise', 'Corporate', 'Mid-market', 'SMB']));
     expect(new Set(accounts.map((a) => a.region))).toEqual(new Set(['EMEA', 'North America', 'APAC', 'LATAM']));
   });
 
-  it('uses whole currency units', () => {
+  it('uses whole currency units, in the account and in every history point', () => {
     for (const a of accounts) {
-      for (const v of [a.revenue, a.previousRevenue, a.profit, a.potential, a.clv, a.impact]) {
-        if (v !== undefined) expect(Number.isInteger(v) && !Object.is(v, -0)).toBe(true);
+      for (const point of [a, ...(a.history ?? [])]) {
+        for (const v of [point.revenue, point.profit, point.potential, point.clv, point.impact]) {
+          if (v !== undefined) expect(Number.isInteger(v) && !Object.is(v, -0)).toBe(true);
+        }
       }
     }
   });
 
-  it('history quarters sum exactly to revenue (FY2026) and previousRevenue (FY2025)', () => {
+  it('history points are the quarters before the current one, oldest first, without previousRevenue', () => {
     for (const a of accounts) {
-      const h = a.history!;
-      const current = h.filter((p) => (SAMPLE_QUARTERS_CURRENT as readonly string[]).includes(p.period));
-      const previous = h.filter((p) => (SAMPLE_QUARTERS_PREVIOUS as readonly string[]).includes(p.period));
-      expect(current.map((p) => p.period)).toEqual([...SAMPLE_QUARTERS_CURRENT]);
-      expect(current.reduce((s, p) => s + p.revenue, 0)).toBe(a.revenue);
-      if (a.previousRevenue === undefined) expect(previous).toEqual([]);
-      else {
-        expect(h.map((p) => p.period)).toEqual([...SAMPLE_QUARTERS_PREVIOUS, ...SAMPLE_QUARTERS_CURRENT]);
-        expect(previous.reduce((s, p) => s + p.revenue, 0)).toBe(a.previousRevenue);
-      }
-      for (const p of h) expect(p.revenue).toBeGreaterThanOrEqual(0);
+      expect(a.previousRevenue).toBeUndefined();
+      const periods = (a.history ?? []).map((p) => p.period);
+      const at = periods.map((period) => SAMPLE_QUARTERS.indexOf(period as (typeof SAMPLE_QUARTERS)[number]));
+      expect(at.every((k, i) => k >= 0 && k < 8 && (i === 0 || k > at[i - 1]!))).toBe(true);
+      for (const p of a.history ?? []) expect(p.revenue).toBeGreaterThanOrEqual(0);
     }
   });
 

@@ -19,7 +19,9 @@ afterEach(() => vi.unstubAllGlobals());
  *   CSAT: a 5, b 2, c 4, e 3 → 2 of 4 = 50.0%;  CLV (1000 + 500) / 2 = €750
  *   up-sell: with revenue and the flag a, c, d, e → expanded a, d, e = 3 of 4 = 75.0%
  *   referenceable: a, b, e recorded → a = 1 of 3 = 33.3%;  top 20%: 1 of 5 accounts, 120 / 280 = 42.9%
- * Summed history P1 50, P2 80, P3 80 → revenue growth history 60.0%, 0.0%.
+ * previousRevenue is the only figure of the previous period: of the KPIs, only the top-20% share has a
+ * previous value (a 100 of a, b, c, e's 190 = 52.6%); the others need the period before it, or figures the
+ * previous period lacks, and the line under the tiles names them.
  */
 const feed = {
   version: 1,
@@ -28,12 +30,10 @@ const feed = {
     {
       id: 'a', name: 'Acme', revenue: 120, previousRevenue: 100, nps: 10, csat: 5, clv: 1000, expanded: true, referenceable: true,
       segment: 'Corporate', region: 'EMEA', owner: 'Ann',
-      history: [{ period: 'P1', revenue: 40 }, { period: 'P2', revenue: 50 }, { period: 'P3', revenue: 60 }],
     },
     { id: 'b', name: 'Bolt', revenue: 0, previousRevenue: 50, nps: 3, csat: 2, expanded: false, referenceable: false, segment: 'SMB', region: 'EMEA', owner: 'Bob' },
     {
       id: 'c', name: 'Cobalt', revenue: 80, previousRevenue: 0, nps: 8, csat: 4, clv: 500, expanded: false, segment: 'Corporate', region: 'APAC', owner: 'Ann',
-      history: [{ period: 'P1', revenue: 10 }, { period: 'P2', revenue: 30 }, { period: 'P3', revenue: 20 }],
     },
     { id: 'd', name: 'Delta', revenue: 50, nps: 9, expanded: true, segment: 'SMB', region: 'APAC', owner: 'Bob' },
     { id: 'e', name: 'Echo', revenue: 30, previousRevenue: 40, csat: 3, referenceable: false, expanded: true, segment: 'Corporate', region: 'EMEA', owner: 'Cy' },
@@ -112,12 +112,16 @@ describe('kam-scorecard: KPIs on a hand-computed feed', () => {
     expect(partText(el, 'tile-value')).toEqual(['21,1 %', '+25', '750 €']); // no-break spaces, collapsed by clean()
   });
 
-  it('draws a sparkline where history exists (revenue growth from the account histories)', async () => {
+  it('draws a sparkline where a KPI has values by period; one line names the KPIs without history', async () => {
     const el = await scorecard(html`<kam-scorecard .data=${feed}></kam-scorecard>`);
     const sparks = tiles(el).map((t) => t.querySelector('[part~="sparkline"] path')?.getAttribute('d') ?? null);
-    // growth 60%, 0%: first point at the top, last at the bottom of the 100 × 24 box
-    expect(sparks[0]).toBe('M1,1L99,23');
-    expect(sparks.slice(1).every((d) => d === null)).toBe(true);
+    // top-20% share 52.6% then 42.9%: first point at the top, last at the bottom of the 100 × 24 box
+    expect(sparks[9]).toBe('M1,1L99,23');
+    expect(sparks.slice(0, 9).every((d) => d === null)).toBe(true);
+    expect(partText(el, 'tile-change')[9]).toBe('▼ −9.8 pp vs 52.6%, worse');
+    expect(clean(root(el).querySelector('[part~="history-note"]')!.textContent)).toBe(
+      'No history for Revenue growth, Logo retention, Churn, Net revenue retention, Net Promoter Score, Customer satisfaction, Customer lifetime value, Up-sell / cross-sell rate, Referenceable accounts: no previous value or trend (the detail of each says why).',
+    );
   });
 
   it('with previousRevenue 0 for every account and no survey fields: "not available" and why, never 0', async () => {
@@ -125,8 +129,8 @@ describe('kam-scorecard: KPIs on a hand-computed feed', () => {
     const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="revenue-growth,retention,nps,csat,top20-share" .data=${data}></kam-scorecard>`);
     expect(partText(el, 'tile-value')).toEqual(['Not available', 'Not available', 'Not available', 'Not available', '75.0%']);
     expect(partText(el, 'tile-base')).toEqual([
-      'previousRevenue is 0 for every account that has it, so growth is undefined.',
-      'No account has previousRevenue above 0.',
+      'The previous revenue is 0 for every account that has one, so growth is undefined.',
+      'No account had revenue in the previous period.',
       'No account has an NPS answer (nps).',
       'No account has a satisfaction rating (csat).',
       'Top 1 account, $30 of $40',
@@ -159,8 +163,9 @@ describe('kam-scorecard: KPIs on a hand-computed feed', () => {
     };
     const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="nps,churn,pipeline,retention" .data=${data}></kam-scorecard>`);
     expect(partText(el, 'tile-value')).toEqual(['+40', '2.0%', '3.1', '66.7%']);
-    // retention is derived: the feed holds no previous value for it, and the tile says so
-    expect(partText(el, 'tile-change')).toEqual(['▼ −5 vs +45, worse', '▼ −1.0 pp vs 3.0%, better', '▲ +0.3 vs 2.8, better', 'No previous value']);
+    // retention is derived: the feed has no period before the previous one, so no previous value; the line under the tiles says so
+    expect(partText(el, 'tile-change')).toEqual(['▼ −5 vs +45, worse', '▼ −1.0 pp vs 3.0%, better', '▲ +0.3 vs 2.8, better', '']);
+    expect(clean(root(el).querySelector('[part~="history-note"]')!.textContent)).toMatch(/^No history for Logo retention:/);
     expect(tileOf(el, 'nps').querySelector('.change')!.classList.contains('worse')).toBe(true);
     expect(tileOf(el, 'churn').querySelector('.change')!.classList.contains('better')).toBe(true);
     expect(partText(el, 'tile-status')).toEqual(['✕ Off track · target +50', '✓ On track · target 2.5%', 'No target', 'No target']);
@@ -246,7 +251,7 @@ describe('kam-scorecard: scope', () => {
     const data = { ...feed, kpis: [{ id: 'nps', value: 40, previous: 45, target: 45 }] };
     const el = await scorecard(html`<kam-scorecard locale="en-US" filter="segment:Corporate" kpis="nps" .data=${data}></kam-scorecard>`);
     expect(partText(el, 'tile-value')).toEqual(['+50']);
-    expect(partText(el, 'tile-change')).toEqual(['No previous value']); // the override's previous (45) describes every account
+    expect(partText(el, 'tile-change')).toEqual(['']); // the override's previous (45) describes every account
     expect(partText(el, 'tile-status')).toEqual(['✓ On track · target +45']);
     expect(clean(root(el).querySelector('[part~="notes"]')!.textContent)).toBe(
       "KPIs reported in the feed cover every account, so this view derives each KPI from these accounts' own data.",
@@ -297,7 +302,7 @@ describe('kam-scorecard: keyboard and detail', () => {
     expect(focused(el)).toBe('revenue-growth');
     await press(el, 'ArrowRight');
     expect(focused(el)).toBe('retention');
-    expect(live(el)).toBe('Logo retention 66.7%, no target; no previous value. 2 of 10.');
+    expect(live(el)).toBe('Logo retention 66.7%, no target. 2 of 10.');
     await press(el, 'ArrowDown'); // 3 columns: index 1 → 4
     expect(focused(el)).toBe('nps');
     await press(el, 'End');
@@ -315,18 +320,15 @@ describe('kam-scorecard: keyboard and detail', () => {
     expect(clean(detail.querySelector('.detail-title')!.textContent)).toBe('Revenue growth: 21.1%');
     const facts = [...detail.querySelectorAll('dt')].map((dt) => [clean(dt.textContent), clean(dt.nextElementSibling!.textContent)]);
     expect(facts).toEqual([
-      ['Definition', 'Change in revenue over the previous period, over the accounts that have previousRevenue (new accounts without it are left out).'],
+      ['Definition', 'Change in revenue over the previous period, over the accounts that have a previous revenue (previousRevenue, or a history point for the previous period; new accounts without one are left out).'],
       ['Formula', 'revenue ÷ previous revenue − 1'],
-      ['Base', "21.1% = €230 ÷ €190 − 1: this period's revenue over last period's, for the 4 accounts with previousRevenue."],
-      ['Previous', 'No previous value. The feed does not name its previous period (periods.previous), so account histories cannot give its growth.'],
+      ['Base', "21.1% = €230 ÷ €190 − 1: this period's revenue over last period's, for the 4 accounts with a previous revenue."],
+      // previousRevenue gives the previous period its revenue, but not the period before it: no growth then.
+      ['Previous', 'No previous value. Not available for previous period: No account has a previous revenue (previousRevenue, or a history).'],
       ['Target', 'None set'],
       ['Status', 'No target'],
     ]);
-    expect(clean(detail.querySelector('caption')!.textContent)).toBe('History of Revenue growth, oldest first');
-    expect([...detail.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => clean(c.textContent)))).toEqual([
-      ['P1 → P2', '60.0%'],
-      ['P2 → P3', '0.0%'],
-    ]);
+    expect(clean(detail.querySelector('p.base')!.textContent)).toBe('No history for this KPI.');
     await wcExpect(el).to.be.accessible();
 
     await press(el, 'Escape');
@@ -470,7 +472,7 @@ describe('kam-scorecard: click', () => {
     tileOf(el, 'retention').dispatchEvent(new PointerEvent('pointerenter'));
     await el.updateComplete;
     const tip = clean(root(el).querySelector('[part~="tooltip"]')!.textContent);
-    expect(tip).toContain('Accounts active last period (previousRevenue > 0) that still have revenue this period');
+    expect(tip).toContain('Accounts active last period (previous revenue > 0) that still have revenue this period');
     expect(tip).toContain('66.7% = 2 of 3 accounts active last period are still active.');
     plot(el).dispatchEvent(new PointerEvent('pointerleave'));
     await el.updateComplete;
@@ -483,21 +485,21 @@ describe('kam-scorecard: table and export', () => {
     const el = await scorecard(html`<kam-scorecard locale="en-US" view="table" kpis="churn,csat" targets="churn:0.3" .data=${feed}></kam-scorecard>`);
     const rows = [...root(el).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => clean(c.textContent)));
     expect(rows).toEqual([
-      ['Churn', '33.3%', 'No previous value', '30.0%', 'Off track', '33.3% = 1 of 3 accounts active last period has no revenue this period.'],
-      ['Customer satisfaction', '50.0%', 'No previous value', '–', 'No target', '50.0% = 2 of 4 accounts with a rating are satisfied (4 or 5).'],
+      ['Churn', '33.3%', '–', '30.0%', 'Off track', '33.3% = 1 of 3 accounts active last period has no revenue this period.'],
+      ['Customer satisfaction', '50.0%', '–', '–', 'No target', '50.0% = 2 of 4 accounts with a rating are satisfied (4 or 5).'],
     ]);
     await wcExpect(el).to.be.accessible();
   });
 
-  it('exports CSV: id, label, value, previous, target, status, definition (numbers unformatted)', async () => {
+  it('exports CSV: id, label, value, previous, previous period, target, status, definition (numbers unformatted)', async () => {
     const data = { ...feed, kpis: [{ id: 'nps', value: 40, previous: 45, target: 50 }] };
     const el = await scorecard(html`<kam-scorecard kpis="nps,churn,win-rate" targets="churn:0.3" .data=${data}></kam-scorecard>`);
-    const churnDefinition = 'Accounts active last period (previousRevenue > 0) that have no revenue this period, as a share of those accounts (1 − retention).';
+    const churnDefinition = 'Accounts active last period (previous revenue > 0) that have no revenue this period, as a share of those accounts (1 − retention).';
     expect(el.toCSV()).toBe(
-      '\uFEFFid,label,value,previous,target,status,definition\r\n' +
-        'nps,Net Promoter Score,40,45,50,off-track,"Percentage of promoters (9–10) minus percentage of detractors (0–6), over the accounts with an NPS answer; from −100 to 100."\r\n' +
-        `churn,Churn,${1 / 3},,0.3,off-track,"${churnDefinition}"\r\n` +
-        'win-rate,win-rate,,,,not-available,Unknown KPI.\r\n',
+      '\uFEFFid,label,value,previous,previous_period,target,status,definition\r\n' +
+        'nps,Net Promoter Score,40,45,,50,off-track,"Percentage of promoters (9–10) minus percentage of detractors (0–6), over the accounts with an NPS answer; from −100 to 100."\r\n' +
+        `churn,Churn,${1 / 3},,,0.3,off-track,"${churnDefinition}"\r\n` +
+        'win-rate,win-rate,,,,,not-available,Unknown KPI.\r\n',
     );
   });
 
@@ -512,12 +514,10 @@ describe('kam-scorecard: table and export', () => {
       'KPIs of all 5 accounts: 1 on track, 1 without a target.',
       'Logo retention',
       '66.7%',
-      'No previous value',
       'No target',
       '2 of 3 accounts',
       'Net Promoter Score',
       '+25',
-      'No previous value',
       '✓ On track · target +20',
       '4 respondents',
     ]);
@@ -708,29 +708,35 @@ describe('kam-scorecard: inputs and skipped entries', () => {
 });
 
 describe('kam-scorecard: previous values and the up-sell base', () => {
-  // Yearly histories named like the feed's periods: growth 192 / 160 − 1 = 20.0%; FY2025's growth
-  // (110 + 50) / (100 + 40) − 1 = 14.3%, so up 5.7 points. Retention (2 of 2) has no previous value.
+  // Yearly histories, the last point the current year's: growth 192 / 160 − 1 = 20.0%; FY2025's growth
+  // (110 + 50) / (100 + 40) − 1 = 14.3%, so up 5.7 points. Retention 2 of 2 in both years: unchanged.
+  // NPS: only in FY2024 (p, 9), so none in FY2025: no previous value, and the detail says why.
   const yearly = {
     version: 1,
     currency: 'EUR',
     periods: { current: 'FY2026', previous: 'FY2025' },
     accounts: [
-      { id: 'p', name: 'P', revenue: 132, previousRevenue: 110, history: [{ period: 'FY2024', revenue: 100 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] },
+      { id: 'p', name: 'P', revenue: 132, nps: 10, history: [{ period: 'FY2024', revenue: 100, nps: 9 }, { period: 'FY2025', revenue: 110 }, { period: 'FY2026', revenue: 132 }] },
       { id: 'q', name: 'Q', revenue: 60, previousRevenue: 50, history: [{ period: 'FY2024', revenue: 40 }, { period: 'FY2025', revenue: 50 }, { period: 'FY2026', revenue: 60 }] },
     ],
   };
 
-  it('revenue growth shows its change against the previous period; a KPI without one says "No previous value" and why', async () => {
-    const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="revenue-growth,retention" .data=${yearly}></kam-scorecard>`);
-    expect(partText(el, 'tile-value')).toEqual(['20.0%', '100.0%']);
-    expect(partText(el, 'tile-change')).toEqual(['▲ +5.7 pp vs 14.3%, better', 'No previous value']);
-    tileOf(el, 'retention').click();
-    await el.updateComplete;
-    const previous = [...root(el).querySelectorAll('[part~="detail"] dt')].find((dt) => dt.textContent === 'Previous')!;
-    expect(clean(previous.nextElementSibling!.textContent)).toBe(
-      'No previous value. Not derived: it needs the accounts active two periods back, and the feed need not list accounts lost before last period.',
+  it('every KPI shows its change against the previous period, by the same definition; a KPI without one is named once, and its detail says why', async () => {
+    const el = await scorecard(html`<kam-scorecard locale="en-US" kpis="revenue-growth,retention,nps" .data=${yearly}></kam-scorecard>`);
+    expect(partText(el, 'tile-value')).toEqual(['20.0%', '100.0%', '+100']);
+    expect(partText(el, 'tile-change')).toEqual(['▲ +5.7 pp vs 14.3%, better', '▶ ±0 vs 100.0%, same', '']);
+    expect(clean(root(el).querySelector('[part~="history-note"]')!.textContent)).toBe(
+      'No history for Net Promoter Score: no previous value or trend (the detail of each says why).',
     );
-    expect(el.toCSV().split('\r\n')[1]).toMatch(new RegExp(`^revenue-growth,Revenue growth,${192 / 160 - 1},${160 / 140 - 1},,no-target,`));
+    tileOf(el, 'revenue-growth').click();
+    await el.updateComplete;
+    const detail = (term: string) => clean([...root(el).querySelectorAll('[part~="detail"] dt')].find((dt) => dt.textContent === term)!.nextElementSibling!.textContent);
+    expect(detail('Previous')).toBe('14.3% in FY2025 (up 5.7 percentage points, better)');
+    expect([...root(el).querySelectorAll('[part~="detail"] tbody tr')].map((tr) => [...tr.children].map((c) => clean(c.textContent)))).toEqual([['FY2025', '14.3%'], ['FY2026', '20.0%']]);
+    tileOf(el, 'nps').click();
+    await el.updateComplete;
+    expect(detail('Previous')).toBe('No previous value. Not available for FY2025: No account has an NPS answer (nps).');
+    expect(el.toCSV().split('\r\n')[1]).toMatch(new RegExp(`^revenue-growth,Revenue growth,${192 / 160 - 1},${160 / 140 - 1},FY2025,,no-target,`));
     await wcExpect(el).to.be.accessible();
   });
 

@@ -357,9 +357,9 @@ describe('tier matrix: one portfolio per feed', () => {
     expect(cellCounts(el)).toEqual(['0 accounts', '1 account', '0 accounts', '0 accounts', '0 accounts', '1 account', '1 account', '0 accounts', '0 accounts']);
     const lines = el.toCSV().replace('\uFEFF', '').split('\r\n');
     expect(lines.slice(1, 4)).toEqual([
-      'a,Acme,MVC,false,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).',
-      'b,Bolt,MVC,false,Medium,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).',
-      'c,Cobalt,MVC,false,Low,Low,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).',
+      'a,Acme,MVC,false,,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).',
+      'b,Bolt,MVC,false,,Medium,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).',
+      'c,Cobalt,MVC,false,,Low,Low,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).',
     ]);
     const kamFeed = page.querySelector<KamFeed>('kam-feed')!;
     expect(el.tierAnalysis!.tierIndex).toEqual(kamFeed.feedState.portfolio!.tiers().tierIndex.subarray(0, 3));
@@ -490,17 +490,17 @@ describe('tier matrix: export', () => {
   it('writes every account to CSV with its tier, bands, figures and reason', async () => {
     const el = await matrixOf();
     const lines = el.toCSV().replace('\uFEFF', '').split('\r\n');
-    expect(lines[0]).toBe('id,name,tier,tier_given,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason');
+    expect(lines[0]).toBe('id,name,tier,tier_given,previous_tier,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason');
     expect(lines.slice(1, 10)).toEqual([
-      'a,Acme,MVC,false,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).',
-      'b,Bolt,MVC,false,High,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).',
-      'c,Cobalt,MVC,false,High,Medium,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).',
-      'd,Drain Co,BZ,false,Medium,Medium,80,,-20,100,20,,30,Profit is below zero (-20).',
-      'e,Ember,MGC,false,Medium,High,50,,5,400,350,,10,Growth headroom of 350 is at least 1× current revenue (50).',
-      'f,Flint,STC,false,Medium,Low,40,,4,40,0,,10,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
-      'g,Garnet,STC,false,Low,Low,20,,2,30,10,,5,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
-      'h,Helix,MGC,false,Low,High,10,,1,200,190,,5,Growth headroom of 190 is at least 1× current revenue (10).',
-      'i,Iris,STC,false,Low,Low,0,,0,0,0,,0,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
+      'a,Acme,MVC,false,,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).',
+      'b,Bolt,MVC,false,,High,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).',
+      'c,Cobalt,MVC,false,,High,Medium,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).',
+      'd,Drain Co,BZ,false,,Medium,Medium,80,,-20,100,20,,30,Profit is below zero (-20).',
+      'e,Ember,MGC,false,,Medium,High,50,,5,400,350,,10,Growth headroom of 350 is at least 1× current revenue (50).',
+      'f,Flint,STC,false,,Medium,Low,40,,4,40,0,,10,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
+      'g,Garnet,STC,false,,Low,Low,20,,2,30,10,,5,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
+      'h,Helix,MGC,false,,Low,High,10,,1,200,190,,5,Growth headroom of 190 is at least 1× current revenue (10).',
+      'i,Iris,STC,false,,Low,Low,0,,0,0,0,,0,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
     ]);
     expect(lines[10]).toBe('');
   });
@@ -605,7 +605,7 @@ describe('tier matrix: states and size', () => {
     const invalid = await matrixOf({ version: 2, accounts: 'x' });
     expect(part(invalid, 'state')!.textContent).toContain('This feed cannot be shown');
     await wcExpect(invalid).to.be.accessible();
-    expect(invalid.toCSV()).toBe('\uFEFFid,name,tier,tier_given,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason\r\n');
+    expect(invalid.toCSV()).toBe('\uFEFFid,name,tier,tier_given,previous_tier,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason\r\n');
   });
 
   it('lists skipped accounts and draws the others', async () => {

@@ -108,7 +108,7 @@ describe('iframe embed page', () => {
       return [el.getAttribute('theme'), el.shadowRoot!.querySelector('[part~="summary"]')!.textContent];
     });
     expect(summary[0]).toBe('dark');
-    expect(summary[1]).toMatch(/of 250 accounts \(\d+,\d\s%\) produce 70\s% of revenue\.$/);
+    expect(summary[1]).toMatch(/of 250 accounts \(\d+,\d\s%\) produce 70\s% of revenue; in 2026-Q2: \d+ of \d+ \(\d+,\d\s%\)\.$/);
     await receivedOfType(page, 'kam-embed-height');
 
     await frame.evaluate(async () => {

@@ -28,12 +28,16 @@ describe('one description of the account contract', () => {
   });
 
   it('a history point is described by the same table: its period, then the account fields marked per period', () => {
-    expect(HISTORY_POINT_FIELD_SPECS.map((s) => s.key)).toEqual(['period', 'revenue']);
-    expect(HISTORY_POINT_FIELD_SPECS[1]).toBe(ACCOUNT_FIELD_SPECS.find((s) => s.key === 'revenue'));
-    expect(rows(fieldTablesIn(docs)['history-point'] ?? '').map((cells) => cells.slice(0, 4))).toEqual([
+    const perPeriod = ['revenue', 'profit', 'potential', 'effort', 'impact', 'tier', 'nps', 'csat', 'clv', 'expanded', 'referenceable'];
+    expect(HISTORY_POINT_FIELD_SPECS.map((s) => s.key)).toEqual(['period', ...perPeriod]);
+    for (const key of perPeriod) expect(HISTORY_POINT_FIELD_SPECS.find((s) => s.key === key)).toBe(ACCOUNT_FIELD_SPECS.find((s) => s.key === key));
+    const table = rows(fieldTablesIn(docs)['history-point'] ?? '').map((cells) => cells.slice(0, 4));
+    expect(table.slice(0, 3)).toEqual([
       ['`period`', 'string', 'any; the first 200 characters are drawn', 'yes'],
       ['`revenue`', 'number, feed currency', '0 to 10^18', 'yes'],
+      ['`profit`', 'number, feed currency', '-10^18 to 10^18', 'no'],
     ]);
+    expect(table.map((cells) => cells[0])).toEqual(['`period`', ...perPeriod.map((key) => `\`${key}\``)]);
   });
 
   it('the JSON Schema has the same fields, required fields, ranges and documentation', () => {

@@ -56,7 +56,7 @@ describe('an optional field that breaks the contract never costs its account', (
     ]);
     const noList = kept(ok('A-1', { history: 'Q1: 5', nps: 9 }));
     expect(noList.account).toEqual({ id: 'A-1', name: 'Account A-1', revenue: 100, nps: 9 });
-    expect(noList.ignored).toEqual(['accounts[1].history: expected an array of { period, revenue }, got "Q1: 5" (ignored)']);
+    expect(noList.ignored).toEqual(['accounts[1].history: expected an array of history points { period, revenue, … }, got "Q1: 5" (ignored)']);
   });
 
   it('an account whose required field is bad is skipped with every problem, and nothing of it is reported as ignored', () => {

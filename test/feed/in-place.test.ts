@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_TIER, derivedFeed, parseFeed } from '../../src/feed/index.js';
-import { accountColumns } from '../../src/analysis/columns.js';
+import { CODES, FIGURES } from '../../src/feed/columns.js';
+import { readPointColumns } from '../../src/feed/point-columns.js';
+import { Portfolio } from '../../src/analysis/portfolio.js';
 import { generateSampleFeed } from '../../src/analysis/sample-feed.js';
 
 describe('validation in place', () => {
@@ -67,10 +69,22 @@ describe('validation in place', () => {
 
   it('the columns are those the analysis would read from the accounts (the sample feed, 2,000 accounts)', () => {
     const feed = parseFeed(JSON.parse(JSON.stringify(generateSampleFeed({ count: 2000, seed: 7 }))));
-    const read = accountColumns(feed.accounts);
-    for (const name of ['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'clv', 'givenTier'] as const) {
-      expect([...feed.columns[name]], name).toEqual([...read[name]]);
-    }
+    // previousRevenue as a portfolio of the accounts settles it: the history's previous period.
+    const read = new Portfolio(feed.accounts).columns;
+    for (const name of [...FIGURES, ...CODES]) expect([...feed.columns[name]], name).toEqual([...read[name]]);
+  });
+
+  it("the history points' columns are those read from the points (the sample feed, 2,000 accounts)", () => {
+    const feed = parseFeed(JSON.parse(JSON.stringify(generateSampleFeed({ count: 2000, seed: 7 }))));
+    const read = readPointColumns(feed.accounts);
+    const filled = feed.history.points;
+    expect([...filled.lengths.subarray(0, feed.accounts.length)]).toEqual([...read.lengths]);
+    expect(filled.positions).toHaveLength(read.positions.length);
+    read.positions.forEach((position, j) => {
+      const mine = filled.positions[j]!;
+      expect(mine.labels.slice(0, feed.accounts.length), `labels ${j}`).toEqual(position.labels);
+      position.arrays.forEach((array, c) => expect([...mine.arrays[c]!.subarray(0, feed.accounts.length)], `position ${j}, column ${c}`).toEqual([...array]));
+    });
   });
 
   it('a derived feed with other accounts never carries the columns of the first: they come with the accounts or are read from them', () => {

@@ -42,6 +42,8 @@ describe('parseFeed: valid documents', () => {
         { id: 'A-1', name: 'Account A-1', revenue: 100, previousRevenue: 80, tier: 'MVC', nps: 9, csat: 4.5, url: 'https://crm.example.com/a/1' },
       ],
       columns: expect.objectContaining({ count: 1 }),
+      // previousRevenue gives the one past period, named by periods.previous
+      history: { periods: ['FY2025'], current: 'FY2026', pointAt: [Int32Array.of(-2)], points: expect.any(Object) },
       kpis: [],
       skipped: [],
       ignoredFields: [],
@@ -78,7 +80,7 @@ describe('parseFeed: valid documents', () => {
         profit: '-20',
         nps: '9',
         csat: '4.5',
-        history: [{ period: '2025', revenue: '.5' }],
+        history: [{ period: '2024', revenue: '.5' }, { period: '2025', revenue: '1000' }],
       }),
     ]);
     expect(feed.accounts[0]).toEqual({
@@ -89,7 +91,7 @@ describe('parseFeed: valid documents', () => {
       profit: -20,
       nps: 9,
       csat: 4.5,
-      history: [{ period: '2025', revenue: 0.5 }],
+      history: [{ period: '2024', revenue: 0.5 }, { period: '2025', revenue: 1000 }],
     });
   });
 
@@ -207,7 +209,7 @@ describe('parseFeed: documents that are not a feed', () => {
       'accounts: expected an array of accounts, got nothing',
       'currency: expected an ISO 4217 currency code such as "USD", got "usd"',
       'asOf: expected an ISO date such as "2026-09-30", got "30/09/2026"',
-      'periods: expected an object { current, previous }, got "FY26"',
+      'periods: expected an object { current, previous, order }, got "FY26"',
       'kpis: expected an array of KPI entries, got an object',
     ]);
     expect(error.message).toBe(

@@ -192,8 +192,13 @@ describe('the in-place path agrees with zod', () => {
           const again = AccountSchema.safeParse(account);
           expect(again.success).toBe(true);
           expect(contractView(account)).toStrictEqual(contractView(again.data as Record<string, unknown>));
-          const reported = feed.ignoredFields.filter((f) => f.index === i).map((f) => [f.path, f.reason]);
+          // The order of periods is checked across accounts after zod: a history that contradicts it, or a
+          // previousRevenue that disagrees with the history, is reported too, and left out of the account.
+          const byHistoryCheck = (f: { reason: string }) => /the history is left out$|the history's figure is used$/.test(f.reason);
+          const mine = feed.ignoredFields.filter((f) => f.index === i);
+          const reported = mine.filter((f) => !byHistoryCheck(f)).map((f) => [f.path, f.reason]);
           expect(reported).toEqual(issues.map((issue) => [`accounts[${i}]${issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')}`, issue.message]));
+          for (const f of mine.filter(byHistoryCheck)) expect(f.path.slice(f.path.lastIndexOf('.') + 1) in account, f.path).toBe(false);
         });
       }),
       { numRuns: 500 },

@@ -1,5 +1,6 @@
 /** <kam-feed>: one shared account feed for the widgets on a page. */
-import { css, nothing } from 'lit';
+import { css, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { FEED_CONNECTED_EVENT, announceFeedState, type FeedProvider, type FeedState } from '../../internal/feed-state.js';
 import { emit } from '../../internal/events.js';
 import { KamSource } from '../../internal/kam-source.js';
@@ -9,7 +10,7 @@ import { accountsByIds } from '../../internal/selection.js';
  * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page and analysed once, as one
  * portfolio under its tier rules (`cutoff`, `growth-threshold`, `headroom-factor`, `rules`), so an account
  * has the same rank and tier in every linked widget; its `filter` narrows what they show without changing
- * a tier. A selection made in any linked widget is the feed's selection, shown by all of them. It draws nothing. Its data comes from
+ * a tier; its `tier-goals` and `goal-period` are the goals every linked tier matrix and scorecard shows. A selection made in any linked widget is the feed's selection, shown by all of them. It draws nothing. Its data comes from
  * `data`, `src` (JSON or CSV, optionally refreshed) or an inline `<script type="application/json">` child.
  *
  * @summary Loads, validates and holds one account feed that several widgets on the page share.
@@ -29,6 +30,12 @@ export class KamFeed extends KamSource implements FeedProvider {
 
   private readonly listeners = new Set<(state: FeedState) => void>();
   private selectedIds: readonly string[] = [];
+
+  /** Goals for the number of MVC and MGC accounts, for every linked tier matrix and scorecard: "MVC:60,MGC:90" (or an object { MVC: 60 }). A widget's own `tier-goals` wins. Unset: none. */
+  @property({ attribute: 'tier-goals' }) tierGoals?: string | Readonly<Record<string, number>>;
+
+  /** The period the tier goals are for, as the feed labels periods ("2027-Q2", "FY2027"). A widget's own `goal-period` wins. Unset: the current period. */
+  @property({ attribute: 'goal-period' }) goalPeriod?: string;
 
   /** The current feed state: status (idle, loading, ready, error), feed, portfolio and error. */
   get feedState(): FeedState {
@@ -72,6 +79,12 @@ export class KamFeed extends KamSource implements FeedProvider {
     const result = await super.getUpdateComplete();
     await this.feedController.settled;
     return result;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Linked widgets read the goals when they update: tell them the goals changed.
+    if (changed.has('tierGoals') || changed.has('goalPeriod')) for (const listener of this.listeners) listener(this.feedState);
   }
 
   protected override render(): typeof nothing {

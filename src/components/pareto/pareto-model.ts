@@ -16,13 +16,34 @@ export interface ParetoModel {
   portfolio: Portfolio;
   /** The shares of the revenue shown, at the chart's cutoff. */
   shares: ParetoShares;
+  /** The previous period's shares at the same cutoff, with its label; undefined without a previous period. */
+  previous?: { label: string; shares: ParetoShares };
+}
+
+/** The vital few of one period, for the table view. */
+export interface PeriodShares {
+  period: string;
+  shares: ParetoShares;
 }
 
 /** What a bar's tooltip is about: one account with its tier, or a group of ranks with its tier counts. */
 export type BarSubject = { assignment: TierAssignment } | { tierCounts: ReadonlyMap<Tier, number> };
 
+/**
+ * The chart's shares at its cutoff, and the previous period's (its accounts and revenue alone are read:
+ * a sort of one revenue column, so the first paint of a large feed stays quick).
+ */
 export function paretoModel(portfolio: Portfolio, cutoff: number): ParetoModel {
-  return { portfolio, shares: atCutoff(portfolio.shares(), cutoff) };
+  const model: ParetoModel = { portfolio, shares: atCutoff(portfolio.shares(), cutoff) };
+  const previous = portfolio.periods().previous();
+  if (previous) model.previous = { label: previous.label, shares: atCutoff(previous.portfolio.shares(), cutoff) };
+  return model;
+}
+
+/** The vital few of every period the feed has, oldest first, at the chart's cutoff (the table view). */
+export function periodShares(model: ParetoModel): PeriodShares[] {
+  const periods = model.portfolio.periods();
+  return periods.labels.map((period, k) => ({ period, shares: atCutoff(periods.at(k).portfolio.shares(), model.shares.cutoff) }));
 }
 
 /** The accounts ranked, at the chart's cutoff (rows of the table and the CSV). */

@@ -109,4 +109,8 @@ export const paretoStyles = css`
       stroke: CanvasText;
     }
   }
+  .period-table {
+    margin-bottom: 0.6em;
+    max-height: 14em;
+  }
 `;

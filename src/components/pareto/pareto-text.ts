@@ -7,19 +7,31 @@ import type { ParetoShares } from '../../analysis/pareto.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
 import type { Formatters } from '../../internal/format.js';
+import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
 import type { BarSubject } from './pareto-model.js';
 import type { ParetoBar } from './pareto-bars.js';
 
-/** "41 of 250 accounts (16.4%) produce 80% of revenue." (or why there is no split). */
-export function summaryText(f: Formatters, result: ParetoShares): string {
+/**
+ * "41 of 250 accounts (16.4%) produce 80% of revenue; in 2026-Q2: 38 of 240 (15.8%)." (or why there is no
+ * split), the previous period's vital few when there is one.
+ */
+export function summaryText(f: Formatters, result: ParetoShares, previous?: { label: string; shares: ParetoShares }): string {
   if (result.degenerate === 'zero-revenue') {
     return `None of the ${f.integer(result.count)} accounts has revenue in this period, so there is no Pareto split.`;
   }
   const accounts = result.count === 1 ? 'account' : 'accounts';
   const verb = result.vitalFew === 1 ? 'produces' : 'produce';
-  return `${f.integer(result.vitalFew)} of ${f.integer(result.count)} ${accounts} (${f.percent(result.vitalFewShare)}) ${verb} ${f.percentShort(result.cutoff)} of revenue.`;
+  const now = `${f.integer(result.vitalFew)} of ${f.integer(result.count)} ${accounts} (${f.percent(result.vitalFewShare)}) ${verb} ${f.percentShort(result.cutoff)} of revenue`;
+  return previous ? `${now}; in ${periodName(previous.label)}: ${vitalFewText(f, previous.shares)}.` : `${now}.`;
+}
+
+/** A period's vital few in short: "38 of 240 (15.8%)", or "no revenue" / "no accounts". */
+export function vitalFewText(f: Formatters, shares: ParetoShares): string {
+  if (shares.degenerate === 'empty') return 'no accounts';
+  if (shares.degenerate === 'zero-revenue') return 'no revenue';
+  return `${f.integer(shares.vitalFew)} of ${f.integer(shares.count)} (${f.percent(shares.vitalFewShare)})`;
 }
 
 /** The focused bar in one sentence, for the live region: "Rank 1: Acme, $50K, 50.0% of revenue, cumulative 50.0%. Vital few." */

@@ -13,14 +13,14 @@ import { inlineStyle } from '../../internal/style-directive.js';
 import { tooltip } from '../../internal/tooltip.js';
 import { PointsLayerController, pointsImage } from './quadrant-canvas.js';
 import { inView, quadrantChart, type QuadrantChart } from './quadrant-layout.js';
-import { axisMarks, legendMarks, overlayMarks, pointMarks, regionMarks } from './quadrant-marks.js';
+import { axisMarks, legendMarks, overlayMarks, pointMarks, regionMarks, trailMarks } from './quadrant-marks.js';
 import { accountOfPoint, idsOfPoints, pointOfId, pointsOfQuadrant, quadrantModel, selectionMask, type QuadrantModel } from './quadrant-model.js';
 import { notesList, pointTooltip, quadrantStats, zoomControls } from './quadrant-panels.js';
 import { QuadrantPointerController } from './quadrant-pointer.js';
 import { nearestInDirection, pointsInBox, quadrantAfter, topPoints } from './quadrant-scatter.js';
 import { quadrantStyles } from './quadrant-styles.js';
 import { quadrantCsvColumns, quadrantRows, quadrantTableColumns, type QuadrantRow } from './quadrant-table.js';
-import { KEY_HELP, NOTHING_PLACED, impactAxisTitle, isArrow, labelsConverter, noAccountFurther, overServedSummary, pointDescription, quadrantFigures, quadrantName, zoomSentence, type QuadrantLabels } from './quadrant-text.js';
+import { KEY_HELP, NOTHING_PLACED, impactAxisTitle, isArrow, labelsConverter, noAccountFurther, overServedSummary, pointDescription, quadrantFigures, quadrantName, trailSentence, zoomSentence, type QuadrantLabels } from './quadrant-text.js';
 import { FULL_VIEW, ChartZoom, windowOf } from './quadrant-zoom.js';
 
 export type { ScaleKind, QuadrantLabels, QuadrantRow };
@@ -113,6 +113,9 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   /** The most points drawn as SVG; above it the points go on a canvas layer under the SVG overlay. Default 2000. */
   @property({ attribute: 'svg-limit', type: Number }) svgLimit = 2000;
 
+  /** Shows where each account stood in the previous period: a faint trail to accounts that changed quadrant (the 2,000 largest), their previous quadrant in the tooltip, the table and the CSV, and how many moved into Over-served in the summary. Needs a feed with history. Default: false. */
+  @property({ attribute: 'show-previous', type: Boolean, reflect: true }) showPrevious = false;
+
   /** The quadrant analysis the chart shows (undefined until a feed is ready). */
   get analysis(): QuadrantResult | undefined {
     return this.model?.result;
@@ -133,7 +136,7 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
 
   protected deriveModel(portfolio: Portfolio): QuadrantModel {
     const own = (threshold: number | undefined) => (isNum(threshold) ? threshold : undefined);
-    return this.deriveQuadrantModel(portfolio, own(this.effortThreshold), own(this.impactThreshold), this.scale === 'log' ? 'log' : 'linear');
+    return this.deriveQuadrantModel(portfolio, own(this.effortThreshold), own(this.impactThreshold), this.scale === 'log' ? 'log' : 'linear', this.showPrevious);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -163,7 +166,8 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   // ---- summary, table, CSV -------------------------------------------------------------------------
 
   protected summary(model: QuadrantModel): string {
-    return overServedSummary(model.result, this.labelOf, this.format);
+    const trail = model.trail ? trailSentence(model.trail, this.labelOf, this.format) : '';
+    return overServedSummary(model.result, this.labelOf, this.format) + trail;
   }
 
   protected tableRows(model: QuadrantModel): readonly QuadrantRow[] {
@@ -178,12 +182,12 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
     return row.point < 0 ? { label: 'not plotted', className: 'unplaced' } : undefined;
   }
 
-  protected tableColumns() {
-    return quadrantTableColumns(this.labelOf, this.format);
+  protected tableColumns(model: QuadrantModel) {
+    return quadrantTableColumns(this.labelOf, this.format, model.trail?.period);
   }
 
   protected csvColumns() {
-    return quadrantCsvColumns(this.labelOf);
+    return quadrantCsvColumns(this.labelOf, this.showPrevious);
   }
 
   // ---- export -------------------------------------------------------------------------------------
@@ -270,6 +274,7 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
         ${canvas ? svg`<g data-points-layer="canvas"></g>` : nothing}
         ${legendMarks(layout)} ${regionMarks(layout)}
         ${axisMarks(layout, `Effort${model.scale === 'log' ? ' (log scale)' : ''} →`, impactAxisTitle(model.result, model.scale))}
+        ${model.trail ? guard([layout, model.trail], () => trailMarks(model.scatter, model.trail!, layout)) : nothing}
         ${canvas ? nothing : guard([layout, mask], () => pointMarks(model.scatter, layout, mask))}
         ${overlayMarks(layout, { labels: pointLabels, hover: this.items.hover, focus: this.items.index, brush: this.pointer.brush })}
       </svg>

@@ -8,7 +8,9 @@ import { QUADRANT_IDS } from '../../analysis/quadrant.js';
 import { fitText } from '../../internal/text-fit.js';
 import type { PlacedLabel } from './quadrant-labels.js';
 import type { QuadrantLayout } from './quadrant-layout.js';
-import type { Scatter } from './quadrant-scatter.js';
+import { topPoints, type Scatter } from './quadrant-scatter.js';
+import type { QuadrantTrail } from '../../analysis/quadrant-trail.js';
+import { NO_TIER } from '../../feed/columns.js';
 import { shapePath } from './quadrant-shapes.js';
 import type { Box } from './quadrant-zoom.js';
 
@@ -55,6 +57,25 @@ export function pointMarks(scatter: Scatter, layout: QuadrantLayout, selected: U
     paths.push(svg`<path class="point tier-${tier}${selected?.[k] ? ' selected' : ''}" d=${shapePath(tier, px[k]!, py[k]!, radius[k]!)}></path>`);
   }
   return svg`<g class="points${selected ? ' has-selection' : ''}" clip-path="url(#points-clip)">${paths}</g>`;
+}
+
+/** How many trails are drawn at most: those of the largest accounts that changed quadrant. */
+export const MAX_TRAILS = 2000;
+
+/**
+ * Faint trails from where accounts stood in the previous period to where they are now, for the accounts
+ * that changed quadrant (the largest MAX_TRAILS of them): a line and a hollow dot at the old position.
+ */
+export function trailMarks(scatter: Scatter, trail: QuadrantTrail, layout: QuadrantLayout): SVGTemplateResult {
+  const changed = (k: number) => trail.quadrant[k] !== NO_TIER && trail.quadrant[k] !== scatter.quadrant[k];
+  const shown = topPoints(scatter.revenue, MAX_TRAILS, changed);
+  const x = (u: number) => layout.x0 + (u - layout.u0) * layout.sx;
+  const y = (v: number) => layout.y0 - (v - layout.v0) * layout.sy;
+  return svg`<g class="trails" clip-path="url(#points-clip)">${shown.map((k) => {
+    const x0 = x(scatter.x.toUnit(trail.effort[k]!));
+    const y0 = y(scatter.y.toUnit(trail.impact[k]!));
+    return svg`<line class="trail" x1=${x0} y1=${y0} x2=${layout.px[k]!} y2=${layout.py[k]!}></line><circle class="trail-from" cx=${x0} cy=${y0} r="2.5"></circle>`;
+  })}</g>`;
 }
 
 export interface OverlayMarks {

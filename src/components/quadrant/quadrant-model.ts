@@ -11,6 +11,7 @@
  */
 import type { Portfolio } from '../../analysis/portfolio.js';
 import { QUADRANT_IDS, quadrants, type QuadrantId, type QuadrantResult } from '../../analysis/quadrant.js';
+import { quadrantTrail, type QuadrantTrail } from '../../analysis/quadrant-trail.js';
 import type { TierResult } from '../../analysis/tiers.js';
 import type { Account } from '../../feed/schema.js';
 import type { ScaleKind } from '../../internal/scale.js';
@@ -26,6 +27,8 @@ export interface QuadrantModel {
   scatter: Scatter;
   /** Per account of the portfolio: its point in the scatter, -1 when it is not plotted. */
   pointOf: Int32Array;
+  /** With `show-previous` and a previous period: where each point stood then. */
+  trail?: QuadrantTrail;
 }
 
 /**
@@ -46,13 +49,16 @@ export function quadrantSplit(portfolio: Portfolio, effortThreshold?: number, im
   };
 }
 
-export function quadrantModel(portfolio: Portfolio, effortThreshold: number | undefined, impactThreshold: number | undefined, scale: ScaleKind): QuadrantModel {
+export function quadrantModel(portfolio: Portfolio, effortThreshold: number | undefined, impactThreshold: number | undefined, scale: ScaleKind, showPrevious = false): QuadrantModel {
   const result = quadrantSplit(portfolio, effortThreshold, impactThreshold);
   const tiers = portfolio.tiers();
   const scatter = scatterOf(result, tiers.tierIndex, scale);
   const pointOf = new Int32Array(portfolio.accounts.length).fill(-1);
   for (let k = 0; k < scatter.count; k++) pointOf[scatter.account[k]!] = k;
-  return { portfolio, scale, result, tiers, scatter, pointOf };
+  const model: QuadrantModel = { portfolio, scale, result, tiers, scatter, pointOf };
+  const trail = showPrevious ? quadrantTrail(portfolio, result) : undefined;
+  if (trail) model.trail = trail;
+  return model;
 }
 
 /** The account of point k. */

@@ -2,11 +2,13 @@
  * The HTML beside the quadrant chart: the tooltip's content for a point, the four quadrants' figures
  * (buttons that select a quadrant's accounts), the zoom buttons and the notes under the chart.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
 import { TIER_META } from '../../analysis/tiers.js';
+import { NO_TIER } from '../../feed/columns.js';
 import type { Formatters } from '../../internal/format.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
+import { MAX_TRAILS } from './quadrant-marks.js';
 import type { QuadrantModel } from './quadrant-model.js';
 import { chartNotes, isHeadroom, type QuadrantLabelOf } from './quadrant-text.js';
 import { fullyZoomed, isZoomed, type Zoom } from './quadrant-zoom.js';
@@ -19,13 +21,20 @@ export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantL
   const account = portfolio.accounts[index]!;
   const assignment = portfolio.assignment(index);
   const headroom = isHeadroom(result, k);
-  return html`<strong>${displayText(account.name)}</strong>${tooltipFacts([
-      ['Quadrant', labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!)],
-      ['Effort', f.number(scatter.effort[k]!)],
-      [headroom ? 'Impact (growth headroom)' : 'Impact', headroom ? f.money(scatter.impact[k]!) : f.number(scatter.impact[k]!)],
-      ['Revenue', f.money(scatter.revenue[k]!)],
-      ['Tier', `${assignment.tier} · ${TIER_META[assignment.tier].name}${assignment.given ? ' (given)' : ''}`],
-    ])}${crmLink(account.url)}`;
+  const impact = (value: number) => (headroom ? f.money(value) : f.number(value));
+  const facts: [string, string][] = [
+    ['Quadrant', labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!)],
+    ['Effort', f.number(scatter.effort[k]!)],
+    [headroom ? 'Impact (growth headroom)' : 'Impact', impact(scatter.impact[k]!)],
+    ['Revenue', f.money(scatter.revenue[k]!)],
+    ['Tier', `${assignment.tier} · ${TIER_META[assignment.tier].name}${assignment.given ? ' (given)' : ''}`],
+  ];
+  const trail = model.trail;
+  if (trail) {
+    const then = trail.quadrant[k]!;
+    facts.push([`In ${trail.period}`, then === NO_TIER ? 'no effort or impact' : `${labelOf(QUADRANT_IDS[then]!)}: effort ${f.number(trail.effort[k]!)}, impact ${impact(trail.impact[k]!)}`]);
+  }
+  return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}${crmLink(account.url)}`;
 }
 
 /** The quadrants' figures; a click on one selects its accounts (Shift adds them). */
@@ -62,5 +71,14 @@ export function zoomControls(zoom: Zoom, onZoom: (factor: number) => void, onRes
 }
 
 export function notesList(model: QuadrantModel, f: Formatters): TemplateResult {
-  return html`<ul class="notes" part="notes">${chartNotes(model.result, model.scale, f).map((n) => html`<li class=${n.missing ? 'missing' : ''}>${n.text}</li>`)}</ul>`;
+  const trail = model.trail;
+  let moved = 0;
+  if (trail) for (let k = 0; k < model.scatter.count; k++) if (trail.quadrant[k] !== NO_TIER && trail.quadrant[k] !== model.scatter.quadrant[k]) moved++;
+  const trailNote = trail
+    ? html`<li class="trail-note">
+        Faint lines lead from where an account stood in ${trail.period} (a hollow dot, by today's split) to where it is now, for the
+        ${f.integer(moved)} ${moved === 1 ? 'account' : 'accounts'} that changed quadrant${moved > MAX_TRAILS ? ` (the ${f.integer(MAX_TRAILS)} largest are drawn)` : ''}.
+      </li>`
+    : nothing;
+  return html`<ul class="notes" part="notes">${chartNotes(model.result, model.scale, f).map((n) => html`<li class=${n.missing ? 'missing' : ''}>${n.text}</li>`)}${trailNote}</ul>`;
 }

@@ -2,6 +2,18 @@
 import { css } from 'lit';
 
 export const quadrantStyles = css`
+  /* Trails from the previous period (show-previous): faint, under the points. */
+  .trail {
+    stroke: var(--kam-muted);
+    stroke-width: 1;
+    stroke-opacity: 0.55;
+  }
+  .trail-from {
+    fill: none;
+    stroke: var(--kam-muted);
+    stroke-width: 1;
+    stroke-opacity: 0.8;
+  }
   :host {
     --kam-quadrant-quick-wins: var(--kam-good);
     --kam-quadrant-strategic: var(--kam-accent);

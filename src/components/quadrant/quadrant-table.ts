@@ -7,6 +7,7 @@ import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import { isNum } from '../../analysis/numbers.js';
 import type { Account, Tier } from '../../feed/schema.js';
+import { NO_TIER } from '../../feed/columns.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
@@ -23,6 +24,8 @@ export interface QuadrantRow {
   impact?: number;
   headroom?: boolean;
   tier: Tier;
+  /** With `show-previous`: its quadrant, effort and impact in the previous period (absent when unknown). */
+  previous?: { quadrant: QuadrantId; effort: number; impact: number };
 }
 
 /** One row per account, in feed order. */
@@ -32,7 +35,10 @@ export function quadrantRows(model: QuadrantModel): QuadrantRow[] {
     const point = pointOf[i]!;
     const tier = TIER_ORDER[tiers.tierIndex[i]!]!;
     if (point < 0) return { account, point, tier };
-    return { account, point, quadrant: QUADRANT_IDS[scatter.quadrant[point]!]!, impact: scatter.impact[point]!, headroom: result.pointOwnImpact[point] === 0, tier };
+    const row: QuadrantRow = { account, point, quadrant: QUADRANT_IDS[scatter.quadrant[point]!]!, impact: scatter.impact[point]!, headroom: result.pointOwnImpact[point] === 0, tier };
+    const then = model.trail?.quadrant[point];
+    if (then !== undefined && then !== NO_TIER) row.previous = { quadrant: QUADRANT_IDS[then]!, effort: model.trail!.effort[point]!, impact: model.trail!.impact[point]! };
+    return row;
   });
 }
 
@@ -41,7 +47,10 @@ function quadrantOfRow(row: QuadrantRow, labelOf: QuadrantLabelOf): string {
   return isNum(row.account.effort) ? 'Not plotted: no impact or potential' : 'Not plotted: no effort data';
 }
 
-export function quadrantTableColumns(labelOf: QuadrantLabelOf, f: Formatters): TableColumn<QuadrantRow>[] {
+export function quadrantTableColumns(labelOf: QuadrantLabelOf, f: Formatters, previous?: string): TableColumn<QuadrantRow>[] {
+  const before: TableColumn<QuadrantRow>[] = previous
+    ? [{ id: 'previous-quadrant', label: `Quadrant in ${previous}`, sortValue: (r) => (r.previous ? QUADRANT_IDS.indexOf(r.previous.quadrant) : 9), cell: (r) => (r.previous ? labelOf(r.previous.quadrant) : '–') }]
+    : [];
   return [
     { id: 'name', label: 'Account', sortValue: (r) => r.account.name, cell: (r) => r.account.name },
     {
@@ -51,6 +60,7 @@ export function quadrantTableColumns(labelOf: QuadrantLabelOf, f: Formatters): T
       sortValue: (r) => (r.quadrant ? QUADRANT_IDS.indexOf(r.quadrant) : 9),
       cell: (r) => quadrantOfRow(r, labelOf),
     },
+    ...before,
     { id: 'effort', label: 'Effort', numeric: true, sortValue: (r) => r.account.effort, cell: (r) => (isNum(r.account.effort) ? f.number(r.account.effort) : '–') },
     { id: 'impact', label: 'Impact', numeric: true, sortValue: (r) => r.impact, cell: (r) => impactText(r.impact, r.headroom === true, f) },
     { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.account.revenue, cell: (r) => f.money(r.account.revenue) },
@@ -58,7 +68,14 @@ export function quadrantTableColumns(labelOf: QuadrantLabelOf, f: Formatters): T
   ];
 }
 
-export function quadrantCsvColumns(labelOf: QuadrantLabelOf): CsvColumn<QuadrantRow>[] {
+export function quadrantCsvColumns(labelOf: QuadrantLabelOf, withPrevious = false): CsvColumn<QuadrantRow>[] {
+  const before: CsvColumn<QuadrantRow>[] = withPrevious
+    ? [
+        { header: 'previous_quadrant_id', value: (r) => r.previous?.quadrant ?? '' },
+        { header: 'previous_effort', value: (r) => r.previous?.effort },
+        { header: 'previous_impact', value: (r) => r.previous?.impact },
+      ]
+    : [];
   return [
     { header: 'id', value: (r) => r.account.id },
     { header: 'name', value: (r) => r.account.name },
@@ -69,5 +86,6 @@ export function quadrantCsvColumns(labelOf: QuadrantLabelOf): CsvColumn<Quadrant
     { header: 'impact_source', value: (r) => (r.impact === undefined ? undefined : r.headroom ? 'headroom' : 'impact') },
     { header: 'revenue', value: (r) => r.account.revenue },
     { header: 'tier', value: (r) => r.tier },
+    ...before,
   ];
 }

@@ -4,6 +4,7 @@
  * the chart and the axis title. Pure (no DOM): each takes the analysis and the formatters of the
  * widget's locale.
  */
+import type { QuadrantTrail } from '../../analysis/quadrant-trail.js';
 import type { QuadrantId, QuadrantResult, QuadrantSummary } from '../../analysis/quadrant.js';
 import { QUADRANT_IDS, QUADRANT_LABELS } from '../../analysis/quadrant.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
@@ -13,6 +14,7 @@ import { accountOfPoint, type QuadrantModel } from './quadrant-model.js';
 import type { Direction } from './quadrant-scatter.js';
 import { TIER_SHAPE_NAMES } from './quadrant-shapes.js';
 import { FULL_VIEW, magnification, type Zoom } from './quadrant-zoom.js';
+import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 
 /** Names for the quadrants, by id; missing ones keep the default names. */
@@ -53,6 +55,13 @@ export function overServedSummary(result: QuadrantResult, labelOf: QuadrantLabel
       ? `${f.integer(over.accounts)} over-served ${accountsWord(over.accounts)}`
       : `${f.integer(over.accounts)} ${accountsWord(over.accounts)} in “${label}”`;
   return `${f.percent(over.effortShare)} of effort goes to ${who} that ${one ? 'holds' : 'hold'} ${f.percent(over.revenueShare)} of revenue.`;
+}
+
+/** " 12 accounts moved into Over-served since 2026-Q2." (with a leading space), for the summary with `show-previous`. */
+export function trailSentence(trail: QuadrantTrail, labelOf: QuadrantLabelOf, f: Formatters): string {
+  const n = trail.movedInto[3]!;
+  const label = labelOf('over-served');
+  return ` ${f.integer(n)} ${accountsWord(n)} moved into ${label === QUADRANT_LABELS['over-served'] ? 'Over-served' : `“${label}”`} since ${periodName(trail.period)}.`;
 }
 
 /** "Maintain: 12 accounts, 8.0% of effort, $1,200 revenue." */

@@ -4,8 +4,6 @@ import { property, state } from 'lit/decorators.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import type { Feed } from '../../feed/parse.js';
 import { emit } from '../../internal/events.js';
-import { ExportError } from '../../internal/export.js';
-import type { Formatters } from '../../internal/format.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { moveInGrid, moveInList } from '../../internal/keyboard.js';
@@ -13,9 +11,12 @@ import { memo } from '../../internal/memo.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { skippedNotice } from '../../internal/state-views.js';
 import { tooltip, type TooltipAnchor } from '../../internal/tooltip.js';
+import { ExportStage } from './scorecard-stage.js';
 import { columnsFor } from './scorecard-layout.js';
 import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-marks.js';
-import { historyRows, parseKpiIds, parseTargets, scorecardModel, selectDetail, type ScorecardModel, type Tile } from './scorecard-model.js';
+import { goalsInForce } from '../../internal/tier-goals-input.js';
+import { historyRows, scorecardKpis, selectDetail, type ScorecardModel, type Tile } from './scorecard-model.js';
+import { TrendsController, goalsOf, tilesOf } from './scorecard-options.js';
 import { toleranceOf } from './scorecard-status.js';
 import { scorecardStyles } from './scorecard-styles.js';
 import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-table.js';
@@ -39,11 +40,12 @@ const exportDrawing = onDemand(() => import('./scorecard-export.js'));
  * @csspart tile - One KPI tile.
  * @csspart tile-label - The KPI's label on a tile.
  * @csspart tile-value - The KPI's value on a tile ("Not available" when it has none).
- * @csspart tile-change - The change against the previous value: arrow, signed delta, better or worse; "No previous value" when there is none.
+ * @csspart tile-change - The change against the previous period's value: arrow, signed delta, better or worse (none when there is no previous value).
  * @csspart tile-status - The status against the target: icon and words, and the target.
  * @csspart tile-base - What the value was computed over ("35 of 40 accounts"), or why it is not available.
  * @csspart sparkline - The tile's trend line of past values.
  * @csspart unavailable - The line naming KPIs left out because they are not available.
+ * @csspart history-note - The line naming the KPIs without history (no previous value, no trend).
  * @csspart detail - The detail of the activated tile: definition, formula, base, previous, target rule, history table.
  * @csspart detail-close - The button that closes the detail.
  * @csspart tooltip - The hover tooltip with definition and base.
@@ -62,9 +64,15 @@ const exportDrawing = onDemand(() => import('./scorecard-export.js'));
  * target − band; when lower is better (churn), on track at value ≤ target, at risk at
  * target < value ≤ target + band, off track above target + band.
  *
- * Change against the previous value: from the feed's KPI entries (`previous`), and for revenue growth
- * from account histories when the feed names its previous period (`periods.previous`); every other
- * derived KPI says "No previous value" and, in its detail, why (see src/analysis/kpis.ts).
+ * Change against the previous value: every derived KPI of the previous period, by the same definition on
+ * that period's figures (account histories, or `previousRevenue`), and the feed's KPI entries'
+ * `previous`. The sparkline shows the KPI in each period the feed has (up to the last 12; past 200,000
+ * account-periods it follows the first paint, at the first idle moment). KPIs without a previous value
+ * are named in one line under the tiles, and their detail says why (see src/analysis/kpis.ts).
+ *
+ * Tier goals (`tier-goals`, `goal-period`, or the linked `<kam-feed>`'s): one tile per goal with the count
+ * of MVC or MGC accounts now, by period, and a sentence on how far off the goal is and whether the trend
+ * reaches it in time.
  */
 export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   static override styles = [...KamWidget.styles, scorecardStyles];
@@ -92,6 +100,12 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   /** How far short of the target (in the bad direction) is still "at risk", as a fraction of the target: 0.05 (default) = 5% of it. */
   @property({ type: Number }) tolerance: number = 0.05; // = DEFAULT_TOLERANCE, written out for the manifest
 
+  /** Goals for the number of MVC and MGC accounts, each shown as a tile: "MVC:60,MGC:90" (or an object { MVC: 60 }). Unset: the linked `<kam-feed>`'s, else none. */
+  @property({ attribute: 'tier-goals' }) tierGoals?: string | Readonly<Record<string, number>>;
+
+  /** The period the tier goals are for ("2027-Q2"). Unset: the linked `<kam-feed>`'s, else the current period. */
+  @property({ attribute: 'goal-period' }) goalPeriod?: string;
+
   /** A strip of small tiles (label, value, change, status) for a CRM sidebar instead of the grid: one line when wide enough, wrapping otherwise. Default: false. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
@@ -99,32 +113,32 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   @state() private openId?: string;
   /** Where the hovered tile's tooltip points. */
   @state() private hoverAnchor?: TooltipAnchor;
-  /** True while an export reads the off-screen SVG drawing of the tiles. */
-  @state() private exportStage = false;
-
   protected readonly exportName = 'kam-scorecard';
-  /** The model, derived again only when the shown portfolio, the feed, the filter, the selection or an option changed. */
-  private readonly deriveScorecard = memo(
-    (portfolio: Portfolio, feed: Feed, filter: string | undefined, selection: readonly string[], kpis: string | undefined, targets: KamScorecard['targets'], tolerance: number, format: Formatters) => {
-      const options = { ids: parseKpiIds(kpis), targets: parseTargets(targets), tolerance: toleranceOf(tolerance), format };
-      return scorecardModel({ portfolio, overrides: feed.kpis, periods: feed.periods, filter, selection, ...options });
-    },
-  );
-  /** The open detail's history rows (revenue growth sums the accounts' histories for its period labels). */
+  /** The off-screen SVG drawing of the tiles that SVG and PNG exports read. */
+  private readonly stage = new ExportStage(this, () => this.loadExtra(exportDrawing, (drawing) => drawing.exportStyles));
+  private readonly trends = new TrendsController(this);
+  /** The KPIs in every period (a large feed's trends at the first idle moment), derived again only when the shown portfolio, the overrides, the filter or the selection changed. */
+  private readonly deriveKpis = memo(scorecardKpis);
+  /** Progress towards the tier goals, of the accounts the KPIs are derived over. */
+  private readonly deriveGoals = memo(goalsOf);
+  /** The tiles, made again when the KPIs, the goals or a tile option (kpis, targets, tolerance, format) changed. */
+  private readonly deriveTiles = memo(tilesOf);
+  /** The open detail's rows: the KPI by period. */
   private readonly detailRows = memo(historyRows);
   /** Columns of the tile grid at the current width (the strip is one row). */
   private columns = 1;
   /** The tile last scrolled into view, so the keyboard's tile is scrolled to once. */
   private tileInView?: string;
-  /** Exports in progress (toPNG reads the stage through toSVG too): the stage goes when the last one ends. */
-  private exporting = 0;
 
   private get tiles(): readonly Tile[] {
     return this.model?.tiles ?? [];
   }
 
   protected deriveModel(portfolio: Portfolio, feed: Feed): ScorecardModel {
-    return this.deriveScorecard(portfolio, feed, this.feedController.state.filter, this.selection, this.kpis, this.targets, this.tolerance, this.format);
+    const kpis = this.deriveKpis(portfolio, feed.kpis, this.feedController.state.filter, this.selection, this.trends.previousOnly(portfolio));
+    const { tierGoals, goalPeriod } = goalsInForce(this, this.feedController.provider);
+    const goals = this.deriveGoals(kpis.scope, tierGoals, goalPeriod);
+    return this.deriveTiles(kpis, goals, this.kpis, this.targets, this.tolerance, this.format);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -194,31 +208,16 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   // ---- export -------------------------------------------------------------------------------------
 
   override async toSVG(): Promise<string> {
-    return this.withExportStage(() => super.toSVG());
+    return this.stage.around(() => super.toSVG());
   }
 
   override async toPNG(): Promise<Blob> {
-    return this.withExportStage(() => super.toPNG());
-  }
-
-  /** Runs an export with the off-screen drawing in place, and removes the drawing once the export has read it. */
-  private async withExportStage<T>(run: () => Promise<T>): Promise<T> {
-    this.exporting++;
-    try {
-      return await run();
-    } finally {
-      if (--this.exporting === 0) this.exportStage = false;
-    }
+    return this.stage.around(() => super.toPNG());
   }
 
   /** The tiles are HTML: the export draws them as one SVG (same texts, same grid) in an off-screen stage. */
-  protected override async chartElement(): Promise<SVGSVGElement> {
-    await this.loadExtra(exportDrawing, (drawing) => drawing.exportStyles);
-    this.exportStage = true;
-    await this.updateComplete;
-    const svgElement = this.renderRoot.querySelector<SVGSVGElement>('.export-stage svg.chart');
-    if (!svgElement) throw new ExportError('There is no scorecard to export yet: the widget has no data.');
-    return svgElement;
+  protected override chartElement(): Promise<SVGSVGElement> {
+    return this.stage.svg();
   }
 
   // ---- summary, table, CSV ------------------------------------------------------------------------
@@ -255,7 +254,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   protected override renderReady(): TemplateResult {
     const feed = this.feedController.state.feed!;
     const drawing = exportDrawing.module;
-    const stage = this.exportStage && drawing ? html`<div class="export-stage" aria-hidden="true">${drawing.exportSvg(this.model!, this.size.width)}</div>` : nothing;
+    const stage = this.stage.shown && drawing ? html`<div class="export-stage" aria-hidden="true">${drawing.exportSvg(this.model!, this.size.width)}</div>` : nothing;
     return html`${skippedNotice(feed.skippedKpis, 'KPI')}${super.renderReady()}${stage}`;
   }
 
@@ -265,7 +264,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
     const tile = model.tiles.find((t) => t.id === this.openId);
     if (!tile) return nothing;
     return detailView(tile, {
-      rows: this.detailRows(tile, model.accounts, this.format),
+      rows: this.detailRows(tile, this.format),
       tolerance: toleranceOf(this.tolerance),
       format: this.format,
       onClose: () => this.closeDetail(),
@@ -299,6 +298,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
     );
     return html`<p class="headline" part="headline">${model.headline}</p>
       ${model.notes.length ? html`<ul class="notes" part="notes">${model.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing} ${plot}
-      ${unavailableView(model.hidden)} ${this.compact ? this.renderDetail(model) : nothing}`;
+      ${model.historyNote ? html`<p class="history-note" part="history-note">${model.historyNote}</p>` : nothing} ${unavailableView(model.hidden)}
+      ${this.compact ? this.renderDetail(model) : nothing}`;
   }
 }

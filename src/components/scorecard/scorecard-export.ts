@@ -9,16 +9,14 @@ import { css, html, svg, nothing, type TemplateResult } from 'lit';
 import { fitText } from '../../internal/text-fit.js';
 import { EXPORT_PAD as PAD, EXPORT_HEADLINE_LINE, EXPORT_TILE_HEIGHT as TILE_HEIGHT, exportLayout, sparkline } from './scorecard-layout.js';
 import { trendTarget, type ScorecardModel, type Tile } from './scorecard-model.js';
-import { CHANGE_ARROWS, NO_PREVIOUS_TEXT } from './scorecard-text.js';
+import { CHANGE_ARROWS } from './scorecard-text.js';
 
 function exportTile(tile: Tile, x: number, y: number, w: number): TemplateResult {
   const inner = w - 2 * PAD;
   const fit = (text: string, size: number) => fitText(text, inner, size);
   const change = tile.change
     ? `${CHANGE_ARROWS[tile.change.direction]} ${tile.deltaText} vs previous, ${tile.change.verdict}`
-    : tile.previousNote
-      ? NO_PREVIOUS_TEXT
-      : '';
+    : '';
   const status =
     tile.status === 'not-available'
       ? tile.baseShort

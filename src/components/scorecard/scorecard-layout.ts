@@ -1,11 +1,11 @@
 /**
- * The scorecard's geometry (no DOM): how many tile columns a width holds, the sparkline of a KPI's
- * history in its box, and where the export drawing puts its headline and tiles. The live grid is laid
+ * The scorecard's geometry (no DOM): how many tile columns a width holds, the box of a KPI's sparkline
+ * (internal/sparkline.ts), and where the export drawing puts its headline and tiles. The live grid is laid
  * out by CSS from the column count; the export drawing (scorecard-export.ts) needs every position.
  */
-import { extent } from 'd3-array';
-import { polyline, scaleLinear } from '../../internal/scale.js';
 import { wrapLines } from '../../internal/text-fit.js';
+
+export { sparkline, type Sparkline } from '../../internal/sparkline.js';
 
 /** Narrowest tile the grid allows, and the gap between tiles, in px. */
 export const TILE_MIN_WIDTH = 220;
@@ -21,28 +21,6 @@ export function columnsFor(width: number, tiles: number): number {
 /** The box of a tile's sparkline (drawn stretched to the tile's width). */
 export const SPARK_WIDTH = 100;
 export const SPARK_HEIGHT = 24;
-
-export interface Sparkline {
-  /** The path of the values, oldest at x = 0, latest at x = width. */
-  path: string;
-  /** The target's y when it falls inside the drawn range (the range is widened to include it). */
-  targetY?: number;
-  /** The latest point, marked with a dot. */
-  last: { x: number; y: number };
-}
-
-/** A sparkline of `values` in a width × height box (1 px inset); undefined for fewer than 2 values. */
-export function sparkline(values: readonly number[], width: number, height: number, target?: number): Sparkline | undefined {
-  if (values.length < 2) return undefined;
-  const [lo, hi] = extent(target === undefined ? values : [...values, target]) as [number, number];
-  const y = scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).range([height - 1, 1]);
-  const x = scaleLinear().domain([0, values.length - 1]).range([1, width - 1]);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  const path = polyline(values.map((v, i) => [round(x(i)), round(y(v))] as const));
-  const result: Sparkline = { path, last: { x: round(x(values.length - 1)), y: round(y(values[values.length - 1]!)) } };
-  if (target !== undefined) result.targetY = round(y(target));
-  return result;
-}
 
 /** The export drawing's measures: headline lines and font, tile height and inner padding, in px. */
 export const EXPORT_HEADLINE_LINE = 17;

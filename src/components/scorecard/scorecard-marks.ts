@@ -20,15 +20,13 @@ export interface TileViewOptions {
   onPointerEnter: (event: PointerEvent) => void;
 }
 
-/** The change against the previous value, or "No previous value" for a KPI that has a value but no previous one. */
+/** The change against the previous period's value; nothing without one (the history note names such KPIs once). */
 function changeView(tile: Tile, compact: boolean): TemplateResult | typeof nothing {
-  if (tile.change) {
-    return html`<div class="change ${tile.change.verdict}" part="tile-change">
-      <span aria-hidden="true">${CHANGE_ARROWS[tile.change.direction]}</span> ${tile.deltaText}${compact ? nothing : html` vs ${tile.previousText},`}
-      <span class="verdict">${tile.change.verdict}</span>
-    </div>`;
-  }
-  return tile.previousNote ? html`<div class="change none" part="tile-change">${NO_PREVIOUS_TEXT}</div>` : nothing;
+  if (!tile.change) return nothing;
+  return html`<div class="change ${tile.change.verdict}" part="tile-change">
+    <span aria-hidden="true">${CHANGE_ARROWS[tile.change.direction]}</span> ${tile.deltaText}${compact ? nothing : html` vs ${tile.previousText},`}
+    <span class="verdict">${tile.change.verdict}</span>
+  </div>`;
 }
 
 function statusView(tile: Tile, compact: boolean): TemplateResult | typeof nothing {
@@ -48,8 +46,8 @@ function sparkView(tile: Tile, compact: boolean): TemplateResult | typeof nothin
   return html`<svg class="spark" part="sparkline" viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" preserveAspectRatio="none" aria-hidden="true">
     ${spark.targetY === undefined
       ? nothing
-      : svg`<line x1="0" x2=${SPARK_WIDTH} y1=${spark.targetY} y2=${spark.targetY} vector-effect="non-scaling-stroke"></line>`}
-    <path d=${spark.path} vector-effect="non-scaling-stroke"></path>
+      : svg`<line x1="0" x2=${SPARK_WIDTH} y1=${spark.targetY} y2=${spark.targetY}></line>`}
+    <path d=${spark.path}></path>
   </svg>`;
 }
 
@@ -85,7 +83,7 @@ function historyTable(tile: Tile, rows: readonly HistoryRow[]): TemplateResult {
   if (!rows.length) return html`<p class="base">No history for this KPI.</p>`;
   return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-caption">
     <table>
-      <caption id="history-caption">History of ${tile.label}, oldest first</caption>
+      <caption id="history-caption">${tile.label} by period, oldest first</caption>
       <thead>
         <tr>
           <th scope="col">Period</th>

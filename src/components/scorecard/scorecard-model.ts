@@ -1,25 +1,33 @@
 /**
  * What the scorecard shows of a portfolio (no DOM): the accounts the KPIs are derived over, one tile per
- * KPI with its formatted texts, the headline, the summary sentence and the notes.
+ * KPI with its formatted texts, the headline, the summary sentence and the notes. In two steps, so a
+ * change of a target or the format does not derive the KPIs again: `scorecardKpis` (the scope and its
+ * KPIs in every period) and `scorecardTiles` (the tiles under the element's options).
  *
  * Decisions:
  * - Scope: the portfolio comes already narrowed by the element's `filter` (the shared feed filter). With
  *   a selection, the KPIs are derived over the selected accounts among them (the portfolio narrowed to
- *   the selection), else over all of them. The top-20% share reads the portfolio's Pareto shares.
+ *   the selection, its periods too), else over all of them.
  * - KPIs reported in the feed (overrides) describe every account, so they are applied only to the
  *   unscoped view; a filtered or selection view derives each KPI from its accounts and says so in a note.
  *   Their targets still apply (a target is the programme's goal for the KPI, whatever the scope).
  * - Targets: the `targets` attribute/property wins over a target reported in the feed.
+ * - A KPI without a previous value shows no change on its tile; one line under the tiles names every
+ *   such KPI ("No history for …"), and the detail says why.
  * - A feed with no accounts but KPI overrides shows those KPIs ("KPIs reported in the feed"), with one
  *   note instead of a "not available" line for each KPI derived from accounts.
+ * - Tier goals (`tier-goals`) add a tile per goal after the KPIs (scorecard-goals.ts).
  */
-import { KPI_IDS, deriveKpis, revenueHistory, type Kpi } from '../../analysis/kpis.js';
+import { KPI_IDS, portfolioKpis, type Kpi } from '../../analysis/kpis.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
+import type { GoalProgress } from '../../analysis/tier-goals.js';
 import type { Account, KpiOverride } from '../../feed/schema.js';
 import type { KamKpiSelectDetail } from '../../internal/events.js';
 import type { Formatters } from '../../internal/format.js';
 import { indexesOfIds } from '../../internal/selection.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkline, type Sparkline } from './scorecard-layout.js';
+import { goalBase, goalKpi, goalShort, goalStatus } from './scorecard-goals.js';
+import type { Targets } from './scorecard-options.js';
 import { atRiskLimit, kpiChange, kpiStatus, type KpiChange, type TileStatus } from './scorecard-status.js';
 import {
   SHORT_LABELS,
@@ -39,8 +47,6 @@ export interface ScorecardInput {
   portfolio: Portfolio;
   /** The feed's KPI overrides. */
   overrides: readonly KpiOverride[];
-  /** The feed's period labels: `previous` lets revenue growth take its previous value from account histories. */
-  periods?: { previous?: string | undefined };
   /** The filter in force, as written ("segment:Corporate"), or undefined. */
   filter: string | undefined;
   /** Ids of the selected accounts (also those the filter leaves out); empty when none is. */
@@ -50,7 +56,25 @@ export interface ScorecardInput {
   targets: Targets;
   tolerance: number;
   format: Formatters;
+  /** Progress towards the tier goals in force (of the scope's accounts), one tile each. */
+  goals?: readonly GoalProgress[];
 }
+
+/** The KPIs of the scope, in every period: what `scorecardKpis` derives (the first step). */
+export interface ScorecardKpis {
+  /** The accounts shown: the portfolio narrowed to the filter. */
+  portfolio: Portfolio;
+  /** The accounts the KPIs are derived over: `portfolio`, narrowed to the selection when there is one. */
+  scope: Portfolio;
+  scoped: boolean;
+  kpis: Kpi[];
+  overrides: readonly KpiOverride[];
+  filter: string | undefined;
+  selection: readonly string[];
+}
+
+/** The options of the tiles (the second step). */
+export type TileOptions = Pick<ScorecardInput, 'ids' | 'targets' | 'tolerance' | 'format' | 'goals'>;
 
 export interface Tile {
   kpi: Kpi;
@@ -70,7 +94,7 @@ export interface Tile {
   targetText?: string;
   limitText?: string;
   previousText?: string;
-  /** Why a KPI with a value has no previous one (then the tile says "No previous value"). */
+  /** Why a KPI with a value has no previous one (said in the detail; the history note lists the KPI). */
   previousNote?: string;
   deltaText?: string;
   deltaWords?: string;
@@ -84,6 +108,8 @@ export interface Tile {
   spark?: Sparkline;
 }
 
+export type { Targets } from './scorecard-options.js';
+
 export interface ScorecardModel {
   /** The accounts the KPIs were derived over. */
   accounts: readonly Account[];
@@ -94,42 +120,11 @@ export interface ScorecardModel {
   hidden: Kpi[];
   /** "KPIs of all 250 accounts: 2 on track, 1 at risk." */
   headline: string;
+  /** "No history for Customer lifetime value, Referenceable accounts." when some KPI with a value has no previous one. */
+  historyNote?: string;
   /** The headline followed by every KPI with its value and status: the accessible name. */
   summary: string;
   notes: string[];
-}
-
-/** KPI ids from the `kpis` attribute ("nps, churn"): trimmed, empty entries and repeats dropped; undefined when none. */
-export function parseKpiIds(text: string | null | undefined): string[] | undefined {
-  if (!text) return undefined;
-  const ids = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
-  return ids.length ? ids : undefined;
-}
-
-export interface Targets {
-  byId: Map<string, number>;
-  /** Entries that were not "id:number", quoted for the notes line. */
-  ignored: string[];
-}
-
-/** Targets from the `targets` attribute ("nps:50,churn:0.05") or property (the same text, or { nps: 50 }). */
-export function parseTargets(input: unknown): Targets {
-  const byId = new Map<string, number>();
-  const ignored: string[] = [];
-  const add = (id: string, raw: unknown, entry: string) => {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (id && Number.isFinite(n)) byId.set(id, n);
-    else ignored.push(entry);
-  };
-  if (typeof input === 'string') {
-    for (const entry of input.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const at = entry.lastIndexOf(':');
-      add(at > 0 ? entry.slice(0, at).trim() : '', at > 0 ? entry.slice(at + 1) : '', entry);
-    }
-  } else if (input && typeof input === 'object') {
-    for (const [id, raw] of Object.entries(input)) add(id.trim(), raw, `${id}:${String(raw)}`);
-  }
-  return { byId, ignored };
 }
 
 /**
@@ -165,20 +160,16 @@ function missingKpi(id: string, override: KpiOverride | undefined): Kpi {
   };
 }
 
-/**
- * The target to draw on the sparkline: only when the history is in the same terms as the value. Derived
- * revenue growth has a history of period-over-period growth, which a target for the whole period does
- * not apply to.
- */
-export function trendTarget(kpi: Kpi, target: number | undefined): number | undefined {
-  return kpi.source === 'feed' ? target : undefined;
+/** The target to draw on the sparkline: the history is in the KPI's own terms (each period's value), so the target applies. */
+export function trendTarget(_kpi: Kpi, target: number | undefined): number | undefined {
+  return target;
 }
 
-function buildTile(kpi: Kpi, input: ScorecardInput, feedTarget: number | undefined): Tile {
+function buildTile(kpi: Kpi, input: TileOptions, feedTarget: number | undefined, goal?: GoalProgress): Tile {
   const { format, targets, tolerance } = input;
   const attributeTarget = targets.byId.get(kpi.id);
   const target = attributeTarget ?? feedTarget;
-  const status = kpiStatus(kpi.value, target, kpi.better, tolerance);
+  const status = goal && attributeTarget === undefined ? goalStatus(goal) : kpiStatus(kpi.value, target, kpi.better, tolerance);
   const change = kpiChange(kpi.value, kpi.previous, kpi.better);
   const text = (v: number) => formatKpiValue(kpi.unit, v, format);
   const tile: Tile = {
@@ -214,22 +205,43 @@ function buildTile(kpi: Kpi, input: ScorecardInput, feedTarget: number | undefin
     const spark = sparkline(kpi.history, SPARK_WIDTH, SPARK_HEIGHT, trendTarget(kpi, target));
     if (spark) tile.spark = spark;
   }
+  if (goal) {
+    tile.baseShort = goalShort(goal, format);
+    tile.baseSentence = goalBase(goal, goal.counts[goal.counts.length - 1]!.period, format);
+  }
   tile.item = tileItem(tile);
   return tile;
 }
 
-/** The scorecard of the shown portfolio (and the selection in it) under the element's options. */
-export function scorecardModel(input: ScorecardInput): ScorecardModel {
-  const { portfolio, overrides, periods = {}, filter, selection, ids, targets, format } = input;
+/** The scope's KPIs in every period, with the feed's overrides in the whole-feed view (the first step). */
+export function scorecardKpis(portfolio: Portfolio, overrides: readonly KpiOverride[], filter: string | undefined, selection: readonly string[], previousOnly = false): ScorecardKpis {
   const scoped = selection.length > 0 || !!filter;
   const scope = selection.length > 0 ? portfolio.narrow(indexesOfIds(portfolio, selection)) : portfolio;
-  const all = deriveKpis(scope.accounts, { shares: scope.shares(), periods, overrides: scoped ? [] : overrides });
-  const overrideById = new Map(overrides.map((o) => [o.id, o])); // last one wins, as in deriveKpis
+  const kpis = portfolioKpis(scope, { overrides: scoped ? [] : overrides, previousOnly });
+  return { portfolio, scope, scoped, kpis, overrides, filter, selection };
+}
+
+/** "No history for Customer lifetime value, Pipeline coverage." for the tiles with a value but no previous one. */
+function historyNote(tiles: readonly Tile[]): string | undefined {
+  const without = tiles.filter((t) => t.previousNote !== undefined);
+  if (!without.length) return undefined;
+  if (without.length === tiles.filter((t) => t.value !== null).length && without.every((t) => t.kpi.source === 'derived')) {
+    return 'No history: the feed gives no earlier period, so no KPI has a previous value or a trend.';
+  }
+  return `No history for ${without.map((t) => t.label).join(', ')}: no previous value or trend (the detail of each says why).`;
+}
+
+/** The tiles of the KPIs under the element's options (the second step). */
+export function scorecardTiles(derived: ScorecardKpis, input: TileOptions): ScorecardModel {
+  const { portfolio, scope, scoped, kpis: all, overrides, filter, selection } = derived;
+  const { ids, targets, format } = input;
+  const overrideById = new Map(overrides.map((o) => [o.id, o])); // last one wins, as in portfolioKpis
   const chosen = chooseKpis(all, ids, (id) => missingKpi(id, overrideById.get(id)));
   // With no accounts at all, every derived KPI is missing for the same reason: one note says it.
   const feedOnly = portfolio.accounts.length === 0 && !scoped;
   const hidden = feedOnly ? [] : chosen.hidden;
   const tiles = chosen.shown.map((kpi) => buildTile(kpi, input, overrideById.get(kpi.id)?.target));
+  if (!feedOnly) for (const goal of input.goals ?? []) tiles.push(buildTile(goalKpi(goal), input, goal.goal, goal));
 
   const words = { shown: portfolio.accounts.length, selection: selection.length, selected: scope.accounts.length, filter };
   const headline = `${scopeText(words, format)}: ${countsText(tiles.map((t) => t.status))}.`;
@@ -243,7 +255,15 @@ export function scorecardModel(input: ScorecardInput): ScorecardModel {
   if (targets.ignored.length) {
     notes.push(`Targets ignored: ${targets.ignored.map((e) => `"${e}"`).join(', ')} (write id:number, e.g. nps:50,churn:0.05).`);
   }
-  return { accounts: scope.accounts, scoped, tiles, hidden, headline, summary: `${headline} ${listed}.${unlisted}`, notes };
+  const model: ScorecardModel = { accounts: scope.accounts, scoped, tiles, hidden, headline, summary: `${headline} ${listed}.${unlisted}`, notes };
+  const note = historyNote(tiles);
+  if (note) model.historyNote = note;
+  return model;
+}
+
+/** The scorecard of the shown portfolio (and the selection in it) under the element's options: both steps at once. */
+export function scorecardModel(input: ScorecardInput): ScorecardModel {
+  return scorecardTiles(scorecardKpis(input.portfolio, input.overrides, input.filter, input.selection), input);
 }
 
 /** The detail of kam-kpi-select (a KPI that is not available has status "not-available" and value null). */
@@ -257,17 +277,14 @@ export interface HistoryRow {
 }
 
 /**
- * The KPI's past values for the detail table, oldest first. Derived revenue growth is period-over-period
- * growth of the accounts' summed history, so its rows are labelled with the periods they compare.
+ * The KPI's values by period for the detail table, oldest first: labelled with their periods (derived
+ * KPIs and goals), else numbered (a feed's history).
  */
-export function historyRows(tile: Tile, accounts: readonly Account[], format: Formatters): HistoryRow[] {
+export function historyRows(tile: Tile, format: Formatters): HistoryRow[] {
   const history = tile.kpi.history ?? [];
+  const periods = tile.kpi.historyPeriods;
   const n = history.length;
   const value = (v: number) => formatKpiValue(tile.kpi.unit, v, format);
-  if (tile.id === 'revenue-growth' && tile.kpi.source === 'derived') {
-    const periods = revenueHistory(accounts).map((p) => p.period);
-    const first = periods.length - n; // the growth series covers the last n periods
-    return history.map((v, i) => ({ label: `${periods[first + i - 1] ?? '?'} → ${periods[first + i] ?? '?'}`, value: value(v) }));
-  }
+  if (periods) return history.map((v, i) => ({ label: periods[i] ?? '?', value: value(v) }));
   return history.map((v, i) => ({ label: i === 0 ? '1 (oldest)' : i === n - 1 ? `${n} (latest)` : String(i + 1), value: value(v) }));
 }

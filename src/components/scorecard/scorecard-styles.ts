@@ -167,6 +167,12 @@ export const scorecardStyles = css`
     padding-top: 0.3em;
     overflow: visible;
   }
+  /* The sparkline is stretched to the tile: its strokes keep their width (a CSS property, as Lightning Web
+     Security's sanitizer drops the vector-effect attribute). */
+  .spark path,
+  .spark line {
+    vector-effect: non-scaling-stroke;
+  }
   .spark path {
     fill: none;
     stroke: var(--kam-accent);
@@ -204,9 +210,13 @@ export const scorecardStyles = css`
   .strip .status {
     font-size: 0.85em;
   }
-  .unavailable {
+  .unavailable,
+  .history-note {
     color: var(--kam-muted);
     font-size: 0.85em;
+  }
+  .history-note {
+    margin: 0;
   }
   .unavailable p,
   .unavailable ul {

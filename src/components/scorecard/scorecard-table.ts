@@ -1,15 +1,13 @@
 /**
  * The scorecard as rows: the columns of its table view (formatted texts, one row per tile) and of its
- * CSV export (id, label, value, previous, target, status, definition; numbers unformatted).
+ * CSV export (id, label, value, previous, previous_period, target, status, definition; numbers unformatted).
  */
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Tile } from './scorecard-model.js';
-import { NO_PREVIOUS_TEXT } from './scorecard-text.js';
 
 function changeCell(tile: Tile): string {
-  if (tile.change) return `${tile.deltaText} (${tile.change.verdict})`;
-  return tile.previousNote ? NO_PREVIOUS_TEXT : '–';
+  return tile.change ? `${tile.deltaText} (${tile.change.verdict})` : '–';
 }
 
 export const TABLE_COLUMNS: readonly TableColumn<Tile>[] = [
@@ -26,6 +24,7 @@ export const CSV_COLUMNS: readonly CsvColumn<Tile>[] = [
   { header: 'label', value: (t) => t.label },
   { header: 'value', value: (t) => t.value },
   { header: 'previous', value: (t) => t.kpi.previous },
+  { header: 'previous_period', value: (t) => t.kpi.previousPeriod },
   { header: 'target', value: (t) => t.target },
   { header: 'status', value: (t) => t.status },
   { header: 'definition', value: (t) => t.kpi.definition },

@@ -7,6 +7,7 @@
 import type { Kpi, KpiUnit } from '../../analysis/kpis.js';
 import { describeFilter, parseFilter } from '../../feed/filter.js';
 import type { Formatters } from '../../internal/format.js';
+import { periodName } from '../../internal/period-words.js';
 import type { KpiChange, TileStatus } from './scorecard-status.js';
 
 /** Status words and icons: the icon's shape and the word carry the status, colour only repeats it. */
@@ -21,7 +22,7 @@ export const STATUS_TEXT: Readonly<Record<TileStatus, { icon: string; label: str
 /** The arrow of a change, by its direction; the words next to it ("better", "worse") carry the meaning. */
 export const CHANGE_ARROWS: Readonly<Record<KpiChange['direction'], string>> = { up: '▲', down: '▼', flat: '▶' };
 
-/** What a tile says in place of the change when the KPI has a value but no previous one. */
+/** What the tooltip and the detail say of a KPI that has a value but no previous one. */
 export const NO_PREVIOUS_TEXT = 'No previous value';
 
 /** Short labels for the compact strip. */
@@ -123,7 +124,7 @@ export function baseSentence(kpi: Kpi, format: Formatters): string {
   const accounts = plural(base.accounts, 'account', format);
   switch (kpi.id) {
     case 'revenue-growth':
-      return `${v} = ${money(base.numerator)} ÷ ${money(base.denominator)} − 1: this period's revenue over last period's, for the ${accounts} with previousRevenue.`;
+      return `${v} = ${money(base.numerator)} ÷ ${money(base.denominator)} − 1: this period's revenue over last period's, for the ${accounts} with a previous revenue.`;
     case 'retention':
       return `${v} = ${of} active last period ${base.numerator === 1 ? 'is' : 'are'} still active.`;
     case 'churn':
@@ -160,9 +161,10 @@ export function statusRule(better: Kpi['better'], targetText: string, limitText:
     : `On track at ${targetText} or less; at risk up to ${limitText} (${within}); off track above ${limitText}.`;
 }
 
-/** The previous value in words, for the detail. */
-export function previousWords(tile: { previousText?: string; deltaWords?: string; previousNote?: string }): string {
-  if (tile.previousText) return `${tile.previousText} (${tile.deltaWords})`;
+/** The previous value in words, for the detail: "14.3% in 2026-Q2 (up 5.7 percentage points, better)". */
+export function previousWords(tile: { previousText?: string; deltaWords?: string; previousNote?: string; kpi?: { previousPeriod?: string } }): string {
+  const period = tile.kpi?.previousPeriod ? ` in ${periodName(tile.kpi.previousPeriod)}` : '';
+  if (tile.previousText) return `${tile.previousText}${period} (${tile.deltaWords})`;
   if (tile.previousNote) return `${NO_PREVIOUS_TEXT}. ${tile.previousNote}`;
   return 'None: the KPI has no value.';
 }
@@ -175,9 +177,8 @@ export function tileItem(tile: { label: string; status: TileStatus; valueText: s
 }
 
 /** What the live region says when the keyboard reaches a tile: the tile, its change, and where it is ("2 of 10"). */
-export function tileAnnouncement(tile: { item: string; deltaWords?: string; previousNote?: string }, index: number, count: number): string {
-  const change = tile.deltaWords ?? (tile.previousNote ? NO_PREVIOUS_TEXT.toLowerCase() : undefined);
-  return `${tile.item}${change ? `; ${change}` : ''}. ${index + 1} of ${count}.`;
+export function tileAnnouncement(tile: { item: string; deltaWords?: string }, index: number, count: number): string {
+  return `${tile.item}${tile.deltaWords ? `; ${tile.deltaWords}` : ''}. ${index + 1} of ${count}.`;
 }
 
 function filterWords(filter: string | undefined): string {

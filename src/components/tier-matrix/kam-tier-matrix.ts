@@ -2,22 +2,30 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { selectedCounts, type Matrix, type SelectedCounts } from '../../analysis/portfolio-matrix.js';
+import { previousTiers, tierMovement, type TierMovement } from '../../analysis/tier-movement.js';
 import { parseCuts, POTENTIAL_FIELDS, VALUE_FIELDS, type PotentialField, type ValueField } from '../../analysis/bands.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import { tierRules, TIER_ORDER, type TierResult, type TierRules } from '../../analysis/tiers.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
+import { moveInGrid } from '../../internal/keyboard.js';
 import { memo } from '../../internal/memo.js';
 import { indexesOfIds } from '../../internal/selection.js';
+import { goalsInForce } from '../../internal/tier-goals-input.js';
 import { tooltip } from '../../internal/tooltip.js';
 import { boxOf, tierMatrixChart, tipAnchor, type TierMatrixChart } from './tier-matrix-layout.js';
 import { bandHeaders, cellMark, itemRing, tierPanel, tierPatterns } from './tier-matrix-marks.js';
-import { cellAt, cellCount, idsOf, itemKey, itemOfKey, moveFocus, selectedIn, tierMatrixModel, topAccounts, type TierMatrixModel } from './tier-matrix-model.js';
+import { cellAt, cellCount, idsOf, itemKey, itemOfKey, moveFocus, selectedIn, tierMatrixModel, topAccounts, topOf, type TierMatrixModel } from './tier-matrix-model.js';
+import { goalsOf, goalsStyles, goalsView } from './tier-matrix-goals.js';
+import { MOVEMENT_CELLS, idsOfMove, modeToggle, movementCellMembers, movementChart, movementLayout, selectedInMove, type TierMatrixMode } from './tier-matrix-movement.js';
+import { describeMove, movementKey, movementSummary, moveTooltip } from './tier-matrix-movement-text.js';
 import { tierMatrixStyles } from './tier-matrix-styles.js';
 import { csvColumns, tableColumns, tableRows, type TierMatrixRow } from './tier-matrix-table.js';
 import { balanceSentences, describeItem, itemTooltip, summarySentence, tierSummaryLine } from './tier-matrix-text.js';
 
 export type { TierMatrixRow };
+
+export type { TierMatrixMode };
 
 const cutsConverter = {
   fromAttribute: (value: string | null) => parseCuts(value),
@@ -26,14 +34,17 @@ const cutsConverter = {
 
 const KEYS =
   'Arrow keys move between the cells of the matrix and on into the tier summary. Enter or Space selects the accounts of the focused cell or tier, Shift adds them to the selection, Escape clears it. The table view lists every account with its tier and bands.';
+const MOVEMENT_KEYS =
+  'Arrow keys move between the counts of the movement grid. Enter or Space selects the accounts of the focused count, Shift adds them to the selection, Escape clears it. The table view lists every account with its tier now and in the previous period.';
 
 /**
  * @summary The account portfolio matrix: accounts by current value and growth potential, with the MVC /
- * MGC / STC / BZ tiers inside each cell, a tier summary, the tier rule in words and the resource balance.
+ * MGC / STC / BZ tiers inside each cell, a tier summary, the tier rule in words and the resource balance;
+ * with history, the tier movement since the previous period and the tier goals.
  *
  * @tag kam-tier-matrix
  *
- * @event {CustomEvent<KamSelectDetail>} kam-select - The accounts of a cell or a tier were selected (click, Enter/Space) or the selection was cleared (Escape).
+ * @event {CustomEvent<KamSelectDetail>} kam-select - The accounts of a cell, a tier or a movement count were selected (click, Enter/Space) or the selection was cleared (Escape).
  * @event {CustomEvent<KamLoadDetail>} kam-load - A feed was loaded and validated.
  * @event {CustomEvent<KamErrorDetail>} kam-error - The feed could not be loaded or is not a feed.
  *
@@ -41,31 +52,43 @@ const KEYS =
  * @csspart notes - Notes on the bands: accounts without data, bands merged by ties.
  * @csspart balance - The resource balance: share of effort against share of revenue per tier.
  * @csspart rule - The disclosure with the tier rule in words.
+ * @csspart mode-toggle - The Matrix / Movement buttons (shown when the feed has a previous period).
+ * @csspart movement-key - The key under the movement grid.
+ * @csspart goals - The tier goals: the count of MVC and MGC accounts by period against each goal, in a line and a sentence.
+ *
+ * Movement (`mode="movement"`): rows are the tier in the previous period (or "new": no figures for it),
+ * columns the tier now (or "lost": revenue then, none now); each count selects its accounts. MGC to MVC is
+ * the movement a key-account team works for; MVC to anything lower is a warning. The tooltips, the table
+ * view and the CSV export give each account's previous tier.
  *
  * @cssprop [--kam-tier-matrix-shade=var(--kam-accent)] - Colour of the cells, shaded by their share of revenue.
  * @cssprop [--kam-tier-mvc=#1f5fbf] - MVC colour (solid).
  * @cssprop [--kam-tier-mgc=#1a7f37] - MGC colour (striped).
  * @cssprop [--kam-tier-stc=#7d4fc9] - STC colour (dotted).
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour (cross-hatched).
+ * @cssprop [--kam-good=#1a7f37] - Movement up a tier (MGC to MVC: its border); dark theme #3fb950.
+ * @cssprop [--kam-bad=#c1121f] - Movement down a tier or lost (MVC to lower: its border); dark theme #ff7b72.
  */
 export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
-  static override styles = [...KamWidget.styles, ...tierMatrixStyles];
+  static override styles = [...KamWidget.styles, ...tierMatrixStyles, goalsStyles];
 
   protected readonly items: ItemFocusController = new ItemFocusController(this, {
-    count: () => (this.model ? cellCount(this.model.matrix) + TIER_ORDER.length : 0),
-    keyOf: (item) => itemKey(this.model!.matrix, item),
+    count: () => (!this.model ? 0 : this.movement ? MOVEMENT_CELLS : cellCount(this.model.matrix) + TIER_ORDER.length),
+    keyOf: (item) => (this.movement ? `move ${item}` : itemKey(this.model!.matrix, item)),
     // A tier stays the same tier and a cell the same cell among the same bands; a cell whose bands are
     // gone leaves the first cell focused while the plot has focus, so the arrow keys go on from there.
     indexOf: (key): number => {
       if (!this.model) return -1;
+      if (this.movement) return key.startsWith('move ') ? Number(key.slice(5)) : -1;
       const item = itemOfKey(this.model.matrix, key);
       return item < 0 && this.items.focused ? 0 : item;
     },
     move: (key, item) => {
+      if (this.movement) return moveInGrid(key, item, 5, 5);
       const { value, potential } = this.model!.matrix;
       return moveFocus(key, item, value.bands.length, potential.bands.length, TIER_ORDER.length);
     },
-    describe: (item) => describeItem(this.chart!.w, this.model!, item, this.selectedIn(item)),
+    describe: (item) => (this.movement ? describeMove(this.format, this.movement, item, this.selectedIn(item)) : describeItem(this.chart!.w, this.model!, item, this.selectedIn(item))),
     activate: (item, extend) => this.select(item, extend),
     announce: (text) => this.announce(text),
     focusFirst: true,
@@ -83,6 +106,15 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   /** Cut points between potential bands, like `value-thresholds`. Unset: tertiles of the accounts shown. */
   @property({ attribute: 'potential-thresholds', converter: cutsConverter }) potentialThresholds?: number[];
 
+  /** "matrix" (default): accounts by value and potential band; "movement": how many accounts moved from each tier to each other tier since the previous period (needs a feed with history). */
+  @property({ reflect: true }) mode: TierMatrixMode = 'matrix';
+
+  /** Goals for the number of MVC and MGC accounts: "MVC:60,MGC:90" (or an object { MVC: 60 }); shown under the chart. Unset: the linked `<kam-feed>`'s, else none. */
+  @property({ attribute: 'tier-goals' }) tierGoals?: string | Readonly<Record<string, number>>;
+
+  /** The period the tier goals are for ("2027-Q2"). Unset: the linked `<kam-feed>`'s, else the current period. */
+  @property({ attribute: 'goal-period' }) goalPeriod?: string;
+
   protected readonly exportName = 'kam-tier-matrix';
   private readonly deriveMatrixModel = memo(
     (portfolio: Portfolio, valueField: ValueField, potentialField: PotentialField, valueCuts?: readonly number[], potentialCuts?: readonly number[]) =>
@@ -93,10 +125,16 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   /** An item's tooltip, made again only when the item, its selected count or the chart changes. */
   private readonly tipOf = memo((chart: TierMatrixChart, item: number, selected: number) => ({
     anchor: tipAnchor(chart, item),
-    content: itemTooltip(chart.w, chart.model, item, selected, topAccounts(chart.model, item)),
+    content: itemTooltip(chart.w, chart.model, item, selected, topAccounts(chart.model, item), this.derivePrevious(chart.model.portfolio)),
   }));
+  /** Each account's tier in the previous period (tooltips, table, CSV): read when first needed. */
+  private readonly derivePrevious = memo(previousTiers);
+  private readonly deriveMovement = memo(tierMovement);
+  private readonly deriveGoals = memo(goalsOf);
   private chart?: TierMatrixChart;
   private selected?: SelectedCounts;
+  /** The movement shown, in movement mode (and with a previous period). */
+  private movement?: TierMovement;
 
   /** The tier rule parameters in force: the portfolio's (the linked `<kam-feed>`'s, or this element's own attributes, then `rules`, then the defaults; unusable values are ignored). */
   get effectiveRules(): TierRules {
@@ -129,16 +167,25 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
     const model = this.model;
     this.chart = model && this.deriveChart(model, this.format, Math.max(260, this.size.width));
     this.selected = model && this.deriveSelected(model, this.selection);
+    const movement = model && this.mode === 'movement' ? this.deriveMovement(model.portfolio) : undefined;
+    if (movement !== this.movement) this.items.clear();
+    this.movement = movement;
+  }
+
+  /** The previous period's tiers too (tooltips, table), at the first idle moment. */
+  protected override prepare(portfolio: Portfolio): void {
+    super.prepare(portfolio);
+    this.derivePrevious(portfolio);
   }
 
   // ---- summary, table, CSV (tier-matrix-table.ts) ---------------------------------------------------
 
   protected summary(model: TierMatrixModel): string {
-    return summarySentence(this.format, model.tiers);
+    return this.movement ? movementSummary(this.format, this.movement) : summarySentence(this.format, model.tiers);
   }
 
   protected tableRows(model: TierMatrixModel): readonly TierMatrixRow[] {
-    return tableRows(model);
+    return tableRows(model, this.derivePrevious(model.portfolio));
   }
 
   protected rowKey(row: TierMatrixRow): string {
@@ -156,11 +203,12 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   // ---- interaction ---------------------------------------------------------------------------------
 
   private selectedIn(item: number): number {
-    return selectedIn(this.model!.matrix, this.selected, item);
+    return this.movement ? selectedInMove(this.movement, item, this.model!.portfolio.accounts, this.selectedIds) : selectedIn(this.model!.matrix, this.selected, item);
   }
 
   private select(item: number, extend: boolean) {
-    this.selectIds(idsOf(this.model!.portfolio.accounts, this.model!.matrix, item), extend);
+    const { accounts } = this.model!.portfolio;
+    this.selectIds(this.movement ? idsOfMove(this.movement, item, accounts) : idsOf(accounts, this.model!.matrix, item), extend);
   }
 
   /** The cell or tier block under the pointer (its `data-item`), or -1. */
@@ -182,7 +230,32 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
 
   // ---- drawing (tier-matrix-layout.ts places, tier-matrix-marks.ts draws) ------------------------------
 
+  private renderGoals(model: TierMatrixModel): TemplateResult | typeof nothing {
+    const { tierGoals, goalPeriod } = goalsInForce(this, this.feedController.provider);
+    return tierGoals === undefined ? nothing : goalsView(this.deriveGoals(model.portfolio, tierGoals, goalPeriod), this.format);
+  }
+
+  /** The movement grid: counts from each tier then to each tier now, each selectable. */
+  private renderMovement(model: TierMatrixModel, movement: TierMovement): TemplateResult {
+    const { index, hover, focused } = this.items;
+    const active = hover >= 0 ? hover : focused ? index : -1;
+    const content = movementChart({
+      f: this.format,
+      layout: movementLayout(Math.max(260, Math.min(this.size.width, 720))),
+      movement,
+      selected: (item) => this.selectedIn(item),
+      hover,
+      focus: focused ? index : -1,
+      tip: active >= 0 ? { item: active, content: moveTooltip(this.format, movement, active, this.selectedIn(active), topOf(model, movementCellMembers(movement, active))) } : undefined,
+    });
+    return html`${modeToggle(model.portfolio.periods().previous()?.label, this.mode, (mode) => (this.mode = mode))}
+      ${this.renderPlot({ roleDescription: 'tier movement', keys: MOVEMENT_KEYS, onPointerOver: this.onPointerOver, onClick: this.onClick }, content)}
+      <p class="movement-key" part="movement-key">${movementKey(movement)}</p>
+      ${this.renderGoals(model)}`;
+  }
+
   protected renderChart(model: TierMatrixModel): TemplateResult {
+    if (this.movement) return this.renderMovement(model, this.movement);
     const chart = this.chart!;
     const { w, layout, rows, maxShare, valueTitle, potentialTitles, blocks, notes, balance, rule, givenNote } = chart;
     const { matrix, valueNames, potentialNames } = model;
@@ -202,12 +275,13 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
         ${hover !== index ? ring(hover, 'hover-ring') : nothing} ${focused ? ring(index, 'focus-ring') : nothing}
       </svg>
       ${tooltip(tip?.anchor, tip?.content, 'tooltip')}`;
-    return html`${this.renderPlot({ roleDescription: 'tier matrix', keys: KEYS, onPointerOver: this.onPointerOver, onClick: this.onClick }, content)}
+    return html`${modeToggle(model.portfolio.periods().previous()?.label, this.mode, (mode) => (this.mode = mode))}
+      ${this.renderPlot({ roleDescription: 'tier matrix', keys: KEYS, onPointerOver: this.onPointerOver, onClick: this.onClick }, content)}
       <ul class="sr-only" aria-label="Tier summary">
         ${blocks.map((block) => html`<li>${tierSummaryLine(block)}</li>`)}
       </ul>
       ${notes.length ? html`<ul class="notes" part="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
-      ${balance.length ? html`<p class="balance" part="balance"><strong>Resource balance:</strong> ${balance.join(' ')}</p>` : nothing}
+      ${balance.length ? html`<p class="balance" part="balance"><strong>Resource balance:</strong> ${balance.join(' ')}</p>` : nothing} ${this.renderGoals(model)}
       <details class="rule" part="rule">
         <summary>How tiers are assigned</summary>
         <ol>${rule.map((line) => html`<li>${line}</li>`)}</ol>

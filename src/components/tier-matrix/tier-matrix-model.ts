@@ -97,9 +97,14 @@ export function idsOf(accounts: readonly Account[], matrix: Matrix, item: number
  * first: the same order as the Pareto chart and the tiers' ranks.
  */
 export function topAccounts(model: TierMatrixModel, item: number, k = 3): Account[] {
+  return topOf(model, membersOf(model.matrix, item), k);
+}
+
+/** The `k` of these accounts (input indices) that come first in the portfolio's ranking, best first. */
+export function topOf(model: TierMatrixModel, members: Iterable<number>, k = 3): Account[] {
   const rank = model.portfolio.ranking().rankOf;
   const top: number[] = [];
-  for (const i of membersOf(model.matrix, item)) {
+  for (const i of members) {
     if (top.length === k && rank[i]! > rank[top[k - 1]!]!) continue;
     let at = top.length;
     while (at > 0 && rank[top[at - 1]!]! > rank[i]!) at--;

@@ -93,6 +93,63 @@ export const tierMatrixStyles = [
     margin: 0.3em 0 0;
     color: var(--kam-muted);
   }
+  .mode-toggle {
+    display: flex;
+    gap: 0.4em;
+    flex-wrap: wrap;
+  }
+  /* The movement grid: the kind of a movement shows in its glyph and border; the tint only repeats it. */
+  .move-bg {
+    fill: var(--kam-surface);
+    stroke: var(--kam-border);
+    stroke-width: 1;
+  }
+  .move.up .move-bg {
+    fill: color-mix(in srgb, var(--kam-good) 16%, var(--kam-bg));
+  }
+  .move.down .move-bg,
+  .move.lost .move-bg {
+    fill: color-mix(in srgb, var(--kam-bad) 12%, var(--kam-bg));
+  }
+  .move.goal-move .move-bg {
+    stroke: var(--kam-good);
+    stroke-width: 2.5;
+  }
+  .move.warning .move-bg {
+    stroke: var(--kam-bad);
+    stroke-width: 2;
+    stroke-dasharray: 5 3;
+  }
+  .move.empty .move-bg {
+    fill: var(--kam-bg);
+    stroke-dasharray: 3 3;
+  }
+  .move.selected .move-bg {
+    stroke: var(--kam-fg);
+    stroke-width: 2.5;
+    stroke-dasharray: none;
+  }
+  .move-count {
+    fill: var(--kam-fg);
+    font-size: 15px;
+    font-weight: 600;
+  }
+  .move.empty .move-count {
+    fill: var(--kam-muted);
+    font-weight: 400;
+  }
+  .move-glyph {
+    fill: var(--kam-fg);
+    font-size: 11px;
+  }
+  .move .selected-count {
+    font-size: 11px;
+  }
+  .movement-key {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--kam-muted);
+  }
   /* These tooltips hold no links, so they never block the pointer from reaching the cells under them. */
   .tooltip {
     pointer-events: none;
@@ -116,9 +173,14 @@ export const tierMatrixStyles = [
       stroke: CanvasText;
     }
     .cell.selected .cell-bg,
-    .tier-block.selected .block-bg {
+    .tier-block.selected .block-bg,
+    .move.selected .move-bg {
       stroke: Highlight;
       stroke-width: 3;
+    }
+    .move-bg {
+      fill: Canvas;
+      stroke: CanvasText;
     }
     .focus-ring,
     .hover-ring {

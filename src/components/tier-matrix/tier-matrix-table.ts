@@ -1,6 +1,7 @@
 /**
- * The tier matrix as rows: the table view (every account with its tier, band cells and the reason for
- * its tier, sortable) and the CSV export (the same accounts, every figure unformatted).
+ * The tier matrix as rows: the table view (every account with its tier, its tier in the previous period,
+ * band cells and the reason for its tier, sortable) and the CSV export (the same accounts, every figure
+ * unformatted; `previous_tier` empty when the feed has no previous period).
  */
 import { TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
@@ -9,22 +10,26 @@ import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
 import type { BandAxis } from '../../analysis/bands.js';
 import type { TierMatrixModel } from './tier-matrix-model.js';
-import { POTENTIAL_LABEL, VALUE_LABEL } from './tier-matrix-text.js';
+import type { Tier } from '../../feed/schema.js';
+import { POTENTIAL_LABEL, VALUE_LABEL, previousTierText } from './tier-matrix-text.js';
 
 /** One table and CSV row: an account with its tier, its bands and its measures. */
 export interface TierMatrixRow {
   assignment: TierAssignment;
+  /** Its tier in the previous period ("new" without figures then); undefined when the feed has no previous period. */
+  previousTier?: string;
   value: number;
   potential: number;
   valueBand: number;
   potentialBand: number;
 }
 
-/** One row per account shown, in feed order, with the tier and reason the account has in the whole feed. */
-export function tableRows(model: TierMatrixModel): TierMatrixRow[] {
+/** One row per account shown, in feed order, with the tier and reason the account has in the whole feed, and its previous tier. */
+export function tableRows(model: TierMatrixModel, previous: Uint8Array | undefined): TierMatrixRow[] {
   const { matrix, values, potentials } = model;
   return model.portfolio.assignments().map((assignment, i) => ({
     assignment,
+    ...(previous ? { previousTier: previousTierText(previous[i]!) } : {}),
     value: values[i]!,
     potential: potentials[i]!,
     valueBand: matrix.value.bandOf[i]!,
@@ -32,18 +37,22 @@ export function tableRows(model: TierMatrixModel): TierMatrixRow[] {
   }));
 }
 
+const tierSort = (tier: string | undefined) => (tier === undefined ? undefined : tier === 'new' ? TIER_ORDER.length : TIER_ORDER.indexOf(tier as Tier));
+
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Account, tier, both bands (sorted low to high, no-data last), revenue, the measures, the reason. */
 export function tableColumns(f: Formatters, model: TierMatrixModel): TableColumn<TierMatrixRow>[] {
   const { matrix, valueNames, potentialNames } = model;
   const { valueField: value, potentialField: potential } = model.options;
+  const previous = model.portfolio.periods().previous()?.label;
   const measure = (v: number, fmt: (n: number) => string) => (Number.isNaN(v) ? '—' : fmt(v));
   const measureSort = (v: number) => (Number.isNaN(v) ? undefined : v);
   const bandSort = (axis: BandAxis, b: number) => (axis.bands[b]!.missing ? undefined : b);
   const columns: TableColumn<TierMatrixRow>[] = [
     { id: 'name', label: 'Account', sortValue: (r) => r.assignment.account.name, cell: (r) => r.assignment.account.name },
     { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(r.assignment.tier), cell: (r) => `${r.assignment.tier}${r.assignment.given ? ' (given)' : ''}` },
+    ...(previous ? [{ id: 'previous-tier', label: `Tier in ${previous}`, sortValue: (r: TierMatrixRow) => tierSort(r.previousTier), cell: (r: TierMatrixRow) => r.previousTier ?? '–' }] : []),
     { id: 'value-band', label: `Value band (${VALUE_LABEL[value]})`, sortValue: (r) => bandSort(matrix.value, r.valueBand), cell: (r) => valueNames[r.valueBand]! },
     { id: 'potential-band', label: `Potential band (${POTENTIAL_LABEL[potential]})`, sortValue: (r) => bandSort(matrix.potential, r.potentialBand), cell: (r) => potentialNames[r.potentialBand]! },
     { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.assignment.account.revenue, cell: (r) => f.money(r.assignment.account.revenue) },
@@ -68,6 +77,7 @@ export function csvColumns(model: TierMatrixModel | undefined): CsvColumn<TierMa
     { header: 'name', value: (r) => r.assignment.account.name },
     { header: 'tier', value: (r) => r.assignment.tier },
     { header: 'tier_given', value: (r) => r.assignment.given },
+    { header: 'previous_tier', value: (r) => r.previousTier },
     { header: 'value_band', value: (r) => model?.valueNames[r.valueBand] },
     { header: 'potential_band', value: (r) => model?.potentialNames[r.potentialBand] },
     { header: 'revenue', value: (r) => r.assignment.account.revenue },

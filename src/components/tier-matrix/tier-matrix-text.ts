@@ -48,6 +48,11 @@ export interface Wording {
   potentialField: PotentialField;
 }
 
+/** An account's tier in the previous period, from previousTiers(): "MGC", or "new" without figures then. */
+export function previousTierText(tier: number): string {
+  return TIER_ORDER[tier] ?? 'new';
+}
+
 export function accountsText(f: Formatters, n: number): string {
   return `${f.integer(n)} ${n === 1 ? 'account' : 'accounts'}`;
 }
@@ -181,11 +186,13 @@ export function describeItem(w: Wording, model: TierMatrixModel, item: number, s
  * The tooltip of a hovered or focused item: a cell's figures and tiers, or a tier's figures, definition
  * and given count, then the item's top accounts (`top`, best ranked first).
  */
-export function itemTooltip(w: Wording, model: TierMatrixModel, item: number, selected: number, top: readonly Account[]): TemplateResult {
+export function itemTooltip(w: Wording, model: TierMatrixModel, item: number, selected: number, top: readonly Account[], previous?: Uint8Array): TemplateResult {
   const { f } = w;
+  const label = model.portfolio.periods().previous()?.label;
+  const was = (a: Account) => (previous && label ? ` (${label}: ${previousTierText(previous[model.portfolio.indexOf(a.id)]!)})` : '');
   const topList = top.length
     ? html`<p class="top-title">Top accounts by revenue</p>
-        <ol>${top.map((a) => html`<li>${displayText(a.name)}: ${f.money(a.revenue)}</li>`)}</ol>`
+        <ol>${top.map((a) => html`<li>${displayText(a.name)}: ${f.money(a.revenue)}${was(a)}</li>`)}</ol>`
     : nothing;
   const cells = cellCount(model.matrix);
   if (item < cells) {

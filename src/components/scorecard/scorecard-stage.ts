@@ -1,0 +1,48 @@
+/** The off-screen stage where the scorecard's tiles are drawn as one SVG while an export reads it (the drawing: scorecard-export.ts, loaded on first use). */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ExportError } from '../../internal/export.js';
+
+/**
+ * The off-screen stage an export reads: drawn while any export runs (toPNG reads it through toSVG too),
+ * removed when the last one ends.
+ */
+export class ExportStage implements ReactiveController {
+  /** True while the stage is drawn. */
+  shown = false;
+  private running = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    /** Loads the drawing's code and styles (on the first export). */
+    private readonly load: () => Promise<unknown>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Runs an export, and removes the stage once the export has read it. */
+  async around<T>(run: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await run();
+    } finally {
+      if (--this.running === 0) {
+        this.shown = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  /** The stage's SVG, once drawn. */
+  async svg(): Promise<SVGSVGElement> {
+    await this.load();
+    this.shown = true;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const element = this.host.renderRoot.querySelector<SVGSVGElement>('.export-stage svg.chart');
+    if (!element) throw new ExportError('There is no scorecard to export yet: the widget has no data.');
+    return element;
+  }
+}
+
