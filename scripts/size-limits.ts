@@ -17,13 +17,13 @@ export interface Limit {
  * budget has a ceiling only.
  */
 export const LIMITS: Readonly<Record<string, Limit>> = {
-  'autoloader + <kam-pareto>': { budget: 40, ceiling: 51.0 },
-  'autoloader + every element': { budget: 76, ceiling: 94.1 },
-  'kam-widgets.js': { budget: 78, ceiling: 93.9 },
-  'autoloader + <kam-feed>': { ceiling: 33.0 },
-  'autoloader + <kam-quadrant>': { ceiling: 59.9 },
-  'autoloader + <kam-scorecard>': { ceiling: 57.4 },
-  'autoloader + <kam-tier-matrix>': { ceiling: 59.4 },
+  'autoloader + <kam-pareto>': { budget: 40, ceiling: 51.1 },
+  'autoloader + every element': { budget: 76, ceiling: 94.2 },
+  'kam-widgets.js': { budget: 78, ceiling: 94.0 },
+  'autoloader + <kam-feed>': { ceiling: 33.1 },
+  'autoloader + <kam-quadrant>': { ceiling: 60.0 },
+  'autoloader + <kam-scorecard>': { ceiling: 57.5 },
+  'autoloader + <kam-tier-matrix>': { ceiling: 59.5 },
 };
 
 const kb = (n: number) => `${n.toFixed(1)} KB`;
