@@ -18,3 +18,7 @@ export * from './periods.js';
 export * from './period-figures.js';
 export * from './random.js';
 export * from './sample-feed.js';
+export * from './roi.js';
+export * from './flags.js';
+export * from './flag-text.js';
+export * from './readiness.js';

@@ -21,9 +21,21 @@ import { Periods, narrowedSource, type PeriodSource } from './periods.js';
 import { pareto, paretoOf, paretoShares, type ParetoResult, type ParetoShares } from './pareto.js';
 import { quadrants, type QuadrantResult } from './quadrant.js';
 import { assignTiers, tierAssignment, tierRules, tiersOfSubset, type TierAssignment, type TierResult, type TierRules } from './tiers.js';
+import { roiOf, type RoiResult } from './roi.js';
+import { accountFlags, DEFAULT_FLAG_RULES, type FlagResult, type FlagRules } from './flags.js';
+import { readinessOf, type Readiness } from './readiness.js';
+
+/** Everything a portfolio is analysed under: the tier rules, the cost of effort (ROI), the red flags' thresholds, the sales cycle (readiness). */
+export interface PortfolioRules extends TierRules {
+  /** The cost of one unit of `effort`, for accounts without `costToServe`. */
+  costPerEffort?: number;
+  flags: FlagRules;
+  /** The sales cycle in months, for the readiness check (not in the feed). */
+  salesCycleMonths?: number;
+}
 
 export class Portfolio {
-  readonly rules: TierRules;
+  readonly rules: PortfolioRules;
   readonly columns: AccountColumns;
   private shared?: ParetoShares;
   private ranked?: ParetoResult;
@@ -31,6 +43,8 @@ export class Portfolio {
   private split?: QuadrantResult;
   private ids?: Map<string, number>;
   private timeline?: Periods;
+  private returns?: RoiResult;
+  private flagged?: FlagResult;
   /** The order of periods and where each account's past figures are (a validated feed's `history`). */
   protected readonly history?: FeedHistory;
 
@@ -42,11 +56,11 @@ export class Portfolio {
    */
   constructor(
     readonly accounts: readonly Account[],
-    rules: Partial<TierRules> = {},
+    rules: Partial<PortfolioRules> = {},
     columns?: AccountColumns,
     history?: FeedHistory,
   ) {
-    this.rules = tierRules(rules);
+    this.rules = { ...tierRules(rules), costPerEffort: rules.costPerEffort, flags: { ...DEFAULT_FLAG_RULES, ...rules.flags }, salesCycleMonths: rules.salesCycleMonths };
     this.columns = columnsFor(accounts, columns);
     // Accounts given without their feed: the order of periods comes from their histories, which also give
     // previousRevenue where an account has none (as parseFeed settles it).
@@ -76,6 +90,21 @@ export class Portfolio {
   /** Every account's effort/impact quadrant, split at the whole feed's medians. */
   quadrants(): QuadrantResult {
     return (this.split ??= this.splitQuadrants());
+  }
+
+  /** Cost to serve and ROI of every account, per tier and over all. */
+  roi(): RoiResult {
+    return (this.returns ??= roiOf(this.columns, this.tiers().tierIndex, this.rules.costPerEffort));
+  }
+
+  /** The red flags of every account (a narrowed portfolio: the whole feed's flags of its accounts). */
+  flags(): FlagResult {
+    return (this.flagged ??= accountFlags(this));
+  }
+
+  /** The KAM readiness check of the portfolio's accounts. */
+  readiness(): Readiness {
+    return readinessOf(this, this.rules.salesCycleMonths);
   }
 
   /** The tier of the account at input index `i`, with its reason (a vital account's rank is its rank in the whole feed). */
