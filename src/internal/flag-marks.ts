@@ -1,0 +1,209 @@
+/**
+ * The mark of a flagged account, shared by every widget that shows accounts: a small warning triangle on
+ * the account's bar, point or row, and its red flags in words (a tooltip line, a table column, CSV
+ * columns). The flags themselves come from the portfolio (`portfolio.flags()`, analysis/flags.ts).
+ *
+ * Decisions:
+ * - Severity is told by the glyph, not by colour alone: a severe flag is a filled triangle (▲ in text), a
+ *   warning an outlined one (△), and wherever there is text the words say "severe" or "warning". In
+ *   forced-colors mode both glyphs keep their shape (filled and outlined in CanvasText).
+ * - Glyphs are decoration (aria-hidden); the words carry the meaning for screen readers.
+ * - An account's flags are found through a lookup built once per flag result, so a tooltip or a table of
+ *   100,000 accounts does not search the flagged list for every row.
+ */
+import { css, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import type { FlaggedAccount, FlagResult, RedFlag } from '../analysis/flags.js';
+import { FLAG_META } from '../analysis/flags.js';
+import { flagText } from '../analysis/flag-text.js';
+import type { TableColumn } from './data-table.js';
+import type { CsvColumn } from './export.js';
+import type { Formatters } from './format.js';
+
+/** 0 none, 1 warning, 2 severe (as `FlagResult.level`). */
+export type FlagLevel = 0 | 1 | 2;
+
+/** The text glyph of each level: none, warning (outlined), severe (filled). */
+export const FLAG_GLYPHS = ['', '△', '▲'] as const;
+/** The word of each level. */
+export const FLAG_LEVEL_WORDS = ['', 'warning', 'severe'] as const;
+
+/** How many flag sentences a tooltip shows before "and N more". */
+const TOOLTIP_SENTENCES = 3;
+
+const lookups = new WeakMap<FlagResult, Map<number, FlaggedAccount>>();
+
+/** The flagged account at input index `index` of the portfolio the result is of; undefined when it has no flag. */
+export function flaggedAt(result: FlagResult | undefined, index: number): FlaggedAccount | undefined {
+  if (!result || !result.level[index]) return undefined;
+  let lookup = lookups.get(result);
+  if (!lookup) {
+    lookup = new Map(result.accounts.map((account) => [account.index, account]));
+    lookups.set(result, lookup);
+  }
+  return lookup.get(index);
+}
+
+/** The level of the account at input index `index`: 0 none, 1 warning, 2 severe. */
+export function flagLevelAt(result: FlagResult | undefined, index: number): FlagLevel {
+  return (result?.level[index] ?? 0) as FlagLevel;
+}
+
+/** "1 red flag", "3 red flags". */
+export function redFlagCount(count: number): string {
+  return `${count} red flag${count === 1 ? '' : 's'}`;
+}
+
+/** The flags' names, most severe first as the analysis orders them: "Revenue going elsewhere; Unhappy key account". */
+export function flagLabels(flagged: FlaggedAccount): string {
+  return flagged.flags.map((flag) => FLAG_META[flag.type].label).join('; ');
+}
+
+/** One flag as a sentence with the widget's number formats. */
+export function flagSentence(flag: RedFlag, f: Formatters): string {
+  return flagText(flag, f.money, f.percent, f.number);
+}
+
+/** The account's flags in words, for a table cell and an accessible name: "severe, 2 red flags: Revenue going elsewhere; Unhappy key account". */
+export function flagWords(flagged: FlaggedAccount | undefined): string {
+  if (!flagged) return '';
+  return `${flagged.severity}, ${redFlagCount(flagged.flags.length)}: ${flagLabels(flagged)}`;
+}
+
+/** The glyph of a level as text, hidden from screen readers (the words next to it say the same). */
+export function flagGlyphText(level: number): TemplateResult | typeof nothing {
+  if (!level) return nothing;
+  return html`<span class="flag-glyph ${FLAG_LEVEL_WORDS[level]}" aria-hidden="true">${FLAG_GLYPHS[level]}</span>`;
+}
+
+/** The tooltip line of a flagged account: the glyph, how many flags and how severe, and each flag as a sentence (the first three, then "and N more"). */
+export function flagTooltipLine(flagged: FlaggedAccount | undefined, f: Formatters): TemplateResult | typeof nothing {
+  if (!flagged) return nothing;
+  const level = flagged.severity === 'severe' ? 2 : 1;
+  const shown = flagged.flags.slice(0, TOOLTIP_SENTENCES);
+  const more = flagged.flags.length - shown.length;
+  return html`<p class="flag-line">
+    ${flagGlyphText(level)} ${redFlagCount(flagged.flags.length)} (${flagged.severity}):
+    ${shown.map((flag) => html`${flagSentence(flag, f)} `)}${more > 0 ? html`and ${more} more.` : nothing}
+  </p>`;
+}
+
+/** The "Red flags" column of a table view: the glyph and the flags' names; sorts by severity, then by how many. */
+export function flagTableColumn<Row>(flaggedOf: (row: Row) => FlaggedAccount | undefined): TableColumn<Row> {
+  return {
+    id: 'flags',
+    label: 'Red flags',
+    sortValue: (row) => {
+      const flagged = flaggedOf(row);
+      return flagged ? (flagged.severity === 'severe' ? 100 : 0) + flagged.flags.length : undefined;
+    },
+    cell: (row) => {
+      const flagged = flaggedOf(row);
+      if (!flagged) return '';
+      return html`${flagGlyphText(flagged.severity === 'severe' ? 2 : 1)} ${flagWords(flagged)}`;
+    },
+  };
+}
+
+/** The CSV columns of the flags: how many, the most severe, and the types (";"-separated ids). */
+export function flagCsvColumns<Row>(flaggedOf: (row: Row) => FlaggedAccount | undefined): CsvColumn<Row>[] {
+  return [
+    { header: 'red_flags', value: (row) => flaggedOf(row)?.flags.length ?? 0 },
+    { header: 'red_flag_severity', value: (row) => flaggedOf(row)?.severity ?? '' },
+    { header: 'red_flag_types', value: (row) => flaggedOf(row)?.flags.map((flag) => flag.type).join(';') ?? '' },
+  ];
+}
+
+/** The triangle of a glyph centred on (x, y), `size` px wide. */
+export function flagTrianglePath(x: number, y: number, size: number): string {
+  const h = size * 0.87;
+  const r = (value: number) => Math.round(value * 10) / 10;
+  return `M${r(x)} ${r(y - h / 2)}L${r(x + size / 2)} ${r(y + h / 2)}L${r(x - size / 2)} ${r(y + h / 2)}Z`;
+}
+
+/** The glyph as an SVG mark centred on (x, y): filled for severe, outlined for a warning; nothing for level 0. */
+export function flagGlyph(x: number, y: number, level: number, size = 9): SVGTemplateResult | typeof nothing {
+  if (!level) return nothing;
+  return svg`<path class="flag-mark ${FLAG_LEVEL_WORDS[level]}" d=${flagTrianglePath(x, y, size)}></path>`;
+}
+
+/**
+ * Draws the glyph on a canvas (the quadrant's large-feed layer), centred on (x, y) in the context's units;
+ * `colours` are resolved colours (not custom properties).
+ */
+export function drawFlagGlyph(
+  context: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  level: number,
+  size: number,
+  colours: { severe: string; warning: string; background: string },
+): void {
+  if (!level) return;
+  const h = size * 0.87;
+  context.beginPath();
+  context.moveTo(x, y - h / 2);
+  context.lineTo(x + size / 2, y + h / 2);
+  context.lineTo(x - size / 2, y + h / 2);
+  context.closePath();
+  context.lineWidth = Math.max(1, size / 6);
+  context.lineJoin = 'round';
+  context.fillStyle = level === 2 ? colours.severe : colours.background;
+  context.strokeStyle = level === 2 ? colours.background : colours.warning;
+  context.fill();
+  context.stroke();
+  if (level === 2) {
+    // The filled glyph keeps a light edge so it reads on a dark point; a second stroke inside gives it its colour's outline.
+    context.lineWidth = Math.max(0.5, size / 12);
+    context.strokeStyle = colours.severe;
+    context.stroke();
+  }
+}
+
+/**
+ * Colours and shapes of the marks. `--kam-flag-severe` (default: the "bad" colour) and
+ * `--kam-flag-warning` (default: the warning colour) pass 3:1 against the background in both themes.
+ */
+export const flagMarkStyles = css`
+  .flag-mark {
+    stroke-linejoin: round;
+    stroke-width: 1.5;
+    pointer-events: none;
+  }
+  .flag-mark.severe {
+    fill: var(--kam-flag-severe, var(--kam-bad));
+    stroke: var(--kam-bg);
+  }
+  .flag-mark.warning {
+    fill: var(--kam-bg);
+    stroke: var(--kam-flag-warning, var(--kam-warning));
+  }
+  .flag-glyph {
+    font-size: 0.9em;
+  }
+  .flag-glyph.severe {
+    color: var(--kam-flag-severe, var(--kam-bad));
+  }
+  .flag-glyph.warning {
+    color: var(--kam-flag-warning, var(--kam-warning));
+  }
+  .tooltip .flag-glyph {
+    color: inherit;
+  }
+  .tooltip .flag-line {
+    margin-top: 0.35em;
+  }
+  @media (forced-colors: active) {
+    .flag-mark.severe {
+      fill: CanvasText;
+      stroke: Canvas;
+    }
+    .flag-mark.warning {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    .flag-glyph.severe,
+    .flag-glyph.warning {
+      color: CanvasText;
+    }
+  }
+`;
