@@ -1,10 +1,46 @@
 /**
- * Red flags: which accounts need action now. (Stub: the names the widgets code against; the rules are
- * being written.)
+ * Red flags: which accounts need action now. Each flag has a type (what is wrong), a severity, a code (which
+ * condition of the type it met) and the figures its sentence quotes (flag-text.ts words it).
+ *
+ * The rules (thresholds: `FlagRules`, defaults in DEFAULT_FLAG_RULES; "the previous period" is the last
+ * past period of the feed, "a key account" one that is MVC or MGC now or was last period, or is given that
+ * tier by the feed):
+ *   - lost-key-account (severe): a key account of last period, with revenue then, has no revenue now.
+ *   - key-account-loss (severe): an MVC or MGC of last period, or an account the feed gives that tier,
+ *     with profit below zero now.
+ *   - tier-loss: an MVC of last period that is lower now; severe when it fell to STC or BZ, a warning
+ *     when it is MGC (it still could be one again).
+ *   - revenue-elsewhere (warning), first of: revenue down by at least `revenueDrop` against the previous
+ *     period ('revenue-drop'); down in each of the last two periods and by at least `revenueDrop` over
+ *     both ('falling'); share of wallet (revenue / potential) down by at least `walletDrop` ('wallet-share').
+ *   - roi-falling (warning), first of: profit below zero now after zero or more ('profit-negative'); ROI
+ *     (roi.ts: profit / cost to serve) down by at least `roiDrop` of the previous period's positive ROI
+ *     ('roi-drop').
+ *   - unhappy (warning), a key account, first of: NPS of a detractor, 0 to 6 ('detractor'); NPS down by at
+ *     least `npsDrop` ('nps-drop'); CSAT down by at least `csatDrop` ('csat-drop').
+ *   - goal-missed (warning): one flag per goal of the account's own `goals` (revenue, profit, nps, csat)
+ *     whose figure is below it; and, for the portfolio (`kpiGoalFlags`), a KPI off its target in the
+ *     current and the previous period.
+ *
+ * Decisions:
+ * - Revenue going elsewhere and ROI falling are flagged on every account (the texts do not restrict them);
+ *   the other types are about key accounts, as the texts name them.
+ * - One flag per type and account (the first condition met), except goals: one per goal missed.
+ * - A flag never repeats another: a lost key account carries that flag alone, and an account with the
+ *   key-account-loss flag has no roi-falling flag, nor a tier-loss flag for an MVC now BZ (its loss is
+ *   the news).
+ * - A figure unknown now or then (no history, no profit, no cost, no potential, no survey answer) raises
+ *   no flag: a flag states a fact.
+ * - The loop reads the columns (typed arrays) of the portfolio and of its previous period; only the
+ *   accounts flagged become objects. Goals are read from the account objects (they are not columns).
+ * - A narrowed portfolio (a filter) keeps the whole feed's flags of its accounts (`flagsOfSubset`).
  */
 import type { Account } from '../feed/schema.js';
+import { NO_TIER, type AccountColumns } from './columns.js';
 import type { Kpi } from './kpis.js';
+import { atLeast, compareCodeUnits } from './numbers.js';
 import type { Portfolio } from './portfolio.js';
+import { TIER_ORDER } from './tiers.js';
 
 export const FLAG_TYPES = ['revenue-elsewhere', 'roi-falling', 'key-account-loss', 'unhappy', 'tier-loss', 'lost-key-account', 'goal-missed'] as const;
 export type FlagType = (typeof FLAG_TYPES)[number];
@@ -19,7 +55,7 @@ export interface FlagRules {
   revenueDrop: number;
   /** Share of wallet (revenue / potential) down by at least this many points (0.05 = 5 points). */
   walletDrop: number;
-  /** ROI down by at least this fraction against the previous period. */
+  /** ROI down by at least this fraction of the previous period's ROI (0.2 = a fifth). */
   roiDrop: number;
   /** NPS down by at least this many points (0 to 10 scale). */
   npsDrop: number;
@@ -51,6 +87,7 @@ export interface FlaggedAccount {
   account: Account;
   /** Its most severe flag's. */
   severity: Severity;
+  /** Most severe first, then in the order of FLAG_TYPES. */
   flags: RedFlag[];
 }
 
@@ -59,6 +96,8 @@ export interface FlagResult {
   accounts: FlaggedAccount[];
   /** Per account (input order): 0 none, 1 warning, 2 severe. */
   level: Uint8Array;
+  /** Per account (input order): its position in `accounts`, -1 when it has no flag. */
+  position: Int32Array;
   /** How many accounts carry each type. */
   counts: Record<FlagType, number>;
   /** How many accounts carry a severe flag. */
@@ -66,24 +105,302 @@ export interface FlagResult {
 }
 
 export const FLAG_META: Readonly<Record<FlagType, { label: string; definition: string }>> = {
-  'revenue-elsewhere': { label: 'Revenue going elsewhere', definition: '' },
-  'roi-falling': { label: 'ROI falling', definition: '' },
-  'key-account-loss': { label: 'Key account at a loss', definition: '' },
-  unhappy: { label: 'Unhappy key account', definition: '' },
-  'tier-loss': { label: 'Tier lost', definition: '' },
-  'lost-key-account': { label: 'Lost key account', definition: '' },
-  'goal-missed': { label: 'Goal missed', definition: '' },
+  'revenue-elsewhere': {
+    label: 'Revenue going elsewhere',
+    definition: 'Revenue fell by 10% or more against last period, fell two periods in a row, or the share of the customer’s spend you win fell: business that would have come to you goes to someone else.',
+  },
+  'roi-falling': {
+    label: 'ROI falling',
+    definition: 'What the account returns on its cost to serve fell by a fifth or more against last period, or its profit turned negative.',
+  },
+  'key-account-loss': {
+    label: 'Key account at a loss',
+    definition: 'A key account (MVC or MGC last period, or named so in the feed) now costs more to serve than it earns.',
+  },
+  unhappy: {
+    label: 'Unhappy key account',
+    definition: 'A key account whose NPS answer is a detractor’s (0 to 6), or whose NPS or satisfaction fell noticeably since last period.',
+  },
+  'tier-loss': {
+    label: 'Tier lost',
+    definition: 'An MVC of last period that is no longer among the most valuable customers.',
+  },
+  'lost-key-account': {
+    label: 'Lost key account',
+    definition: 'A key account of last period that brought no revenue this period.',
+  },
+  'goal-missed': {
+    label: 'Goal missed',
+    definition: 'An account below a goal set for it in the feed, or a KPI off its target two periods in a row.',
+  },
 };
 
-/** The red flags of every account of a portfolio. */
-export function accountFlags(portfolio: Portfolio): FlagResult {
-  const counts = Object.fromEntries(FLAG_TYPES.map((type) => [type, 0])) as Record<FlagType, number>;
-  return { accounts: [], level: new Uint8Array(portfolio.accounts.length), counts, severe: 0 };
+const SEVERE = 2;
+const WARNING = 1;
+const severityOf = (level: number): Severity => (level === SEVERE ? 'severe' : 'warning');
+const levelOf = (severity: Severity) => (severity === 'severe' ? SEVERE : WARNING);
+const tierName = (index: number) => TIER_ORDER[index] ?? '';
+/** A tier index of MVC or MGC. */
+const isKeyTier = (index: number) => index <= 1;
+/** A figure that is known (not NaN). */
+const known = (x: number) => x === x;
+
+/** The goals an account may carry (the feed's optional `goals`). */
+const GOALS = ['revenue', 'profit', 'nps', 'csat'] as const;
+type Goals = Partial<Record<(typeof GOALS)[number], unknown>>;
+
+/** The previous period's figures, each at the current portfolio's input index (NaN / NO_TIER without them). */
+interface Before {
+  label: string;
+  /** The period before it (for 'falling'). */
+  earlierLabel: string;
+  revenue: Float64Array;
+  earlierRevenue: Float64Array;
+  profit: Float64Array;
+  potential: Float64Array;
+  nps: Float64Array;
+  csat: Float64Array;
+  roi: Float64Array;
+  tier: Uint8Array;
 }
 
-/** KPIs off their target two periods in a row (portfolio-level flags, index -1). */
+/** The previous period's columns at the current portfolio's indices; undefined without a previous period. */
+function previousFigures(portfolio: Portfolio): Before | undefined {
+  const periods = portfolio.periods();
+  const previous = periods.previous();
+  if (!previous) return undefined;
+  const n = portfolio.accounts.length;
+  const then = previous.portfolio;
+  const members = previous.members;
+  const columns: AccountColumns = then.columns;
+  const at = (from: Float64Array) => {
+    const out = new Float64Array(n).fill(NaN);
+    for (let r = 0; r < members.length; r++) out[members[r]!] = from[r]!;
+    return out;
+  };
+  const tier = new Uint8Array(n).fill(NO_TIER);
+  const tierThen = then.tiers().tierIndex;
+  for (let r = 0; r < members.length; r++) tier[members[r]!] = tierThen[r]!;
+  return {
+    label: previous.label,
+    earlierLabel: periods.count > 2 ? periods.labels[periods.count - 3]! : '',
+    revenue: at(columns.revenue),
+    earlierRevenue: at(columns.previousRevenue),
+    profit: at(columns.profit),
+    potential: at(columns.potential),
+    nps: at(columns.nps),
+    csat: at(columns.csat),
+    roi: at(then.roi().roi),
+    tier,
+  };
+}
+
+/** The red flags of every account of a portfolio (module comment). */
+export function accountFlags(portfolio: Portfolio): FlagResult {
+  const rules = portfolio.rules.flags;
+  const { accounts, columns } = portfolio;
+  const n = accounts.length;
+  const { revenue, profit, potential, nps, csat, givenTier } = columns;
+  const tier = portfolio.tiers().tierIndex;
+  const before = previousFigures(portfolio);
+  const roi = before ? portfolio.roi().roi : undefined;
+  const period = before?.label ?? '';
+  const flagsOf: (RedFlag[] | undefined)[] = new Array(n);
+  const add = (flag: RedFlag) => (flagsOf[flag.index] ??= []).push(flag);
+
+  for (let i = 0; i < n; i++) {
+    const rev = revenue[i]!;
+    const prof = profit[i]!;
+    const tierThen = before ? before.tier[i]! : NO_TIER;
+    const given = givenTier[i]!;
+    const key = isKeyTier(tier[i]!) || isKeyTier(tierThen) || isKeyTier(given);
+    if (before) {
+      const revThen = before.revenue[i]!;
+      if (isKeyTier(tierThen) && rev === 0 && revThen > 0) {
+        add({ type: 'lost-key-account', severity: 'severe', index: i, code: 'no-revenue', values: { previousRevenue: revThen, previousTier: tierName(tierThen), period } });
+        continue;
+      }
+    }
+    const atLoss = prof < 0 && (isKeyTier(tierThen) || isKeyTier(given));
+    if (atLoss) {
+      const code = isKeyTier(tierThen) ? 'was-key' : 'given-key';
+      add({ type: 'key-account-loss', severity: 'severe', index: i, code, values: { profit: prof, revenue: rev, tier: tierName(isKeyTier(tierThen) ? tierThen : given), period } });
+    }
+    // An MVC fallen to BZ at a loss: the loss says it.
+    if (tierThen === 0 && tier[i]! > 0 && !(atLoss && tier[i] === 3)) {
+      add({ type: 'tier-loss', severity: tier[i] === 1 ? 'warning' : 'severe', index: i, code: 'from-mvc', values: { previousTier: 'MVC', tier: tierName(tier[i]!), period } });
+    }
+    if (before) {
+      const elsewhere = revenueElsewhere(i, rev, potential[i]!, before, rules);
+      if (elsewhere) add(elsewhere);
+      if (!atLoss) {
+        const falling = roiFalling(i, prof, roi![i]!, before, rules);
+        if (falling) add(falling);
+      }
+    }
+    if (key) {
+      const unhappy = unhappyKeyAccount(i, nps[i]!, csat[i]!, before, rules);
+      if (unhappy) add(unhappy);
+    }
+  }
+  // A lost key account carries that flag alone.
+  goalsMissed(accounts, columns, (flag) => flagsOf[flag.index]?.[0]?.type !== 'lost-key-account' && add(flag));
+  return flagResult(accounts, revenue, flagsOf);
+}
+
+const warning = (type: FlagType, index: number, code: string, values: RedFlag['values']): RedFlag => ({ type, severity: 'warning', index, code, values });
+
+/** Revenue going elsewhere: the first of its three conditions the account meets, with its figures. */
+function revenueElsewhere(i: number, rev: number, pot: number, before: Before, rules: FlagRules): RedFlag | undefined {
+  const revThen = before.revenue[i]!;
+  if (!(revThen > 0)) return undefined;
+  const period = before.label;
+  const drop = 1 - rev / revThen;
+  if (atLeast(drop, rules.revenueDrop)) return warning('revenue-elsewhere', i, 'revenue-drop', { revenue: rev, previousRevenue: revThen, drop, period });
+  const earlier = before.earlierRevenue[i]!;
+  if (rev < revThen && revThen < earlier && atLeast(1 - rev / earlier, rules.revenueDrop)) {
+    return warning('revenue-elsewhere', i, 'falling', { revenue: rev, previousRevenue: revThen, earlierRevenue: earlier, drop: 1 - rev / earlier, period, earlierPeriod: before.earlierLabel });
+  }
+  const potThen = before.potential[i]!;
+  if (pot > 0 && potThen > 0) {
+    const share = rev / pot;
+    const shareThen = revThen / potThen;
+    if (atLeast(shareThen - share, rules.walletDrop)) {
+      return warning('revenue-elsewhere', i, 'wallet-share', { share, previousShare: shareThen, revenue: rev, potential: pot, previousRevenue: revThen, previousPotential: potThen, period });
+    }
+  }
+  return undefined;
+}
+
+/** ROI falling: profit turned negative, or ROI down by the threshold from a positive ROI. */
+function roiFalling(i: number, prof: number, roiNow: number, before: Before, rules: FlagRules): RedFlag | undefined {
+  const period = before.label;
+  const profThen = before.profit[i]!;
+  if (prof < 0 && profThen >= 0) return warning('roi-falling', i, 'profit-negative', { profit: prof, previousProfit: profThen, period });
+  const roiThen = before.roi[i]!;
+  if (known(roiNow) && roiThen > 0) {
+    const drop = (roiThen - roiNow) / roiThen;
+    if (atLeast(drop, rules.roiDrop)) return warning('roi-falling', i, 'roi-drop', { roi: roiNow, previousRoi: roiThen, drop, period });
+  }
+  return undefined;
+}
+
+/** An unhappy key account: a detractor's NPS now, or NPS or CSAT down by the threshold. */
+function unhappyKeyAccount(i: number, score: number, rating: number, before: Before | undefined, rules: FlagRules): RedFlag | undefined {
+  if (score <= 6) return warning('unhappy', i, 'detractor', { nps: score });
+  if (!before) return undefined;
+  const scoreThen = before.nps[i]!;
+  if (known(score) && atLeast(scoreThen - score, rules.npsDrop)) return warning('unhappy', i, 'nps-drop', { nps: score, previousNps: scoreThen, period: before.label });
+  const ratingThen = before.csat[i]!;
+  if (known(rating) && atLeast(ratingThen - rating, rules.csatDrop)) return warning('unhappy', i, 'csat-drop', { csat: rating, previousCsat: ratingThen, period: before.label });
+  return undefined;
+}
+
+/** One flag per goal of an account's own `goals` that its figure now is below. */
+function goalsMissed(accounts: readonly Account[], columns: AccountColumns, add: (flag: RedFlag) => void): void {
+  for (let i = 0; i < accounts.length; i++) {
+    const goals = (accounts[i] as { goals?: Goals }).goals;
+    if (goals === undefined) continue;
+    for (const field of GOALS) {
+      const goal = goals[field];
+      if (typeof goal !== 'number' || !Number.isFinite(goal)) continue;
+      const value = columns[field][i]!;
+      if (known(value) && value < goal) add(warning('goal-missed', i, field, { goal, value }));
+    }
+  }
+}
+
+/** The result from each account's flags: sorted, counted, with each account's level and position. */
+function flagResult(accounts: readonly Account[], revenue: Float64Array, flagsOf: readonly (RedFlag[] | undefined)[]): FlagResult {
+  const level = new Uint8Array(accounts.length);
+  const counts = Object.fromEntries(FLAG_TYPES.map((type) => [type, 0])) as Record<FlagType, number>;
+  const flagged: FlaggedAccount[] = [];
+  for (let i = 0; i < accounts.length; i++) {
+    const flags = flagsOf[i];
+    if (!flags) continue;
+    if (flags.length > 1) flags.sort(byFlagOrder);
+    level[i] = levelOf(flags[0]!.severity);
+    countTypes(flags, counts);
+    flagged.push({ index: i, account: accounts[i]!, severity: severityOf(level[i]!), flags });
+  }
+  return finish(flagged, level, counts, revenue);
+}
+
+/** Most severe first, then in the order of FLAG_TYPES. */
+function byFlagOrder(a: RedFlag, b: RedFlag): number {
+  return levelOf(b.severity) - levelOf(a.severity) || FLAG_TYPES.indexOf(a.type) - FLAG_TYPES.indexOf(b.type);
+}
+
+/** Counts each type of an account's flags once. */
+function countTypes(flags: readonly RedFlag[], counts: Record<FlagType, number>): void {
+  for (let f = 0; f < flags.length; f++) {
+    const type = flags[f]!.type;
+    let first = true;
+    for (let g = 0; g < f; g++) if (flags[g]!.type === type) first = false;
+    if (first) counts[type]++;
+  }
+}
+
+/** Sorts the flagged accounts (most severe, most revenue, name) and counts them. */
+function finish(flagged: FlaggedAccount[], level: Uint8Array, counts: Record<FlagType, number>, revenue: Float64Array): FlagResult {
+  flagged.sort(
+    (a, b) => level[b.index]! - level[a.index]! || revenue[b.index]! - revenue[a.index]! || compareCodeUnits(a.account.name, b.account.name) || a.index - b.index,
+  );
+  const position = new Int32Array(level.length).fill(-1);
+  let severe = 0;
+  flagged.forEach((entry, p) => {
+    position[entry.index] = p;
+    if (entry.severity === 'severe') severe++;
+  });
+  return { accounts: flagged, level, position, counts, severe };
+}
+
+/**
+ * The flags of the accounts at `indexes` (ascending input indices) of the portfolio `result` is of, as it
+ * flags them: each account keeps its flags, re-indexed to its position among `accounts` (the accounts at
+ * `indexes`), and their order.
+ */
+export function flagsOfSubset(result: FlagResult, indexes: Uint32Array, accounts: readonly Account[]): FlagResult {
+  const at = new Int32Array(result.level.length).fill(-1);
+  for (let k = 0; k < indexes.length; k++) at[indexes[k]!] = k;
+  const level = new Uint8Array(indexes.length);
+  const position = new Int32Array(indexes.length).fill(-1);
+  const counts = Object.fromEntries(FLAG_TYPES.map((type) => [type, 0])) as Record<FlagType, number>;
+  const kept: FlaggedAccount[] = [];
+  let severe = 0;
+  for (const entry of result.accounts) {
+    const k = at[entry.index]!;
+    if (k < 0) continue;
+    position[k] = kept.length;
+    level[k] = result.level[entry.index]!;
+    if (entry.severity === 'severe') severe++;
+    countTypes(entry.flags, counts);
+    kept.push({ index: k, account: accounts[k]!, severity: entry.severity, flags: entry.flags.map((flag) => ({ ...flag, index: k })) });
+  }
+  return { accounts: kept, level, position, counts, severe };
+}
+
+/**
+ * KPIs off their target in the current and the previous period, as portfolio-level flags (index -1), in
+ * the order of the KPIs. The target is `targets[kpi.id]`, else the KPI's own `target`; off target is below
+ * it for a KPI where higher is better, above it where lower is better. A KPI without a value now or then
+ * raises none.
+ */
 export function kpiGoalFlags(kpis: readonly Kpi[], targets: Readonly<Record<string, number>>): RedFlag[] {
-  void kpis;
-  void targets;
-  return [];
+  const flags: RedFlag[] = [];
+  for (const kpi of kpis) {
+    const target = targets[kpi.id] ?? kpi.target;
+    const { value, previous } = kpi;
+    if (target === undefined || !Number.isFinite(target) || value === null || !Number.isFinite(value) || previous === undefined || !Number.isFinite(previous)) continue;
+    const off = (x: number) => (kpi.better === 'higher' ? x < target : x > target);
+    if (!off(value) || !off(previous)) continue;
+    flags.push({
+      type: 'goal-missed',
+      severity: 'warning',
+      index: -1,
+      code: 'kpi',
+      values: { kpi: kpi.id, label: kpi.label, unit: kpi.unit, better: kpi.better, value, previous, target, period: kpi.previousPeriod ?? '' },
+    });
+  }
+  return flags;
 }

@@ -22,7 +22,7 @@ import { pareto, paretoOf, paretoShares, type ParetoResult, type ParetoShares } 
 import { quadrants, type QuadrantResult } from './quadrant.js';
 import { assignTiers, tierAssignment, tierRules, tiersOfSubset, type TierAssignment, type TierResult, type TierRules } from './tiers.js';
 import { roiOf, type RoiResult } from './roi.js';
-import { accountFlags, DEFAULT_FLAG_RULES, type FlagResult, type FlagRules } from './flags.js';
+import { accountFlags, DEFAULT_FLAG_RULES, flagsOfSubset, type FlagResult, type FlagRules } from './flags.js';
 import { readinessOf, type Readiness } from './readiness.js';
 
 /** Everything a portfolio is analysed under: the tier rules, the cost of effort (ROI), the red flags' thresholds, the sales cycle (readiness). */
@@ -99,7 +99,7 @@ export class Portfolio {
 
   /** The red flags of every account (a narrowed portfolio: the whole feed's flags of its accounts). */
   flags(): FlagResult {
-    return (this.flagged ??= accountFlags(this));
+    return (this.flagged ??= this.flag());
   }
 
   /** The KAM readiness check of the portfolio's accounts. */
@@ -167,6 +167,10 @@ export class Portfolio {
   protected splitQuadrants(): QuadrantResult {
     return quadrants(this.accounts, { columns: this.columns });
   }
+
+  protected flag(): FlagResult {
+    return accountFlags(this);
+  }
 }
 
 /** The accounts at `indexes`, in that order (a plain loop: Array.from with a map function is several times slower at 100,000). */
@@ -215,6 +219,11 @@ class NarrowedPortfolio extends Portfolio {
 
   protected override tier(): TierResult {
     return tiersOfSubset(this.parent.tiers(), this.indexes, this.accounts, this.columns);
+  }
+
+  /** The whole feed's flags of these accounts (a filter never changes a flag). */
+  protected override flag(): FlagResult {
+    return flagsOfSubset(this.parent.flags(), this.indexes, this.accounts);
   }
 
   protected override splitQuadrants(): QuadrantResult {
