@@ -73,6 +73,9 @@ class Columns implements AccountColumns {
   get clv() {
     return this.column('clv');
   }
+  get costToServe() {
+    return this.column('costToServe');
+  }
   get givenTier() {
     return this.column('givenTier');
   }

@@ -8,7 +8,7 @@
  */
 import { CODES, FIGURES, NO_TIER, flagCode, revenueOrZero, tierIndexOf, type AccountColumns } from './columns.js';
 import { POINT_FIGURES, type PointColumns } from './point-columns.js';
-import { ACCOUNT_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, inRange, isHttpUrl, numberOf, type Account, type FieldSpec } from './fields.js';
+import { ACCOUNT_FIELD_SPECS, GOAL_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, inRange, isHttpUrl, numberOf, type Account, type FieldSpec } from './fields.js';
 
 /** The columns as arrays in FIGURES order, then the CODES (tier index, flags): what a field's `column` points into. */
 export type ColumnArrays = readonly (Float64Array | Uint8Array)[];
@@ -110,7 +110,29 @@ function checkValue(field: PlannedField, value: unknown, points: PointColumns | 
       }
       return out ?? value;
     }
+    case 'goals':
+      return checkGoals(value);
   }
+}
+
+/** The goals as the contract reads them: the same object, or a copy with numeric strings converted and other keys left out (as zod does); INVALID when a goal is out of its range. */
+function checkGoals(value: unknown): unknown {
+  if (!isRecord(value)) return INVALID;
+  let out: Row | undefined;
+  for (const key in value) {
+    const spec = GOAL_FIELD_SPECS.find((goal) => goal.key === key);
+    const goal = value[key];
+    if (spec === undefined) {
+      out ??= { ...value };
+      delete out[key];
+      continue;
+    }
+    if (goal === undefined) continue;
+    const n = typeof goal === 'number' ? goal : numberOf(goal);
+    if (n === undefined || !inRange(n, spec)) return INVALID;
+    if (n !== goal) (out ??= { ...value })[key] = n;
+  }
+  return out ?? value;
 }
 
 /** Sets row `row` of every column to "missing" (NaN, NO_TIER): how a row starts, and is reset after an account that is not kept. */
@@ -208,6 +230,13 @@ export function withoutBadFields(raw: unknown, paths: readonly (readonly Propert
     const spec = ACCOUNT_SPEC.get(path[0]!);
     if (!spec || spec.required) return undefined;
     const index = path[1];
+    if (spec.kind === 'goals' && path.length > 1 && isRecord(out.goals)) {
+      // Only the goal with a problem is left out.
+      const goals: Row = { ...out.goals };
+      delete goals[index as string];
+      out.goals = goals;
+      continue;
+    }
     if (spec.kind !== 'periods' || typeof index !== 'number') {
       delete out[spec.key];
       continue;

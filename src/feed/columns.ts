@@ -14,7 +14,7 @@ import type { Account } from './fields.js';
 export const NO_TIER = 255;
 
 /** The numeric fields read as columns. */
-export const FIGURES = ['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'nps', 'csat', 'clv'] as const;
+export const FIGURES = ['revenue', 'profit', 'potential', 'previousRevenue', 'effort', 'impact', 'nps', 'csat', 'clv', 'costToServe'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** The fields read as small codes (Uint8Array, NO_TIER for none): the given tier and the two flags. */
@@ -45,6 +45,8 @@ export interface AccountColumns {
   readonly csat: Float64Array;
   /** Customer lifetime value; NaN when the account has none. */
   readonly clv: Float64Array;
+  /** Cost to serve the account; NaN when it has none. */
+  readonly costToServe: Float64Array;
   /** The tier given in the feed as an index into TIER_ORDER (0 MVC, 1 MGC, 2 STC, 3 BZ); NO_TIER when none. */
   readonly givenTier: Uint8Array;
   /** `expanded`: 1 true, 0 false, NO_TIER when the account has no value. */
@@ -90,7 +92,7 @@ export const revenueOrZero = (value: unknown): number => (typeof value === 'numb
  */
 export function readColumns(accounts: readonly Account[]): AccountColumns {
   const columns = emptyColumns(accounts.length);
-  const { revenue, profit, potential, previousRevenue, effort, impact, nps, csat, clv, givenTier, expanded, referenceable } = columns;
+  const { revenue, profit, potential, previousRevenue, effort, impact, nps, csat, clv, costToServe, givenTier, expanded, referenceable } = columns;
   for (let i = 0; i < accounts.length; i++) {
     const a = accounts[i]!;
     revenue[i] = revenueOrZero(a.revenue);
@@ -102,6 +104,7 @@ export function readColumns(accounts: readonly Account[]): AccountColumns {
     nps[i] = finiteOrNaN(a.nps);
     csat[i] = finiteOrNaN(a.csat);
     clv[i] = finiteOrNaN(a.clv);
+    costToServe[i] = finiteOrNaN(a.costToServe);
     givenTier[i] = tierIndexOf(a.tier);
     expanded[i] = flagCode(a.expanded);
     referenceable[i] = flagCode(a.referenceable);

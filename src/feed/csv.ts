@@ -4,13 +4,15 @@
  * exporting user's locale writes them ("1.234,50 €" in de-DE, "$1,234.50" in en-US). Parsed with d3-dsv,
  * mapped to the contract with a field map, then validated like any feed; problems name the row and the
  * column ("row 5, column "Annual Revenue": expected a number in en-US format such as 1,234.5, got "12k"").
- * Money columns may carry the feed currency's code or symbol; no column takes a percent sign.
+ * Money columns may carry the feed currency's code or symbol; no column takes a percent sign. An
+ * account's goals are columns of their own, `goals.revenue` to `goals.csat` (or as the field map names
+ * them), read like the field of the same name.
  */
 import { csvParseRows } from 'd3-dsv';
 import { FeedError, type FeedProblem } from './errors.js';
-import { checkMappedNames, parseFieldMap, readPath, sourceOf, ACCOUNT_FIELDS, PERIOD_FIELD, type AccountField, type FieldMap } from './field-map.js';
+import { checkMappedNames, parseFieldMap, readPath, sourceOf, ACCOUNT_FIELDS, GOAL_COLUMNS, PERIOD_FIELD, type FieldMap, type MappedField } from './field-map.js';
 import { groupPeriodRows, periodRowMessage, rowOfPath } from './period-rows.js';
-import { ACCOUNT_FIELD_SPECS } from './fields.js';
+import { ACCOUNT_FIELD_SPECS, GOAL_FIELDS, type AccountField } from './fields.js';
 import { derivedFeed, parseFeedDocument, type Feed } from './parse.js';
 
 export interface CsvOptions {
@@ -30,6 +32,7 @@ const MONEY_FIELDS = fieldsWhere((spec) => 'unit' in spec && spec.unit === 'curr
 const NUMBER_FIELDS = fieldsWhere((spec) => spec.kind === 'number');
 const BOOLEAN_FIELDS = fieldsWhere((spec) => spec.kind === 'flag');
 const PERIOD_FIELDS = fieldsWhere((spec) => spec.kind === 'periods');
+const GOALS_FIELDS = fieldsWhere((spec) => spec.kind === 'goals');
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
@@ -173,18 +176,31 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
   const periodColumn = sourceOf(map, PERIOD_FIELD);
   const byPeriod = columns.includes(periodColumn);
   const cellProblems = new Map<string, string>(); // "row index.field" -> message in the file's terms
+  /** The number in a cell of a numeric column (NaN, with the problem noted, for anything else). */
+  const numberIn = (value: string, field: AccountField, index: number, place: string): number => {
+    const amount = MONEY_FIELDS.has(field);
+    const number = amount ? numbers.readAmount(value) : numbers.read(value);
+    if (number === undefined) cellProblems.set(`${index}.${place}`, numbers.explain(value, amount));
+    // NaN, not the text: the contract takes numeric strings, so "12.5" in a de-DE file would slip through as 12.5.
+    return number ?? Number.NaN;
+  };
   const records = rows.map((row, index) => {
     const account: Record<string, unknown> = {};
     for (const field of ACCOUNT_FIELDS) {
+      if (GOALS_FIELDS.has(field)) {
+        const goals: Record<string, number> = {};
+        GOAL_FIELDS.forEach((goal, g) => {
+          const raw = readPath(row, sourceOf(map, GOAL_COLUMNS[g]!));
+          if (typeof raw === 'string' && raw.trim() !== '') goals[goal] = numberIn(raw.trim(), goal, index, GOAL_COLUMNS[g]!);
+        });
+        if (Object.keys(goals).length) account[field] = goals;
+        continue;
+      }
       const raw = readPath(row, sourceOf(map, field));
       if (typeof raw !== 'string' || raw.trim() === '') continue;
       const value = raw.trim();
       if (NUMBER_FIELDS.has(field)) {
-        const amount = MONEY_FIELDS.has(field);
-        const number = amount ? numbers.readAmount(value) : numbers.read(value);
-        if (number === undefined) cellProblems.set(`${index}.${field}`, numbers.explain(value, amount));
-        // NaN, not the text: the contract takes numeric strings, so "12.5" in a de-DE file would slip through as 12.5.
-        account[field] = number ?? Number.NaN;
+        account[field] = numberIn(value, field, index, field);
       } else if (BOOLEAN_FIELDS.has(field)) {
         const lower = value.toLowerCase();
         account[field] = TRUE.has(lower) ? true : FALSE.has(lower) ? false : value;
@@ -209,7 +225,7 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
     if (!place) return problem;
     const { row, field } = place;
     if (!field || field === 'history') return { path: rowName(row), message: problem.message };
-    return { path: `${rowName(row)}, column ${JSON.stringify(sourceOf(map, field as AccountField))}`, message: cellProblems.get(`${row}.${field}`) ?? problem.message };
+    return { path: `${rowName(row)}, column ${JSON.stringify(sourceOf(map, field as MappedField))}`, message: cellProblems.get(`${row}.${field}`) ?? problem.message };
   };
   const skipped = feed.skipped.map((item) => ({ ...item, index: rowOfAccount(item.index), problems: item.problems.map(rewrite) }));
   const ignoredFields = feed.ignoredFields.map((field) => {
@@ -229,7 +245,7 @@ export function parseCsvFeed(text: string, options: CsvOptions = {}): Feed {
 
 /** The row and field of a problem of an account read from one row. */
 function plainRowOf(path: string): { row: number; field?: string } | undefined {
-  const match = /^accounts\[(\d+)\]\.?([A-Za-z]+)?/.exec(path);
+  const match = /^accounts\[(\d+)\]\.?([A-Za-z]+(?:\.[A-Za-z]+)?)?/.exec(path);
   if (!match) return undefined;
   return match[2] === undefined ? { row: Number(match[1]) } : { row: Number(match[1]), field: match[2] };
 }

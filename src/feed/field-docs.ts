@@ -3,7 +3,7 @@
  * puts them into the docs, `kam-widgets schema --markdown` prints them, and a test fails when the docs
  * and the contract differ.
  */
-import { ACCOUNT_FIELD_SPECS, DISPLAY_LENGTH, HISTORY_POINT_FIELD_SPECS, MAX_MONEY, type FieldSpec } from './fields.js';
+import { ACCOUNT_FIELD_SPECS, DISPLAY_LENGTH, GOAL_FIELDS, HISTORY_POINT_FIELD_SPECS, MAX_MONEY, type FieldSpec } from './fields.js';
 
 /** 1e18 as the docs write it. */
 function shownNumber(n: number): string {
@@ -27,6 +27,8 @@ function typeText(spec: FieldSpec): string {
       return 'string, URL';
     case 'periods':
       return 'array of history points';
+    case 'goals':
+      return `object { ${GOAL_FIELDS.join(', ')} }`;
   }
 }
 
@@ -47,6 +49,8 @@ function rangeText(spec: FieldSpec): string {
       return '`http:` or `https:` only';
     case 'periods':
       return 'oldest first';
+    case 'goals':
+      return 'each optional, with the range of its field';
     default:
       return '';
   }

@@ -9,7 +9,7 @@
 import { FeedError } from './errors.js';
 import { derivedFeed, parseFeedDocument, type Feed } from './parse.js';
 import { groupPeriodRows, periodRowMessage, rowOfPath } from './period-rows.js';
-import { ACCOUNT_FIELD_SPECS, type AccountField } from './fields.js';
+import { ACCOUNT_FIELD_SPECS, GOAL_FIELDS, type AccountField, type GoalField } from './fields.js';
 
 /** The account fields of the contract, in the order the docs list them. */
 export const ACCOUNT_FIELDS: readonly AccountField[] = ACCOUNT_FIELD_SPECS.map((spec) => spec.key);
@@ -17,9 +17,12 @@ export type { AccountField };
 
 /** The period of a row, in a report with one row per account and period. */
 export const PERIOD_FIELD = 'period';
-/** What a field map maps: the account fields, and the period of a row. */
-export type MappedField = AccountField | typeof PERIOD_FIELD;
-const MAPPED_FIELDS: readonly MappedField[] = [...ACCOUNT_FIELDS, PERIOD_FIELD];
+/** An account's goal, as a column of its own: `goals.revenue`. */
+export type GoalColumn = `goals.${GoalField}`;
+export const GOAL_COLUMNS: readonly GoalColumn[] = GOAL_FIELDS.map((field) => `goals.${field}` as const);
+/** What a field map maps: the account fields, each goal, and the period of a row. */
+export type MappedField = AccountField | GoalColumn | typeof PERIOD_FIELD;
+const MAPPED_FIELDS: readonly MappedField[] = [...ACCOUNT_FIELDS, ...GOAL_COLUMNS, PERIOD_FIELD];
 
 export type FieldMap = ReadonlyMap<MappedField, string>;
 
@@ -78,13 +81,25 @@ export function sourceOf(map: FieldMap, field: MappedField): string {
   return map.get(field) ?? field;
 }
 
-/** One export record as a contract account (fields absent from the record are left out), with its period when the map names one. */
+/**
+ * One export record as a contract account (fields absent from the record are left out), with its period
+ * when the map names one. A goal mapped on its own (`goals.revenue=Revenue Target`) wins over that goal
+ * in the record's `goals`.
+ */
 export function mapRecord(record: unknown, map: FieldMap): Record<string, unknown> {
   const account: Record<string, unknown> = {};
-  for (const field of map.has(PERIOD_FIELD) ? MAPPED_FIELDS : ACCOUNT_FIELDS) {
+  const fields: readonly MappedField[] = map.has(PERIOD_FIELD) ? [...ACCOUNT_FIELDS, PERIOD_FIELD] : ACCOUNT_FIELDS;
+  for (const field of fields) {
     const value = readPath(record, sourceOf(map, field));
     if (value !== undefined) account[field] = value;
   }
+  GOAL_FIELDS.forEach((goal, g) => {
+    const source = map.get(GOAL_COLUMNS[g]!);
+    const value = source === undefined ? undefined : readPath(record, source);
+    if (value === undefined) return;
+    const goals: unknown = account.goals;
+    account.goals = { ...(typeof goals === 'object' && goals !== null ? goals : {}), [goal]: value };
+  });
   return account;
 }
 

@@ -9,6 +9,11 @@
  * A history point (an account's figures in one past period) is described by the same table: a period
  * label plus the account fields marked `perPeriod`, with the same kind, unit and range.
  *
+ * An account's own goals (`goals`) are one object whose figures are those of the account fields of the
+ * same name (GOAL_FIELDS), with their kind, unit and range: a goal is the figure the account should reach
+ * in the current period. A CSV file or a field map carries them as the columns `goals.revenue`,
+ * `goals.profit`, `goals.nps` and `goals.csat` (field-map.ts).
+ *
  * Decisions:
  * - Money is bounded by MAX_MONEY (10^18 in the feed currency): a total of any number of such amounts
  *   is a finite number, so no sum, share or scale of the analysis becomes Infinity or NaN.
@@ -35,9 +40,10 @@ export const NUMERIC_STRING = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
  * - `flag`: true or false;
  * - `choice`: one of the field's `values`;
  * - `url`: an http: or https: URL;
- * - `periods`: a list of history points (the fields marked `perPeriod`, and `period`).
+ * - `periods`: a list of history points (the fields marked `perPeriod`, and `period`);
+ * - `goals`: an object of optional numbers, one per GOAL_FIELDS, each as the account field of its name.
  */
-export type FieldKind = 'id' | 'text' | 'number' | 'flag' | 'choice' | 'url' | 'periods';
+export type FieldKind = 'id' | 'text' | 'number' | 'flag' | 'choice' | 'url' | 'periods' | 'goals';
 
 export interface FieldSpec {
   readonly key: string;
@@ -64,6 +70,14 @@ export const ACCOUNT_FIELD_SPECS = [
   { key: 'revenue', ...MONEY, min: 0, required: true, perPeriod: true, doc: 'Revenue in the current period.' },
   { key: 'previousRevenue', ...MONEY, min: 0, required: false, doc: 'Revenue in the previous period (growth, retention, churn, NRR): shorthand for the revenue of the last history point; the history wins when both are given and disagree.' },
   { key: 'profit', ...MONEY, min: -MAX_MONEY, required: false, perPeriod: true, doc: 'Contribution after cost to serve; may be negative.' },
+  {
+    key: 'costToServe',
+    ...MONEY,
+    min: 0,
+    required: false,
+    perPeriod: true,
+    doc: 'What serving the account cost this period (account team, support, service). ROI = profit / cost to serve; without it, effort × the page\'s cost-per-effort.',
+  },
   { key: 'potential', ...MONEY, min: 0, required: false, perPeriod: true, doc: 'Attainable yearly revenue (wallet share). Headroom = potential - revenue.' },
   { key: 'effort', kind: 'number', unit: 'hours or touches', min: 0, required: false, perPeriod: true, doc: 'Effort spent on the account this period.' },
   { key: 'impact', kind: 'number', unit: 'score', required: false, perPeriod: true, doc: 'Impact of working the account, higher is better. Defaults to headroom.' },
@@ -82,6 +96,12 @@ export const ACCOUNT_FIELD_SPECS = [
   { key: 'clv', ...MONEY, min: 0, required: false, perPeriod: true, doc: 'Customer lifetime value.' },
   { key: 'expanded', kind: 'flag', required: false, perPeriod: true, doc: 'Bought more or another product this period (up-sell, cross-sell).' },
   { key: 'referenceable', kind: 'flag', required: false, perPeriod: true, doc: 'Agreed to act as a reference.' },
+  {
+    key: 'goals',
+    kind: 'goals',
+    required: false,
+    doc: 'The account\'s own targets for the current period: { revenue, profit, nps, csat }, each optional, in the unit and range of that field. A goal is missed when the figure is below it.',
+  },
   { key: 'owner', kind: 'text', required: false, doc: 'Account owner (key-account manager).' },
   { key: 'segment', kind: 'text', required: false, doc: 'Customer segment, for example "Enterprise".' },
   { key: 'region', kind: 'text', required: false, doc: 'Sales region, for example "EMEA".' },
@@ -92,6 +112,19 @@ export const ACCOUNT_FIELD_SPECS = [
 ] as const satisfies readonly FieldSpec[];
 
 const PERIOD = { key: 'period', kind: 'text', required: true, doc: 'Period label, for example "2026-Q1" or "FY2025".' } as const satisfies FieldSpec;
+
+/** The account fields an account may set a goal for (`goals`), in this order. */
+export const GOAL_FIELDS = ['revenue', 'profit', 'nps', 'csat'] as const;
+export type GoalField = (typeof GOAL_FIELDS)[number];
+
+/** An account's own goals for the current period. */
+export type Goals = { [F in GoalField]?: number };
+
+/** The fields of `goals`: each with the kind, unit and range of the account field of its name, all optional. */
+export const GOAL_FIELD_SPECS: readonly FieldSpec[] = GOAL_FIELDS.map((key) => {
+  const { kind, unit, min, max }: FieldSpec = ACCOUNT_FIELD_SPECS.find((spec) => spec.key === key)!;
+  return { key, kind, unit, min, max, required: false, doc: `The account's goal for its ${key} in the current period.` };
+});
 
 type PerPeriodSpec = Extract<(typeof ACCOUNT_FIELD_SPECS)[number], { perPeriod: true }>;
 
@@ -113,10 +146,18 @@ type ValueOf<S> = S extends { kind: 'id' | 'text' | 'url' }
         ? V
         : S extends { kind: 'periods' }
           ? HistoryPoint[]
-          : never;
+          : S extends { kind: 'goals' }
+            ? Goals
+            : never;
 
 /** What a field takes in a feed: numbers may be numeric strings. */
-type InputOf<S> = S extends { kind: 'number' } ? number | string : S extends { kind: 'periods' } ? HistoryPointInput[] : ValueOf<S>;
+type InputOf<S> = S extends { kind: 'number' }
+  ? number | string
+  : S extends { kind: 'periods' }
+    ? HistoryPointInput[]
+    : S extends { kind: 'goals' }
+      ? { [F in GoalField]?: number | string }
+      : ValueOf<S>;
 
 type RecordOf<S extends FieldSpec> = { [F in S as F extends { required: true } ? F['key'] : never]: ValueOf<F> } & {
   [F in S as F extends { required: true } ? never : F['key']]?: ValueOf<F>;

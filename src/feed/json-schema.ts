@@ -11,8 +11,8 @@
  * repeated account ids, which JSON Schema cannot express.
  */
 import * as z from './zod.js';
-import { ACCOUNT_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, type FieldSpec } from './fields.js';
-import { AccountSchema, FeedEnvelopeSchema, HistoryPointSchema, KpiOverrideSchema, NUMERIC_STRING, type NumberRange } from './schema.js';
+import { ACCOUNT_FIELD_SPECS, GOAL_FIELD_SPECS, HISTORY_POINT_FIELD_SPECS, type FieldSpec } from './fields.js';
+import { AccountSchema, FeedEnvelopeSchema, GoalsSchema, HistoryPointSchema, KpiOverrideSchema, NUMERIC_STRING, type NumberRange } from './schema.js';
 
 export const FEED_SCHEMA_ID = 'https://kam-widgets.dev/schema/feed.schema.json';
 export const FEED_SCHEMA_TITLE = 'kam-widgets account feed, version 1';
@@ -41,6 +41,7 @@ const KPIS_DESCRIPTION = 'KPIs measured elsewhere; each wins over the derived KP
 
 describeFields(AccountSchema, docsOf(ACCOUNT_FIELD_SPECS));
 describeFields(HistoryPointSchema, docsOf(HISTORY_POINT_FIELD_SPECS));
+describeFields(GoalsSchema, docsOf(GOAL_FIELD_SPECS));
 describeFields(KpiOverrideSchema, {
   id: 'KPI id, for example "nps", "churn" or a custom id.',
   label: 'Display label.',

@@ -104,7 +104,7 @@ export function groupPeriodRows(records: readonly Row[]): GroupedRows {
 
 /** Where a problem of a grouped account lies in the rows: `accounts[i].x` and `accounts[i].history[j].x` as the row and the field. */
 export function rowOfPath(grouped: Pick<GroupedRows, 'accountRow' | 'pointRows'>, path: string): { row: number; field?: string } | undefined {
-  const match = /^accounts\[(\d+)\](?:\.history(?:\[(\d+)\])?)?(?:\.([A-Za-z]+))?/.exec(path);
+  const match = /^accounts\[(\d+)\](?:\.history(?:\[(\d+)\])?)?(?:\.([A-Za-z]+(?:\.[A-Za-z]+)?))?/.exec(path);
   if (!match) return undefined;
   const i = Number(match[1]);
   const point = match[2] === undefined ? undefined : Number(match[2]);

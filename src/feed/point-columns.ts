@@ -13,7 +13,7 @@ import { CODES, NO_TIER, finiteOrNaN, flagCode, revenueOrZero, tierIndexOf } fro
 import type { Account } from './fields.js';
 
 /** The numeric fields of a history point, as columns (every per-period number). */
-export const POINT_FIGURES = ['revenue', 'profit', 'potential', 'effort', 'impact', 'nps', 'csat', 'clv'] as const;
+export const POINT_FIGURES = ['revenue', 'profit', 'potential', 'effort', 'impact', 'nps', 'csat', 'clv', 'costToServe'] as const;
 export type PointFigure = (typeof POINT_FIGURES)[number];
 
 /** One position of the accounts' histories: per row, its point's label and figures. */

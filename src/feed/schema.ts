@@ -11,6 +11,7 @@ import * as z from './zod.js';
 import { showValue as shown } from './errors.js';
 import {
   ACCOUNT_FIELD_SPECS,
+  GOAL_FIELD_SPECS,
   HISTORY_POINT_FIELD_SPECS,
   MAX_MONEY,
   inRange,
@@ -21,7 +22,7 @@ import {
   type HistoryPoint,
 } from './fields.js';
 
-export { NUMERIC_STRING, TIERS, type Account, type AccountField, type AccountInput, type HistoryPoint, type Tier } from './fields.js';
+export { NUMERIC_STRING, TIERS, type Account, type AccountField, type AccountInput, type Goals, type HistoryPoint, type Tier } from './fields.js';
 
 export const FEED_VERSION = 1;
 
@@ -112,6 +113,8 @@ function fieldSchema(spec: FieldSpec): z.ZodMiniType {
       return httpUrl;
     case 'periods':
       return z.array(HistoryPointSchema, { error: (issue) => `expected an array of history points ${POINT_KEYS}, got ${shown(issue.input)}` });
+    case 'goals':
+      return GoalsSchema;
   }
 }
 
@@ -127,6 +130,9 @@ export const HistoryPointSchema = recordSchema(HISTORY_POINT_FIELD_SPECS, `an ob
   HistoryPoint,
   unknown
 >;
+
+/** An account's goals: each as the account field of its name. */
+export const GoalsSchema = recordSchema(GOAL_FIELD_SPECS, `an object ${keysText(GOAL_FIELD_SPECS)}`);
 
 export const AccountSchema = recordSchema(ACCOUNT_FIELD_SPECS, 'an account object') as unknown as z.ZodMiniType<Account, unknown>;
 

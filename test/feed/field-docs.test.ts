@@ -28,7 +28,7 @@ describe('one description of the account contract', () => {
   });
 
   it('a history point is described by the same table: its period, then the account fields marked per period', () => {
-    const perPeriod = ['revenue', 'profit', 'potential', 'effort', 'impact', 'tier', 'nps', 'csat', 'clv', 'expanded', 'referenceable'];
+    const perPeriod = ['revenue', 'profit', 'costToServe', 'potential', 'effort', 'impact', 'tier', 'nps', 'csat', 'clv', 'expanded', 'referenceable'];
     expect(HISTORY_POINT_FIELD_SPECS.map((s) => s.key)).toEqual(['period', ...perPeriod]);
     for (const key of perPeriod) expect(HISTORY_POINT_FIELD_SPECS.find((s) => s.key === key)).toBe(ACCOUNT_FIELD_SPECS.find((s) => s.key === key));
     const table = rows(fieldTablesIn(docs)['history-point'] ?? '').map((cells) => cells.slice(0, 4));

@@ -17,6 +17,8 @@ const validAccount = fc.record(
     revenue: money,
     previousRevenue: money,
     profit: fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    costToServe: money,
+    goals: fc.record({ revenue: money, profit: fc.double({ min: -1e9, max: 1e9, noNaN: true }), nps: fc.integer({ min: 0, max: 10 }), csat: fc.constantFrom(1, 4.5, '5') }, { requiredKeys: [] }),
     tier: fc.constantFrom(...TIERS),
     nps: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.double({ min: 0, max: 10, noNaN: true })),
     csat: fc.double({ min: 1, max: 5, noNaN: true }),
@@ -37,7 +39,7 @@ const EDGE_VALUES: unknown[] = [
   'http://999.1.1.1', 'http://a.b:99999', 'http://xn--a.com', 'http://a..b', 'http://-a.com', 'http://a_b.com/x', 'http://1.2.3.4/x',
   'http://a.b/ x', 'http://a.b/\\x', 'http://a.b?q#f', 'http://ſ.com', 'http://a.b\t', 'http://a.com:80@evil.com',
   true, false, 'true', [], [3], [{ period: 'p', revenue: 1 }], [{ period: 'p', revenue: -1 }], [{ period: 1, revenue: 1 }], [{ period: 'p' }],
-  {}, { period: 'p', revenue: 1 },
+  {}, { period: 'p', revenue: 1 }, { revenue: 5 }, { nps: 11 }, { csat: '4' }, { profit: -3, other: 1 }, { revenue: '12k' },
 ];
 
 const anyValue = fc.oneof(
@@ -50,8 +52,8 @@ const anyValue = fc.oneof(
   fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
 );
 
-const FIELDS = ['id', 'name', 'revenue', 'previousRevenue', 'profit', 'potential', 'effort', 'impact', 'tier', 'nps', 'csat', 'clv', 'expanded',
-  'referenceable', 'owner', 'segment', 'region', 'industry', 'country', 'url', 'history', 'extra'] as const;
+const FIELDS = ['id', 'name', 'revenue', 'previousRevenue', 'profit', 'costToServe', 'potential', 'effort', 'impact', 'tier', 'nps', 'csat', 'clv', 'expanded',
+  'referenceable', 'goals', 'owner', 'segment', 'region', 'industry', 'country', 'url', 'history', 'extra'] as const;
 
 /** A valid account with one or two fields replaced by anything (or removed): mostly near-misses. */
 const mutatedAccount = fc
@@ -110,13 +112,15 @@ describe('parseFeed properties', () => {
   });
 });
 
-/** The contract's view of a parsed account: the contract's fields only (zod strips the others; the in-place path leaves them), history points likewise. */
+/** The contract's view of a parsed account: the contract's fields only (zod strips the others; the in-place path leaves them), history points and goals likewise, as plain objects. */
 function contractView(account: Record<string, unknown>): Record<string, unknown> {
   const view: Record<string, unknown> = {};
   for (const { key } of ACCOUNT_FIELD_SPECS) {
     if (!(key in account)) continue;
     const value = account[key];
-    view[key] = key === 'history' && Array.isArray(value) ? value.map((p: Record<string, unknown>) => ({ period: p.period, revenue: p.revenue })) : value;
+    if (key === 'history' && Array.isArray(value)) view[key] = value.map((p: Record<string, unknown>) => ({ period: p.period, revenue: p.revenue }));
+    else if (key === 'goals' && typeof value === 'object' && value !== null) view[key] = { ...value };
+    else view[key] = value;
   }
   return view;
 }
