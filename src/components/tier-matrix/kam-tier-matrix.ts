@@ -12,10 +12,27 @@ import { moveInGrid } from '../../internal/keyboard.js';
 import { memo } from '../../internal/memo.js';
 import { indexesOfIds } from '../../internal/selection.js';
 import { goalsInForce } from '../../internal/tier-goals-input.js';
+import { flaggedAt } from '../../internal/flag-marks.js';
 import { tooltip } from '../../internal/tooltip.js';
 import { boxOf, tierMatrixChart, tipAnchor, type TierMatrixChart } from './tier-matrix-layout.js';
 import { bandHeaders, cellMark, itemRing, tierPanel, tierPatterns } from './tier-matrix-marks.js';
-import { cellAt, cellCount, idsOf, itemKey, itemOfKey, moveFocus, selectedIn, tierMatrixModel, topAccounts, topOf, type TierMatrixModel } from './tier-matrix-model.js';
+import {
+  cellAt,
+  cellCount,
+  flaggedOf,
+  idsOf,
+  itemFlags,
+  itemKey,
+  itemOfKey,
+  moveFocus,
+  selectedIn,
+  tierMatrixModel,
+  topAccounts,
+  topOf,
+  type ItemFlags,
+  type TierMatrixModel,
+} from './tier-matrix-model.js';
+import { roiTable } from './tier-matrix-roi.js';
 import { goalsOf, goalsStyles, goalsView } from './tier-matrix-goals.js';
 import { MOVEMENT_CELLS, idsOfMove, modeToggle, movementCellMembers, movementChart, movementLayout, selectedInMove, type TierMatrixMode } from './tier-matrix-movement.js';
 import { describeMove, movementKey, movementSummary, moveTooltip } from './tier-matrix-movement-text.js';
@@ -31,6 +48,9 @@ const cutsConverter = {
   fromAttribute: (value: string | null) => parseCuts(value),
   toAttribute: (value: number[] | undefined) => value?.join(','),
 };
+
+/** Up to this many accounts the red flags are marked with the first paint; above, at the first idle moment. */
+const EAGER_FLAGS = 2000;
 
 const KEYS =
   'Arrow keys move between the cells of the matrix and on into the tier summary. Enter or Space selects the accounts of the focused cell or tier, Shift adds them to the selection, Escape clears it. The table view lists every account with its tier and bands.';
@@ -55,6 +75,14 @@ const MOVEMENT_KEYS =
  * @csspart mode-toggle - The Matrix / Movement buttons (shown when the feed has a previous period).
  * @csspart movement-key - The key under the movement grid.
  * @csspart goals - The tier goals: the count of MVC and MGC accounts by period against each goal, in a line and a sentence.
+ * @csspart roi - The return on the cost to serve per tier (profit / cost), or what is missing for it.
+ * @csspart roi-table - In the table view: cost to serve, profit and ROI per tier and over all.
+ *
+ * ROI: each tier block and tooltip gives the tier's cost to serve and ROI (profit / cost to serve, of the
+ * accounts with a cost: `costToServe`, else `effort` × `cost-per-effort`); an unknown figure is "—" with
+ * its reason. Red flags: a cell with flagged accounts shows a triangle and their count top right (filled
+ * when one is severe, outlined otherwise); tooltips name them, tier blocks count them, the table view and
+ * the CSV export have each account's flags.
  *
  * Movement (`mode="movement"`): rows are the tier in the previous period (or "new": no figures for it),
  * columns the tier now (or "lost": revenue then, none now); each count selects its accounts. MGC to MVC is
@@ -68,6 +96,8 @@ const MOVEMENT_KEYS =
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour (cross-hatched).
  * @cssprop [--kam-good=#1a7f37] - Movement up a tier (MGC to MVC: its border); dark theme #3fb950.
  * @cssprop [--kam-bad=#c1121f] - Movement down a tier or lost (MVC to lower: its border); dark theme #ff7b72.
+ * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled triangle of a severe red flag.
+ * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined triangle of a warning.
  */
 export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   static override styles = [...KamWidget.styles, ...tierMatrixStyles, goalsStyles];
@@ -88,7 +118,8 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
       const { value, potential } = this.model!.matrix;
       return moveFocus(key, item, value.bands.length, potential.bands.length, TIER_ORDER.length);
     },
-    describe: (item) => (this.movement ? describeMove(this.format, this.movement, item, this.selectedIn(item)) : describeItem(this.chart!.w, this.model!, item, this.selectedIn(item))),
+    describe: (item) =>
+      this.movement ? describeMove(this.format, this.movement, item, this.selectedIn(item)) : describeItem(this.chart!.w, this.model!, item, this.selectedIn(item), this.flagsAt(item)),
     activate: (item, extend) => this.select(item, extend),
     announce: (text) => this.announce(text),
     focusFirst: true,
@@ -123,10 +154,15 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   private readonly deriveChart = memo(tierMatrixChart);
   private readonly deriveSelected = memo((model: TierMatrixModel, ids: readonly string[]) => (ids.length ? selectedCounts(model.matrix, indexesOfIds(model.portfolio, ids)) : undefined));
   /** An item's tooltip, made again only when the item, its selected count or the chart changes. */
-  private readonly tipOf = memo((chart: TierMatrixChart, item: number, selected: number) => ({
+  private readonly tipOf = memo((chart: TierMatrixChart, item: number, selected: number, flags: ItemFlags | undefined) => ({
     anchor: tipAnchor(chart, item),
-    content: itemTooltip(chart.w, chart.model, item, selected, topAccounts(chart.model, item), this.derivePrevious(chart.model.portfolio)),
+    content: itemTooltip(chart.w, chart.model, item, selected, topAccounts(chart.model, item), this.derivePrevious(chart.model.portfolio), this.flagTip(chart.model, item, flags)),
   }));
+  private readonly deriveFlags = memo((model: TierMatrixModel, level: Uint8Array) => itemFlags(model.matrix, level));
+  /** Red-flag counts per item; undefined until the flags are read. */
+  private flags?: ItemFlags;
+  /** The portfolio whose flags the first idle moment computed. */
+  private flagsReady?: Portfolio;
   /** Each account's tier in the previous period (tooltips, table, CSV): read when first needed. */
   private readonly derivePrevious = memo(previousTiers);
   private readonly deriveMovement = memo(tierMovement);
@@ -165,17 +201,37 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const model = this.model;
-    this.chart = model && this.deriveChart(model, this.format, Math.max(260, this.size.width));
+    const flagsNow = model && (model.portfolio.accounts.length <= EAGER_FLAGS || this.flagsReady === model.portfolio);
+    this.flags = flagsNow ? this.deriveFlags(model!, model!.portfolio.flags().level) : undefined;
+    this.chart = model && this.deriveChart(model, this.format, Math.max(260, this.size.width), this.flags);
     this.selected = model && this.deriveSelected(model, this.selection);
     const movement = model && this.mode === 'movement' ? this.deriveMovement(model.portfolio) : undefined;
     if (movement !== this.movement) this.items.clear();
     this.movement = movement;
   }
 
-  /** The previous period's tiers too (tooltips, table), at the first idle moment. */
+  /** The previous period's tiers (tooltips, table) and the red flags too, at the first idle moment. */
   protected override prepare(portfolio: Portfolio): void {
     super.prepare(portfolio);
     this.derivePrevious(portfolio);
+    portfolio.flags();
+    if (this.flagsReady !== portfolio) {
+      this.flagsReady = portfolio;
+      this.requestUpdate();
+    }
+  }
+
+  /** An item's red-flag counts. */
+  private flagsAt(item: number) {
+    return this.flags && { flagged: this.flags.flagged[item]!, severe: this.flags.severe[item]! };
+  }
+
+  /** An item's red flags for its tooltip: the counts and the first flagged accounts, severe first. */
+  private flagTip(model: TierMatrixModel, item: number, flags: ItemFlags | undefined) {
+    if (!flags?.flagged[item]) return undefined;
+    const level = model.portfolio.flags().level;
+    const accounts = flaggedOf(model, item, level).map((i) => ({ name: model.portfolio.accounts[i]!.name, severe: level[i] === 2 }));
+    return { count: { flagged: flags.flagged[item]!, severe: flags.severe[item]! }, accounts };
   }
 
   // ---- summary, table, CSV (tier-matrix-table.ts) ---------------------------------------------------
@@ -193,11 +249,16 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   }
 
   protected tableColumns(model: TierMatrixModel) {
-    return tableColumns(this.format, model);
+    return tableColumns(this.format, model, (row) => flaggedAt(model.portfolio.flags(), row.assignment.index));
   }
 
   protected csvColumns(model: TierMatrixModel | undefined) {
-    return csvColumns(model);
+    return csvColumns(model, (row) => flaggedAt(model!.portfolio.flags(), row.assignment.index));
+  }
+
+  /** Cost, profit and ROI per tier above the account table. */
+  protected override tableIntro(model: TierMatrixModel) {
+    return roiTable(this.format, model.roi);
   }
 
   // ---- interaction ---------------------------------------------------------------------------------
@@ -257,19 +318,21 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   protected renderChart(model: TierMatrixModel): TemplateResult {
     if (this.movement) return this.renderMovement(model, this.movement);
     const chart = this.chart!;
-    const { w, layout, rows, maxShare, valueTitle, potentialTitles, blocks, notes, balance, rule, givenNote } = chart;
+    const { w, layout, rows, maxShare, valueTitle, potentialTitles, blocks, notes, balance, roi, rule, givenNote } = chart;
     const { matrix, valueNames, potentialNames } = model;
     const { index, hover, focused } = this.items;
     const cells = cellCount(matrix);
     const columns = matrix.value.bands.length;
     // The tooltip follows the pointer, else the keyboard while the plot has focus.
     const active = hover >= 0 ? hover : focused ? index : -1;
-    const tip = active >= 0 ? this.tipOf(chart, active, this.selectedIn(active)) : undefined;
+    const tip = active >= 0 ? this.tipOf(chart, active, this.selectedIn(active), this.flags) : undefined;
     const ring = (item: number, className: 'focus-ring' | 'hover-ring') => (item >= 0 ? itemRing(boxOf(chart, item), className) : nothing);
     const content = html`<svg class="chart" width=${layout.width} height=${layout.height} aria-hidden="true">
         ${tierPatterns()} ${bandHeaders({ layout, valueNames, potentialNames, rows, valueTitle, potentialTitles })}
         <g class="cells">
-          ${Array.from({ length: cells }, (_, item) => cellMark({ f: w.f, layout, item, columns, cell: cellAt(matrix, item), maxShare, selected: this.selectedIn(item) }))}
+          ${Array.from({ length: cells }, (_, item) =>
+            cellMark({ f: w.f, layout, item, columns, cell: cellAt(matrix, item), maxShare, selected: this.selectedIn(item), flags: this.flagsAt(item) }),
+          )}
         </g>
         ${tierPanel({ f: w.f, layout, firstItem: cells, selected: TIER_ORDER.map((_, t) => this.selectedIn(cells + t)) })}
         ${hover !== index ? ring(hover, 'hover-ring') : nothing} ${focused ? ring(index, 'focus-ring') : nothing}
@@ -281,7 +344,9 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
         ${blocks.map((block) => html`<li>${tierSummaryLine(block)}</li>`)}
       </ul>
       ${notes.length ? html`<ul class="notes" part="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
-      ${balance.length ? html`<p class="balance" part="balance"><strong>Resource balance:</strong> ${balance.join(' ')}</p>` : nothing} ${this.renderGoals(model)}
+      ${balance.length ? html`<p class="balance" part="balance"><strong>Resource balance:</strong> ${balance.join(' ')}</p>` : nothing}
+      <p class="roi" part="roi">${roi}</p>
+      ${this.renderGoals(model)}
       <details class="rule" part="rule">
         <summary>How tiers are assigned</summary>
         <ol>${rule.map((line) => html`<li>${line}</li>`)}</ol>

@@ -9,7 +9,8 @@ import { describeTierRule } from '../../analysis/tier-text.js';
 import type { Formatters } from '../../internal/format.js';
 import type { TooltipAnchor } from '../../internal/tooltip.js';
 import { textWidth, wrap } from '../../internal/text-fit.js';
-import { cellCount, displayRows, type TierMatrixModel } from './tier-matrix-model.js';
+import { cellCount, displayRows, type ItemFlags, type TierMatrixModel } from './tier-matrix-model.js';
+import { hasCosts, roiSentence } from './tier-matrix-roi.js';
 import {
   accountsText,
   axisNotes,
@@ -196,16 +197,23 @@ export interface TierMatrixChart {
   blocks: TierBlockText[];
   notes: string[];
   balance: string[];
+  /** The return on the cost to serve per tier, or what is missing for it. */
+  roi: string;
   rule: string[];
   /** "2 accounts have their tier given in the feed.", or "". */
   givenNote: string;
 }
 
-export function tierMatrixChart(model: TierMatrixModel, f: Formatters, width: number): TierMatrixChart {
+/** The chart of `model` at `width`; with `flags` (red-flag counts per item) the tier blocks say how many accounts carry flags. */
+export function tierMatrixChart(model: TierMatrixModel, f: Formatters, width: number, flags?: ItemFlags): TierMatrixChart {
   const { matrix, tiers, options } = model;
   const w: Wording = { f, valueField: options.valueField, potentialField: options.potentialField };
   const rows = displayRows(matrix);
-  const blocks = tiers.tiers.map((tier, t) => tierBlockText(f, tier, model.given[t]!));
+  const cells = cellCount(matrix);
+  const roi = hasCosts(model.roi) ? model.roi : undefined;
+  const blocks = tiers.tiers.map((tier, t) =>
+    tierBlockText(f, tier, model.given[t]!, roi?.tiers[t], flags && { flagged: flags.flagged[cells + t]!, severe: flags.severe[cells + t]! }),
+  );
   const layout = matrixLayout({
     width,
     columns: matrix.value.bands.map((_, b) => bandLabel(w, 'value', matrix.value, b, model.valueNames)),
@@ -220,6 +228,7 @@ export function tierMatrixChart(model: TierMatrixModel, f: Formatters, width: nu
     potentialTitles: [`Growth potential (${POTENTIAL_LABEL[options.potentialField]}) ↑`, 'Potential ↑'],
     notes: axisNotes(w, matrix, model.portfolio.accounts.length),
     balance: balanceSentences(f, tiers),
+    roi: roiSentence(f, model.roi),
     rule: describeTierRule(tiers.rules),
     givenNote: given ? `${accountsText(f, given)} ${given === 1 ? 'has its' : 'have their'} tier given in the feed.` : '',
   };

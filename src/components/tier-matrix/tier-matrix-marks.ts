@@ -5,10 +5,11 @@
  */
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { TIER_ORDER } from '../../analysis/tiers.js';
+import { flagGlyph } from '../../internal/flag-marks.js';
 import type { Formatters } from '../../internal/format.js';
 import { itemBox, LINE, textWidth, type MatrixLayout } from './tier-matrix-layout.js';
 import type { MatrixCell } from '../../analysis/portfolio-matrix.js';
-import { accountsText, tierCountsText } from './tier-matrix-text.js';
+import { accountsText, tierCountsText, type FlagCount } from './tier-matrix-text.js';
 
 export { tierPatterns } from '../../internal/tier-patterns.js';
 
@@ -61,10 +62,12 @@ export interface CellInput {
   maxShare: number;
   /** Selected accounts in the cell. */
   selected: number;
+  /** Its accounts with red flags (the glyph and count top right: filled when one is severe, outlined otherwise). */
+  flags?: FlagCount;
 }
 
-/** One cell: accounts, revenue, share, the tiers in words when they fit, and a stacked bar of its tiers. */
-export function cellMark({ f, layout, item, columns, cell, maxShare, selected }: CellInput): SVGTemplateResult {
+/** One cell: accounts, revenue, share, the tiers in words when they fit, a stacked bar of its tiers, and its red flags. */
+export function cellMark({ f, layout, item, columns, cell, maxShare, selected, flags }: CellInput): SVGTemplateResult {
   const { x, y, width: w, height: h } = itemBox(layout, item, columns, Infinity);
   const pad = w < 70 ? 5 : 8;
   const room = w - pad * 2;
@@ -82,7 +85,10 @@ export function cellMark({ f, layout, item, columns, cell, maxShare, selected }:
   // in place of the tiers in words (the bar still shows the tiers).
   const tiers = cell.count ? tierCountsText(f, cell.tierCounts) : '';
   const selectedText = selected ? fit(`${f.integer(selected)} selected`, `✓ ${f.integer(selected)}`) : '';
-  const selectedTop = selected > 0 && textWidth(count, 12, true) + textWidth(selectedText) + 10 <= room;
+  // Red flags take the top right: a glyph and how many accounts carry flags.
+  const flagged = flags?.flagged ? f.integer(flags.flagged) : '';
+  const flagWidth = flagged ? textWidth(flagged) + 14 : 0;
+  const selectedTop = selected > 0 && !flagged && textWidth(count, 12, true) + textWidth(selectedText) + 10 <= room;
   const line4 =
     selected && !selectedTop
       ? svg`<text class="selected-count" x=${pad} y="61">${selectedText}</text>`
@@ -93,6 +99,9 @@ export function cellMark({ f, layout, item, columns, cell, maxShare, selected }:
     <rect class="cell-bg" width=${w} height=${h} rx="4" fill-opacity=${opacity.toFixed(3)}></rect>
     <text class="count" x=${pad} y="18">${count}</text>
     ${selectedTop ? svg`<text class="selected-count" x=${w - pad} y="18" text-anchor="end">${selectedText}</text>` : nothing}
+    ${flagged
+      ? svg`<g class="cell-flags">${flagGlyph(w - pad - flagWidth + 5, 13, flags!.severe ? 2 : 1, 10)}<text class="flag-count" x=${w - pad} y="18" text-anchor="end">${flagged}</text></g>`
+      : nothing}
     <text x=${pad} y="33">${f.moneyCompact(cell.revenue)}</text>
     <text x=${pad} y="47">${fit(`${f.percent(cell.revenueShare)} of revenue`, f.percent(cell.revenueShare))}</text>
     ${line4}

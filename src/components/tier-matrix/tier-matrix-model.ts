@@ -9,6 +9,7 @@
  * key (what names it across a refresh), and move it with the arrow keys. Pure (no DOM).
  */
 import type { Portfolio } from '../../analysis/portfolio.js';
+import type { RoiResult } from '../../analysis/roi.js';
 import { TIER_ORDER, type TierResult } from '../../analysis/tiers.js';
 import type { Account, Tier } from '../../feed/schema.js';
 import { moveInGrid, moveInList } from '../../internal/keyboard.js';
@@ -39,6 +40,8 @@ export interface TierMatrixModel {
   potentials: Float64Array;
   /** Accounts with a tier given in the feed, per tier (order MVC, MGC, STC, BZ). */
   given: number[];
+  /** Cost to serve, profit and ROI per tier and over all (the accounts shown). */
+  roi: RoiResult;
 }
 
 export function tierMatrixModel(portfolio: Portfolio, options: TierMatrixOptions): TierMatrixModel {
@@ -51,7 +54,7 @@ export function tierMatrixModel(portfolio: Portfolio, options: TierMatrixOptions
   const given = TIER_ORDER.map(() => 0);
   for (let i = 0; i < tiers.given.length; i++) if (tiers.given[i]) given[tiers.tierIndex[i]!]!++;
   const matrix = buildMatrix(tiers.tierIndex, columns.revenue, value, potential);
-  return { portfolio, options, tiers, matrix, valueNames: bandNames(value), potentialNames: bandNames(potential), values, potentials, given };
+  return { portfolio, options, tiers, matrix, valueNames: bandNames(value), potentialNames: bandNames(potential), values, potentials, given, roi: portfolio.roi() };
 }
 
 // ---- items ----------------------------------------------------------------------------------------
@@ -169,4 +172,33 @@ export function itemOfKey(matrix: Matrix, key: string): number {
   if (tier >= 0) return cellCount(matrix) + tier;
   const [signature, item] = key.split(' ');
   return signature === bandSignature(matrix) ? Number(item) : -1;
+}
+
+// ---- red flags ------------------------------------------------------------------------------------
+
+/** How many accounts of each item (cells, then tiers, in item order) carry a red flag, and how many a severe one. */
+export interface ItemFlags {
+  flagged: Uint32Array;
+  severe: Uint32Array;
+}
+
+/** The red-flag counts of every item, from the flag level of each account (0 none, 1 warning, 2 severe). */
+export function itemFlags(matrix: Matrix, level: Uint8Array): ItemFlags {
+  const items = cellCount(matrix) + TIER_ORDER.length;
+  const flagged = new Uint32Array(items);
+  const severe = new Uint32Array(items);
+  for (let item = 0; item < items; item++) {
+    for (const i of membersOf(matrix, item)) {
+      if (level[i]) flagged[item]!++;
+      if (level[i] === 2) severe[item]!++;
+    }
+  }
+  return { flagged, severe };
+}
+
+/** The `k` flagged accounts of an item (input indices), severe ones first, then by rank. */
+export function flaggedOf(model: TierMatrixModel, item: number, level: Uint8Array, k = 3): number[] {
+  const rank = model.portfolio.ranking().rankOf;
+  const members = Array.from(membersOf(model.matrix, item)).filter((i) => level[i]);
+  return members.sort((a, b) => level[b]! - level[a]! || rank[a]! - rank[b]!).slice(0, k);
 }

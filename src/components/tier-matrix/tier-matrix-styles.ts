@@ -1,9 +1,11 @@
 /** Styles of the tier matrix. Colours come from the theme tokens, so light, dark and page overrides apply. */
 import { css } from 'lit';
+import { flagMarkStyles } from '../../internal/flag-marks.js';
 import { tierPatternStyles } from '../../internal/tier-patterns.js';
 
 export const tierMatrixStyles = [
   tierPatternStyles,
+  flagMarkStyles,
   css`
   :host {
     --kam-tier-matrix-shade: var(--kam-accent);
@@ -73,9 +75,21 @@ export const tierMatrixStyles = [
   .notes {
     font-size: 0.9em;
   }
-  .balance {
+  .balance,
+  .roi {
     margin: 0;
     font-size: 0.9em;
+  }
+  .flag-count {
+    font-weight: 600;
+  }
+  .roi-table {
+    margin-bottom: 0.6em;
+    max-height: 14em;
+  }
+  .roi-table .why {
+    color: var(--kam-muted);
+    font-size: 0.85em;
   }
   details.rule {
     font-size: 0.9em;

@@ -1,12 +1,15 @@
 /**
  * The tier matrix as rows: the table view (every account with its tier, its tier in the previous period,
- * band cells and the reason for its tier, sortable) and the CSV export (the same accounts, every figure
- * unformatted; `previous_tier` empty when the feed has no previous period).
+ * band cells, cost to serve and ROI when the feed has costs, red flags and the reason for its tier,
+ * sortable) and the CSV export (the same accounts, every figure unformatted; `previous_tier` empty when
+ * the feed has no previous period).
  */
 import { TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
+import type { FlaggedAccount } from '../../analysis/flags.js';
+import { flagCsvColumns, flagTableColumn } from '../../internal/flag-marks.js';
 import type { Formatters } from '../../internal/format.js';
 import type { BandAxis } from '../../analysis/bands.js';
 import type { TierMatrixModel } from './tier-matrix-model.js';
@@ -42,7 +45,7 @@ const tierSort = (tier: string | undefined) => (tier === undefined ? undefined :
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Account, tier, both bands (sorted low to high, no-data last), revenue, the measures, the reason. */
-export function tableColumns(f: Formatters, model: TierMatrixModel): TableColumn<TierMatrixRow>[] {
+export function tableColumns(f: Formatters, model: TierMatrixModel, flaggedOf: (row: TierMatrixRow) => FlaggedAccount | undefined): TableColumn<TierMatrixRow>[] {
   const { matrix, valueNames, potentialNames } = model;
   const { valueField: value, potentialField: potential } = model.options;
   const previous = model.portfolio.periods().previous()?.label;
@@ -61,15 +64,23 @@ export function tableColumns(f: Formatters, model: TierMatrixModel): TableColumn
     columns.push({ id: 'value', label: capitalized(VALUE_LABEL[value]), numeric: true, sortValue: (r) => measureSort(r.value), cell: (r) => measure(r.value, f.money) });
   }
   const potentialFormat = potential === 'impact' ? f.number : f.money;
+  columns.push({ id: 'potential', label: capitalized(POTENTIAL_LABEL[potential]), numeric: true, sortValue: (r) => measureSort(r.potential), cell: (r) => measure(r.potential, potentialFormat) });
+  if (model.roi.total.costAccounts > 0) {
+    const { cost, roi } = model.roi;
+    columns.push(
+      { id: 'cost', label: 'Cost to serve', numeric: true, sortValue: (r) => measureSort(cost[r.assignment.index]!), cell: (r) => measure(cost[r.assignment.index]!, f.money) },
+      { id: 'roi', label: 'ROI', numeric: true, sortValue: (r) => measureSort(roi[r.assignment.index]!), cell: (r) => measure(roi[r.assignment.index]!, f.percentShort) },
+    );
+  }
   columns.push(
-    { id: 'potential', label: capitalized(POTENTIAL_LABEL[potential]), numeric: true, sortValue: (r) => measureSort(r.potential), cell: (r) => measure(r.potential, potentialFormat) },
+    flagTableColumn(flaggedOf),
     { id: 'reason', label: 'Why this tier', sortValue: (r) => r.assignment.reason.code, cell: (r) => tierReasonText(r.assignment.reason, f.moneyCompact, f.percent) },
   );
   return columns;
 }
 
-/** Every figure of the feed plus tier, bands and reason; numbers unformatted. Without a model: the headers. */
-export function csvColumns(model: TierMatrixModel | undefined): CsvColumn<TierMatrixRow>[] {
+/** Every figure of the feed plus tier, bands, cost to serve, ROI, red flags and reason; numbers unformatted (NaN: empty). Without a model: the headers. */
+export function csvColumns(model: TierMatrixModel | undefined, flaggedOf: (row: TierMatrixRow) => FlaggedAccount | undefined): CsvColumn<TierMatrixRow>[] {
   // Headroom whatever the rows are banded by: potential − revenue, NaN without a potential.
   const headroom = (r: TierMatrixRow) => model && model.portfolio.columns.potential[r.assignment.index]! - model.portfolio.columns.revenue[r.assignment.index]!;
   return [
@@ -87,6 +98,9 @@ export function csvColumns(model: TierMatrixModel | undefined): CsvColumn<TierMa
     { header: 'headroom', value: headroom },
     { header: 'impact', value: (r) => r.assignment.account.impact },
     { header: 'effort', value: (r) => r.assignment.account.effort },
+    { header: 'cost_to_serve', value: (r) => model?.roi.cost[r.assignment.index] },
+    { header: 'roi', value: (r) => model?.roi.roi[r.assignment.index] },
+    ...flagCsvColumns(flaggedOf),
     { header: 'tier_reason', value: (r) => tierReasonText(r.assignment.reason) },
   ];
 }

@@ -7,7 +7,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { TIER_ORDER, type TierResult, type TierSummary } from '../../analysis/tiers.js';
 import type { Account } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
+import type { TierRoi } from '../../analysis/roi.js';
 import { tooltipFacts } from '../../internal/tooltip.js';
+import { roiFacts, tierRoiFigure } from './tier-matrix-roi.js';
 import type { Matrix, MatrixCell } from '../../analysis/portfolio-matrix.js';
 import type { BandAxis, PotentialField, ValueField } from '../../analysis/bands.js';
 import { cellAt, cellCount, type TierMatrixModel } from './tier-matrix-model.js';
@@ -99,13 +101,30 @@ export function cellPhrase(w: Wording, matrix: Matrix, cell: MatrixCell, valueNa
   return `${bandPhrase(w, 'value', matrix.value, cell.valueBand, valueNames)}, ${potential.charAt(0).toLowerCase()}${potential.slice(1)}`;
 }
 
-/** The text of a tier's block in the summary: figures (profit even when negative), name, definition. */
-export function tierBlockText(f: Formatters, tier: TierSummary, given: number): TierBlockText {
+/**
+ * The text of a tier's block in the summary: figures (profit even when negative), name, definition; with
+ * `roi` its return on the cost to serve, with `flags` how many of its accounts carry red flags.
+ */
+export function tierBlockText(f: Formatters, tier: TierSummary, given: number, roi?: TierRoi, flags?: FlagCount): TierBlockText {
   const figures = [accountsText(f, tier.accounts), `${f.moneyCompact(tier.revenue)} (${f.percent(tier.revenueShare)} of revenue)`];
   figures.push(tier.profit === null ? 'no profit data' : `profit ${f.moneyCompact(tier.profit)}`);
   if (tier.effortShare !== null) figures.push(`${f.percent(tier.effortShare)} of effort`);
+  if (roi && tier.accounts > 0) figures.push(tierRoiFigure(f, roi));
+  if (flags?.flagged) figures.push(flagCountText(f, flags));
   if (given) figures.push(`${f.integer(given)} given in the feed`);
   return { code: tier.tier, name: tier.name, figures, definition: tier.definition };
+}
+
+/** Red-flagged accounts of a cell or tier. */
+export interface FlagCount {
+  flagged: number;
+  severe: number;
+}
+
+/** "2 with red flags (1 severe)", "1 with a red flag". */
+export function flagCountText(f: Formatters, { flagged, severe }: FlagCount): string {
+  const what = flagged === 1 ? `${f.integer(flagged)} with a red flag` : `${f.integer(flagged)} with red flags`;
+  return severe ? `${what} (${f.integer(severe)} severe)` : what;
 }
 
 /** A tier block as one line for screen readers (the drawn summary is hidden from them): "MVC, Most Valuable Customers: 3 accounts, …. The few …". */
@@ -157,15 +176,17 @@ function selectedText(f: Formatters, selected: number): string {
 }
 
 /** A focused cell, for the live region. */
-export function describeCell(f: Formatters, phrase: string, cell: MatrixCell, selected: number): string {
-  return `${phrase}: ${accountsText(f, cell.count)}, ${f.moneyCompact(cell.revenue)}, ${f.percent(cell.revenueShare)} of revenue; tiers: ${tierCountsText(f, cell.tierCounts)}.${selectedText(f, selected)}`;
+export function describeCell(f: Formatters, phrase: string, cell: MatrixCell, selected: number, flags?: FlagCount): string {
+  const flagged = flags?.flagged ? ` ${flagCountText(f, flags)}.` : '';
+  return `${phrase}: ${accountsText(f, cell.count)}, ${f.moneyCompact(cell.revenue)}, ${f.percent(cell.revenueShare)} of revenue; tiers: ${tierCountsText(f, cell.tierCounts)}.${flagged}${selectedText(f, selected)}`;
 }
 
 /** A focused tier, for the live region: its figures, profit (negative for BZ) included. */
-export function describeTier(f: Formatters, tier: TierSummary, selected: number): string {
+export function describeTier(f: Formatters, tier: TierSummary, selected: number, flags?: FlagCount): string {
   const profit = tier.profit === null ? 'no profit data' : `profit ${f.moneyCompact(tier.profit)}`;
   const effort = tier.effortShare === null ? '' : `, ${f.percent(tier.effortShare)} of effort`;
-  return `${tier.tier}, ${tier.name}: ${accountsText(f, tier.accounts)}, ${f.moneyCompact(tier.revenue)}, ${f.percent(tier.revenueShare)} of revenue, ${profit}${effort}.${selectedText(f, selected)}`;
+  const flagged = flags?.flagged ? ` ${flagCountText(f, flags)}.` : '';
+  return `${tier.tier}, ${tier.name}: ${accountsText(f, tier.accounts)}, ${f.moneyCompact(tier.revenue)}, ${f.percent(tier.revenueShare)} of revenue, ${profit}${effort}.${flagged}${selectedText(f, selected)}`;
 }
 
 /** An item in words: a cell as "High revenue, low potential"; "" for a tier. */
@@ -175,18 +196,34 @@ export function itemPhrase(w: Wording, model: TierMatrixModel, item: number): st
 }
 
 /** The focused item in words, for the live region. */
-export function describeItem(w: Wording, model: TierMatrixModel, item: number, selected: number): string {
+export function describeItem(w: Wording, model: TierMatrixModel, item: number, selected: number, flags?: FlagCount): string {
   const { matrix, tiers } = model;
   const cells = cellCount(matrix);
-  if (item < cells) return describeCell(w.f, itemPhrase(w, model, item), cellAt(matrix, item), selected);
-  return describeTier(w.f, tiers.tiers[item - cells]!, selected);
+  if (item < cells) return describeCell(w.f, itemPhrase(w, model, item), cellAt(matrix, item), selected, flags);
+  return describeTier(w.f, tiers.tiers[item - cells]!, selected, flags);
+}
+
+/** The tooltip line of an item's red flags: "2 with red flags (1 severe): Acme (severe), Beta." */
+function flagsLine(f: Formatters, flags: FlagCount | undefined, flagged: readonly { name: string; severe: boolean }[]): TemplateResult | typeof nothing {
+  if (!flags?.flagged) return nothing;
+  const names = flagged.map((a) => `${displayText(a.name)}${a.severe ? ' (severe)' : ''}`).join(', ');
+  const more = flags.flagged > flagged.length ? ` and ${f.integer(flags.flagged - flagged.length)} more` : '';
+  return html`<p class="flag-line">${flagCountText(f, flags)}: ${names}${more}.</p>`;
 }
 
 /**
  * The tooltip of a hovered or focused item: a cell's figures and tiers, or a tier's figures, definition
  * and given count, then the item's top accounts (`top`, best ranked first).
  */
-export function itemTooltip(w: Wording, model: TierMatrixModel, item: number, selected: number, top: readonly Account[], previous?: Uint8Array): TemplateResult {
+export function itemTooltip(
+  w: Wording,
+  model: TierMatrixModel,
+  item: number,
+  selected: number,
+  top: readonly Account[],
+  previous?: Uint8Array,
+  flags?: { count: FlagCount; accounts: readonly { name: string; severe: boolean }[] },
+): TemplateResult {
   const { f } = w;
   const label = model.portfolio.periods().previous()?.label;
   const was = (a: Account) => (previous && label ? ` (${label}: ${previousTierText(previous[model.portfolio.indexOf(a.id)]!)})` : '');
@@ -204,7 +241,7 @@ export function itemTooltip(w: Wording, model: TierMatrixModel, item: number, se
       ['Tiers', tierCountsText(f, cell.tierCounts)],
     ];
     if (selected) facts.push(['Selected', f.integer(selected)]);
-    return html`<strong>${itemPhrase(w, model, item)}</strong>${tooltipFacts(facts)}${topList}`;
+    return html`<strong>${itemPhrase(w, model, item)}</strong>${tooltipFacts(facts)}${flagsLine(f, flags?.count, flags?.accounts ?? [])}${topList}`;
   }
   const t = item - cells;
   const tier = model.tiers.tiers[t]!;
@@ -215,7 +252,8 @@ export function itemTooltip(w: Wording, model: TierMatrixModel, item: number, se
     ['Profit', tier.profit === null ? '—' : f.money(tier.profit)],
   ];
   if (tier.effortShare !== null) facts.push(['Share of effort', f.percent(tier.effortShare)]);
+  if (model.roi.total.costAccounts > 0) facts.push(...roiFacts(f, model.roi.tiers[t]!));
   if (model.given[t]) facts.push(['Given in the feed', f.integer(model.given[t]!)]);
   if (selected) facts.push(['Selected', f.integer(selected)]);
-  return html`<strong>${tier.tier} · ${tier.name}</strong>${tooltipFacts(facts)}<p>${tier.definition}</p>${topList}`;
+  return html`<strong>${tier.tier} · ${tier.name}</strong>${tooltipFacts(facts)}<p>${tier.definition}</p>${flagsLine(f, flags?.count, flags?.accounts ?? [])}${topList}`;
 }
