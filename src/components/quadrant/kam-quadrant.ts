@@ -10,10 +10,11 @@ import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
 import type { ScaleKind } from '../../internal/scale.js';
 import { inlineStyle } from '../../internal/style-directive.js';
+import { flaggedAt, flagMarkStyles } from '../../internal/flag-marks.js';
 import { tooltip } from '../../internal/tooltip.js';
 import { PointsLayerController, pointsImage } from './quadrant-canvas.js';
 import { inView, quadrantChart, type QuadrantChart } from './quadrant-layout.js';
-import { axisMarks, legendMarks, overlayMarks, pointMarks, regionMarks, trailMarks } from './quadrant-marks.js';
+import { axisMarks, flagMarks, legendMarks, overlayMarks, pointMarks, regionMarks, trailMarks } from './quadrant-marks.js';
 import { accountOfPoint, idsOfPoints, pointOfId, pointsOfQuadrant, quadrantModel, selectionMask, type QuadrantModel } from './quadrant-model.js';
 import { notesList, pointTooltip, quadrantStats, zoomControls } from './quadrant-panels.js';
 import { QuadrantPointerController } from './quadrant-pointer.js';
@@ -26,6 +27,9 @@ import { FULL_VIEW, ChartZoom, windowOf } from './quadrant-zoom.js';
 export type { ScaleKind, QuadrantLabels, QuadrantRow };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Up to this many accounts the red flags are marked with the first paint; above, at the first idle moment. */
+const EAGER_FLAGS = 2000;
 
 /**
  * @summary The effort-versus-impact quadrant: every account placed by the effort spent on it and the
@@ -46,6 +50,10 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * @csspart quadrant-button - One quadrant's figures; a click selects its accounts.
  * @csspart notes - Notes under the chart: accounts not plotted, the split, the scale.
  *
+ * Red flags: a flagged account's point carries a small triangle at its upper right, filled when a flag is
+ * severe, outlined for a warning (on the canvas layer too: the triangles are two SVG paths over it); the
+ * tooltip says the flags in words, the table view and the CSV export have each account's flags.
+ *
  * @cssprop [--kam-quadrant-quick-wins=var(--kam-good)] - Shade of the Quick wins quadrant.
  * @cssprop [--kam-quadrant-strategic=var(--kam-accent)] - Shade of the Strategic investments quadrant.
  * @cssprop [--kam-quadrant-maintain=var(--kam-muted)] - Shade of the Maintain quadrant.
@@ -56,9 +64,11 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * @cssprop [--kam-tier-bz=#c1121f] - BZ points (diamonds); dark theme #ff7b72.
  * @cssprop [--kam-good=#1a7f37] - Default shade of Quick wins; dark theme #3fb950.
  * @cssprop [--kam-bad=#c1121f] - Default shade of Over-served; dark theme #ff7b72.
+ * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled triangle of a severe red flag.
+ * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined triangle of a warning.
  */
 export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
-  static override styles = [...KamWidget.styles, quadrantStyles];
+  static override styles = [...KamWidget.styles, flagMarkStyles, quadrantStyles];
 
   /** The points under keyboard focus and hover, by account id. */
   protected readonly items = new ItemFocusController(this, {
@@ -97,6 +107,10 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   private readonly deriveChart = memo(quadrantChart);
   private readonly selectedPoints = memo(selectionMask);
   private chart?: QuadrantChart;
+  /** Each account's red-flag level; undefined until the flags are read. */
+  private flagLevel?: Uint8Array;
+  /** The portfolio whose flags the first idle moment computed. */
+  private flagsReady?: Portfolio;
 
   /** Effort at or above this is high, in the feed's effort unit. Default: the median effort of the whole feed's plotted accounts (kept under a filter). */
   @property({ attribute: 'effort-threshold', type: Number }) effortThreshold?: number;
@@ -150,6 +164,18 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
       this.pointer.reset();
     }
     this.chart = model && this.deriveChart(model, this.size.width, this.zoom.window, this.renderMode === 'canvas', this.labels, this.format);
+    const flagsNow = model && (model.portfolio.accounts.length <= EAGER_FLAGS || this.flagsReady === model.portfolio);
+    this.flagLevel = flagsNow ? model!.portfolio.flags().level : undefined;
+  }
+
+  /** The red flags too, at the first idle moment. */
+  protected override prepare(portfolio: Portfolio): void {
+    super.prepare(portfolio);
+    portfolio.flags();
+    if (this.flagsReady !== portfolio) {
+      this.flagsReady = portfolio;
+      this.requestUpdate();
+    }
   }
 
   // ---- selection ------------------------------------------------------------------------------------
@@ -183,11 +209,11 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   }
 
   protected tableColumns(model: QuadrantModel) {
-    return quadrantTableColumns(this.labelOf, this.format, model.trail?.period);
+    return quadrantTableColumns(this.labelOf, this.format, model.trail?.period, (row) => flaggedAt(model.portfolio.flags(), row.index));
   }
 
-  protected csvColumns() {
-    return quadrantCsvColumns(this.labelOf, this.showPrevious);
+  protected csvColumns(model: QuadrantModel | undefined) {
+    return quadrantCsvColumns(this.labelOf, this.showPrevious, (row) => flaggedAt(model!.portfolio.flags(), row.index));
   }
 
   // ---- export -------------------------------------------------------------------------------------
@@ -207,7 +233,7 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   // ---- keyboard and zoom ------------------------------------------------------------------------------
 
   private describePoint(k: number): string {
-    return pointDescription(this.model!, k, this.selectedIds, this.labelOf, this.format);
+    return pointDescription(this.model!, k, this.selectedIds, this.labelOf, this.format, this.flagLevel?.[this.model!.scatter.account[k]!] ?? 0);
   }
 
   /** Arrows: to the nearest account that way (announcing when there is none); the first press goes to the largest account in view. */
@@ -276,9 +302,10 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
         ${axisMarks(layout, `Effort${model.scale === 'log' ? ' (log scale)' : ''} →`, impactAxisTitle(model.result, model.scale))}
         ${model.trail ? guard([layout, model.trail], () => trailMarks(model.scatter, model.trail!, layout)) : nothing}
         ${canvas ? nothing : guard([layout, mask], () => pointMarks(model.scatter, layout, mask))}
+        ${this.flagLevel ? guard([layout, this.flagLevel], () => flagMarks(model.scatter, layout, this.flagLevel!)) : nothing}
         ${overlayMarks(layout, { labels: pointLabels, hover: this.items.hover, focus: this.items.index, brush: this.pointer.brush })}
       </svg>
-      ${tooltip(anchor, active >= 0 ? pointTooltip(model, active, this.labelOf, f) : undefined, 'tooltip')}`;
+      ${tooltip(anchor, active >= 0 ? pointTooltip(model, active, this.labelOf, f, flaggedAt(model.portfolio.flags(), model.scatter.account[active]!)) : undefined, 'tooltip')}`;
     return html`${zoomControls(layout.zoom, (factor) => this.zoomBy(factor), () => this.zoom.set(FULL_VIEW))}
       ${this.renderPlot({ roleDescription: 'quadrant chart', keys: KEY_HELP, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onPointerLeave }, content)}
       ${quadrantStats(model, width < 440, this.labelOf, f, (id, extend) => this.selectPoints(pointsOfQuadrant(model, id), extend))} ${notesList(model, f)}`;

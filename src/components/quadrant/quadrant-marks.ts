@@ -5,6 +5,7 @@
  */
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { QUADRANT_IDS } from '../../analysis/quadrant.js';
+import { flagTrianglePath } from '../../internal/flag-marks.js';
 import { fitText } from '../../internal/text-fit.js';
 import type { PlacedLabel } from './quadrant-labels.js';
 import type { QuadrantLayout } from './quadrant-layout.js';
@@ -102,4 +103,25 @@ export function overlayMarks(layout: QuadrantLayout, overlay: OverlayMarks): SVG
     ${ring(overlay.hover !== overlay.focus ? overlay.hover : -1, 'hover-ring')}
     ${ring(overlay.focus, 'focus-ring')}
     ${b ? svg`<rect class="brush" data-export="skip" x=${b.x0} y=${b.y0} width=${b.x1 - b.x0} height=${b.y1 - b.y0}></rect>` : nothing}`;
+}
+
+/**
+ * The red-flag glyphs of the flagged points in view, at each point's upper right: one path of all the
+ * severe ones (filled triangles) and one of the warnings (outlined), so 100,000 points, drawn as SVG or on
+ * the canvas layer, cost two elements. `level` is per account (0 none, 1 warning, 2 severe).
+ */
+export function flagMarks(scatter: Scatter, layout: QuadrantLayout, level: Uint8Array): SVGTemplateResult {
+  const { drawOrder, px, py, radius } = layout;
+  const paths = ['', '', ''];
+  for (let i = 0; i < drawOrder.length; i++) {
+    const k = drawOrder[i]!;
+    const l = level[scatter.account[k]!]!;
+    if (!l) continue;
+    const offset = radius[k]! * 0.7 + 3;
+    paths[l] += flagTrianglePath(px[k]! + offset, py[k]! - offset, 8);
+  }
+  return svg`<g class="flags" clip-path="url(#points-clip)">
+    ${paths[2] ? svg`<path class="flag-mark severe" d=${paths[2]}></path>` : nothing}
+    ${paths[1] ? svg`<path class="flag-mark warning" d=${paths[1]}></path>` : nothing}
+  </g>`;
 }

@@ -2,6 +2,8 @@
  * The HTML beside the quadrant chart: the tooltip's content for a point, the four quadrants' figures
  * (buttons that select a quadrant's accounts), the zoom buttons and the notes under the chart.
  */
+import type { FlaggedAccount } from '../../analysis/flags.js';
+import { flagTooltipLine } from '../../internal/flag-marks.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
 import { TIER_META } from '../../analysis/tiers.js';
@@ -15,7 +17,7 @@ import { fullyZoomed, isZoomed, type Zoom } from './quadrant-zoom.js';
 import { displayText } from '../../internal/text-fit.js';
 
 /** Name, quadrant, effort, impact, revenue and tier of point k, and its CRM link when it has one. */
-export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters): TemplateResult {
+export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters, flagged?: FlaggedAccount): TemplateResult {
   const { scatter, portfolio, result } = model;
   const index = scatter.account[k]!;
   const account = portfolio.accounts[index]!;
@@ -34,7 +36,7 @@ export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantL
     const then = trail.quadrant[k]!;
     facts.push([`In ${trail.period}`, then === NO_TIER ? 'no effort or impact' : `${labelOf(QUADRANT_IDS[then]!)}: effort ${f.number(trail.effort[k]!)}, impact ${impact(trail.impact[k]!)}`]);
   }
-  return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}${crmLink(account.url)}`;
+  return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}${flagTooltipLine(flagged, f)}${crmLink(account.url)}`;
 }
 
 /** The quadrants' figures; a click on one selects its accounts (Shift adds them). */

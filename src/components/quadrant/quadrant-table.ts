@@ -1,6 +1,6 @@
 /**
  * The table view and CSV export of <kam-quadrant>: every shown account, plotted or not, with its
- * quadrant, effort, impact (and where the impact came from), revenue and tier (the portfolio's). The
+ * quadrant, effort, impact (and where the impact came from), revenue, tier (the portfolio's) and red flags. The
  * rows carry what the columns show, so the columns (and the CSV header) need no model.
  */
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
@@ -8,7 +8,9 @@ import { TIER_ORDER } from '../../analysis/tiers.js';
 import { isNum } from '../../analysis/numbers.js';
 import type { Account, Tier } from '../../feed/schema.js';
 import { NO_TIER } from '../../feed/columns.js';
+import type { FlaggedAccount } from '../../analysis/flags.js';
 import type { TableColumn } from '../../internal/data-table.js';
+import { flagCsvColumns, flagTableColumn } from '../../internal/flag-marks.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
 import type { QuadrantModel } from './quadrant-model.js';
@@ -17,6 +19,8 @@ import { impactText, type QuadrantLabelOf } from './quadrant-text.js';
 /** One row of the table view and the CSV: every shown account, plotted or not. */
 export interface QuadrantRow {
   account: Account;
+  /** The account's input index in the portfolio. */
+  index: number;
   /** The account's point in the scatter, -1 when it is not plotted. */
   point: number;
   /** Its quadrant, impact (its own score, else growth headroom) and whether that is headroom; undefined when it is not plotted. */
@@ -34,8 +38,8 @@ export function quadrantRows(model: QuadrantModel): QuadrantRow[] {
   return portfolio.accounts.map((account, i) => {
     const point = pointOf[i]!;
     const tier = TIER_ORDER[tiers.tierIndex[i]!]!;
-    if (point < 0) return { account, point, tier };
-    const row: QuadrantRow = { account, point, quadrant: QUADRANT_IDS[scatter.quadrant[point]!]!, impact: scatter.impact[point]!, headroom: result.pointOwnImpact[point] === 0, tier };
+    if (point < 0) return { account, index: i, point, tier };
+    const row: QuadrantRow = { account, index: i, point, quadrant: QUADRANT_IDS[scatter.quadrant[point]!]!, impact: scatter.impact[point]!, headroom: result.pointOwnImpact[point] === 0, tier };
     const then = model.trail?.quadrant[point];
     if (then !== undefined && then !== NO_TIER) row.previous = { quadrant: QUADRANT_IDS[then]!, effort: model.trail!.effort[point]!, impact: model.trail!.impact[point]! };
     return row;
@@ -47,7 +51,12 @@ function quadrantOfRow(row: QuadrantRow, labelOf: QuadrantLabelOf): string {
   return isNum(row.account.effort) ? 'Not plotted: no impact or potential' : 'Not plotted: no effort data';
 }
 
-export function quadrantTableColumns(labelOf: QuadrantLabelOf, f: Formatters, previous?: string): TableColumn<QuadrantRow>[] {
+export function quadrantTableColumns(
+  labelOf: QuadrantLabelOf,
+  f: Formatters,
+  previous?: string,
+  flaggedOf: (row: QuadrantRow) => FlaggedAccount | undefined = () => undefined,
+): TableColumn<QuadrantRow>[] {
   const before: TableColumn<QuadrantRow>[] = previous
     ? [{ id: 'previous-quadrant', label: `Quadrant in ${previous}`, sortValue: (r) => (r.previous ? QUADRANT_IDS.indexOf(r.previous.quadrant) : 9), cell: (r) => (r.previous ? labelOf(r.previous.quadrant) : '–') }]
     : [];
@@ -65,10 +74,15 @@ export function quadrantTableColumns(labelOf: QuadrantLabelOf, f: Formatters, pr
     { id: 'impact', label: 'Impact', numeric: true, sortValue: (r) => r.impact, cell: (r) => impactText(r.impact, r.headroom === true, f) },
     { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.account.revenue, cell: (r) => f.money(r.account.revenue) },
     { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(r.tier), cell: (r) => r.tier },
+    flagTableColumn(flaggedOf),
   ];
 }
 
-export function quadrantCsvColumns(labelOf: QuadrantLabelOf, withPrevious = false): CsvColumn<QuadrantRow>[] {
+export function quadrantCsvColumns(
+  labelOf: QuadrantLabelOf,
+  withPrevious = false,
+  flaggedOf: (row: QuadrantRow) => FlaggedAccount | undefined = () => undefined,
+): CsvColumn<QuadrantRow>[] {
   const before: CsvColumn<QuadrantRow>[] = withPrevious
     ? [
         { header: 'previous_quadrant_id', value: (r) => r.previous?.quadrant ?? '' },
@@ -87,5 +101,6 @@ export function quadrantCsvColumns(labelOf: QuadrantLabelOf, withPrevious = fals
     { header: 'revenue', value: (r) => r.account.revenue },
     { header: 'tier', value: (r) => r.tier },
     ...before,
+    ...flagCsvColumns(flaggedOf),
   ];
 }

@@ -82,12 +82,12 @@ export function impactText(value: number | undefined, headroom: boolean, f: Form
 }
 
 /** What the live region says about the focused point. */
-export function pointDescription(model: QuadrantModel, k: number, selected: ReadonlySet<string>, labelOf: QuadrantLabelOf, f: Formatters): string {
+export function pointDescription(model: QuadrantModel, k: number, selected: ReadonlySet<string>, labelOf: QuadrantLabelOf, f: Formatters, flagLevel = 0): string {
   const { scatter, result } = model;
   const account = accountOfPoint(model, k);
   const quadrant = labelOf(QUADRANT_IDS[scatter.quadrant[k]!]!);
   const tier = TIER_ORDER[scatter.tier[k]!]!;
-  return `${displayText(account.name)}: ${quadrant}. Effort ${f.number(scatter.effort[k]!)}, impact ${impactText(scatter.impact[k]!, isHeadroom(result, k), f)}, revenue ${f.money(scatter.revenue[k]!)}, ${tier}.${selected.has(account.id) ? ' Selected.' : ''}`;
+  return `${displayText(account.name)}: ${quadrant}. Effort ${f.number(scatter.effort[k]!)}, impact ${impactText(scatter.impact[k]!, isHeadroom(result, k), f)}, revenue ${f.money(scatter.revenue[k]!)}, ${tier}.${flagLevel === 2 ? ' Severe red flag.' : flagLevel === 1 ? ' Red flag.' : ''}${selected.has(account.id) ? ' Selected.' : ''}`;
 }
 
 const ARROW_WAY: Record<Direction, string> = {
