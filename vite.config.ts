@@ -22,6 +22,7 @@ export const libraryEntries = {
   scorecard: src('components/scorecard/define.ts'),
   'tier-matrix': src('components/tier-matrix/define.ts'),
   quadrant: src('components/quadrant/define.ts'),
+  'red-flags': src('components/red-flags/define.ts'),
   feed: src('feed/index.ts'),
   analysis: src('analysis/index.ts'),
   cli: src('cli/main.ts'),

@@ -7,6 +7,7 @@ export const ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   'kam-feed': () => import('./components/feed/define.js'),
   'kam-pareto': () => import('./components/pareto/define.js'),
   'kam-quadrant': () => import('./components/quadrant/define.js'),
+  'kam-red-flags': () => import('./components/red-flags/define.js'),
   'kam-scorecard': () => import('./components/scorecard/define.js'),
   'kam-tier-matrix': () => import('./components/tier-matrix/define.js'),
 };

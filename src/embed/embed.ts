@@ -24,6 +24,7 @@ export const WIDGETS: ReadonlyMap<string, string> = new Map([
   ['tier-matrix', 'kam-tier-matrix'],
   ['scorecard', 'kam-scorecard'],
   ['quadrant', 'kam-quadrant'],
+  ['red-flags', 'kam-red-flags'],
 ]);
 
 /** Why the frame shows an error: a feed error's kind, a bad query, or a src on an origin the config does not allow. */
