@@ -18,12 +18,19 @@ import { goalsInForce } from '../../internal/tier-goals-input.js';
 import { historyRows, scorecardKpis, selectDetail, type ScorecardModel, type Tile } from './scorecard-model.js';
 import { TrendsController, goalsOf, tilesOf } from './scorecard-options.js';
 import { toleranceOf } from './scorecard-status.js';
+import { readinessStyles, readinessView } from './scorecard-readiness.js';
 import { scorecardStyles } from './scorecard-styles.js';
 import { CSV_COLUMNS, TABLE_COLUMNS } from './scorecard-table.js';
 import { KEYS, tileAnnouncement } from './scorecard-text.js';
 
 /** The tiles drawn as one SVG for the SVG and PNG export, loaded on the first export. */
 const exportDrawing = onDemand(() => import('./scorecard-export.js'));
+
+/** `readiness="false"` (or "off") hides the readiness check; the attribute present with any other value, or absent, shows it. */
+const shownUnlessOff = {
+  fromAttribute: (value: string | null) => value === null || !/^(false|off|no)$/i.test(value.trim()),
+  toAttribute: (value: boolean) => (value ? null : 'false'),
+};
 
 /**
  * @summary The key-account KPI scorecard: one tile per KPI with its value, change, target status and trend, each traceable to its definition and base.
@@ -49,6 +56,8 @@ const exportDrawing = onDemand(() => import('./scorecard-export.js'));
  * @csspart detail - The detail of the activated tile: definition, formula, base, previous, target rule, history table.
  * @csspart detail-close - The button that closes the detail.
  * @csspart tooltip - The hover tooltip with definition and base.
+ * @csspart readiness - The KAM readiness check under the headline: a disclosure with the verdict, opened to show the three answers.
+ * @csspart readiness-summary - The readiness check's one line: "KAM readiness: ready (2 of 3 yes)".
  *
  * @cssprop [--kam-good=#1a7f37] - On track, and a change for the better (dark: #3fb950).
  * @cssprop [--kam-bad=#c1121f] - Off track, and a change for the worse (dark: #ff7b72).
@@ -70,12 +79,21 @@ const exportDrawing = onDemand(() => import('./scorecard-export.js'));
  * account-periods it follows the first paint, at the first idle moment). KPIs without a previous value
  * are named in one line under the tiles, and their detail says why (see src/analysis/kpis.ts).
  *
+ * KAM readiness (`readiness`, shown by default): the texts' three questions (do the top 20% of accounts
+ * bring in 50% or more of revenue; is the sales cycle 6 months or more, from `sales-cycle-months`; did the
+ * accounts lost since the previous period take more revenue than the new ones bring) with their
+ * figures, and the verdict: ready with two or more yes. Of the accounts the filter keeps (a selection
+ * of accounts does not change it).
+ *
+ * ROI: the `roi` KPI (profit / cost to serve) is a tile like the others when the feed has costs
+ * (`costToServe`, or `effort` with `cost-per-effort`).
+ *
  * Tier goals (`tier-goals`, `goal-period`, or the linked `<kam-feed>`'s): one tile per goal with the count
  * of MVC or MGC accounts now, by period, and a sentence on how far off the goal is and whether the trend
  * reaches it in time.
  */
 export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
-  static override styles = [...KamWidget.styles, scorecardStyles];
+  static override styles = [...KamWidget.styles, scorecardStyles, readinessStyles];
 
   protected readonly items = new ItemFocusController(this, {
     count: () => this.tiles.length,
@@ -91,7 +109,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
     announce: (text) => this.announce(text),
   });
 
-  /** KPI ids to show, in this order, comma-separated: revenue-growth, retention, churn, nrr, nps, csat, clv, upsell, referenceable, top20-share, or a KPI id from the feed. Default: every available KPI. */
+  /** KPI ids to show, in this order, comma-separated: revenue-growth, retention, churn, nrr, nps, csat, clv, upsell, referenceable, top20-share, roi, or a KPI id from the feed. Default: every available KPI. */
   @property() kpis?: string;
 
   /** Targets by KPI id, in the KPI's unit (fractions for percentages): "nps:50,churn:0.05", or an object { nps: 50 }. Wins over targets in the feed. Default: none. */
@@ -109,6 +127,9 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   /** A strip of small tiles (label, value, change, status) for a CRM sidebar instead of the grid: one line when wide enough, wrapping otherwise. Default: false. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
+  /** Shows the KAM readiness check under the headline (default); `readiness="false"` hides it. */
+  @property({ converter: shownUnlessOff }) readiness = true;
+
   /** The KPI whose detail is open. */
   @state() private openId?: string;
   /** Where the hovered tile's tooltip points. */
@@ -125,6 +146,8 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   private readonly deriveTiles = memo(tilesOf);
   /** The open detail's rows: the KPI by period. */
   private readonly detailRows = memo(historyRows);
+  /** The readiness check of the accounts the filter keeps. */
+  private readonly deriveReadiness = memo((portfolio: Portfolio) => portfolio.readiness());
   /** Columns of the tile grid at the current width (the strip is one row). */
   private columns = 1;
   /** The tile last scrolled into view, so the keyboard's tile is scrolled to once. */
@@ -230,6 +253,16 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
     return TABLE_COLUMNS;
   }
 
+  /** The readiness check above the KPI table too. */
+  protected override tableIntro() {
+    return this.renderReadiness();
+  }
+
+  private renderReadiness(): TemplateResult | typeof nothing {
+    const portfolio = this.portfolio;
+    return this.readiness && portfolio && portfolio.accounts.length > 0 ? readinessView(this.deriveReadiness(portfolio), this.format) : nothing;
+  }
+
   protected tableRows(model: ScorecardModel): readonly Tile[] {
     return model.tiles;
   }
@@ -297,6 +330,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
       html`${this.renderTiles(model)} ${hovered ? tooltip(this.hoverAnchor, tooltipContent(hovered), 'kpi-tooltip') : nothing}`,
     );
     return html`<p class="headline" part="headline">${model.headline}</p>
+      ${this.renderReadiness()}
       ${model.notes.length ? html`<ul class="notes" part="notes">${model.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing} ${plot}
       ${model.historyNote ? html`<p class="history-note" part="history-note">${model.historyNote}</p>` : nothing} ${unavailableView(model.hidden)}
       ${this.compact ? this.renderDetail(model) : nothing}`;

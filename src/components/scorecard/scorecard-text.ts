@@ -37,6 +37,7 @@ export const SHORT_LABELS: Readonly<Record<string, string>> = {
   upsell: 'Up-sell',
   referenceable: 'Referenceable',
   'top20-share': 'Top 20%',
+  roi: 'ROI',
 };
 
 /** A count with its noun: "1 account", "40 accounts". */
@@ -105,6 +106,8 @@ export function baseShort(kpi: Kpi, format: Formatters): string {
       return plural(base.denominator, 'respondent', format);
     case 'clv':
       return `${plural(base.denominator, 'account', format)} with a CLV`;
+    case 'roi':
+      return `${plural(base.accounts, 'account', format)}, ${money(base.numerator)} on ${money(base.denominator)}`;
     default:
       return base.unit === 'accounts'
         ? `${format.integer(base.numerator)} of ${plural(base.denominator, 'account', format)}`
@@ -148,6 +151,8 @@ export function baseSentence(kpi: Kpi, format: Formatters): string {
       return `${v} = ${of} where it is recorded ${base.numerator === 1 ? 'is' : 'are'} referenceable.`;
     case 'top20-share':
       return `${v} = ${money(base.numerator)} of ${money(base.denominator)} revenue, held by the top ${accounts} (20%).`;
+    case 'roi':
+      return `${v} = ${money(base.numerator)} profit ÷ ${money(base.denominator)} cost to serve, over the ${accounts} with both figures.`;
     default:
       return `${v} over ${accounts}.`;
   }
