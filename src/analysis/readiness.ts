@@ -104,8 +104,9 @@ export function readinessText(question: ReadinessQuestion, formatMoney: (value: 
       return `A long sales cycle (6 months or more)? ${question.answer === 'yes' ? 'Yes' : 'No'}: ${v.months} month${v.months === 1 ? '' : 's'}.`;
     case 'churn': {
       if (question.answer === 'unknown') return 'Would churn hurt more than new logos help? Unknown: the feed has no previous period.';
-      const lost = `${accountsWord(v.lostAccounts!)} lost since the previous period took ${formatMoney(v.lostRevenue!)} of revenue with them`;
-      const won = `${accountsWord(v.newAccounts!)} won bring in ${formatMoney(v.newRevenue!)}`;
+      const one = (count: number, singular: string, plural: string) => (count === 1 ? singular : plural);
+      const lost = `${accountsWord(v.lostAccounts!)} lost since the previous period took ${formatMoney(v.lostRevenue!)} of revenue with ${one(v.lostAccounts!, 'it', 'them')}`;
+      const won = `${accountsWord(v.newAccounts!)} won since ${one(v.newAccounts!, 'brings', 'bring')} in ${formatMoney(v.newRevenue!)}`;
       return `Would churn hurt more than new logos help? ${question.answer === 'yes' ? 'Yes' : 'No'}: ${lost}; ${won}.`;
     }
   }
