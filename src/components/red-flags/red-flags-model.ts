@@ -6,8 +6,8 @@
  *
  * Decisions:
  * - The type filter (`types`) is a view: it hides flags, never changes them. An account is listed when one
- *   of its flags is of a shown type; its severity is then that of its shown flags, so the list is sorted
- *   again by that severity (stable: the analysis' order, most valuable first, stays within a severity).
+ *   of its flags is of a shown type; its severity is then that of its shown flags, and the list is in the
+ *   analysis' order under those severities (most severe, then most revenue, then name).
  * - KPI goal flags are checked only when targets are given (the `targets` attribute, or targets reported
  *   in the feed's KPIs; the attribute wins, as on the scorecard): without a target no KPI can miss one,
  *   and the KPIs of a large feed are not derived for nothing.
@@ -16,6 +16,7 @@
  */
 import { FLAG_META, FLAG_TYPES, SEVERITIES, kpiGoalFlags, type FlagResult, type FlagType, type RedFlag, type Severity } from '../../analysis/flags.js';
 import { portfolioKpis, type Kpi } from '../../analysis/kpis.js';
+import { compareCodeUnits } from '../../analysis/numbers.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import type { Account, KpiOverride } from '../../feed/schema.js';
 import { flagSentence } from '../../internal/flag-marks.js';
@@ -86,20 +87,27 @@ export interface KpiFlagRow {
 
 const isFlagType = (type: string): type is FlagType => (FLAG_TYPES as readonly string[]).includes(type);
 
-/** The `types` attribute ("unhappy, tier-loss") as flag types in FLAG_TYPES order, and the entries that are none; every type when unset or empty. */
+/** The `types` value that shows no type (every toggle off). */
+export const NO_TYPES = 'none';
+
+/** The `types` attribute ("unhappy, tier-loss") as flag types in FLAG_TYPES order, and the entries that are none; every type when unset or empty, no type for "none". */
 export function parseTypes(text: string | null | undefined): { shown: FlagType[]; unknown: string[] } {
   const entries = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!entries.length) return { shown: [...FLAG_TYPES], unknown: [] };
-  return { shown: FLAG_TYPES.filter((type) => entries.includes(type)), unknown: entries.filter((entry) => !isFlagType(entry)) };
+  return { shown: FLAG_TYPES.filter((type) => entries.includes(type)), unknown: entries.filter((entry) => !isFlagType(entry) && entry !== NO_TYPES) };
 }
 
-/** `types` after a click on a type's toggle: that type shown or hidden; undefined (every type) when all are shown. */
+/** `types` after a click on a type's toggle: that type shown or hidden; undefined (every type) when all are shown, "none" when none is. */
 export function toggleType(shown: readonly FlagType[], type: FlagType): string | undefined {
   const next = shown.includes(type) ? shown.filter((t) => t !== type) : FLAG_TYPES.filter((t) => t === type || shown.includes(t));
-  return next.length === FLAG_TYPES.length ? undefined : next.join(',');
+  return next.length === FLAG_TYPES.length ? undefined : next.join(',') || NO_TYPES;
 }
 
 const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
+
+/** The analysis' order of flagged accounts: most severe, then most revenue, then name. */
+const listOrder = (a: FlagItem, b: FlagItem) =>
+  rank(a.severity) - rank(b.severity) || b.account.revenue - a.account.revenue || compareCodeUnits(a.account.name, b.account.name) || a.index - b.index;
 
 /** The most severe of some flags' severities. */
 function mostSevere(flags: readonly RedFlag[]): Severity {
@@ -119,7 +127,7 @@ export function kpiCheck(portfolio: Portfolio, overrides: readonly KpiOverride[]
   // KPIs reported in the feed describe every account: a filtered view derives its own (the scorecard's rule).
   const kpis = portfolioKpis(portfolio, { overrides: portfolio.root === portfolio ? overrides : [], previousOnly: true });
   const byKpi = new Map(kpis.map((kpi) => [kpi.id, kpi]));
-  const flags = kpiGoalFlags(kpis, Object.fromEntries(targets)).map((flag) => ({ flag, kpi: byKpi.get(String(flag.values.kpi ?? flag.code)) }));
+  const flags = kpiGoalFlags(kpis, Object.fromEntries(targets)).map((flag) => ({ flag, kpi: byKpi.get(String(flag.values.kpi)) }));
   return { flags, targeted: [...targets.keys()], ignored };
 }
 
@@ -129,11 +137,16 @@ export function redFlagsModel(portfolio: Portfolio, kpi: KpiCheck, types: string
   const { shown, unknown } = parseTypes(types);
   const showing = new Set<FlagType>(shown);
   const items: FlagItem[] = [];
+  let moved = false;
   for (const flagged of result.accounts) {
     const flags = flagged.flags.filter((flag) => showing.has(flag.type));
-    if (flags.length) items.push({ index: flagged.index, account: flagged.account, severity: mostSevere(flags), flags });
+    if (!flags.length) continue;
+    const severity = mostSevere(flags);
+    moved ||= severity !== flagged.severity;
+    items.push({ index: flagged.index, account: flagged.account, severity, flags });
   }
-  items.sort((a, b) => rank(a.severity) - rank(b.severity));
+  // Only an account whose most severe flag is hidden changes place.
+  if (moved) items.sort(listOrder);
   return { portfolio, result, kpi, shown, unknownTypes: unknown, items, hidden: result.accounts.length - items.length };
 }
 
@@ -142,7 +155,7 @@ export function flagRows(result: FlagResult, kpi: KpiCheck, f: Formatters): { fl
   const text = (flag: RedFlag) => flagSentence(flag, f);
   return {
     flags: result.accounts.flatMap(({ account, flags }) => flags.map((flag) => ({ id: account.id, name: account.name, type: flag.type, severity: flag.severity, reason: text(flag) }))),
-    kpiFlags: kpi.flags.map(({ flag, kpi: k }) => ({ id: k?.id ?? String(flag.values.kpi ?? flag.code), name: k?.label ?? String(flag.values.kpi ?? flag.code), type: flag.type, severity: flag.severity, reason: text(flag) })),
+    kpiFlags: kpi.flags.map(({ flag, kpi: k }) => ({ id: k?.id ?? String(flag.values.kpi), name: k?.label ?? String(flag.values.kpi), type: flag.type, severity: flag.severity, reason: text(flag) })),
   };
 }
 

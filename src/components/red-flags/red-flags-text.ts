@@ -34,9 +34,12 @@ export function summarySentence(f: Formatters, model: RedFlagsModel): string {
   return `${f.integer(flagged)} of ${f.integer(total)} ${plural(total, 'account', 'accounts')} ${plural(flagged, 'shows', 'show')} red flags; ${f.integer(model.result.severe)} severe.${kpiText}`;
 }
 
-/** "Revenue going elsewhere, ROI falling, … and goal missed" in lower case. */
+/** A label inside a sentence: "revenue going elsewhere", but "ROI falling". */
+const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+
+/** "revenue going elsewhere, ROI falling, … and goal missed". */
 function typesInWords(): string {
-  const labels = FLAG_TYPES.map((type) => FLAG_META[type].label.toLowerCase());
+  const labels = FLAG_TYPES.map((type) => inSentence(FLAG_META[type].label));
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
