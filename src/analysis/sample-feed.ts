@@ -22,6 +22,12 @@
  * - nps on ~70% of accounts and csat (whole 1-5) on ~60%, each answered in ~85% of their quarters; clv
  *   on ~85%, expanded on ~80%, referenceable on ~70%; a tier given by the feed (MGC, a strategic pick) on
  *   ~1%, in every quarter.
+ * - Key accounts (about 100K or more a quarter, ~10%) carry `costToServe` in every quarter, so their ROI
+ *   shows: the account team's hours at 150 plus 2% of revenue for service and logistics (no draw: the
+ *   figure follows from effort and revenue). The largest (about 300K or more, ~5%) carry revenue and
+ *   NPS `goals` for the current quarter: 5% over last quarter's revenue (in thousands), NPS 8.
+ * - With its shrinkers, lost accounts, drifting margins and survey answers the sample raises every type
+ *   of red flag (flags.ts) without accounts made for it (test/analysis/sample-feed.test.ts).
  * - Names: "<prefix> <core> <legal form>", the legal form matching the region. Names are kept distinct:
  *   when 3 draws all hit names already used, a number is appended ("Apex Logistics Inc. 2"); that only
  *   happens for large counts (thousands of accounts).
@@ -151,7 +157,18 @@ interface Traits {
   expanded: boolean;
   referenceable?: boolean;
   tier?: Tier;
+  /** Carries costToServe (a key account). */
+  costed: boolean;
+  /** Carries goals for the current quarter. */
+  goals: boolean;
 }
+
+/** Revenue per quarter from which an account carries its cost to serve, and from which it has goals. */
+const COSTED_SIZE = 100_000;
+const GOALS_SIZE = 300_000;
+/** Cost to serve: hours at this rate, plus this share of revenue. */
+const HOURLY_COST = 150;
+const SERVICE_SHARE = 0.02;
 
 function traitsOf(rng: Random, lost: boolean, story: StoryTraits): Traits {
   const size = story.size ?? Math.max(400, Math.round(rng.lognormal(Math.log(22_500), 1.7)));
@@ -172,6 +189,8 @@ function traitsOf(rng: Random, lost: boolean, story: StoryTraits): Traits {
     expanded: rng.chance(0.8),
     ...(rng.chance(0.7) ? { referenceable: false } : {}),
     ...(rng.chance(0.01) ? { tier: 'MGC' as const } : {}),
+    costed: size >= COSTED_SIZE,
+    goals: size >= GOALS_SIZE,
   };
 }
 
@@ -186,6 +205,7 @@ function quarterFigures(rng: Random, t: Traits, q: number, revenue: number, befo
   point.profit = revenue === 0 ? -whole(effort * 95) : whole(revenue * (t.margin + rng.normal(0, 0.02)));
   point.potential =
     revenue === 0 ? whole(peak * (0.3 + 0.7 * rng.next())) : t.belowPotential ? whole(revenue * (0.85 + 0.15 * rng.next())) : whole(revenue * (1 + t.headroom * (1 + rng.normal(0, 0.05))));
+  if (t.costed) point.costToServe = whole(effort * HOURLY_COST + revenue * SERVICE_SHARE);
   if (!t.noEffort) point.effort = effort;
   if (t.ownImpact && revenue > 0) point.impact = whole(revenue * (0.1 + 1.4 * rng.next()));
   if (t.tier) point.tier = t.tier;
@@ -198,6 +218,14 @@ function quarterFigures(rng: Random, t: Traits, q: number, revenue: number, befo
     point.referenceable = t.referenceable;
   }
   return point;
+}
+
+/** A large account's goals for the current quarter: revenue 5% over last quarter's, in thousands (none when it had no revenue then); NPS 8 when it is surveyed. */
+function goalsOf(now: Omit<HistoryPoint, 'period'>, last: HistoryPoint | undefined): NonNullable<Account['goals']> {
+  const goals: NonNullable<Account['goals']> = {};
+  if (last && last.period === SAMPLE_QUARTERS[QUARTER_COUNT - 2] && last.revenue > 0) goals.revenue = Math.round((last.revenue * 1.05) / 1000) * 1000;
+  if (now.nps !== undefined) goals.nps = 8;
+  return goals;
 }
 
 export function generateSampleFeed(options: SampleFeedOptions = {}): SampleFeed {
@@ -244,6 +272,8 @@ export function generateSampleFeed(options: SampleFeedOptions = {}): SampleFeed 
     account.industry = industry;
     account.country = rng.pick(COUNTRIES[region]);
     account.url = `https://crm.example.com/accounts/${id}`;
+    const goals = traits.goals ? goalsOf(now, history.at(-1)) : {};
+    if (Object.keys(goals).length) account.goals = goals;
     if (history.length) account.history = history;
     accounts[i] = account;
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FeedDocumentSchema } from '../../src/feed/json-schema.js';
 import { parseFeed } from '../../src/feed/parse.js';
 import {
+  FLAG_TYPES,
   LOST,
   NEW,
   Portfolio,
@@ -91,7 +92,7 @@ describe('generateSampleFeed', () => {
   it('uses whole currency units, in the account and in every history point', () => {
     for (const a of accounts) {
       for (const point of [a, ...(a.history ?? [])]) {
-        for (const v of [point.revenue, point.profit, point.potential, point.clv, point.impact]) {
+        for (const v of [point.revenue, point.profit, point.potential, point.clv, point.impact, point.costToServe]) {
           if (v !== undefined) expect(Number.isInteger(v) && !Object.is(v, -0)).toBe(true);
         }
       }
@@ -106,6 +107,38 @@ describe('generateSampleFeed', () => {
       expect(at.every((k, i) => k >= 0 && k < 8 && (i === 0 || k > at[i - 1]!))).toBe(true);
       for (const p of a.history ?? []) expect(p.revenue).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it('key accounts carry their cost to serve in every quarter: hours at 150 plus 2% of revenue', () => {
+    const costed = accounts.filter((a) => a.costToServe !== undefined);
+    expect(costed.length).toBeGreaterThan(25); // about the vital few
+    expect(costed.length).toBeLessThan(75);
+    for (const a of costed) {
+      for (const point of [a, ...(a.history ?? [])]) {
+        expect(point.costToServe).toBeDefined();
+        if (point.effort !== undefined) expect(point.costToServe).toBe(Math.round(point.effort * 150 + point.revenue * 0.02));
+      }
+    }
+    expect(accounts.filter((a) => a.costToServe === undefined).every((a) => (a.history ?? []).every((p) => p.costToServe === undefined))).toBe(true);
+  });
+
+  it('a few of the largest accounts carry goals: revenue 5% over last quarter in thousands, NPS 8', () => {
+    const withGoals = accounts.filter((a) => a.goals !== undefined);
+    expect(withGoals.length).toBeGreaterThan(5);
+    expect(withGoals.length).toBeLessThan(30);
+    for (const a of withGoals) {
+      const last = a.history?.at(-1);
+      if (a.goals!.revenue !== undefined) expect(a.goals!.revenue).toBe(Math.round((last!.revenue * 1.05) / 1000) * 1000);
+      if (a.goals!.nps !== undefined) expect([a.goals!.nps, a.nps !== undefined]).toEqual([8, true]);
+    }
+  });
+
+  it('raises every type of red flag, some severe', () => {
+    const parsed = parseFeed(JSON.parse(sampleFeedJson(feed)));
+    const flags = new Portfolio(parsed.accounts, {}, parsed.columns, parsed.history).flags();
+    for (const type of FLAG_TYPES) expect([type, flags.counts[type]]).not.toEqual([type, 0]);
+    expect(flags.severe).toBeGreaterThan(0);
+    expect(flags.accounts.length).toBeLessThan(125); // a list to act on, not half the portfolio
   });
 
   it('is deterministic for a seed, and different seeds give different feeds', () => {
