@@ -20,11 +20,15 @@
  *   `paretoRow`/`paretoRows` when a table or tooltip asks.
  * - Speed: revenue is sorted by its bits (revenue-order.ts), then only runs of equal revenue are sorted by
  *   name and id.
+ * - Another measure (profit, CLV) is ranked the same way, from `measureValues`: an account whose value is
+ *   negative or unknown counts as 0 there (it holds no share of the total); `belowZeroOf` lists the
+ *   negative ones apart, so a chart can show them rather than hide them.
  */
 import type { Account } from '../feed/schema.js';
 import { columnsFor, type AccountColumns } from './columns.js';
 import { EPSILON, compareCodeUnits } from './numbers.js';
 import { revenueOrder } from './revenue-order.js';
+import type { Measure } from './roi.js';
 
 export const DEFAULT_PARETO_CUTOFF = 0.8;
 
@@ -125,7 +129,8 @@ function sortTies(accounts: readonly Account[], order: Uint32Array, start: numbe
 
 /**
  * Input indices of the accounts in rank order: revenue descending (`revenue[i]` of account i, finite and
- * >= 0), ties by name, then id. The one ranking of the kit.
+ * >= 0), ties by name, then id. The one ranking of the kit (another measure's values, from
+ * `measureValues`, are ranked the same way).
  */
 export function rankByRevenue(accounts: readonly Account[], revenue: Float64Array): Uint32Array {
   const order = revenueOrder(revenue);
@@ -137,6 +142,36 @@ export function rankByRevenue(accounts: readonly Account[], revenue: Float64Arra
     start = r;
   }
   return order;
+}
+
+/**
+ * What the ranking by `measure` ranks, per account: revenue as it is (already >= 0), profit or CLV with a
+ * negative or unknown value as 0.
+ */
+export function measureValues(columns: AccountColumns, measure: Measure): Float64Array {
+  if (measure === 'revenue') return columns.revenue;
+  const from = columns[measure];
+  const out = new Float64Array(from.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = from[i]!;
+    out[i] = v > 0 ? v : 0; // NaN > 0 is false
+  }
+  return out;
+}
+
+/**
+ * Input indices of the accounts whose `measure` is below zero, most negative first (ties by name, then
+ * id). Revenue and CLV are never negative in a valid feed, so only profit lists any.
+ */
+export function belowZeroOf(accounts: readonly Account[], columns: AccountColumns, measure: Measure): Uint32Array {
+  if (measure === 'revenue') return new Uint32Array(0);
+  const values = columns[measure];
+  const below: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i]! < 0) below.push(i);
+  const name = (i: number) => String(accounts[i]!.name ?? '');
+  const id = (i: number) => String(accounts[i]!.id ?? '');
+  below.sort((a, b) => values[a]! - values[b]! || compareCodeUnits(name(a), name(b)) || compareCodeUnits(id(a), id(b)));
+  return Uint32Array.from(below);
 }
 
 /** The number of top accounts whose cumulative share reaches `cutoff` (0 for a degenerate ranking). */

@@ -18,10 +18,10 @@ import { noHistory, readHistory, type FeedHistory } from '../feed/history.js';
 import { columnsFor, gatherColumns, type AccountColumns } from './columns.js';
 import { PeriodReader } from './period-figures.js';
 import { Periods, narrowedSource, type PeriodSource } from './periods.js';
-import { pareto, paretoOf, paretoShares, type ParetoResult, type ParetoShares } from './pareto.js';
+import { belowZeroOf, measureValues, paretoOf, paretoShares, rankByRevenue, type ParetoResult, type ParetoShares } from './pareto.js';
 import { quadrants, type QuadrantResult } from './quadrant.js';
-import { assignTiers, tierAssignment, tierRules, tiersOfSubset, type TierAssignment, type TierResult, type TierRules } from './tiers.js';
-import { roiOf, type RoiResult } from './roi.js';
+import { assignTiers, tierAssignment, tierRules, tiersOfSubset, vitalFewMeasure, type TierAssignment, type TierResult, type TierRules } from './tiers.js';
+import { roiOf, type Measure, type RoiResult } from './roi.js';
 import { accountFlags, DEFAULT_FLAG_RULES, flagsOfSubset, type FlagResult, type FlagRules } from './flags.js';
 import { readinessOf, type Readiness } from './readiness.js';
 
@@ -39,10 +39,14 @@ export class Portfolio {
   readonly columns: AccountColumns;
   private shared?: ParetoShares;
   private ranked?: ParetoResult;
+  /** Shares, rankings and accounts below zero by a measure other than revenue. */
+  private readonly byMeasure = new Map<Measure, { shares?: ParetoShares; ranking?: ParetoResult; belowZero?: Uint32Array }>();
   private tiered?: TierResult;
   private split?: QuadrantResult;
   private ids?: Map<string, number>;
   private timeline?: Periods;
+  /** null: the feed has no previous period. */
+  private profitBefore?: Float64Array | null;
   private returns?: RoiResult;
   private flagged?: FlagResult;
   /** The order of periods and where each account's past figures are (a validated feed's `history`). */
@@ -72,14 +76,33 @@ export class Portfolio {
     return this;
   }
 
-  /** The Pareto shares of the accounts' revenue at the rules' cutoff (without ordering the accounts). */
-  shares(): ParetoShares {
-    return (this.shared ??= this.share());
+  /**
+   * The Pareto shares of the accounts' revenue (or another measure: a negative or unknown value counts as
+   * 0) at the rules' cutoff, without ordering the accounts.
+   */
+  shares(measure: Measure = 'revenue'): ParetoShares {
+    if (measure === 'revenue') return (this.shared ??= this.share(measure));
+    const kept = this.measured(measure);
+    return (kept.shares ??= this.share(measure));
   }
 
-  /** The accounts ranked by revenue, with the Pareto shares at the rules' cutoff. */
-  ranking(): ParetoResult {
-    return (this.ranked ??= this.rank());
+  /** The accounts ranked by revenue (or another measure, as `shares`), with the Pareto shares at the rules' cutoff. */
+  ranking(measure: Measure = 'revenue'): ParetoResult {
+    if (measure === 'revenue') return (this.ranked ??= this.rank(measure));
+    const kept = this.measured(measure);
+    return (kept.ranking ??= this.rank(measure));
+  }
+
+  /** Input indices of the accounts whose `measure` is below zero (ranked as 0), most negative first: listed apart, never hidden. */
+  belowZero(measure: Measure): Uint32Array {
+    const kept = this.measured(measure);
+    return (kept.belowZero ??= belowZeroOf(this.accounts, this.columns, measure));
+  }
+
+  private measured(measure: Measure) {
+    let kept = this.byMeasure.get(measure);
+    if (!kept) this.byMeasure.set(measure, (kept = {}));
+    return kept;
   }
 
   /** Every account's tier with its reason. */
@@ -109,7 +132,22 @@ export class Portfolio {
 
   /** The tier of the account at input index `i`, with its reason (a vital account's rank is its rank in the whole feed). */
   assignment(i: number): TierAssignment {
-    return tierAssignment(this.tiers(), i, this.ranking());
+    return tierAssignment(this.tiers(), i, this.ranking(vitalFewMeasure(this.rules)), this.previousProfit());
+  }
+
+  /** Per account, its profit in the previous period (NaN: none there); undefined when the feed has no previous period. For BZ reasons. */
+  private previousProfit(): Float64Array | undefined {
+    if (this.profitBefore !== undefined) return this.profitBefore ?? undefined;
+    const previous = this.periods().previous();
+    let out: Float64Array | null = null;
+    if (previous) {
+      const { rowOf } = previous;
+      const profit = previous.portfolio.columns.profit;
+      out = new Float64Array(this.accounts.length);
+      for (let i = 0; i < out.length; i++) out[i] = rowOf[i]! >= 0 ? profit[rowOf[i]!]! : NaN;
+    }
+    this.profitBefore = out;
+    return out ?? undefined;
   }
 
   /** Every account's tier with its reason, in input order. */
@@ -152,16 +190,17 @@ export class Portfolio {
     return indexes.length === this.accounts.length ? this : new NarrowedPortfolio(this, indexes);
   }
 
-  protected share(): ParetoShares {
-    return paretoShares(this.columns.revenue, this.rules.cutoff);
+  protected share(measure: Measure): ParetoShares {
+    return paretoShares(measureValues(this.columns, measure), this.rules.cutoff);
   }
 
-  protected rank(): ParetoResult {
-    return pareto(this.accounts, { cutoff: this.rules.cutoff, columns: this.columns });
+  protected rank(measure: Measure): ParetoResult {
+    const values = measureValues(this.columns, measure);
+    return paretoOf(this.accounts, rankByRevenue(this.accounts, values), values, this.rules.cutoff);
   }
 
   protected tier(): TierResult {
-    return assignTiers(this.accounts, this.rules, { columns: this.columns, shares: this.shares() });
+    return assignTiers(this.accounts, this.rules, { columns: this.columns, shares: this.shares(vitalFewMeasure(this.rules)) });
   }
 
   protected splitQuadrants(): QuadrantResult {
@@ -208,13 +247,13 @@ class NarrowedPortfolio extends Portfolio {
   }
 
   /** The parent's rank order, kept to these accounts. */
-  protected override rank(): ParetoResult {
+  protected override rank(measure: Measure): ParetoResult {
     const position = new Int32Array(this.parent.accounts.length).fill(-1);
     this.indexes.forEach((i, k) => (position[i] = k));
     const order = new Uint32Array(this.indexes.length);
     let r = 0;
-    for (const i of this.parent.ranking().order) if (position[i]! >= 0) order[r++] = position[i]!;
-    return paretoOf(this.accounts, order, this.columns.revenue, this.rules.cutoff);
+    for (const i of this.parent.ranking(measure).order) if (position[i]! >= 0) order[r++] = position[i]!;
+    return paretoOf(this.accounts, order, measureValues(this.columns, measure), this.rules.cutoff);
   }
 
   protected override tier(): TierResult {

@@ -11,8 +11,7 @@
  * (feed-state.ts, feed-link.ts, feed/refresh-schedule.ts, feed/load.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Portfolio } from '../analysis/portfolio.js';
-import type { TierRules } from '../analysis/tiers.js';
+import { Portfolio, type PortfolioRules } from '../analysis/portfolio.js';
 import { FeedError } from '../feed/errors.js';
 import { FeedLoader, type FeedSource } from '../feed/load.js';
 import type { Feed } from '../feed/parse.js';
@@ -46,8 +45,8 @@ export interface FeedInputs {
   locale?: string | null;
   /** ISO 4217 currency of a CSV feed's money columns; unset: USD. */
   currency?: string | null;
-  /** The tier rules of the portfolio this element makes (not used with `feed`: the `<kam-feed>` makes it). */
-  readonly tierRules?: Partial<TierRules>;
+  /** The rules of the portfolio this element makes (tiers, cost of effort, flags, sales cycle; not used with `feed`: the `<kam-feed>` makes it). */
+  readonly portfolioRules?: Partial<PortfolioRules>;
 }
 
 export type FeedHost = ReactiveControllerHost & HTMLElement & FeedInputs;
@@ -58,10 +57,8 @@ export class FeedController implements ReactiveController {
   #source: FeedState = { status: 'idle' };
   #filterText = '';
   readonly #filtered = memo(narrowToFilter);
-  readonly #portfolioOf = memo(
-    (feed: Feed, cutoff?: number, growthThreshold?: number, headroomFactor?: number) =>
-      new Portfolio(feed.accounts, { cutoff, growthThreshold, headroomFactor }, feed.columns, feed.history),
-  );
+  /** A portfolio per feed and rules; the rules are compared by their JSON (a plain object of numbers and names), so an equal set of rules keeps the portfolio. */
+  readonly #portfolioOf = memo((feed: Feed, rulesKey: string) => new Portfolio(feed.accounts, JSON.parse(rulesKey) as Partial<PortfolioRules>, feed.columns, feed.history));
   readonly #schedule = new RefreshSchedule();
   #refreshTimer?: ReturnType<typeof setTimeout>;
   readonly #host: FeedHost;
@@ -338,10 +335,9 @@ export class FeedController implements ReactiveController {
     this.#publish();
   }
 
-  /** The portfolio of a feed under this element's own tier rules, made again only when the accounts or a rule changed. */
+  /** The portfolio of a feed under this element's own rules, made again only when the accounts or a rule changed. */
   #ownPortfolio(feed: Feed): Portfolio {
-    const { cutoff, growthThreshold, headroomFactor } = this.#host.tierRules ?? {};
-    return this.#portfolioOf(feed, cutoff, growthThreshold, headroomFactor);
+    return this.#portfolioOf(feed, JSON.stringify(this.#host.portfolioRules ?? {}));
   }
 
   /** Applies the filter to the source state and tells the host when what it shows changed. */

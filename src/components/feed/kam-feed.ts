@@ -8,8 +8,11 @@ import { accountsByIds } from '../../internal/selection.js';
 
 /**
  * Widgets name it with `feed="ID"`; the feed is fetched once for the whole page and analysed once, as one
- * portfolio under its tier rules (`cutoff`, `growth-threshold`, `headroom-factor`, `rules`), so an account
- * has the same rank and tier in every linked widget; its `filter` narrows what they show without changing
+ * portfolio under its rules, so an account has the same rank, tier, ROI and red flags in every linked
+ * widget: the tier rule (`tier-rule` "texts" or "headroom", `tier-measure`, `cutoff`, `growth-threshold`,
+ * `headroom-factor`, `min-margin`, `revenue-floor`, `rules`), the cost of one unit of effort for ROI
+ * (`cost-per-effort`), the sales cycle for the readiness check (`sales-cycle-months`) and the red flags'
+ * thresholds (`revenue-drop`, `flagRules`); its `filter` narrows what they show without changing
  * a tier; its `tier-goals` and `goal-period` are the goals every linked tier matrix and scorecard shows. A selection made in any linked widget is the feed's selection, shown by all of them. It draws nothing. Its data comes from
  * `data`, `src` (JSON or CSV, optionally refreshed) or an inline `<script type="application/json">` child.
  *
