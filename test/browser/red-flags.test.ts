@@ -353,3 +353,156 @@ describe('red flags: states and inputs', () => {
     expect(kamFeed.selection).toEqual(['c']);
   });
 });
+
+describe('red flags: keyboard and selection', () => {
+  it('is one Tab stop in the list; arrows move and announce; Enter selects, Shift+Enter adds; Escape clears', async () => {
+    const el = await flagsOf(feed, 'types=tier-loss,lost-key-account');
+    const stops = [...root(el).querySelectorAll('[tabindex="0"]')];
+    expect(stops).toEqual([plot(el)]);
+    plot(el).focus();
+    await el.updateComplete;
+    expect(clean(root(el).querySelector('.account.focused .name')!.textContent)).toBe('Hazel');
+    await key(el, 'ArrowDown');
+    expect(live(el)).toBe('Birch, severe (STC · $0): Lost key account: No revenue this period, after $800 in 2026-Q1 as an MVC. 2 of 3.');
+    const events: string[][] = [];
+    el.addEventListener('kam-select', (e) => events.push((e as CustomEvent<KamSelectDetail>).detail.ids));
+    await key(el, 'Enter');
+    await key(el, 'End');
+    expect(live(el)).toBe('Delta, warning (MGC · $850): Tier lost: An MVC in 2026-Q1, MGC now. 3 of 3.');
+    await key(el, 'Enter', true);
+    expect(events).toEqual([['b'], ['b', 'd']]);
+    expect(el.selection).toEqual(['b', 'd']);
+    await key(el, 'Home');
+    expect(live(el)).toBe('Hazel, severe (STC · $400): Tier lost: An MVC in 2026-Q1, STC now. 1 of 3.');
+    await key(el, 'ArrowDown');
+    expect(live(el)).toMatch(/^Birch, severe \(STC · \$0\), selected: /);
+    plot(el).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.selection).toEqual([]);
+    expect(events.at(-1)).toEqual([]);
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('keeps the focused account when a refresh brings the same accounts in another order', async () => {
+    const el = await flagsOf();
+    plot(el).focus();
+    await key(el, 'ArrowDown'); // Hazel
+    el.data = { ...feed, accounts: accounts.filter((a) => a.id !== 'c') };
+    await el.updateComplete;
+    expect(clean(root(el).querySelector('.account.focused .name')!.textContent)).toBe('Hazel');
+  });
+
+  it('marks a clicked account as selected in words, and Shift+click adds another', async () => {
+    const el = await flagsOf();
+    const account = (i: number) => root(el).querySelectorAll<HTMLElement>('[part~="account"]')[i]!;
+    account(1).querySelector<HTMLElement>('.flags li')!.click();
+    await el.updateComplete;
+    account(4).dispatchEvent(new MouseEvent('click', { shiftKey: true, bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.selection).toEqual(['h', 'f']);
+    expect([...root(el).querySelectorAll('.account.selected .selected-mark')].map((m) => clean(m.textContent))).toEqual(['✓ Selected', '✓ Selected']);
+    expect(clean(part(el, 'clear-selection')!.textContent)).toBe('Clear selection (2)');
+  });
+});
+
+describe('red flags: long lists', () => {
+  it('lists the first `limit` accounts, says how many more, and Show more lists the next ones', async () => {
+    const el = await flagsOf(feed, 'limit=2');
+    expect(names(el)).toEqual(['Cedar', 'Hazel']);
+    expect(clean(part(el, 'more')!.textContent)).toBe('and 4 more flagged accounts Show 2 more');
+    plot(el).focus();
+    await key(el, 'End');
+    expect(live(el)).toMatch(/^Hazel, .* 2 of 6\.$/);
+    part(el, 'show-more-flags')!.click();
+    await el.updateComplete;
+    expect(names(el)).toEqual(['Cedar', 'Hazel', 'Birch', 'Delta']);
+    part(el, 'show-more-flags')!.click();
+    await el.updateComplete;
+    expect(names(el)).toHaveLength(6);
+    expect(part(el, 'more')).toBeNull();
+    el.limit = 0; // unusable: the default of 25
+    await el.updateComplete;
+    expect(names(el)).toHaveLength(6);
+    await wcExpect(el).to.be.accessible();
+  });
+});
+
+describe('red flags: table view and export', () => {
+  it('shows every listed account in the table view, with the KPI goals above it', async () => {
+    const el = await flagsOf({ ...feed, kpis: [{ id: 'nps', value: 20, previous: 25, target: 30 }] }, 'limit=2');
+    el.view = 'table';
+    await el.updateComplete;
+    const rows = [...root(el).querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => clean(c.textContent)));
+    expect(rows.map((r) => r.slice(0, 5))).toEqual([
+      ['Cedar', '▲ Severe', 'MGC', '$600', 'Key account at a loss'],
+      ['Hazel', '▲ Severe', 'STC', '$400', 'Tier lost; Revenue going elsewhere'],
+      ['Birch', '▲ Severe', 'STC', '$0', 'Lost key account'],
+      ['Delta', '△ Warning', 'MGC', '$850', 'Revenue going elsewhere; Tier lost'],
+      ['Fir', '△ Warning', 'MGC', '$200', 'Unhappy key account'],
+      ['Gum', '△ Warning', 'STC', '$100', 'Goal missed'],
+    ]);
+    expect(rows[1]![5]).toBe('An MVC in 2026-Q1, STC now. Revenue fell 20.0% against 2026-Q1 (from $500 to $400).');
+    expect(part(el, 'kpi-flags')).not.toBeNull();
+    await wcExpect(el).to.be.accessible();
+  });
+
+  it('writes every flagged account to CSV: severity, tier, revenue, flag types and sentences', async () => {
+    const el = await flagsOf(feed, 'limit=1');
+    expect(el.toCSV().replace('\uFEFF', '').split('\r\n')).toEqual([
+      'id,name,severity,tier,revenue,flags,reasons',
+      'c,Cedar,severe,MGC,600,key-account-loss,An MGC in 2026-Q1 now at a loss: profit -$50 on revenue of $600.',
+      'h,Hazel,severe,STC,400,tier-loss; revenue-elsewhere,"An MVC in 2026-Q1, STC now. Revenue fell 20.0% against 2026-Q1 (from $500 to $400)."',
+      'b,Birch,severe,STC,0,lost-key-account,"No revenue this period, after $800 in 2026-Q1 as an MVC."',
+      'd,Delta,warning,MGC,850,revenue-elsewhere; tier-loss,"Revenue fell 15.0% against 2026-Q1 (from $1,000 to $850). An MVC in 2026-Q1, MGC now."',
+      'f,Fir,warning,MGC,200,unhappy,NPS answer 4: a detractor\'s (0 to 6).',
+      'g,Gum,warning,STC,100,goal-missed,Revenue of $100 is below its goal of $150.',
+      '',
+    ]);
+  });
+
+  it('exports the listed accounts as one SVG with the summary as its title, and a PNG at twice its size', async () => {
+    const el = await flagsOf(feed, 'limit=3');
+    const doc = new DOMParser().parseFromString(await el.toSVG(), 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.querySelector('title')!.textContent).toBe(SUMMARY);
+    const lines = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+    expect(lines).toContain('▲ Severe · Cedar · MGC · $600');
+    expect(lines).toContain('and 3 more flagged accounts');
+    expect(lines.join(' ')).not.toContain('Delta');
+    expect(root(el).querySelector('.export-stage')).toBeNull(); // removed once the export has read it
+    const svgWidth = Number(doc.documentElement.getAttribute('width'));
+    const bitmap = await createImageBitmap(await el.toPNG());
+    expect(bitmap.width).toBe(svgWidth * 2);
+  });
+});
+
+describe('red flags: locale, themes and size', () => {
+  it('formats the figures in the locale', async () => {
+    const el = await flagsOf(feed, 'locale=de-DE&types=revenue-elsewhere');
+    expect(listed(el)[0]![1]).toBe('Revenue going elsewhere: Revenue fell 15,0 % against 2026-Q1 (from 1.000 $ to 850 $).');
+  });
+
+  it('follows the system colour scheme with theme="auto", accessible in both', async () => {
+    const el = await flagsOf(feed, 'theme=auto');
+    const token = (name: string) => getComputedStyle(el).getPropertyValue(name).trim();
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(token('--kam-bg')).toBe('#0d1117');
+    await wcExpect(el).to.be.accessible();
+    await emulateMedia([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect(token('--kam-bg')).toBe('#ffffff');
+  });
+
+  for (const width of [280, 1600]) {
+    it(`fits ${width} px: nothing wider than the element`, async () => {
+      const long = { ...feed, accounts: accounts.map((a) => ({ ...a, name: `${a.name} International Holdings and Trading Company` })) };
+      const box = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><kam-red-flags locale="en-US" .data=${long}></kam-red-flags></div>`);
+      const el = box.querySelector('kam-red-flags')!;
+      await el.updateComplete;
+      const right = el.getBoundingClientRect().right;
+      for (const node of root(el).querySelectorAll('.account, .account-head > *, .flags li, [part~="type-toggle"], [part~="summary"]')) {
+        expect(node.getBoundingClientRect().right, clean(node.textContent).slice(0, 40)).toBeLessThanOrEqual(right + 0.5);
+      }
+      expect(plot(el).scrollWidth).toBeLessThanOrEqual(plot(el).clientWidth);
+    });
+  }
+});
