@@ -87,4 +87,12 @@ export const KPI_TEXT: Readonly<Record<KpiId, KpiText>> = {
       'Share of revenue held by the top 20% of accounts by revenue (the first ceil(n ÷ 5) accounts); shows how concentrated revenue is.',
     formula: 'revenue of top 20% ÷ total revenue',
   },
+  roi: {
+    label: 'Key-account ROI',
+    unit: 'percent',
+    better: 'higher',
+    definition:
+      'What the accounts return for what serving them costs: their profit as a share of their cost to serve (costToServe, or effort × the cost per effort), over the accounts with both figures. 50% means every 1 spent on serving them brought back 0.5 in profit.',
+    formula: 'profit ÷ cost to serve',
+  },
 };

@@ -17,12 +17,15 @@
  *   `expanded` value (true or false). An account with revenue but no `expanded` value is left out of
  *   both (unknown is not "did not expand"); `parts.unrecorded` counts them.
  * - The top-20% share is read from the period's Pareto shares (the same ranking as the Pareto chart).
+ * - ROI is total profit ÷ total cost to serve over the accounts with both (roi.ts: `costToServe`, else
+ *   effort × cost per effort): a ratio of sums, so each account weighs as much as it costs.
  */
 import type { AccountColumns } from '../feed/columns.js';
 import { NO_TIER } from '../feed/columns.js';
 import { KPI_TEXT } from './kpi-text.js';
 import type { Kpi, KpiBase, KpiId } from './kpis.js';
 import type { ParetoShares } from './pareto.js';
+import { totalRoi } from './roi.js';
 
 function derived(id: KpiId, value: number, base: KpiBase, extra: Partial<Kpi> = {}): Kpi {
   return { id, ...KPI_TEXT[id], value, available: true, base, ...extra, source: 'derived' };
@@ -111,8 +114,8 @@ function sumUp(columns: AccountColumns): Sums {
   return s;
 }
 
-/** The ten derived KPIs of one period's figures, in KPI_IDS order (without previous values: see kpis.ts). */
-export function kpisOf(columns: AccountColumns, shares: ParetoShares): Kpi[] {
+/** The derived KPIs of one period's figures, in KPI_IDS order (without previous values: see kpis.ts); `costPerEffort` prices effort for ROI. */
+export function kpisOf(columns: AccountColumns, shares: ParetoShares, costPerEffort?: number): Kpi[] {
   const s = sumUp(columns);
   const kpis: Kpi[] = [];
   // revenue-growth
@@ -167,5 +170,18 @@ export function kpisOf(columns: AccountColumns, shares: ParetoShares): Kpi[] {
     for (let r = 0; r < shares.top20Count; r++) top += shares.revenue[r]!;
     kpis.push(derived('top20-share', shares.top20Share, { numerator: top, denominator: shares.total, unit: 'currency', accounts: shares.top20Count }));
   }
+  kpis.push(roiKpi(columns, costPerEffort));
   return kpis;
+}
+
+/** The portfolio's ROI: total profit ÷ total cost to serve over the accounts with both. */
+function roiKpi(columns: AccountColumns, costPerEffort: number | undefined): Kpi {
+  const roi = totalRoi(columns, costPerEffort);
+  if (roi.costAccounts === 0) {
+    const how = costPerEffort === undefined ? 'costToServe, or effort with a cost per effort' : 'costToServe, or effort';
+    return unavailable('roi', `No account has a cost to serve (${how}).`);
+  }
+  if (roi.profit === null || roi.pairedCost === null) return unavailable('roi', 'No account with a cost to serve has a profit figure.');
+  if (roi.roi === null) return unavailable('roi', 'The cost to serve is 0 for every account with both a cost and a profit, so ROI is undefined.');
+  return derived('roi', roi.roi, { numerator: roi.profit, denominator: roi.pairedCost, unit: 'currency', accounts: roi.pairs });
 }

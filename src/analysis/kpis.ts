@@ -39,6 +39,7 @@ export const KPI_IDS = [
   'upsell',
   'referenceable',
   'top20-share',
+  'roi',
 ] as const;
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -92,8 +93,9 @@ export interface KpiOptions {
 /** The derived KPIs of a portfolio, with previous values and histories from its periods (module comment); with `previousOnly`, previous values only. */
 export function derivedKpis(portfolio: Portfolio, previousOnly = false): Kpi[] {
   const periods = portfolio.periods().last(previousOnly ? 2 : HISTORY_PERIODS);
-  const byPeriod = periods.map((period) => (period.current ? undefined : kpisOf(period.portfolio.columns, period.portfolio.shares())));
-  const now = kpisOf(portfolio.columns, portfolio.shares());
+  const costPerEffort = portfolio.rules.costPerEffort;
+  const byPeriod = periods.map((period) => (period.current ? undefined : kpisOf(period.portfolio.columns, period.portfolio.shares(), costPerEffort)));
+  const now = kpisOf(portfolio.columns, portfolio.shares(), costPerEffort);
   const last = periods.length - 1;
   return now.map((kpi, k) => {
     if (!kpi.available) return kpi;
