@@ -8,8 +8,8 @@
  *   warning an outlined one (△), and wherever there is text the words say "severe" or "warning". In
  *   forced-colors mode both glyphs keep their shape (filled and outlined in CanvasText).
  * - Glyphs are decoration (aria-hidden); the words carry the meaning for screen readers.
- * - An account's flags are found through a lookup built once per flag result, so a tooltip or a table of
- *   100,000 accounts does not search the flagged list for every row.
+ * - An account's flags are found through the result's `position` (no search of the flagged list), so a
+ *   table of 100,000 accounts stays cheap.
  */
 import { css, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { FlaggedAccount, FlagResult, RedFlag } from '../analysis/flags.js';
@@ -30,17 +30,10 @@ export const FLAG_LEVEL_WORDS = ['', 'warning', 'severe'] as const;
 /** How many flag sentences a tooltip shows before "and N more". */
 const TOOLTIP_SENTENCES = 3;
 
-const lookups = new WeakMap<FlagResult, Map<number, FlaggedAccount>>();
-
 /** The flagged account at input index `index` of the portfolio the result is of; undefined when it has no flag. */
 export function flaggedAt(result: FlagResult | undefined, index: number): FlaggedAccount | undefined {
-  if (!result || !result.level[index]) return undefined;
-  let lookup = lookups.get(result);
-  if (!lookup) {
-    lookup = new Map(result.accounts.map((account) => [account.index, account]));
-    lookups.set(result, lookup);
-  }
-  return lookup.get(index);
+  const at = result?.position[index] ?? -1;
+  return at < 0 ? undefined : result!.accounts[at];
 }
 
 /** The level of the account at input index `index`: 0 none, 1 warning, 2 severe. */

@@ -3,6 +3,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { paretoRows, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
+import { MEASURES, type Measure } from '../../analysis/roi.js';
+import { flaggedAt, flagMarkStyles } from '../../internal/flag-marks.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
@@ -12,11 +14,26 @@ import { tierPatterns, tierPatternStyles } from '../../internal/tier-patterns.js
 import { fromTooltip, keepTooltipInside, tooltip } from '../../internal/tooltip.js';
 import { barOfRank, type ParetoBar } from './pareto-bars.js';
 import { barIndexAt, paretoChart, type ParetoChart, type ParetoColorBy } from './pareto-layout.js';
-import { activeRing, axisMarks, barMarks, cutoffMarks, gridMarks, legendMarks, vitalBand, vitalBracket } from './pareto-marks.js';
-import { accountAt, idsOf, paretoModel, periodShares, rankingOf, rankOfId, subjectOf, tierParts, type ParetoModel } from './pareto-model.js';
+import { activeRing, axisMarks, barMarks, cutoffMarks, flagMarks, gridMarks, legendMarks, vitalBand, vitalBracket } from './pareto-marks.js';
+import {
+  accountAt,
+  accountIndexAt,
+  barFlagLevels,
+  idsOf,
+  paretoModel,
+  periodShares,
+  rankingOf,
+  rankOfId,
+  subjectOf,
+  tierParts,
+  type ParetoModel,
+} from './pareto-model.js';
 import { paretoStyles } from './pareto-styles.js';
-import { paretoCsvColumns, paretoTableColumns, periodTable } from './pareto-table.js';
-import { barDescription, barTooltip, summaryText } from './pareto-text.js';
+import { belowZeroTable, paretoCsvColumns, paretoTableColumns, periodTable, type ParetoRowFacts } from './pareto-table.js';
+import { barDescription, barTooltip, belowZeroText, MEASURE_WORDS, summaryText } from './pareto-text.js';
+
+/** Up to this many accounts the bars' red flags are drawn with the first paint; above, at the first idle moment (they need the ranking). */
+const EAGER_FLAGS = 2000;
 
 export type { ParetoColorBy };
 
@@ -35,6 +52,13 @@ const KEYS =
  *
  * @csspart tooltip - The tooltip of the hovered or focused bar.
  * @csspart period-table - In the table view, with history: the vital few of every period.
+ * @csspart below-zero-note - Under the chart: the accounts whose measure is below zero, named (they count 0 in the ranking).
+ * @csspart below-zero-table - In the table view: the accounts whose measure is below zero, listed apart.
+ *
+ * `measure="profit"` (or "clv") ranks the accounts by that figure instead of revenue; accounts with a
+ * negative figure count 0 in the ranking and are named under the chart and listed apart in the table
+ * view, never hidden. Flagged accounts (red flags) carry a triangle on their bar: filled when a flag is
+ * severe, outlined for a warning; the tooltip says the flags in words and the table has a "Red flags" column.
  *
  * With history, the summary compares the vital few with the previous period's ("…; in 2026-Q2: 38 of
  * 240 (15.8%)"), each period's vital few read by the same rule on that period's revenue.
@@ -47,9 +71,11 @@ const KEYS =
  * @cssprop [--kam-tier-stc=#7d4fc9] - STC colour when `color-by="tier"` (dotted).
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour when `color-by="tier"` (cross-hatched).
  * @cssprop [--kam-line=#b35900] - Colour of the cumulative-share line and the crossing marker.
+ * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled triangle of a severe red flag.
+ * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined triangle of a warning.
  */
 export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
-  static override styles = [...KamWidget.styles, tierPatternStyles, paretoStyles];
+  static override styles = [...KamWidget.styles, tierPatternStyles, flagMarkStyles, paretoStyles];
 
   private readonly plotSize = new ResizeController(this, { target: () => this.renderRoot.querySelector('.plot') });
 
@@ -60,7 +86,8 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
       const rank = rankOfId(this.model!, id);
       return rank === undefined ? -1 : barOfRank(this.chart!.bars, rank);
     },
-    describe: (bar) => barDescription(this.format, this.chart!.bars[bar]!, accountAt(this.model!, this.chart!.bars[bar]!.firstRank).name),
+    describe: (bar) =>
+      barDescription(this.format, this.chart!.bars[bar]!, accountAt(this.model!, this.chart!.bars[bar]!.firstRank).name, this.model!.measure, this.barFlags?.[bar] ?? 0),
     activate: (bar, extend) => this.selectIds(idsOf(this.model!, this.chart!.bars[bar]!), extend),
     announce: (text) => this.announce(text),
   });
@@ -74,11 +101,28 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   /** Bar colours: "vital" (the vital few against the rest, default) or "tier" (MVC, MGC, STC, BZ, each with its pattern). */
   @property({ attribute: 'color-by', reflect: true }) colorBy: ParetoColorBy = 'vital';
 
+  /** What ranks the accounts: "revenue" (default), "profit" or "clv". Accounts below zero count 0 and are listed apart. */
+  @property({ reflect: true }) measure: Measure = 'revenue';
+
   protected readonly exportName = 'kam-pareto';
   private readonly deriveParetoModel = memo(paretoModel);
   private readonly deriveChart = memo(paretoChart);
   private readonly periodRows = memo(periodShares);
+  private readonly deriveBarFlags = memo(barFlagLevels);
+  private readonly belowZeroRows = memo((model: ParetoModel) => {
+    const values = model.portfolio.columns[model.measure];
+    return Array.from(model.belowZero, (i) => ({ id: model.portfolio.accounts[i]!.id, name: model.portfolio.accounts[i]!.name, value: values[i]! }));
+  });
   private chart?: ParetoChart;
+  /** Per bar, the most severe red flag of its accounts; undefined until the flags are read. */
+  private barFlags?: Uint8Array;
+  /** The portfolio whose ranking and flags the first idle moment computed. */
+  private flagsReady?: Portfolio;
+
+  /** The measure in force: the attribute when it is one of "revenue", "profit", "clv", else revenue. */
+  get effectiveMeasure(): Measure {
+    return MEASURES.includes(this.measure) ? this.measure : 'revenue';
+  }
 
   /** The cutoff in force: the attribute when it is in (0, 1], otherwise the portfolio's (0.8 by default). */
   get effectiveCutoff(): number {
@@ -97,11 +141,11 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   }
 
   protected deriveModel(portfolio: Portfolio): ParetoModel {
-    return this.deriveParetoModel(portfolio, this.effectiveCutoff);
+    return this.deriveParetoModel(portfolio, this.effectiveCutoff, this.effectiveMeasure);
   }
 
   /** Names are measured in the font the page gives the widget, read only when names may be shown. */
-  private readonly measure = (() => {
+  private readonly measureText = (() => {
     let measure: ((text: string) => number) | undefined;
     return (text: string) => (measure ??= measuredTextWidth(`11px ${getComputedStyle(this).fontFamily}`))(text);
   })();
@@ -110,7 +154,18 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     super.willUpdate(changed);
     // The plot spans the host's content box, which is known before the plot exists; its height may grow.
     const top = this.top !== undefined && this.top >= 1 ? this.top : undefined;
-    this.chart = this.model && this.deriveChart(this.model, this.size.width, this.plotSize.height, this.colorBy, top, this.format, this.measure);
+    this.chart = this.model && this.deriveChart(this.model, this.size.width, this.plotSize.height, this.colorBy, top, this.format, this.measureText);
+    const flagsNow = this.model && (this.model.shares.count <= EAGER_FLAGS || this.flagsReady === this.model.portfolio);
+    this.barFlags = flagsNow ? this.deriveBarFlags(this.model!, this.chart!.bars, this.model!.portfolio.flags()) : undefined;
+  }
+
+  /** The first idle moment also reads the ranking of the measure and the red flags, then draws the flags' marks. */
+  protected override prepare(portfolio: Portfolio): void {
+    super.prepare(portfolio);
+    portfolio.ranking(this.effectiveMeasure);
+    portfolio.flags();
+    this.flagsReady = portfolio;
+    this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -121,12 +176,21 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   // ---- summary, table, CSV -------------------------------------------------------------------------
 
   protected summary(model: ParetoModel): string {
-    return summaryText(this.format, model.shares, model.previous);
+    return summaryText(this.format, model.shares, model.previous, model.measure);
   }
 
-  /** The vital few of every period, above the account table. */
+  /** The vital few of every period, and the accounts below zero, above the account table. */
   protected override tableIntro(model: ParetoModel) {
-    return periodTable(this.format, this.periodRows(model));
+    return html`${periodTable(this.format, this.periodRows(model))}${belowZeroTable(this.format, model.measure, this.belowZeroRows(model))}`;
+  }
+
+  /** What a table row or CSV row reads besides the ranking (without a model: the CSV header alone, no row is read). */
+  private rowFacts(model: ParetoModel | undefined): ParetoRowFacts {
+    return {
+      tierOf: (row) => model!.portfolio.assignment(row.index),
+      flaggedOf: (row) => flaggedAt(model!.portfolio.flags(), row.index),
+      measure: model?.measure ?? this.effectiveMeasure,
+    };
   }
 
   protected tableRows(model: ParetoModel): readonly ParetoRow[] {
@@ -142,11 +206,25 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   }
 
   protected tableColumns(model: ParetoModel) {
-    return paretoTableColumns(this.format, (row) => model.portfolio.assignment(row.index));
+    return paretoTableColumns(this.format, this.rowFacts(model));
   }
 
   protected csvColumns(model: ParetoModel | undefined) {
-    return paretoCsvColumns((row) => model!.portfolio.assignment(row.index));
+    return paretoCsvColumns(this.rowFacts(model));
+  }
+
+  /** A bar's red flags for its tooltip: the account's own, or for a group how many of its accounts carry flags. */
+  private barFlagsOf(model: ParetoModel, bar: ParetoBar) {
+    const flags = model.portfolio.flags();
+    if (bar.count === 1 && !bar.others) return flaggedAt(flags, accountIndexAt(model, bar.firstRank));
+    let accounts = 0;
+    let severe = 0;
+    for (let r = bar.firstRank; r <= bar.lastRank; r++) {
+      const level = flags.level[accountIndexAt(model, r)]!;
+      if (level) accounts++;
+      if (level === 2) severe++;
+    }
+    return { accounts, severe };
   }
 
   // ---- interaction ---------------------------------------------------------------------------------
@@ -204,17 +282,26 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
         <g transform="translate(0 ${legendOffset})">
           ${vitalBand(layout, vitalBars, bars.length)} ${gridMarks(layout)}
           <g class="bars">${barMarks(layout, bars, this.barStates(model, bars), byTier ? (bar) => tierParts(model, bar) : undefined)}</g>
+          ${this.barFlags ? flagMarks(layout, bars, this.barFlags) : nothing}
           <path class="cumulative" d=${cumulative}></path>
           ${cutoffMarks(layout, shares.cutoff, crossingX)}
-          ${axisMarks({ layout, f, labels, barCount: bars.length, grouped: bars.length < shares.count && !bars.some((b) => b.others) })}
+          ${axisMarks({
+            layout,
+            f,
+            labels,
+            barCount: bars.length,
+            grouped: bars.length < shares.count && !bars.some((b) => b.others),
+            rankedBy: model.measure === 'revenue' ? undefined : MEASURE_WORDS[model.measure].noun,
+          })}
           ${vitalBracket(layout, vitalBars)} ${activeBar ? activeRing(layout, active, this.items.index === active && this.items.hover < 0) : nothing}
         </g>
       </svg>
-      ${tooltip(anchor, activeBar ? barTooltip(f, activeBar, subjectOf(model, activeBar)) : undefined, 'tooltip')}`;
-    return this.renderPlot(
+      ${tooltip(anchor, activeBar ? barTooltip(f, activeBar, subjectOf(model, activeBar), model.measure, this.barFlagsOf(model, activeBar)) : undefined, 'tooltip')}`;
+    const note = belowZeroText(f, model.measure, this.belowZeroRows(model));
+    return html`${this.renderPlot(
       { roleDescription: 'Pareto chart', keys: KEYS, minHeight, onPointerMove: this.onPointerMove, onClick: this.onClick },
       content,
-    );
+    )}${note ? html`<p class="below-zero-note" part="below-zero-note">${note}</p>` : nothing}`;
   }
 }
 

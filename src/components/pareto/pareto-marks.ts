@@ -6,6 +6,7 @@
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { Tier } from '../../feed/schema.js';
+import { flagGlyph } from '../../internal/flag-marks.js';
 import type { Formatters } from '../../internal/format.js';
 import { tierPatternFill } from '../../internal/tier-patterns.js';
 import { labelAnchor, type CategoryLabel, type ParetoLayout, type PlacedLegendItem } from './pareto-layout.js';
@@ -83,11 +84,14 @@ export interface AxisInput {
   barCount: number;
   /** Bars hold several ranks each: the axis title says so. */
   grouped: boolean;
+  /** What ranks the accounts when it is not revenue ("profit"): the axis title says so. */
+  rankedBy?: string;
 }
 
 /** Revenue ticks (left), cumulative-share ticks (right), and ranks or names under the bars. */
-export function axisMarks({ layout, f, labels, barCount, grouped }: AxisInput): SVGTemplateResult {
+export function axisMarks({ layout, f, labels, barCount, grouped, rankedBy }: AxisInput): SVGTemplateResult {
   const anchor = labelAnchor(barCount, layout.step);
+  const title = `Accounts by ${rankedBy ? `${rankedBy} ` : ''}rank${grouped ? ' (grouped)' : ''}`;
   return svg`<g class="axis left">${layout.revenueTicks.map(
       (t) => svg`<text x=${layout.left - 6} y=${layout.revenue(t)} dy="0.32em" text-anchor="end">${f.moneyCompact(t)}</text>`,
     )}</g>
@@ -95,7 +99,7 @@ export function axisMarks({ layout, f, labels, barCount, grouped }: AxisInput): 
     <g class="axis bottom">
       <line x1=${layout.left} x2=${layout.right} y1=${layout.bottom} y2=${layout.bottom}></line>
       ${labels.map((l) => svg`<text x=${layout.left + l.index * layout.step + layout.barWidth / 2} y=${layout.bottom + 14} text-anchor=${anchor}>${l.text}</text>`)}
-      <text class="axis-title" x=${layout.right} y=${layout.bottom + 29} text-anchor="end">${grouped ? 'Accounts by rank (grouped)' : 'Accounts by rank'}</text>
+      <text class="axis-title" x=${layout.right} y=${layout.bottom + 29} text-anchor="end">${title}</text>
     </g>`;
 }
 
@@ -115,4 +119,19 @@ export function legendMarks(items: readonly PlacedLegendItem[]): SVGTemplateResu
 export function activeRing(layout: ParetoLayout, index: number, focused: boolean): SVGTemplateResult {
   return svg`<rect class=${focused ? 'focus-ring' : 'hover-ring'} data-export="skip"
     x=${layout.left + index * layout.step - 2} y=${layout.top - 2} width=${layout.barWidth + 4} height=${layout.bottom - layout.top + 4}></rect>`;
+}
+
+/**
+ * The red-flag glyph of each flagged bar (`levels`: 0 none, 1 warning, 2 severe), inside the bar's top
+ * when the bar is tall enough, else just above it.
+ */
+export function flagMarks(layout: ParetoLayout, bars: readonly ParetoBar[], levels: Uint8Array): SVGTemplateResult {
+  const size = Math.min(9, Math.max(5, layout.step - 1));
+  const base = layout.revenue(0);
+  return svg`<g class="flags">${bars.map((bar, i) => {
+    if (!levels[i]) return nothing;
+    const top = layout.revenue(bar.revenue);
+    const y = base - top >= size + 6 ? top + size / 2 + 2 : top - size / 2 - 2;
+    return flagGlyph(layout.left + i * layout.step + layout.barWidth / 2, y, levels[i]!, size);
+  })}</g>`;
 }

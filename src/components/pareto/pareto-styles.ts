@@ -109,8 +109,14 @@ export const paretoStyles = css`
       stroke: CanvasText;
     }
   }
-  .period-table {
+  .period-table,
+  .below-zero-table {
     margin-bottom: 0.6em;
     max-height: 14em;
+  }
+  .below-zero-note {
+    margin: 0.4em 0 0;
+    color: var(--kam-muted);
+    font-size: 0.9em;
   }
 `;

@@ -1,37 +1,80 @@
-/** The columns of the Pareto table view and of its CSV export: one row per account, in rank order; and the vital few by period above it. */
+/**
+ * The columns of the Pareto table view and of its CSV export: one row per account, in rank order, with
+ * its red flags; above it the vital few by period, and the accounts whose measure is below zero.
+ */
+import type { FlaggedAccount } from '../../analysis/flags.js';
 import type { ParetoRow } from '../../analysis/pareto.js';
+import type { Measure } from '../../analysis/roi.js';
 import { TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
 import { tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
+import { flagCsvColumns, flagTableColumn } from '../../internal/flag-marks.js';
 import type { Formatters } from '../../internal/format.js';
+import { displayText } from '../../internal/text-fit.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PeriodShares } from './pareto-model.js';
+import { MEASURE_WORDS } from './pareto-text.js';
 
-export function paretoTableColumns(f: Formatters, tierOf: (row: ParetoRow) => TierAssignment): TableColumn<ParetoRow>[] {
+/** What the table reads of a row besides the ranking: its tier, its flags, and the measure. */
+export interface ParetoRowFacts {
+  tierOf: (row: ParetoRow) => TierAssignment;
+  flaggedOf: (row: ParetoRow) => FlaggedAccount | undefined;
+  measure: Measure;
+}
+
+export function paretoTableColumns(f: Formatters, { tierOf, flaggedOf, measure }: ParetoRowFacts): TableColumn<ParetoRow>[] {
   return [
     { id: 'name', label: 'Account', sortValue: (r) => r.account.name, cell: (r) => r.account.name },
     { id: 'rank', label: 'Rank', numeric: true, sortValue: (r) => r.rank, cell: (r) => f.integer(r.rank) },
-    { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.revenue, cell: (r) => f.money(r.revenue) },
+    { id: 'revenue', label: MEASURE_WORDS[measure].label, numeric: true, sortValue: (r) => r.revenue, cell: (r) => f.money(r.revenue) },
     { id: 'share', label: 'Share', numeric: true, sortValue: (r) => r.share, cell: (r) => f.percent(r.share) },
     { id: 'cumulative', label: 'Cumulative share', numeric: true, sortValue: (r) => r.cumulativeShare, cell: (r) => f.percent(r.cumulativeShare) },
     { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(tierOf(r).tier), cell: (r) => tierOf(r).tier },
+    flagTableColumn(flaggedOf),
   ];
 }
 
-/** Plain numbers (never locale-formatted), so a spreadsheet reads them as numbers. */
-export function paretoCsvColumns(tierOf: (row: ParetoRow) => TierAssignment): CsvColumn<ParetoRow>[] {
+/** Plain numbers (never locale-formatted), so a spreadsheet reads them as numbers. The measure's column is named after it ("revenue", "profit", "clv"). */
+export function paretoCsvColumns({ tierOf, flaggedOf, measure }: ParetoRowFacts): CsvColumn<ParetoRow>[] {
   return [
     { header: 'rank', value: (r) => r.rank },
     { header: 'id', value: (r) => r.account.id },
     { header: 'name', value: (r) => r.account.name },
-    { header: 'revenue', value: (r) => r.revenue },
+    { header: measure, value: (r) => r.revenue },
     { header: 'share', value: (r) => r.share },
     { header: 'cumulative_share', value: (r) => r.cumulativeShare },
     { header: 'vital_few', value: (r) => r.vital },
     { header: 'tier', value: (r) => tierOf(r).tier },
     { header: 'tier_reason', value: (r) => tierReasonText(tierOf(r).reason) },
+    ...flagCsvColumns(flaggedOf),
   ];
+}
+
+/** The accounts whose measure is below zero, most negative first: a section of the table view, so they are listed apart and never hidden. */
+export function belowZeroTable(f: Formatters, measure: Measure, accounts: readonly { id: string; name: string; value: number }[]): TemplateResult | typeof nothing {
+  if (accounts.length === 0) return nothing;
+  const { label, noun } = MEASURE_WORDS[measure];
+  const caption = `Accounts with negative ${noun}, listed apart (they count as 0 in the ranking below), most negative first`;
+  return html`<div class="table-scroll below-zero-table" part="below-zero-table" tabindex="0" role="region" aria-label=${`Accounts with negative ${noun}`}>
+    <table>
+      <caption>${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Account</th>
+          <th scope="col" class="num">${label}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${accounts.map(
+          (a) => html`<tr>
+            <th scope="row">${displayText(a.name)}</th>
+            <td class="num">${f.money(a.value)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** The vital few of every period, oldest first (shown above the account table when the feed has history). */
