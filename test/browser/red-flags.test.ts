@@ -83,6 +83,11 @@ describe('red flags: the list', () => {
     expect(summary(el)).toBe(SUMMARY);
     expect(listed(el)).toEqual(LISTED);
     expect(plot(el).getAttribute('aria-labelledby')).toBe('summary');
+    const definitions = part(el, 'definitions')!;
+    expect(clean(definitions.querySelector('summary')!.textContent)).toBe('What each flag means');
+    expect([...definitions.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual([
+      'Revenue going elsewhere', 'ROI falling', 'Key account at a loss', 'Unhappy key account', 'Tier lost', 'Lost key account', 'Goal missed',
+    ]);
     await wcExpect(el).to.be.accessible();
     el.theme = 'dark';
     await el.updateComplete;

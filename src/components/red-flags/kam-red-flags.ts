@@ -12,7 +12,7 @@ import { onDemand } from '../../internal/on-demand.js';
 import { ExportStage } from '../scorecard/scorecard-stage.js';
 import { ExportError } from '../../internal/export.js';
 import { flagRows, kpiCheck, redFlagsModel, toggleType, type FlagRow, type KpiCheck, type KpiFlagRow, type RedFlagsModel } from './red-flags-model.js';
-import { accountView, kpiFlagsView, noFlagsView, typeFilter } from './red-flags-marks.js';
+import { accountView, definitionsView, kpiFlagsView, noFlagsView, typeFilter } from './red-flags-marks.js';
 import { redFlagsStyles } from './red-flags-styles.js';
 import { csvColumns, tableColumns, tableRows, type RedFlagsRow } from './red-flags-table.js';
 import { KEYS, describeItem, moreText, notesOf, summarySentence } from './red-flags-text.js';
@@ -60,6 +60,7 @@ const DEFAULT_LIMIT = 25;
  * @csspart more - "and 42 more flagged accounts", with its Show more button.
  * @csspart show-more-flags - The button that lists more flagged accounts.
  * @csspart no-flags - "No red flags", with what was checked.
+ * @csspart definitions - The disclosure "What each flag means", with each type's definition.
  *
  * @cssprop [--kam-bad=#c1121f] - Severe flags: the icon and the account's left rule (solid and wide); dark theme #ff7b72.
  * @cssprop [--kam-warning=#8a5300] - Warnings: the icon and the account's left rule (dashed).
@@ -256,7 +257,8 @@ export class KamRedFlags extends KamWidget<RedFlagsModel, RedFlagsRow> {
             ${moreText(f, more)}
             <button type="button" class="tool" part="show-more-flags" @click=${() => this.showMore()}>Show ${f.integer(Math.min(more, this.pageSize))} more</button>
           </p>`
-        : nothing}`;
+        : nothing}
+      ${definitionsView()}`;
   }
 }
 

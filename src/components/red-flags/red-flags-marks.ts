@@ -1,11 +1,11 @@
 /**
  * What the red-flags list draws on screen (no state): a flagged account with its flags as sentences, the
- * KPI goal flags, the type toggles and the "no red flags" view with what was checked. The list is HTML,
+ * KPI goal flags, the type toggles, the "no red flags" view with what was checked, and what each flag means. The list is HTML,
  * because it is sentences first; the export draws the same lines as one SVG (red-flags-export.ts). The
  * element decides what is focused, hovered, selected and shown, and passes it in.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { FLAG_META, type FlagType, type Severity } from '../../analysis/flags.js';
+import { FLAG_META, FLAG_TYPES, type FlagType, type Severity } from '../../analysis/flags.js';
 import type { Formatters } from '../../internal/format.js';
 import type { FlagItem, KpiFlag, RedFlagsModel } from './red-flags-model.js';
 import { typeCounts } from './red-flags-model.js';
@@ -84,4 +84,14 @@ export function noFlagsView(f: Formatters, model: RedFlagsModel): TemplateResult
     <p><strong>${model.kpi.flags.length ? 'No account shows a red flag.' : 'No red flags.'}</strong></p>
     ${checkedText(f, model).map((line) => html`<p>${line}</p>`)}
   </div>`;
+}
+
+/** What each flag type means, in a manager's words (FLAG_META), behind a disclosure under the list. */
+export function definitionsView(): TemplateResult {
+  return html`<details class="definitions" part="definitions">
+    <summary>What each flag means</summary>
+    <dl>
+      ${FLAG_TYPES.map((type) => html`<dt>${FLAG_META[type].label}</dt><dd>${FLAG_META[type].definition}</dd>`)}
+    </dl>
+  </details>`;
 }

@@ -126,6 +126,23 @@ export const redFlagsStyles = css`
   .no-flags p + p {
     color: var(--kam-muted);
   }
+  .definitions {
+    color: var(--kam-muted);
+    font-size: 0.9em;
+  }
+  .definitions summary {
+    cursor: pointer;
+  }
+  .definitions dl {
+    margin: 0.3em 0 0;
+  }
+  .definitions dt {
+    color: var(--kam-fg);
+    font-weight: 600;
+  }
+  .definitions dd {
+    margin: 0 0 0.3em;
+  }
   @media (forced-colors: active) {
     .account.selected {
       border: 2px solid Highlight;
