@@ -7,8 +7,8 @@
  * - ROI is written as a percentage (1.5 = "150%": the profit is one and a half times the cost to serve).
  * - An unknown figure is "—" with the reason beside it: no account of the tier has a cost to serve, its
  *   costs sum to 0, or none of its accounts with a cost has a profit figure.
- * - When only some accounts of a tier have a cost, the figures are of those accounts, and the line says
- *   how many ("3 of 5 accounts with a cost").
+ * - When only some accounts of a tier have a cost and a profit, ROI is of those accounts, and the line
+ *   says how many ("3 of 5 accounts").
  * - Without any cost in the feed the line says what would give one (`costToServe`, or `effort` with
  *   `cost-per-effort`) instead of four dashes.
  */
@@ -37,8 +37,8 @@ export function roiFigure(f: Formatters, roi: number | null): string {
 /** A tier's ROI in a few words, for its block in the summary: "ROI 150% on $20K cost", "ROI — (no cost to serve)". */
 export function tierRoiFigure(f: Formatters, roi: TierRoi): string {
   if (roi.roi === null) return `ROI ${UNKNOWN} (${roiUnknownReason(roi)})`;
-  const some = roi.costAccounts < roi.accounts ? `, ${f.integer(roi.costAccounts)} of ${f.integer(roi.accounts)} accounts` : '';
-  return `ROI ${roiFigure(f, roi.roi)} on ${f.moneyCompact(roi.cost!)} cost${some}`;
+  const some = roi.pairs < roi.accounts ? `, ${f.integer(roi.pairs)} of ${f.integer(roi.accounts)} accounts` : '';
+  return `ROI ${roiFigure(f, roi.roi)} on ${f.moneyCompact(roi.pairedCost!)} cost${some}`;
 }
 
 /** Whether the feed gives any account a cost to serve (else ROI is not a figure of this feed). */
@@ -62,8 +62,8 @@ export function roiSentence(f: Formatters, result: RoiResult): string {
   const all =
     total.roi === null
       ? `all accounts ${UNKNOWN} (${roiUnknownReason(total)})`
-      : `all accounts ${roiFigure(f, total.roi)} (profit ${f.moneyCompact(total.profit!)} on ${f.moneyCompact(total.cost!)} cost)`;
-  const some = total.costAccounts < total.accounts ? ` Figures of the ${f.integer(total.costAccounts)} of ${f.integer(total.accounts)} accounts with a cost to serve.` : '';
+      : `all accounts ${roiFigure(f, total.roi)} (profit ${f.moneyCompact(total.profit!)} on ${f.moneyCompact(total.pairedCost!)} cost)`;
+  const some = total.pairs < total.accounts ? ` Figures of the ${f.integer(total.pairs)} of ${f.integer(total.accounts)} accounts with a cost to serve and a profit.` : '';
   return `Return on the cost to serve (profit / cost): ${tiers.join(', ')}; ${all}.${some}`;
 }
 
@@ -88,7 +88,7 @@ export function roiTable(f: Formatters, result: RoiResult): TemplateResult | typ
   </tr>`;
   return html`<div class="table-scroll roi-table" part="roi-table" tabindex="0" role="region" aria-label="ROI by tier">
     <table>
-      <caption>Return on the cost to serve by tier: profit / cost, over the accounts with a cost to serve</caption>
+      <caption>Return on the cost to serve by tier: ROI = profit ÷ cost to serve of the accounts with both figures</caption>
       <thead>
         <tr>
           <th scope="col">Tier</th>
