@@ -21,7 +21,7 @@ import type { Portfolio } from '../../analysis/portfolio.js';
 import type { Account, KpiOverride } from '../../feed/schema.js';
 import { flagSentence } from '../../internal/flag-marks.js';
 import type { Formatters } from '../../internal/format.js';
-import { parseTargets } from '../scorecard/scorecard-options.js';
+import { parseTargets } from '../../internal/targets.js';
 
 /** One listed account: its flags of the types shown and their most severe one. */
 export interface FlagItem {

@@ -1,5 +1,5 @@
 /**
- * The scorecard's attributes as options: the KPI ids to show, the targets, the tier goals, and the tiles
+ * The scorecard's attributes as options: the KPI ids to show, the targets (read by internal/targets.ts), the tier goals, and the tiles
  * of the KPIs under them, so the element keeps one memo per step; and when a large feed's KPI trends
  * are derived (TrendsController).
  */
@@ -10,6 +10,7 @@ import type { Portfolio } from '../../analysis/portfolio.js';
 import type { Formatters } from '../../internal/format.js';
 import { scorecardTiles, type ScorecardKpis, type ScorecardModel } from './scorecard-model.js';
 import { toleranceOf } from './scorecard-status.js';
+import { parseTargets } from '../../internal/targets.js';
 
 /** KPI ids from the `kpis` attribute ("nps, churn"): trimmed, empty entries and repeats dropped; undefined when none. */
 export function parseKpiIds(text: string | null | undefined): string[] | undefined {
@@ -18,31 +19,7 @@ export function parseKpiIds(text: string | null | undefined): string[] | undefin
   return ids.length ? ids : undefined;
 }
 
-export interface Targets {
-  byId: Map<string, number>;
-  /** Entries that were not "id:number", quoted for the notes line. */
-  ignored: string[];
-}
-
-/** Targets from the `targets` attribute ("nps:50,churn:0.05") or property (the same text, or { nps: 50 }). */
-export function parseTargets(input: unknown): Targets {
-  const byId = new Map<string, number>();
-  const ignored: string[] = [];
-  const add = (id: string, raw: unknown, entry: string) => {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (id && Number.isFinite(n)) byId.set(id, n);
-    else ignored.push(entry);
-  };
-  if (typeof input === 'string') {
-    for (const entry of input.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const at = entry.lastIndexOf(':');
-      add(at > 0 ? entry.slice(0, at).trim() : '', at > 0 ? entry.slice(at + 1) : '', entry);
-    }
-  } else if (input && typeof input === 'object') {
-    for (const [id, raw] of Object.entries(input)) add(id.trim(), raw, `${id}:${String(raw)}`);
-  }
-  return { byId, ignored };
-}
+export { parseTargets, type Targets } from '../../internal/targets.js';
 
 /** Progress towards the tier goals (`tier-goals`, `goal-period`) of the accounts the KPIs are derived over; none without goals. */
 export function goalsOf(scope: Portfolio, goals: unknown, period: string | undefined): GoalProgress[] {
