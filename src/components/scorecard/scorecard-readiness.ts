@@ -7,7 +7,8 @@
  *
  * Decisions:
  * - A native <details>: keyboard and screen readers know it, and it is closed by default so the line is
- *   compact on a phone (280 px) and the tiles stay where the eye expects them.
+ *   compact and the tiles stay where the eye expects them. Below 360 px the line leaves out the count
+ *   of yes answers (the details give it), so it stays one line at 280 px.
  * - Verdict and answers carry a glyph (✓ yes, ✗ no, ? unknown) beside their words, never colour alone.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -23,9 +24,10 @@ const VERDICT: Readonly<Record<Readiness['verdict'], { glyph: string; word: stri
   undecided: { glyph: '?', word: 'undecided' },
 };
 
-/** The line of the closed disclosure: "KAM readiness: ready (2 of 3 yes)". */
-export function readinessLine(readiness: Readiness): string {
-  return `KAM readiness: ${VERDICT[readiness.verdict].word} (${readiness.yes} of ${readiness.questions.length} yes)`;
+/** The line of the closed disclosure: "KAM readiness: ready (2 of 3 yes)"; `short` leaves out the count (narrow widgets). */
+export function readinessLine(readiness: Readiness, short = false): string {
+  const verdict = `KAM readiness: ${VERDICT[readiness.verdict].word}`;
+  return short ? verdict : `${verdict} (${readiness.yes} of ${readiness.questions.length} yes)`;
 }
 
 /** The readiness check as a disclosure: the verdict line, and when opened the verdict in words and the three answers with their figures. */
@@ -33,7 +35,10 @@ export function readinessView(readiness: Readiness | undefined, f: Formatters): 
   if (!readiness) return nothing;
   const verdict = VERDICT[readiness.verdict];
   return html`<details class="readiness ${readiness.verdict}" part="readiness">
-    <summary part="readiness-summary"><span class="readiness-glyph" aria-hidden="true">${verdict.glyph}</span> ${readinessLine(readiness)}</summary>
+    <summary part="readiness-summary">
+      <span class="readiness-glyph" aria-hidden="true">${verdict.glyph}</span>
+      <span class="line-long">${readinessLine(readiness)}</span><span class="line-short">${readinessLine(readiness, true)}</span>
+    </summary>
     <div class="readiness-details">
       <p class="readiness-verdict">${readinessVerdictText(readiness)}</p>
       <ul>
@@ -56,6 +61,17 @@ export const readinessStyles = css`
     padding: 0.3em 0.6em;
     cursor: pointer;
     font-weight: 600;
+  }
+  .readiness .line-short {
+    display: none;
+  }
+  @container (max-width: 359px) {
+    .readiness .line-long {
+      display: none;
+    }
+    .readiness .line-short {
+      display: inline;
+    }
   }
   .readiness > summary:focus-visible {
     outline: 2px solid var(--kam-focus);
