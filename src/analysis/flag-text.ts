@@ -42,8 +42,6 @@ export function flagText(
       return `Revenue fell two periods in a row, ${percent('drop')} since ${periodName(v.earlierPeriod)} (from ${money('earlierRevenue')} to ${money('previousRevenue')} to ${money('revenue')}).`;
     case 'revenue-elsewhere/wallet-share':
       return `Share of wallet fell from ${percent('previousShare')} to ${percent('share')} of potential against ${then} (revenue ${money('revenue')} of ${money('potential')}).`;
-    case 'roi-falling/profit-negative':
-      return `Profit turned negative: ${money('profit')}, after ${money('previousProfit')} in ${then}.`;
     case 'roi-falling/roi-drop':
       return `ROI fell ${percent('drop')} against ${then} (from ${percent('previousRoi')} to ${percent('roi')} of the cost to serve).`;
     case 'key-account-loss/was-key':

@@ -10,12 +10,13 @@
  *     with profit below zero now.
  *   - tier-loss: an MVC of last period that is lower now; severe when it fell to STC or BZ, a warning
  *     when it is MGC (it still could be one again).
- *   - revenue-elsewhere (warning), first of: revenue down by at least `revenueDrop` against the previous
- *     period ('revenue-drop'); down in each of the last two periods and by at least `revenueDrop` over
- *     both ('falling'); share of wallet (revenue / potential) down by at least `walletDrop` ('wallet-share').
- *   - roi-falling (warning), first of: profit below zero now after zero or more ('profit-negative'); ROI
- *     (roi.ts: profit / cost to serve) down by at least `roiDrop` of the previous period's positive ROI
- *     ('roi-drop').
+ *   - revenue-elsewhere (warning), a key account, first of: revenue down by at least `revenueDrop` against
+ *     the previous period ('revenue-drop'); down in each of the last two periods and by at least
+ *     `revenueDrop` over both ('falling'); share of wallet (revenue / potential) down by at least
+ *     `walletDrop` ('wallet-share').
+ *   - roi-falling (warning), a key account: ROI (roi.ts: profit / cost to serve) down by at least `roiDrop`
+ *     of the previous period's positive ROI ('roi-drop'). A key account whose profit turned negative is
+ *     at a loss: that is the key-account-loss flag.
  *   - unhappy (warning), a key account, first of: NPS of a detractor, 0 to 6 ('detractor'); NPS down by at
  *     least `npsDrop` ('nps-drop'); CSAT down by at least `csatDrop` ('csat-drop').
  *   - goal-missed (warning): one flag per goal of the account's own `goals` (revenue, profit, nps, csat)
@@ -23,8 +24,9 @@
  *     current and the previous period.
  *
  * Decisions:
- * - Revenue going elsewhere and ROI falling are flagged on every account (the texts do not restrict them);
- *   the other types are about key accounts, as the texts name them.
+ * - Every flag is about a key account, except a missed goal of the account's own `goals` (a goal set is
+ *   an account someone watches): the texts ask which key accounts need action now, and a list of every
+ *   small account whose revenue dipped would hide them (on the sample feed it would double the list).
  * - One flag per type and account (the first condition met), except goals: one per goal missed.
  * - A flag never repeats another: a lost key account carries that flag alone, and an account with the
  *   key-account-loss flag has no roi-falling flag, nor a tier-loss flag for an MVC now BZ (its loss is
@@ -39,6 +41,7 @@ import type { Account } from '../feed/schema.js';
 import { NO_TIER, type AccountColumns } from './columns.js';
 import type { Kpi } from './kpis.js';
 import { atLeast, compareCodeUnits } from './numbers.js';
+import { revenueOrder } from './revenue-order.js';
 import type { Portfolio } from './portfolio.js';
 import { TIER_ORDER } from './tiers.js';
 
@@ -107,11 +110,11 @@ export interface FlagResult {
 export const FLAG_META: Readonly<Record<FlagType, { label: string; definition: string }>> = {
   'revenue-elsewhere': {
     label: 'Revenue going elsewhere',
-    definition: 'Revenue fell by 10% or more against last period, fell two periods in a row, or the share of the customer’s spend you win fell: business that would have come to you goes to someone else.',
+    definition: 'A key account whose revenue fell noticeably against last period (10% by default) or two periods in a row, or whose share of the customer’s spend fell: business that would have come to you goes to someone else.',
   },
   'roi-falling': {
     label: 'ROI falling',
-    definition: 'What the account returns on its cost to serve fell by a fifth or more against last period, or its profit turned negative.',
+    definition: 'What a key account returns on its cost to serve (profit ÷ cost to serve) fell noticeably against last period (by a fifth by default).',
   },
   'key-account-loss': {
     label: 'Key account at a loss',
@@ -156,7 +159,6 @@ interface Before {
   earlierLabel: string;
   revenue: Float64Array;
   earlierRevenue: Float64Array;
-  profit: Float64Array;
   potential: Float64Array;
   nps: Float64Array;
   csat: Float64Array;
@@ -186,7 +188,6 @@ function previousFigures(portfolio: Portfolio): Before | undefined {
     earlierLabel: periods.count > 2 ? periods.labels[periods.count - 3]! : '',
     revenue: at(columns.revenue),
     earlierRevenue: at(columns.previousRevenue),
-    profit: at(columns.profit),
     potential: at(columns.potential),
     nps: at(columns.nps),
     csat: at(columns.csat),
@@ -230,18 +231,17 @@ export function accountFlags(portfolio: Portfolio): FlagResult {
     if (tierThen === 0 && tier[i]! > 0 && !(atLoss && tier[i] === 3)) {
       add({ type: 'tier-loss', severity: tier[i] === 1 ? 'warning' : 'severe', index: i, code: 'from-mvc', values: { previousTier: 'MVC', tier: tierName(tier[i]!), period } });
     }
+    if (!key) continue;
     if (before) {
       const elsewhere = revenueElsewhere(i, rev, potential[i]!, before, rules);
       if (elsewhere) add(elsewhere);
       if (!atLoss) {
-        const falling = roiFalling(i, prof, roi![i]!, before, rules);
+        const falling = roiFalling(i, roi![i]!, before, rules);
         if (falling) add(falling);
       }
     }
-    if (key) {
-      const unhappy = unhappyKeyAccount(i, nps[i]!, csat[i]!, before, rules);
-      if (unhappy) add(unhappy);
-    }
+    const unhappy = unhappyKeyAccount(i, nps[i]!, csat[i]!, before, rules);
+    if (unhappy) add(unhappy);
   }
   // A lost key account carries that flag alone.
   goalsMissed(accounts, columns, (flag) => flagsOf[flag.index]?.[0]?.type !== 'lost-key-account' && add(flag));
@@ -272,11 +272,9 @@ function revenueElsewhere(i: number, rev: number, pot: number, before: Before, r
   return undefined;
 }
 
-/** ROI falling: profit turned negative, or ROI down by the threshold from a positive ROI. */
-function roiFalling(i: number, prof: number, roiNow: number, before: Before, rules: FlagRules): RedFlag | undefined {
+/** ROI falling: ROI down by the threshold from a positive ROI. */
+function roiFalling(i: number, roiNow: number, before: Before, rules: FlagRules): RedFlag | undefined {
   const period = before.label;
-  const profThen = before.profit[i]!;
-  if (prof < 0 && profThen >= 0) return warning('roi-falling', i, 'profit-negative', { profit: prof, previousProfit: profThen, period });
   const roiThen = before.roi[i]!;
   if (known(roiNow) && roiThen > 0) {
     const drop = (roiThen - roiNow) / roiThen;
@@ -312,18 +310,62 @@ function goalsMissed(accounts: readonly Account[], columns: AccountColumns, add:
 
 /** The result from each account's flags: sorted, counted, with each account's level and position. */
 function flagResult(accounts: readonly Account[], revenue: Float64Array, flagsOf: readonly (RedFlag[] | undefined)[]): FlagResult {
-  const level = new Uint8Array(accounts.length);
+  const n = accounts.length;
+  const level = new Uint8Array(n);
   const counts = Object.fromEntries(FLAG_TYPES.map((type) => [type, 0])) as Record<FlagType, number>;
-  const flagged: FlaggedAccount[] = [];
-  for (let i = 0; i < accounts.length; i++) {
+  let flaggedCount = 0;
+  let severe = 0;
+  for (let i = 0; i < n; i++) {
     const flags = flagsOf[i];
     if (!flags) continue;
     if (flags.length > 1) flags.sort(byFlagOrder);
     level[i] = levelOf(flags[0]!.severity);
+    if (level[i] === SEVERE) severe++;
     countTypes(flags, counts);
-    flagged.push({ index: i, account: accounts[i]!, severity: severityOf(level[i]!), flags });
+    flaggedCount++;
   }
-  return finish(flagged, level, counts, revenue);
+  const order = flagOrder(accounts, revenue, level, flaggedCount, severe);
+  const position = new Int32Array(n).fill(-1);
+  const flagged = new Array<FlaggedAccount>(order.length);
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p]!;
+    position[i] = p;
+    flagged[p] = { index: i, account: accounts[i]!, severity: severityOf(level[i]!), flags: flagsOf[i]! };
+  }
+  return { accounts: flagged, level, position, counts, severe };
+}
+
+/**
+ * The flagged accounts (level > 0) in the order of the list: severe first, then by revenue (largest
+ * first), then by name, then input order. Revenue orders by a radix sort (revenue-order.ts), so 30,000
+ * flagged accounts of 100,000 take no comparison sort; only accounts of equal revenue are compared.
+ */
+function flagOrder(accounts: readonly Account[], revenue: Float64Array, level: Uint8Array, count: number, severe: number): Uint32Array {
+  const indexes = new Uint32Array(count);
+  const amounts = new Float64Array(count);
+  for (let i = 0, k = 0; i < level.length; i++) {
+    if (level[i] === 0) continue;
+    indexes[k] = i;
+    amounts[k++] = revenue[i]!;
+  }
+  const byRevenue = revenueOrder(amounts);
+  const order = new Uint32Array(count);
+  // Severe accounts first, warnings after them, each in order of revenue.
+  let s = 0;
+  let w = severe;
+  for (let r = 0; r < count; r++) {
+    const i = indexes[byRevenue[r]!]!;
+    order[level[i] === SEVERE ? s++ : w++] = i;
+  }
+  // Equal revenue within a severity: by name, then input order.
+  const byName = (a: number, b: number) => compareCodeUnits(accounts[a]!.name, accounts[b]!.name) || a - b;
+  for (let start = 0; start < count; ) {
+    let end = start + 1;
+    while (end < count && end !== severe && revenue[order[end]!] === revenue[order[start]!]) end++;
+    if (end - start > 1) order.subarray(start, end).sort(byName);
+    start = end;
+  }
+  return order;
 }
 
 /** Most severe first, then in the order of FLAG_TYPES. */
@@ -339,20 +381,6 @@ function countTypes(flags: readonly RedFlag[], counts: Record<FlagType, number>)
     for (let g = 0; g < f; g++) if (flags[g]!.type === type) first = false;
     if (first) counts[type]++;
   }
-}
-
-/** Sorts the flagged accounts (most severe, most revenue, name) and counts them. */
-function finish(flagged: FlaggedAccount[], level: Uint8Array, counts: Record<FlagType, number>, revenue: Float64Array): FlagResult {
-  flagged.sort(
-    (a, b) => level[b.index]! - level[a.index]! || revenue[b.index]! - revenue[a.index]! || compareCodeUnits(a.account.name, b.account.name) || a.index - b.index,
-  );
-  const position = new Int32Array(level.length).fill(-1);
-  let severe = 0;
-  flagged.forEach((entry, p) => {
-    position[entry.index] = p;
-    if (entry.severity === 'severe') severe++;
-  });
-  return { accounts: flagged, level, position, counts, severe };
 }
 
 /**

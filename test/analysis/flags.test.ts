@@ -4,12 +4,12 @@ import { DEFAULT_FLAG_RULES, FLAG_META, FLAG_TYPES, Portfolio, accountFlags, fla
 
 /*
  * Three quarters, 2026-Q3 the current one. Tiers are given (in the points for 2026-Q2, and now), so the
- * fixture does not depend on the tier rule; every figure not named is the same in both quarters.
+ * fixture does not depend on the tier rule; every figure not named is the same in both quarters. Every
+ * account from drop to noprofit is a key account (MGC); smalldrop and grumpy are not (STC).
  *   drop       revenue 1000 -> 800: down 20% >= 10%                                   revenue-elsewhere/revenue-drop
  *   slide      revenue 1000 (Q1) -> 950 -> 900: down 5.3% now, 10% over both          revenue-elsewhere/falling
  *   dip        revenue 1000 (Q1) -> 960 -> 910: 9% over both                          no flag
  *   wallet     revenue 500 of potential 800 (62.5%) -> of 1000 (50%): 12.5 points     revenue-elsewhere/wallet-share
- *   turned     profit 20 -> -10 (STC)                                                 roi-falling/profit-negative
  *   roi        profit 50 / cost 100 (50%) -> 30 / 100 (30%): ROI down 40% >= 20%      roi-falling/roi-drop
  *   free       profit 50 -> 30 at cost 0: no ROI                                      no flag
  *   noprofit   no profit at all                                                       no flag
@@ -18,6 +18,7 @@ import { DEFAULT_FLAG_RULES, FLAG_META, FLAG_TYPES, Portfolio, accountFlags, fla
  *   npsdrop    MGC, NPS 9 -> 7                                                        unhappy/nps-drop
  *   csatdrop   MVC, CSAT 5 -> 4                                                       unhappy/csat-drop
  *   grumpy     STC, NPS 3 (not a key account)                                         no flag
+ *   smalldrop  STC, revenue 1000 -> 500 (not a key account)                           no flag
  *   fallen     MVC in Q2, STC now                                                     tier-loss (severe)
  *   slipped    MVC in Q2, MGC now                                                     tier-loss (warning)
  *   gone       MGC in Q2 with 2000, revenue 0 now (and profit -100, NPS 2)            lost-key-account alone (severe)
@@ -34,19 +35,19 @@ const account = (id: string, tier: string, then: Point, now: Point, { q1, ...ext
 });
 const steady = { profit: 10 };
 const accounts = [
-  account('drop', 'STC', { revenue: 1000, ...steady }, { revenue: 800, ...steady }),
-  account('slide', 'STC', { revenue: 950, ...steady }, { revenue: 900, ...steady }, { q1: { revenue: 1000, tier: 'STC' } }),
-  account('dip', 'STC', { revenue: 960, ...steady }, { revenue: 910, ...steady }, { q1: { revenue: 1000, tier: 'STC' } }),
-  account('wallet', 'STC', { revenue: 500, potential: 800, ...steady }, { revenue: 500, potential: 1000, ...steady }),
-  account('turned', 'STC', { revenue: 500, profit: 20 }, { revenue: 500, profit: -10 }),
-  account('roi', 'STC', { revenue: 600, profit: 50, costToServe: 100 }, { revenue: 600, profit: 30, costToServe: 100 }),
-  account('free', 'STC', { revenue: 350, profit: 50, costToServe: 0 }, { revenue: 350, profit: 30, costToServe: 0 }),
-  account('noprofit', 'STC', { revenue: 300 }, { revenue: 300 }),
+  account('drop', 'MGC', { revenue: 1000, ...steady }, { revenue: 800, ...steady }),
+  account('slide', 'MGC', { revenue: 950, ...steady }, { revenue: 900, ...steady }, { q1: { revenue: 1000, tier: 'MGC' } }),
+  account('dip', 'MGC', { revenue: 960, ...steady }, { revenue: 910, ...steady }, { q1: { revenue: 1000, tier: 'MGC' } }),
+  account('wallet', 'MGC', { revenue: 500, potential: 800, ...steady }, { revenue: 500, potential: 1000, ...steady }),
+  account('roi', 'MGC', { revenue: 500, profit: 50, costToServe: 100 }, { revenue: 500, profit: 30, costToServe: 100 }),
+  account('free', 'MGC', { revenue: 350, profit: 50, costToServe: 0 }, { revenue: 350, profit: 30, costToServe: 0 }),
+  account('noprofit', 'MGC', { revenue: 300 }, { revenue: 300 }),
   account('lossmaker', 'MVC', { revenue: 3000, profit: 100, costToServe: 200 }, { revenue: 3000, profit: -50, costToServe: 200 }),
   account('detractor', 'MGC', { revenue: 700, ...steady }, { revenue: 700, nps: 5, ...steady }),
   account('npsdrop', 'MGC', { revenue: 1100, nps: 9, ...steady }, { revenue: 1100, nps: 7, ...steady }),
   account('csatdrop', 'MVC', { revenue: 1500, csat: 5, ...steady }, { revenue: 1500, csat: 4, ...steady }),
   account('grumpy', 'STC', { revenue: 200, ...steady }, { revenue: 200, nps: 3, ...steady }),
+  account('smalldrop', 'STC', { revenue: 1000, ...steady }, { revenue: 500, ...steady }),
   account('fallen', 'STC', { revenue: 2500, tier: 'MVC', ...steady }, { revenue: 2500, ...steady }),
   account('slipped', 'MGC', { revenue: 2000, tier: 'MVC', ...steady }, { revenue: 2000, ...steady }),
   account('gone', 'MGC', { revenue: 2000, ...steady }, { revenue: 0, profit: -100, nps: 2 }),
@@ -85,17 +86,13 @@ describe('accountFlags: each type and code, with its figures', () => {
     ]);
   });
 
-  it('ROI falling: profit turned negative', () => {
-    expect(byId('turned')).toEqual([flag('turned', 'roi-falling', 'warning', 'profit-negative', { profit: -10, previousProfit: 20, period: '2026-Q2' })]);
-  });
-
   it('ROI falling: ROI down by a fifth or more; none at zero cost or without profit', () => {
     expect(byId('roi')).toEqual([flag('roi', 'roi-falling', 'warning', 'roi-drop', { roi: 0.3, previousRoi: 0.5, drop: (0.5 - 0.3) / 0.5, period: '2026-Q2' })]);
     expect(byId('free')).toEqual([]);
     expect(byId('noprofit')).toEqual([]);
   });
 
-  it('key account at a loss: an MVC of last period with profit below zero now (severe), and no ROI flag beside it', () => {
+  it('key account at a loss: an MVC of last period with profit below zero now (severe), and no ROI flag beside it (its ROI fell too)', () => {
     expect(byId('lossmaker')).toEqual([flag('lossmaker', 'key-account-loss', 'severe', 'was-key', { profit: -50, revenue: 3000, tier: 'MVC', period: '2026-Q2' })]);
   });
 
@@ -115,7 +112,12 @@ describe('accountFlags: each type and code, with its figures', () => {
     expect(byId('gone')).toEqual([flag('gone', 'lost-key-account', 'severe', 'no-revenue', { previousRevenue: 2000, previousTier: 'MGC', period: '2026-Q2' })]);
   });
 
-  it('goal missed: one flag per goal of the account the figure is below', () => {
+  it('not for an account that is not a key account: revenue halved, a detractor', () => {
+    expect(byId('smalldrop')).toEqual([]);
+    expect(byId('grumpy')).toEqual([]);
+  });
+
+  it('goal missed: one flag per goal of the account the figure is below, key account or not', () => {
     expect(byId('goals')).toEqual([flag('goals', 'goal-missed', 'warning', 'revenue', { goal: 1200, value: 1000 }), flag('goals', 'goal-missed', 'warning', 'csat', { goal: 4, value: 3 })]);
   });
 });
@@ -133,8 +135,7 @@ describe('accountFlags: order, levels and counts', () => {
       'slide', // 900
       'drop', // 800
       'detractor', // 700
-      'roi', // 600
-      'turned', // 500, 'turned' before 'wallet'
+      'roi', // 500, 'roi' before 'wallet'
       'wallet', // 500
     ]);
     expect(result.accounts.slice(0, 3).every((entry) => entry.severity === 'severe')).toBe(true);
@@ -143,9 +144,9 @@ describe('accountFlags: order, levels and counts', () => {
   it('gives each account its level and position, counts accounts per type and the severe ones', () => {
     expect([...result.level]).toEqual(accounts.map(({ id }) => (['lossmaker', 'fallen', 'gone'].includes(id) ? 2 : result.accounts.some((e) => e.account.id === id) ? 1 : 0)));
     expect(result.position[at('lossmaker')]).toBe(0);
-    expect(result.position[at('wallet')]).toBe(12);
+    expect(result.position[at('wallet')]).toBe(11);
     expect(result.position[at('dip')]).toBe(-1);
-    expect(result.counts).toEqual({ 'revenue-elsewhere': 3, 'roi-falling': 2, 'key-account-loss': 1, unhappy: 3, 'tier-loss': 2, 'lost-key-account': 1, 'goal-missed': 1 });
+    expect(result.counts).toEqual({ 'revenue-elsewhere': 3, 'roi-falling': 1, 'key-account-loss': 1, unhappy: 3, 'tier-loss': 2, 'lost-key-account': 1, 'goal-missed': 1 });
     expect(result.severe).toBe(3);
   });
 
@@ -298,7 +299,6 @@ describe('flagText', () => {
     expect(text('drop')).toBe('Revenue fell 20% against 2026-Q2 (from €1000 to €800).');
     expect(text('slide')).toBe('Revenue fell two periods in a row, 10% since 2026-Q1 (from €1000 to €950 to €900).');
     expect(text('wallet')).toBe('Share of wallet fell from 63% to 50% of potential against 2026-Q2 (revenue €500 of €1000).');
-    expect(text('turned')).toBe('Profit turned negative: €-10, after €20 in 2026-Q2.');
     expect(text('roi')).toBe('ROI fell 40% against 2026-Q2 (from 50% to 30% of the cost to serve).');
     expect(text('lossmaker')).toBe('An MVC in 2026-Q2 now at a loss: profit €-50 on revenue of €3000.');
     expect(text('detractor')).toBe("NPS answer 5: a detractor's (0 to 6).");
