@@ -25,8 +25,10 @@ describe('deriveKpis: definitions on a hand-computed feed', () => {
 
   it('returns the KPIs in a fixed order, all derived', () => {
     expect(kpis.map((x) => x.id)).toEqual([...KPI_IDS]);
-    expect(KPI_IDS).toEqual(['revenue-growth', 'retention', 'churn', 'nrr', 'nps', 'csat', 'clv', 'upsell', 'referenceable', 'top20-share']);
-    expect(kpis.every((x) => x.source === 'derived' && x.available)).toBe(true);
+    expect(KPI_IDS).toEqual(['revenue-growth', 'retention', 'churn', 'nrr', 'nps', 'csat', 'clv', 'upsell', 'referenceable', 'top20-share', 'roi']);
+    expect(kpis.every((x) => x.source === 'derived')).toBe(true);
+    // Every one available but ROI: no account of this feed has a cost to serve.
+    expect(kpis.filter((x) => !x.available).map((x) => x.id)).toEqual(['roi']);
   });
 
   it('revenue growth: (120 + 0 + 80 + 30) / (100 + 50 + 0 + 40) − 1 over the accounts with previousRevenue', () => {
@@ -290,6 +292,8 @@ const accountArb = fc.record(
     nps: maybe(fc.integer({ min: 0, max: 10 })),
     csat: maybe(fc.double({ min: 1, max: 5, noNaN: true })),
     clv: maybe(moneyArb),
+    profit: maybe(fc.integer({ min: -1000, max: 1000 })),
+    costToServe: maybe(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 }))),
     expanded: maybe(fc.boolean()),
     referenceable: maybe(fc.boolean()),
     history: maybe(fc.array(fc.record({ period: periodArb, revenue: moneyArb }), { maxLength: 5 })),
@@ -345,6 +349,8 @@ describe('deriveKpis: properties', () => {
           upsell: some((a) => a.revenue > 0 && has(a.expanded)),
           referenceable: some((a) => has(a.referenceable)),
           'top20-share': some((a) => a.revenue > 0),
+          // ROI: the accounts with both a cost and a profit cost more than 0 together.
+          roi: accounts.filter((a) => has(a.costToServe) && has(a.profit)).reduce((sum, a) => sum + a.costToServe!, 0) > 0,
         };
         for (const id of KPI_IDS) {
           const kpi = k.get(id)!;

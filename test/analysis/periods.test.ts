@@ -21,7 +21,8 @@ import {
  * Three quarters, the current one last (cutoff 0.8, default rule).
  *   2026-Q1: a 50, f 40 (total 90): a .556, f 1.0 -> vital few a, f.                        MVC 2, MGC 0
  *   2026-Q2: a 60, f 40, e 20, b 15, c 10 (145): a .414, f .690, e .828 -> vital few a, f, e;
- *            b: headroom 100 − 15 >= 15 -> MGC; c: profit −5 -> BZ; e: tier MGC given for Q2.  MVC 2, MGC 2, BZ 1
+ *            b: potential 100 reaches the smallest MVC's revenue (e, 20) -> MGC; c: profit −5 -> BZ;
+ *            e: tier MGC given for Q2.                                                         MVC 2, MGC 2, BZ 1
  *   2026-Q3 (now): a 100, b 80, f 40, d 20, e 10, c 0 (250): a .4, b .72, f .88 -> vital few a, b, f;
  *            c: profit −2 -> BZ; d, e: STC.                                                     MVC 3, STC 2, BZ 1
  * Movement Q2 -> Q3: a, f MVC -> MVC; b MGC -> MVC; e MGC -> STC; c BZ -> lost (revenue 10 then, 0 now);
@@ -70,7 +71,7 @@ describe('a portfolio’s periods', () => {
   });
 
   it('reasons quote the period’s figures', () => {
-    expect(periods.at(1).portfolio.assignment(1).reason).toEqual({ code: 'headroom', values: { headroom: 85, revenue: 15, potential: 100, factor: 1 } });
+    expect(periods.at(1).portfolio.assignment(1).reason).toEqual({ code: 'could-be-mvc', values: { potential: 100, revenue: 15, smallestMvcRevenue: 20 } });
   });
 
   it('find an account in another period: rowOf and members', () => {
