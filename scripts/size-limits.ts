@@ -13,8 +13,8 @@ export interface Limit {
 /**
  * By figure, as the report names it. The ceilings are the sizes of 2026-12-03 with figures by period (every
  * KPI against its previous period, tier movement and goals, the Pareto chart over time, the quadrant's
- * trail): lower one when its figure shrinks, and remove it once the budget is met. A figure without a
- * budget has a ceiling only.
+ * trail), and <kam-red-flags> as it came (57.2 KB): lower one when its figure shrinks, and remove it once
+ * the budget is met. A figure without a budget has a ceiling only.
  */
 export const LIMITS: Readonly<Record<string, Limit>> = {
   'autoloader + <kam-pareto>': { budget: 40, ceiling: 51.1 },
@@ -22,6 +22,7 @@ export const LIMITS: Readonly<Record<string, Limit>> = {
   'kam-widgets.js': { budget: 78, ceiling: 94.0 },
   'autoloader + <kam-feed>': { ceiling: 33.1 },
   'autoloader + <kam-quadrant>': { ceiling: 60.0 },
+  'autoloader + <kam-red-flags>': { ceiling: 57.2 },
   'autoloader + <kam-scorecard>': { ceiling: 57.5 },
   'autoloader + <kam-tier-matrix>': { ceiling: 59.5 },
 };
