@@ -73,8 +73,8 @@ export function tableColumns(f: Formatters, model: TierMatrixModel, flaggedOf: (
     );
   }
   columns.push(
-    flagTableColumn(flaggedOf),
     { id: 'reason', label: 'Why this tier', sortValue: (r) => r.assignment.reason.code, cell: (r) => tierReasonText(r.assignment.reason, f.moneyCompact, f.percent) },
+    flagTableColumn(flaggedOf),
   );
   return columns;
 }
@@ -98,9 +98,9 @@ export function csvColumns(model: TierMatrixModel | undefined, flaggedOf: (row: 
     { header: 'headroom', value: headroom },
     { header: 'impact', value: (r) => r.assignment.account.impact },
     { header: 'effort', value: (r) => r.assignment.account.effort },
+    { header: 'tier_reason', value: (r) => tierReasonText(r.assignment.reason) },
     { header: 'cost_to_serve', value: (r) => model?.roi.cost[r.assignment.index] },
     { header: 'roi', value: (r) => model?.roi.roi[r.assignment.index] },
     ...flagCsvColumns(flaggedOf),
-    { header: 'tier_reason', value: (r) => tierReasonText(r.assignment.reason) },
   ];
 }
