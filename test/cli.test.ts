@@ -33,7 +33,34 @@ describe('kam-widgets CLI', () => {
     expect(out[1]).toBe('Accounts: 250 valid');
     expect(out[3]).toBe('Periods: 2024-Q3 … 2026-Q2 (8), then 2026-Q3');
     expect(out[4]).toMatch(/^Vital few: 52 of 250 accounts \(20\.8%\) produce 80% of revenue$/);
-    expect(out[5]).toMatch(/^Tiers: MVC \d+, MGC \d+, STC \d+, BZ \d+$/);
+    expect(out[5]).toMatch(/^Tiers: MVC \d+, MGC \d+, STC \d+, BZ \d+ \(tier rule "texts"\)$/);
+    expect(out[6]).toMatch(/^ROI: [\d.,]+% \(profit \$[\d.]+[KM] on cost to serve \$[\d.]+[KM], \d+ accounts\)$/);
+  });
+
+  it('tiers the summary under the tier rule and options given, as the widgets\' attributes do', async () => {
+    // Total 2,051,000: X1 and X2 are the vital few; the smallest MVC has 650,000 (the issue's example).
+    const accounts = [
+      { id: 'X1', name: 'X1', revenue: 1_000_000, profit: 100_000, costToServe: 50_000 },
+      { id: 'X2', name: 'X2', revenue: 650_000, profit: 60_000, costToServe: 30_000 },
+      { id: 'L', name: 'L', revenue: 400_000, profit: 40_000, potential: 700_000, effort: 100 },
+      { id: 'S', name: 'S', revenue: 1_000, potential: 2_000 },
+    ];
+    const tiersLine = async (...options: string[]) => {
+      const out: string[] = [];
+      await run(['validate', 'feed.json', ...options], { out: (l) => out.push(l), err: (l) => out.push(l), readFile: async () => JSON.stringify(accounts) });
+      return out.filter((line) => /^(Tiers|ROI):/.test(line));
+    };
+    // Texts: L's potential reaches 650,000: MGC; S has no profit: STC, said so. ROI: 160,000 on 80,000 (X1, X2).
+    expect(await tiersLine()).toEqual(['Tiers: MVC 2, MGC 1, STC 1, BZ 0 (tier rule "texts"; 1 STC has no profit figure)', 'ROI: 200% (profit $160K on cost to serve $80K, 2 accounts)']);
+    // Headroom: S's headroom is 1x its revenue: MGC; L's is not. L's effort at 100 a unit: 40,000 more profit on 10,000 more cost.
+    expect(await tiersLine('--tier-rule', 'headroom', '--cost-per-effort', '100')).toEqual([
+      'Tiers: MVC 2, MGC 1, STC 1, BZ 0 (tier rule "headroom")',
+      'ROI: 222.2% (profit $200K on cost to serve $90K, 3 accounts)',
+    ]);
+    // A revenue floor below which growth does not count, a minimum margin: L (10%) stays MGC by potential.
+    expect((await tiersLine('--min-margin', '0.2', '--revenue-floor', '5000'))[0]).toBe('Tiers: MVC 2, MGC 1, STC 1, BZ 0 (tier rule "texts"; 1 STC has no profit figure)');
+    // By profit: X1 100,000 of 200,000 (50%), X2 (80%): the same vital few.
+    expect((await tiersLine('--tier-measure', 'profit'))[0]).toBe('Tiers: MVC 2, MGC 1, STC 1, BZ 0 (tier rule "texts"; 1 STC has no profit figure)');
   });
 
   it('exits 1 and names the row and column when one account breaks the contract', async () => {
@@ -109,8 +136,13 @@ describe('kam-widgets CLI', () => {
       [['validate', 'test/fixtures/crm-export.csv', '--currency', 'E!'], '--currency "E!" is not a currency code: write it like USD or EUR.'],
       [
         ['validate', 'demo/public/sample-feed.json', '--field-map', 'turnover=Revenue'],
-        '--field-map: field-map entry "turnover=Revenue": "turnover" is not a field of the feed contract. Fields: id, name, revenue, previousRevenue, profit, potential, effort, impact, tier, nps, csat, clv, expanded, referenceable, owner, segment, region, industry, country, url, history, period.',
+        '--field-map: field-map entry "turnover=Revenue": "turnover" is not a field of the feed contract. Fields: id, name, revenue, previousRevenue, profit, costToServe, potential, effort, impact, tier, nps, csat, clv, expanded, referenceable, goals, owner, segment, region, industry, country, url, history, goals.revenue, goals.profit, goals.nps, goals.csat, period.',
       ],
+      [['validate', 'demo/public/sample-feed.json', '--tier-rule', 'pareto'], '--tier-rule must be texts or headroom, not "pareto".'],
+      [['validate', 'demo/public/sample-feed.json', '--tier-measure', 'margin'], '--tier-measure must be revenue, profit or clv, not "margin".'],
+      [['validate', 'demo/public/sample-feed.json', '--min-margin', '10%'], '--min-margin must be a number, not "10%".'],
+      [['validate', 'demo/public/sample-feed.json', '--revenue-floor=-5'], '--revenue-floor must be a number >= 0, not "-5".'],
+      [['validate', 'demo/public/sample-feed.json', '--cost-per-effort', 'lots'], '--cost-per-effort must be a number, not "lots".'],
       [['validate', 'demo/public/sample-feed.json', '--field-map', 'id='], '--field-map: field-map entry "id=": name the column after "=", as in "id=Account Name".'],
       [['validate', 'x.json', '--colour', 'red'], /^Unknown option '--colour'\. .* Run "kam-widgets --help" for the usage\.$/],
       [['validate', 'missing.json'], "Cannot read missing.json: ENOENT: no such file or directory, open 'missing.json'"],

@@ -1,16 +1,21 @@
 /**
- * `npx kam-widgets validate <file.json|file.csv> [--field-map ...] [--locale de-DE] [--currency EUR]`
+ * `npx kam-widgets validate <file.json|file.csv> [--field-map ...] [--locale de-DE] [--currency EUR]
+ *   [--tier-rule texts|headroom] [--tier-measure revenue|profit|clv] [--min-margin 0.1] [--revenue-floor 50000]
+ *   [--cost-per-effort 150]`
  * `npx kam-widgets schema [--markdown]`
  *
  * For CRM admins checking an export before wiring it in: prints every problem with its path or row (first
  * those that drop an account, then those that only drop a field), and a summary (accounts, total revenue,
- * vital few, tiers). Exit code 0 only when the whole feed meets the contract; 1 when anything does not
+ * vital few, tiers under the same rules and options as the widgets' attributes, ROI when the feed has
+ * costs). Exit code 0 only when the whole feed meets the contract; 1 when anything does not
  * (even one field a widget would ignore); 2 for a usage error (one line: a bad option, locale, currency or
  * field map, a file it cannot read). Text from the file (names, headers, keys) is printed with control
  * characters escaped, so it cannot drive the terminal.
  */
 import { parseArgs } from 'node:util';
-import { Portfolio } from '../analysis/portfolio.js';
+import { Portfolio, type PortfolioRules } from '../analysis/portfolio.js';
+import { MEASURES } from '../analysis/roi.js';
+import { RULE_STEPS, TIER_RULE_NAMES } from '../analysis/tiers.js';
 import { parseCsvFeed } from '../feed/csv.js';
 import { FeedError, describeProblem } from '../feed/errors.js';
 import { fieldTableMarkdown } from '../feed/field-docs.js';
@@ -27,9 +32,11 @@ export interface CliIo {
 
 const USAGE = `Usage:
   kam-widgets validate <file.json|file.csv> [--field-map "id=AccountId,name=Account Name,revenue=Annual Revenue"] [--locale en-US] [--currency USD] [--format json|csv]
+                       [--tier-rule texts|headroom] [--tier-measure revenue|profit|clv] [--min-margin 0.1] [--revenue-floor 50000] [--cost-per-effort 150]
   kam-widgets schema [--markdown]
 
 validate  checks a feed against the kam-widgets contract; exit code 0 when all of it is valid, 1 otherwise.
+          Its summary tiers the accounts as the widgets do, under the tier rule and options given (as their attributes).
 schema    prints the feed's JSON Schema (with --markdown: the field tables of the docs).`;
 
 const MORE = 'Run "kam-widgets --help" for the usage.';
@@ -75,11 +82,38 @@ function loadOptions(values: { format?: string; 'field-map'?: string; locale?: s
   }
 }
 
-function summary(feed: Feed, io: CliIo): void {
+const words = (list: readonly string[]) => `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+
+/** The portfolio rules from the rule options (as the widgets' attributes of the same names); a one-line usage error for a value that cannot be used. */
+function ruleOptions(values: Record<string, string | boolean | undefined>): Partial<PortfolioRules> | string {
+  const rules: Partial<PortfolioRules> = {};
+  const rule = values['tier-rule'];
+  const measure = values['tier-measure'];
+  if (typeof rule === 'string') {
+    if (!(TIER_RULE_NAMES as readonly string[]).includes(rule)) return `--tier-rule must be ${words(TIER_RULE_NAMES)}, not "${rule}".`;
+    rules.rule = rule as PortfolioRules['rule'];
+  }
+  if (typeof measure === 'string') {
+    if (!(MEASURES as readonly string[]).includes(measure)) return `--tier-measure must be ${words(MEASURES)}, not "${measure}".`;
+    rules.measure = measure as PortfolioRules['measure'];
+  }
+  const numbers = [['min-margin', 'minMargin', -Infinity], ['revenue-floor', 'revenueFloor', 0], ['cost-per-effort', 'costPerEffort', 0]] as const;
+  for (const [option, key, min] of numbers) {
+    const text = values[option];
+    if (typeof text !== 'string') continue;
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n)) return `--${option} must be a number, not "${text}".`;
+    if (n < min) return `--${option} must be a number >= ${min}, not "${text}".`;
+    rules[key] = n;
+  }
+  return rules;
+}
+
+function summary(feed: Feed, rules: Partial<PortfolioRules>, io: CliIo): void {
   const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: feed.currency, notation: 'compact', maximumSignificantDigits: 3 });
   const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
   // One portfolio of the feed, as a <kam-feed> makes it: its history gives previous revenue where an account has none.
-  const portfolio = new Portfolio(feed.accounts, {}, feed.columns, feed.history);
+  const portfolio = new Portfolio(feed.accounts, rules, feed.columns, feed.history);
   const result = portfolio.shares();
   io.out(`Accounts: ${feed.accounts.length} valid${feed.skipped.length ? `, ${feed.skipped.length} skipped` : ''}`);
   io.out(`Total revenue: ${money.format(result.total)} (${feed.currency})`);
@@ -89,7 +123,12 @@ function summary(feed: Feed, io: CliIo): void {
   }
   if (feed.accounts.length && !result.degenerate) {
     io.out(`Vital few: ${result.vitalFew} of ${result.count} accounts (${percent.format(result.vitalFewShare)}) produce ${percent.format(result.cutoff)} of revenue`);
-    io.out(`Tiers: ${portfolio.tiers().tiers.map((t) => `${t.tier} ${t.accounts}`).join(', ')}`);
+    const tiers = portfolio.tiers();
+    const unknown = tiers.step.reduce((n, step, i) => n + (step === RULE_STEPS.indexOf('profit-unknown') && tiers.given[i] === 0 ? 1 : 0), 0);
+    const note = unknown ? `; ${plural(unknown, 'STC has', 'STCs have')} no profit figure` : '';
+    io.out(`Tiers: ${tiers.tiers.map((t) => `${t.tier} ${t.accounts}`).join(', ')} (tier rule "${tiers.rules.rule}"${note})`);
+    const roi = portfolio.roi().total;
+    if (roi.roi !== null) io.out(`ROI: ${percent.format(roi.roi)} (profit ${money.format(roi.profit!)} on cost to serve ${money.format(roi.pairedCost!)}, ${plural(roi.pairs, 'account', 'accounts')})`);
   }
   if (feed.kpis.length || feed.skippedKpis.length) io.out(`KPI entries: ${feed.kpis.length} valid${feed.skippedKpis.length ? `, ${feed.skippedKpis.length} skipped` : ''}`);
 }
@@ -117,6 +156,11 @@ export async function run(argv: readonly string[], cliIo: CliIo): Promise<number
         locale: { type: 'string' },
         currency: { type: 'string' },
         format: { type: 'string' },
+        'tier-rule': { type: 'string' },
+        'tier-measure': { type: 'string' },
+        'min-margin': { type: 'string' },
+        'revenue-floor': { type: 'string' },
+        'cost-per-effort': { type: 'string' },
         markdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -142,6 +186,11 @@ export async function run(argv: readonly string[], cliIo: CliIo): Promise<number
   const options = loadOptions(parsed.values);
   if (typeof options === 'string') {
     io.err(options);
+    return 2;
+  }
+  const rules = ruleOptions(parsed.values);
+  if (typeof rules === 'string') {
+    io.err(rules);
     return 2;
   }
   let text: string;
@@ -177,6 +226,6 @@ export async function run(argv: readonly string[], cliIo: CliIo): Promise<number
   } else {
     io.out(`${file}: valid.`);
   }
-  summary(feed, io);
+  summary(feed, rules, io);
   return count ? 1 : 0;
 }
