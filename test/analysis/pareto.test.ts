@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/feed/schema.js';
-import { accountColumns, pareto, paretoRow, paretoRows, paretoShares, vitalFewMembers } from '../../src/analysis/index.js';
+import { accountColumns, belowZeroOf, measureValues, pareto, paretoRow, paretoRows, paretoShares, vitalFewMembers } from '../../src/analysis/index.js';
 
 const acc = (id: string, revenue: number, name = id): Account => ({ id, name, revenue });
 
@@ -222,5 +222,28 @@ describe('paretoShares and vitalFewMembers: the shares and the vital few without
         expect([...vital]).toEqual([...expected]);
       }),
     );
+  });
+});
+
+describe('another measure: profit or CLV', () => {
+  const accounts: Account[] = [
+    { id: 'a', name: 'a', revenue: 10, profit: 4, clv: 100 },
+    { id: 'b', name: 'b', revenue: 20, profit: -3 },
+    { id: 'c', name: 'c', revenue: 30 },
+    { id: 'd', name: 'd', revenue: 5, profit: -8, clv: 0 },
+    { id: 'e', name: 'e', revenue: 5, profit: -3, clv: 50 },
+  ];
+  const columns = accountColumns(accounts);
+
+  it('measureValues: revenue as it is; a negative or unknown profit or CLV counts as 0', () => {
+    expect(measureValues(columns, 'revenue')).toBe(columns.revenue);
+    expect([...measureValues(columns, 'profit')]).toEqual([4, 0, 0, 0, 0]);
+    expect([...measureValues(columns, 'clv')]).toEqual([100, 0, 0, 0, 50]);
+  });
+
+  it('belowZeroOf: the accounts below zero, most negative first, ties by name; none for revenue or CLV', () => {
+    expect([...belowZeroOf(accounts, columns, 'profit')]).toEqual([3, 1, 4]); // d -8, b -3, e -3
+    expect([...belowZeroOf(accounts, columns, 'revenue')]).toEqual([]);
+    expect([...belowZeroOf(accounts, columns, 'clv')]).toEqual([]);
   });
 });
