@@ -21,6 +21,8 @@ type Args = {
   targets?: string;
   tolerance: number;
   filter?: string;
+  'sales-cycle-months'?: number;
+  readiness?: string;
 };
 
 const TARGETS = 'revenue-growth:0.08,retention:0.97,churn:0.02,nrr:1.1,nps:20,csat:0.6,upsell:0.4,referenceable:0.2';
@@ -49,6 +51,8 @@ function scorecard(args: Args, input: { src?: string; data?: unknown; feed?: str
     targets=${ifDefined(args.targets)}
     tolerance=${args.tolerance}
     filter=${ifDefined(args.filter)}
+    sales-cycle-months=${ifDefined(args['sales-cycle-months'])}
+    readiness=${ifDefined(args.readiness)}
     src=${ifDefined(input.src)}
     feed=${ifDefined(input.feed)}
     .data=${input.data}
@@ -62,16 +66,16 @@ const ready = (count: number) => async ({ canvasElement }: { canvasElement: HTML
   await waitFor(() => expect(tiles(canvasElement)).toHaveLength(count), { timeout: 5000 });
 };
 
-/** The bundled sample feed (250 accounts, eight quarters of history): every KPI is derived from the accounts; no targets yet. */
-export const Default: Story = { play: ready(10) };
+/** The bundled sample feed (250 accounts, eight quarters of history): every KPI is derived from the accounts, key-account ROI included; no targets yet. */
+export const Default: Story = { play: ready(11) };
 
 /** With history: each KPI of 2026-Q2, by the same definition, is the previous value (the change) and the sparkline runs over the quarters. */
 export const WithHistory: Story = {
   args: { targets: TARGETS },
   play: async (context) => {
-    await ready(10)(context);
-    await waitFor(() => expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="tile-change"]')).toHaveLength(10));
-    await expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="sparkline"]')).toHaveLength(10);
+    await ready(11)(context);
+    await waitFor(() => expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="tile-change"]')).toHaveLength(11));
+    await expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="sparkline"]')).toHaveLength(11);
   },
 };
 
@@ -84,8 +88,8 @@ const withoutHistory = (() => {
 export const WithoutHistory: Story = {
   render: (args) => scorecard(args, { data: withoutHistory }),
   play: async (context) => {
-    // Growth, retention, churn and NRR need a previous period: not available at all.
-    await ready(6)(context);
+    // Growth, retention, churn and NRR need a previous period: not available at all (ROI needs none).
+    await ready(7)(context);
     await expect(shadowText(context.canvasElement)).toContain('No history: the feed gives no earlier period');
     await expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="tile-change"]')).toHaveLength(0);
   },
@@ -106,7 +110,7 @@ export const WithGoals: Story = {
 export const WithTargets: Story = {
   args: { targets: TARGETS },
   play: async (context) => {
-    await ready(10)(context);
+    await ready(11)(context);
     await expect(shadowText(context.canvasElement)).toMatch(/on track, \d+ at risk|on track/);
   },
 };
@@ -131,7 +135,7 @@ export const FeedOverrides: Story = {
 /** `compact`: a one-line strip of small tiles for a CRM sidebar; it wraps when the KPIs do not fit in one line. */
 export const Compact: Story = {
   args: { compact: true, targets: TARGETS },
-  play: ready(10),
+  play: ready(11),
 };
 
 /** The compact strip in a 300 px sidebar. */
@@ -184,7 +188,7 @@ export const OverridesOnly: Story = {
 export const Filtered: Story = {
   args: { filter: 'segment:Corporate', targets: TARGETS },
   play: async (context) => {
-    await ready(10)(context);
+    await ready(11)(context);
     await expect(shadowText(context.canvasElement)).toContain('KPIs of 36 accounts in segment Corporate');
   },
 };
@@ -192,32 +196,32 @@ export const Filtered: Story = {
 /** `tolerance="0.2"`: a KPI up to 20% of its target short of it is at risk rather than off track. */
 export const WideTolerance: Story = {
   args: { targets: TARGETS, tolerance: 0.2 },
-  play: ready(10),
+  play: ready(11),
 };
 
 /** Linked to a <kam-feed>: with accounts selected (in any linked widget) it shows their KPIs and says so. */
 export const SelectedAccounts: Story = {
   render: (args) => html`<kam-feed id="scorecard-story-feed" src="./sample-feed.json"></kam-feed>${scorecard(args, { feed: 'scorecard-story-feed' })}`,
   play: async (context) => {
-    await ready(10)(context);
+    await ready(11)(context);
     const feed = context.canvasElement.querySelector<KamFeed>('kam-feed')!;
     feed.selection = ['ACC-00001', 'ACC-00002', 'ACC-00003'];
     await waitFor(() => expect(shadowText(context.canvasElement)).toContain('KPIs of 3 selected accounts'));
   },
 };
 
-export const Dark: Story = { args: { theme: 'dark', targets: TARGETS }, play: ready(10) };
+export const Dark: Story = { args: { theme: 'dark', targets: TARGETS }, play: ready(11) };
 
 export const Narrow: Story = {
   args: { targets: TARGETS },
   decorators: [(story) => html`<div style="width: 300px">${story()}</div>`],
-  play: ready(10),
+  play: ready(11),
 };
 
 const large = generateSampleFeed({ count: 20000 });
 
 /** 20,000 accounts. */
-export const LargeFeed: Story = { args: { targets: TARGETS }, render: (args) => scorecard(args, { data: large }), play: ready(10) };
+export const LargeFeed: Story = { args: { targets: TARGETS }, render: (args) => scorecard(args, { data: large }), play: ready(11) };
 
 /** The feed is still loading: a quiet skeleton and "Loading accounts…" (this story holds its request open). */
 export const Loading: Story = {
@@ -258,7 +262,7 @@ skipped.accounts = [
 export const SkippedEntries: Story = {
   render: (args) => scorecard(args, { data: skipped }),
   play: async (context) => {
-    await ready(10)(context);
+    await ready(11)(context);
     const text = shadowText(context.canvasElement);
     await expect(text).toContain('3 accounts skipped');
     await expect(text).toContain('1 KPI skipped');
@@ -290,7 +294,7 @@ export const NetworkError: Story = {
 export const KeyboardNavigation: Story = {
   args: { targets: TARGETS },
   play: async (context) => {
-    await ready(10)(context);
+    await ready(11)(context);
     const el = element(context.canvasElement);
     const plot = el.shadowRoot!.querySelector<HTMLElement>('[part~="plot"]')!;
     plot.focus();
@@ -308,7 +312,7 @@ export const KeyboardNavigation: Story = {
 export const ClickToDrillDown: Story = {
   args: { targets: TARGETS },
   play: async (context) => {
-    await ready(10)(context);
+    await ready(11)(context);
     const el = element(context.canvasElement);
     const events: KamKpiSelectDetail[] = [];
     el.addEventListener('kam-kpi-select', (e) => events.push(e.detail));
@@ -322,8 +326,58 @@ export const ClickToDrillDown: Story = {
 export const DetailOpen: Story = {
   args: { targets: TARGETS },
   play: async (context) => {
-    await ready(10)(context);
+    await ready(11)(context);
     tiles(context.canvasElement)[0]!.click();
     await waitFor(() => expect(element(context.canvasElement).shadowRoot!.querySelector('[part~="detail"] table')).not.toBeNull());
+  },
+};
+
+const readinessLine = (canvas: HTMLElement) => element(canvas)?.shadowRoot?.querySelector('[part~="readiness-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The KAM readiness check under the headline, opened: the verdict and the three answers with their figures (`sales-cycle-months="9"`). */
+export const Readiness: Story = {
+  args: { 'sales-cycle-months': 9 },
+  play: async (context) => {
+    await waitFor(() => expect(readinessLine(context.canvasElement)).toMatch(/KAM readiness: /), { timeout: 5000 });
+    const summary = element(context.canvasElement).shadowRoot!.querySelector<HTMLElement>('[part~="readiness-summary"]')!;
+    await userEvent.click(summary);
+    await waitFor(() => expect(element(context.canvasElement).shadowRoot!.querySelectorAll('[part~="readiness"] li')).toHaveLength(3));
+  },
+};
+
+/** Without `sales-cycle-months` the sales-cycle answer is unknown, and the verdict may wait for it. */
+export const ReadinessWithoutSalesCycle: Story = {
+  play: async (context) => {
+    await waitFor(() => expect(readinessLine(context.canvasElement)).toMatch(/KAM readiness: /), { timeout: 5000 });
+  },
+};
+
+/** `readiness="false"` hides the check. */
+export const ReadinessHidden: Story = {
+  args: { readiness: 'false' },
+  play: async (context) => {
+    await ready(11)(context);
+    await expect(element(context.canvasElement).shadowRoot!.querySelector('[part~="readiness"]')).toBeNull();
+  },
+};
+
+/** On a phone (280 px): the readiness line without the count, one line. */
+export const ReadinessNarrow: Story = {
+  args: { 'sales-cycle-months': 9 },
+  render: (args) => html`<div style="width: 280px">${scorecard(args, { src: './sample-feed.json' })}</div>`,
+  play: async (context) => {
+    await waitFor(() => expect(readinessLine(context.canvasElement)).toMatch(/KAM readiness: /), { timeout: 5000 });
+  },
+};
+
+/** The key-account ROI tile (profit ÷ cost to serve) with its definition in the detail. */
+export const RoiTile: Story = {
+  args: { kpis: 'roi,top20-share,nrr' },
+  play: async (context) => {
+    await ready(3)(context);
+    const roi = tiles(context.canvasElement).find((t) => t.dataset.id === 'roi')!;
+    await expect(roi.querySelector('[part~="tile-label"]')!.textContent).toBe('Key-account ROI');
+    roi.click();
+    await waitFor(() => expect(element(context.canvasElement).shadowRoot!.querySelector('[part~="detail"]')?.textContent).toMatch(/profit ÷ cost to serve/));
   },
 };
