@@ -48,7 +48,9 @@ export const redFlagsStyles = css`
     overflow-wrap: anywhere;
   }
   .account.warning {
+    /* Thinner and dashed: the rule tells severity without colour; the padding keeps the text aligned. */
     border-left: 3px dashed var(--kam-warning);
+    padding-left: calc(0.8em + 2px);
   }
   .account.hovered {
     background: var(--kam-surface);
