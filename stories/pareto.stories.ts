@@ -13,7 +13,7 @@ const sample = generateSampleFeed();
 const large10k = generateSampleFeed({ count: 10_000, seed: 7 });
 let large100k: ReturnType<typeof generateSampleFeed> | undefined;
 
-type Args = { theme: string; locale: string; cutoff: number; top?: number; 'color-by': string; data?: unknown; src?: string };
+type Args = { theme: string; locale: string; cutoff: number; top?: number; 'color-by': string; measure: string; data?: unknown; src?: string };
 
 const meta: Meta<Args> = {
   title: 'Widgets/kam-pareto',
@@ -21,13 +21,14 @@ const meta: Meta<Args> = {
   tags: ['autodocs'],
   // Every story is also an accessibility test: any axe violation fails it (in Storybook and in `npm test`).
   parameters: { a11y: { test: 'error' } },
-  args: { theme: 'light', locale: 'en-US', cutoff: 0.8, 'color-by': 'vital', data: sample },
+  args: { theme: 'light', locale: 'en-US', cutoff: 0.8, 'color-by': 'vital', measure: 'revenue', data: sample },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     locale: { control: 'select', options: ['en-US', 'de-DE', 'fr-FR', 'ja-JP'] },
     cutoff: { control: { type: 'range', min: 0.5, max: 0.95, step: 0.05 } },
     top: { control: 'number' },
     'color-by': { control: 'inline-radio', options: ['vital', 'tier'] },
+    measure: { control: 'inline-radio', options: ['revenue', 'profit', 'clv'] },
     data: { control: false },
   },
   render: (args) => html`<kam-pareto
@@ -36,6 +37,7 @@ const meta: Meta<Args> = {
     cutoff=${args.cutoff}
     top=${args.top ?? nothing}
     color-by=${args['color-by']}
+    measure=${args.measure}
     src=${args.src ?? nothing}
     .data=${args.data}
   ></kam-pareto>`,
@@ -198,5 +200,39 @@ export const TableView: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadow(canvasElement).querySelectorAll('[part~="table"] tbody tr').length).toBe(100));
     await expect(shadow(canvasElement).querySelectorAll('[part~="period-table"] tbody tr').length).toBe(9);
+  },
+};
+
+/** Red flags on the sample feed: a filled triangle on the bar of an account with a severe flag, an outlined one for a warning; the tooltip says the flags. */
+export const RedFlags: Story = {
+  args: { top: 30 },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('.flags .flag-mark').length).toBeGreaterThan(0), { timeout: 5000 });
+  },
+};
+
+/** `measure="profit"`: ranked by profit; the accounts with negative profit are named under the chart (and listed apart in the table view), never hidden. */
+export const MeasureProfit: Story = {
+  args: { measure: 'profit' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(summaryText(canvasElement)).toMatch(/produce 80% of profit/));
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="below-zero-note"]')?.textContent).toMatch(/^\d+ accounts? with negative profit count as 0 in the ranking: /));
+  },
+};
+
+/** `measure="profit"` in the table view: the accounts below zero in a section of their own above the ranking. */
+export const MeasureProfitTable: Story = {
+  args: { measure: 'profit' },
+  render: (args) => html`<kam-pareto theme=${args.theme} locale=${args.locale} measure="profit" view="table" .data=${args.data}></kam-pareto>`,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part~="below-zero-table"]')).not.toBeNull(), { timeout: 5000 });
+  },
+};
+
+/** `measure="clv"`: ranked by customer lifetime value. */
+export const MeasureClv: Story = {
+  args: { measure: 'clv' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(summaryText(canvasElement)).toMatch(/produce 80% of CLV/));
   },
 };

@@ -197,8 +197,9 @@ export const LinkedRulesAndFilter: Story = {
     expect([analysis.effortThreshold, analysis.impactThreshold]).toEqual([whole.quadrants().effortThreshold, whole.quadrants().impactThreshold]);
     // Each row's tier is the one the whole feed has under the feed's rules.
     const tiers = whole.tiers();
-    const lines = widget(canvasElement).toCSV().trim().split('\r\n').slice(1);
-    for (const line of lines) expect(line.split(',').at(-1)).toBe(TIER_ORDER[tiers.tierIndex[whole.indexOf(line.split(',')[0]!)]!]);
+    const [header, ...lines] = widget(canvasElement).toCSV().replace(/^\uFEFF/, '').trim().split('\r\n');
+    const tierAt = header!.split(',').indexOf('tier');
+    for (const line of lines) expect(line.split(',')[tierAt]).toBe(TIER_ORDER[tiers.tierIndex[whole.indexOf(line.split(',')[0]!)]!]);
   },
 };
 
@@ -251,5 +252,21 @@ export const Loading: Story = {
   render: (args) => html`<kam-quadrant theme=${args.theme} feed="never-loaded-feed"></kam-quadrant>`,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(widget(canvasElement).getAttribute('aria-busy')).toBe('true'));
+  },
+};
+
+/** Red flags: a small triangle at the upper right of a flagged account's point (filled: severe, outlined: a warning); the tooltip says the flags. */
+export const RedFlags: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.flags .flag-mark')).not.toBeNull(), { timeout: 5000 });
+  },
+};
+
+/** Red flags on the canvas layer (`svg-limit="100"`): the triangles stay SVG paths over the canvas. */
+export const RedFlagsOnCanvas: Story = {
+  args: { 'svg-limit': 100 },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('canvas.points')).not.toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.flags .flag-mark')).not.toBeNull(), { timeout: 5000 });
   },
 };

@@ -290,3 +290,39 @@ export const FilteredByTier: Story = {
     await waitFor(() => expect(summaryText(canvasElement)).toMatch(/^\d+ accounts: \d+ MVC, 0 MGC, 0 STC, 0 BZ; MVCs hold 100\.0% of revenue\.$/));
   },
 };
+
+/** What each tier returns: cost to serve, profit and ROI per tier in the tier blocks and in one line under the matrix (the sample feed has costs to serve). */
+export const RoiPerTier: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await waitFor(() => expect(root(canvasElement).querySelector('[part~="roi"]')?.textContent).toMatch(/^Return on the cost to serve \(profit \/ cost\): MVC /));
+  },
+};
+
+/** The same in the table view: cost, profit and ROI per tier above the accounts, each account's cost to serve, ROI and red flags in the table. */
+export const RoiTable: Story = {
+  render: (args) => html`<kam-tier-matrix theme=${args.theme} locale=${args.locale} view="table" .data=${sample}></kam-tier-matrix>`,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(root(canvasElement).querySelector('[part~="roi-table"]')).not.toBeNull(), { timeout: 10000 });
+  },
+};
+
+/** Without a cost to serve in the feed, ROI is "—" and the line says what would give one. */
+export const RoiUnknown: Story = {
+  render: (args) => matrix(args, undefined, { ...sample, accounts: sample.accounts.map(({ costToServe: _cost, history, ...account }) => ({ ...account, history: history?.map(({ costToServe: _c, ...point }) => point) })) }),
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await waitFor(() => expect(root(canvasElement).querySelector('[part~="roi"]')?.textContent).toMatch(/^ROI per tier: —\. No account has a cost to serve/));
+  },
+};
+
+/** Red flags: a cell with flagged accounts carries a triangle and their count (filled when one is severe); the tooltip names them, the tier blocks count them. */
+export const RedFlags: Story = {
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await waitFor(() => expect(root(canvasElement).querySelectorAll('.cell-flags').length).toBeGreaterThan(0), { timeout: 5000 });
+    const cell = [...root(canvasElement).querySelectorAll('.cell')].find((c) => c.querySelector('.cell-flags'))!;
+    cell.querySelector('.cell-bg')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await waitFor(() => expect(root(canvasElement).querySelector('[part~="tooltip"] .flag-line')?.textContent).toMatch(/with (a )?red flags?/));
+  },
+};
