@@ -56,8 +56,8 @@ export interface RedFlagsModel {
   shown: readonly FlagType[];
   /** Entries of `types` that are not flag types, quoted for the notes. */
   unknownTypes: string[];
-  /** The accounts listed: a flag of a shown type, most severe first. */
-  items: FlagItem[];
+  /** The accounts listed: a flag of a shown type, most severe first (the analysis' own list when every type shows). */
+  items: readonly FlagItem[];
   /** Flagged accounts with no flag of a shown type (hidden by the type filter). */
   hidden: number;
 }
@@ -135,6 +135,7 @@ export function kpiCheck(portfolio: Portfolio, overrides: readonly KpiOverride[]
 export function redFlagsModel(portfolio: Portfolio, kpi: KpiCheck, types: string | undefined): RedFlagsModel {
   const result = portfolio.flags();
   const { shown, unknown } = parseTypes(types);
+  if (shown.length === FLAG_TYPES.length) return { portfolio, result, kpi, shown, unknownTypes: unknown, items: result.accounts, hidden: 0 };
   const showing = new Set<FlagType>(shown);
   const items: FlagItem[] = [];
   let moved = false;
