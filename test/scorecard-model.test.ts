@@ -133,7 +133,7 @@ describe('which KPIs are shown', () => {
   it('by default every available KPI; the others are listed as hidden', () => {
     const { shown, hidden } = chooseKpis(kpis, undefined, missing);
     expect(shown.map((k) => k.id)).toEqual(['revenue-growth', 'retention', 'churn', 'nrr', 'top20-share']);
-    expect(hidden.map((k) => k.id)).toEqual(['nps', 'csat', 'clv', 'upsell', 'referenceable']);
+    expect(hidden.map((k) => k.id)).toEqual(['nps', 'csat', 'clv', 'upsell', 'referenceable', 'roi']);
   });
 
   it('the ids asked for, in that order, unknown ones as not available', () => {
@@ -148,7 +148,7 @@ describe('which KPIs are shown', () => {
 
   it('every KPI when none is available (so the reasons show)', () => {
     const none = deriveKpis([acc('z', 0)]);
-    expect(chooseKpis(none, undefined, missing).shown).toHaveLength(10);
+    expect(chooseKpis(none, undefined, missing).shown).toHaveLength(11);
   });
 });
 
@@ -262,7 +262,7 @@ describe('scorecardModel', () => {
   it('lists KPIs left out because they are not available', () => {
     const card = scorecardModel(input());
     expect(card.tiles.map((t) => t.id)).toEqual(['revenue-growth', 'retention', 'churn', 'nrr', 'nps', 'csat', 'top20-share']);
-    expect(card.summary.endsWith(' Not available: Customer lifetime value, Up-sell / cross-sell rate, Referenceable accounts.')).toBe(true);
+    expect(card.summary.endsWith(' Not available: Customer lifetime value, Up-sell / cross-sell rate, Referenceable accounts, Key-account ROI.')).toBe(true);
   });
 
   it('names the filter in force (the accounts arrive already filtered by the element)', () => {
@@ -341,7 +341,7 @@ describe('scorecardModel', () => {
     expect([tile.valueText, tile.status, tile.baseShort]).toEqual([
       'Not available',
       'not-available',
-      'No KPI with this id: the feed does not report it, and the scorecard derives only revenue-growth, retention, churn, nrr, nps, csat, clv, upsell, referenceable, top20-share.',
+      'No KPI with this id: the feed does not report it, and the scorecard derives only revenue-growth, retention, churn, nrr, nps, csat, clv, upsell, referenceable, top20-share, roi.',
     ]);
     expect(selectDetail(tile)).toEqual({ id: 'pipeline', value: null, target: null, status: 'not-available' });
   });
