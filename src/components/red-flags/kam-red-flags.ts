@@ -88,7 +88,7 @@ export class KamRedFlags extends KamWidget<RedFlagsModel, RedFlagsRow> {
     focusFirst: true,
   });
 
-  /** Flag types to list, comma-separated: revenue-elsewhere, roi-falling, key-account-loss, unhappy, tier-loss, lost-key-account, goal-missed. Unset: every type. The type toggles in the widget change it. */
+  /** Flag types to list, comma-separated: revenue-elsewhere, roi-falling, key-account-loss, unhappy, tier-loss, lost-key-account, goal-missed; "none" for no type. Unset: every type. The type toggles in the widget change it. */
   @property() types?: string;
 
   /** KPI targets by KPI id, as on `<kam-scorecard>`: "nps:30,churn:0.05" (or an object { nps: 30 }); a KPI off its target two periods in a row is a "goal missed" flag. Wins over targets in the feed. Default: none. */
