@@ -13,8 +13,10 @@ import { appendWithSrc, holdFetch, jsonResponse } from '../support/fixtures.js';
 /**
  * Nine accounts, total revenue 1,000 and total effort 100, chosen so that every figure is easy by hand.
  *
- * Tiers (cutoff 0.8, headroom factor 1): a, b, c reach 50%, 70%, 80% of revenue: MVC. d has profit −20: BZ.
- * e (headroom 350 ≥ 50) and h (190 ≥ 10): MGC. f (headroom 0), g (10 < 20), i (0): STC.
+ * Tiers (the texts rule, cutoff 0.8): a, b, c reach 50%, 70%, 80% of revenue: MVC; the smallest MVC (c)
+ * has revenue 100. d has profit −20: BZ. e (potential 400 ≥ 100) and h (200 ≥ 100): MGC. f (40), g (30)
+ * and i (0) reach neither, and meet the minimum margin of 0: STC. The headroom rule gives the same tiers:
+ * e (headroom 350 ≥ 50) and h (190 ≥ 10) MGC; f (headroom 0), g (10 < 20), i (0) STC.
  *
  * Value bands, revenue sorted 0 10 20 40 50 80 100 200 500: cuts at positions 3 and 6, so 40 and 100.
  *   Low: i g h · Medium: f (40, at the cut) e d · High: c (100, at the cut) b a.
@@ -120,9 +122,15 @@ describe('tier matrix: summary and tiers', () => {
     expect(texts(el, '[part="rule"] li')).toEqual([
       'BZ: profit below 0.',
       'MVC: the top accounts that make up 80% of revenue.',
+      'MGC: potential at least the revenue of the smallest MVC (it could become one), or revenue grew at least 20% over the previous period.',
+      'STC: every other account; it meets the minimum margin when profit is at least 0% of revenue, and shows as "profit unknown" without a profit figure.',
+      'Tiers given in the feed win over this rule.',
+    ]);
+    el.tierRule = 'headroom';
+    await el.updateComplete;
+    expect(texts(el, '[part="rule"] li').slice(2, 4)).toEqual([
       'MGC: growth headroom (potential − revenue) at least 1× current revenue, or revenue grew at least 20% over the previous period.',
       'STC: every other account.',
-      'Tiers given in the feed win over this rule.',
     ]);
   });
 });
@@ -146,7 +154,7 @@ describe('tier matrix: bands', () => {
     el.view = 'table';
     await el.updateComplete;
     const rows = [...root(el).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
-    expect(texts(el, 'thead th')).toEqual(['Account↕', 'Tier↕', 'Value band (revenue)↕', 'Potential band (headroom)↕', 'Revenue↕', 'Headroom↕', 'Why this tier↕']);
+    expect(texts(el, 'thead th')).toEqual(['Account↕', 'Tier↕', 'Value band (revenue)↕', 'Potential band (headroom)↕', 'Revenue↕', 'Headroom↕', 'Why this tier↕', 'Red flags↕']);
     expect(rows.map((r) => r.slice(0, 4))).toEqual([
       ['Acme', 'MVC', 'High', 'Medium'],
       ['Bolt', 'MVC', 'High', 'High'],
@@ -158,7 +166,7 @@ describe('tier matrix: bands', () => {
       ['Helix', 'MGC', 'Low', 'High'],
       ['Iris', 'STC', 'Low', 'Low'],
     ]);
-    expect(rows[3]!.slice(4)).toEqual(['$80', '$20', 'Profit is below zero (-$20).']);
+    expect(rows[3]!.slice(4)).toEqual(['$80', '$20', 'Profit is below zero (-$20).', '']); // no red flag without a previous period
     // Sort by potential band: low first, then high first.
     const header = root(el).querySelectorAll('thead th')[3]!;
     header.querySelector('button')!.click();
@@ -254,16 +262,18 @@ describe('tier matrix: bands', () => {
 
 describe('tier matrix: tier rule parameters and given tiers', () => {
   it('applies cutoff, growth-threshold and headroom-factor attributes over the rules property', async () => {
-    const el = await fixture<KamTierMatrix>(html`<kam-tier-matrix locale="en-US" cutoff="0.5" .rules=${{ cutoff: 0.9, headroomFactor: 0.25 }} .data=${feed}></kam-tier-matrix>`);
-    // cutoff 0.5: only a is MVC. Headroom 0.25x: b (700), c (50 ≥ 25), e, g (10 ≥ 5), h are MGC. d stays BZ.
-    expect(el.effectiveRules).toEqual({ cutoff: 0.5, growthThreshold: 0.2, headroomFactor: 0.25 });
+    const el = await fixture<KamTierMatrix>(
+      html`<kam-tier-matrix locale="en-US" tier-rule="headroom" cutoff="0.5" .rules=${{ cutoff: 0.9, headroomFactor: 0.25 }} .data=${feed}></kam-tier-matrix>`,
+    );
+    // The headroom rule, cutoff 0.5: only a is MVC. Headroom 0.25x: b (700), c (50 ≥ 25), e, g (10 ≥ 5), h are MGC. d stays BZ.
+    expect(el.effectiveRules).toMatchObject({ rule: 'headroom', cutoff: 0.5, growthThreshold: 0.2, headroomFactor: 0.25 });
     expect(part(el, 'summary')!.textContent).toBe('9 accounts: 1 MVC, 5 MGC, 2 STC, 1 BZ; MVCs hold 50.0% of revenue.');
     expect(texts(el, '[part="rule"] li')[1]).toBe('MVC: the top accounts that make up 50% of revenue.');
   });
 
   it('ignores an unusable parameter and keeps the default', async () => {
     const el = await fixture<KamTierMatrix>(html`<kam-tier-matrix cutoff="1.5" headroom-factor="-1" .data=${feed}></kam-tier-matrix>`);
-    expect(el.effectiveRules).toEqual({ cutoff: 0.8, growthThreshold: 0.2, headroomFactor: 1 });
+    expect(el.effectiveRules).toMatchObject({ rule: 'texts', cutoff: 0.8, growthThreshold: 0.2, headroomFactor: 1 });
   });
 
   it('lets tiers given in the feed win and marks them as given', async () => {
@@ -323,13 +333,13 @@ describe('tier matrix: selection', () => {
 describe('tier matrix: one portfolio per feed', () => {
   it('takes the tier rules of its <kam-feed>, not its own', async () => {
     const page = await fixture<HTMLElement>(html`<div>
-      <kam-feed id="tier-rules-feed" cutoff="0.5" .data=${feed}></kam-feed>
-      <kam-tier-matrix feed="tier-rules-feed" cutoff="0.9" locale="en-US"></kam-tier-matrix>
+      <kam-feed id="tier-rules-feed" tier-rule="headroom" cutoff="0.5" .data=${feed}></kam-feed>
+      <kam-tier-matrix feed="tier-rules-feed" tier-rule="texts" cutoff="0.9" locale="en-US"></kam-tier-matrix>
     </div>`);
     const el = page.querySelector<KamTierMatrix>('kam-tier-matrix')!;
     await el.updateComplete;
-    // cutoff 0.5 (the feed's): only a is MVC; b and e have headroom of at least their revenue: MGC with h.
-    expect(el.effectiveRules).toEqual({ cutoff: 0.5, growthThreshold: 0.2, headroomFactor: 1 });
+    // The feed's headroom rule at cutoff 0.5: only a is MVC; b and e have headroom of at least their revenue: MGC with h.
+    expect(el.effectiveRules).toMatchObject({ rule: 'headroom', cutoff: 0.5, growthThreshold: 0.2, headroomFactor: 1 });
     expect(part(el, 'summary')!.textContent).toBe('9 accounts: 1 MVC, 3 MGC, 4 STC, 1 BZ; MVCs hold 50.0% of revenue.');
     expect(texts(el, '[part="rule"] li')[1]).toBe('MVC: the top accounts that make up 50% of revenue.');
   });
@@ -338,7 +348,7 @@ describe('tier matrix: one portfolio per feed', () => {
     const el = document.createElement('kam-tier-matrix');
     el.cutoff = 0.6;
     el.rules = { growthThreshold: 0.3 };
-    expect(el.effectiveRules).toEqual({ cutoff: 0.6, growthThreshold: 0.3, headroomFactor: 1 });
+    expect(el.effectiveRules).toEqual({ rule: 'texts', cutoff: 0.6, measure: 'revenue', growthThreshold: 0.3, headroomFactor: 1, minMargin: 0, revenueFloor: 0 });
   });
 
   it('filters on the tier each account has in the whole feed, bands the accounts shown, and keeps their whole-feed reasons', async () => {
@@ -357,9 +367,9 @@ describe('tier matrix: one portfolio per feed', () => {
     expect(cellCounts(el)).toEqual(['0 accounts', '1 account', '0 accounts', '0 accounts', '0 accounts', '1 account', '1 account', '0 accounts', '0 accounts']);
     const lines = el.toCSV().replace('\uFEFF', '').split('\r\n');
     expect(lines.slice(1, 4)).toEqual([
-      'a,Acme,MVC,false,,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).',
-      'b,Bolt,MVC,false,,Medium,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).',
-      'c,Cobalt,MVC,false,,Low,Low,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).',
+      'a,Acme,MVC,false,,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).,,,0,,',
+      'b,Bolt,MVC,false,,Medium,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).,,,0,,',
+      'c,Cobalt,MVC,false,,Low,Low,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).,,,0,,',
     ]);
     const kamFeed = page.querySelector<KamFeed>('kam-feed')!;
     expect(el.tierAnalysis!.tierIndex).toEqual(kamFeed.feedState.portfolio!.tiers().tierIndex.subarray(0, 3));
@@ -420,8 +430,8 @@ describe('tier matrix: keyboard and tooltip', () => {
     const list = root(el).querySelector('ul[aria-label="Tier summary"]')!;
     expect(texts(el, 'ul[aria-label="Tier summary"] li')).toEqual([
       'MVC, Most Valuable Customers: 3 accounts, $800 (80.0% of revenue), profit $150, 40.0% of effort. The few top accounts that together bring in most of the revenue.',
-      'MGC, Most Growable Customers: 2 accounts, $60 (6.0% of revenue), profit $6, 15.0% of effort. Accounts with large untapped potential or strong recent growth.',
-      'STC, Second Tier Customers: 3 accounts, $60 (6.0% of revenue), profit $6, 15.0% of effort. Profitable accounts that are neither top revenue nor high growth.',
+      'MGC, Most Growable Customers: 2 accounts, $60 (6.0% of revenue), profit $6, 15.0% of effort. Accounts with the potential to become most valuable, or strong recent growth.',
+      'STC, Second Tier Customers: 3 accounts, $60 (6.0% of revenue), profit $6, 15.0% of effort. Accounts that are neither most valuable, growable nor below zero; meeting the minimum margin, or not (or with profit unknown).',
       'BZ, Below Zero customers: 1 account, $80 (8.0% of revenue), profit -$20, 30.0% of effort. Accounts that cost more to serve than they earn (negative profit).',
     ]);
     // Visually hidden, not display: none (which would hide it from screen readers too).
@@ -490,17 +500,20 @@ describe('tier matrix: export', () => {
   it('writes every account to CSV with its tier, bands, figures and reason', async () => {
     const el = await matrixOf();
     const lines = el.toCSV().replace('\uFEFF', '').split('\r\n');
-    expect(lines[0]).toBe('id,name,tier,tier_given,previous_tier,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason');
+    expect(lines[0]).toBe(
+      'id,name,tier,tier_given,previous_tier,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason,cost_to_serve,roi,red_flags,red_flag_severity,red_flag_types',
+    );
+    // The texts rule's reasons: e and h could become MVCs (the smallest has 100); f, g and i meet the margin of 0.
     expect(lines.slice(1, 10)).toEqual([
-      'a,Acme,MVC,false,,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).',
-      'b,Bolt,MVC,false,,High,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).',
-      'c,Cobalt,MVC,false,,High,Medium,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).',
-      'd,Drain Co,BZ,false,,Medium,Medium,80,,-20,100,20,,30,Profit is below zero (-20).',
-      'e,Ember,MGC,false,,Medium,High,50,,5,400,350,,10,Growth headroom of 350 is at least 1× current revenue (50).',
-      'f,Flint,STC,false,,Medium,Low,40,,4,40,0,,10,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
-      'g,Garnet,STC,false,,Low,Low,20,,2,30,10,,5,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
-      'h,Helix,MGC,false,,Low,High,10,,1,200,190,,5,Growth headroom of 190 is at least 1× current revenue (10).',
-      'i,Iris,STC,false,,Low,Low,0,,0,0,0,,0,"Not below zero, not among the top accounts, and without enough headroom or growth to be growable."',
+      'a,Acme,MVC,false,,High,Medium,500,,100,600,100,,20,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).,,,0,,',
+      'b,Bolt,MVC,false,,High,High,200,,40,900,700,,10,Rank 2: among the top accounts that make up 80% of revenue (cumulative 70%).,,,0,,',
+      'c,Cobalt,MVC,false,,High,Medium,100,,10,150,50,,10,Rank 3: among the top accounts that make up 80% of revenue (cumulative 80%).,,,0,,',
+      'd,Drain Co,BZ,false,,Medium,Medium,80,,-20,100,20,,30,Profit is below zero (-20).,,,0,,',
+      'e,Ember,MGC,false,,Medium,High,50,,5,400,350,,10,Potential of 400 reaches the revenue of the smallest MVC (100): it could become one.,,,0,,',
+      'f,Flint,STC,false,,Medium,Low,40,,4,40,0,,10,Meets the minimum margin of 0%: profit of 4 (10% of revenue); neither among the top accounts nor growable.,,,0,,',
+      'g,Garnet,STC,false,,Low,Low,20,,2,30,10,,5,Meets the minimum margin of 0%: profit of 2 (10% of revenue); neither among the top accounts nor growable.,,,0,,',
+      'h,Helix,MGC,false,,Low,High,10,,1,200,190,,5,Potential of 200 reaches the revenue of the smallest MVC (100): it could become one.,,,0,,',
+      'i,Iris,STC,false,,Low,Low,0,,0,0,0,,0,Meets the minimum margin of 0%: profit of 0; neither among the top accounts nor growable.,,,0,,',
     ]);
     expect(lines[10]).toBe('');
   });
@@ -521,13 +534,13 @@ describe('tier matrix: export', () => {
 
 describe('tier matrix: PNG export', () => {
   it('draws the PNG at twice the chart size', async () => {
-    // 1000 px: the matrix (bottom at 382 px) and the tier summary beside it, four blocks of 107 px from
-    // y = 24 with 8 px between them (bottom 476): 478 px high with the 2 px margin (see tier-matrix-layout.test.ts).
+    // 1000 px: the matrix (bottom at 382 px) and the tier summary beside it, four blocks of 114 px from
+    // y = 24 with 8 px between them (bottom 504): 506 px high with the 2 px margin.
     const el = await matrixAt(1000);
     const chart = root(el).querySelector('svg.chart')!;
-    expect([chart.getAttribute('width'), chart.getAttribute('height')]).toEqual(['1000', '478']);
+    expect([chart.getAttribute('width'), chart.getAttribute('height')]).toEqual(['1000', '506']);
     const bitmap = await createImageBitmap(await el.toPNG());
-    expect([bitmap.width, bitmap.height]).toEqual([2000, 956]);
+    expect([bitmap.width, bitmap.height]).toEqual([2000, 1012]);
   });
 });
 
@@ -605,7 +618,9 @@ describe('tier matrix: states and size', () => {
     const invalid = await matrixOf({ version: 2, accounts: 'x' });
     expect(part(invalid, 'state')!.textContent).toContain('This feed cannot be shown');
     await wcExpect(invalid).to.be.accessible();
-    expect(invalid.toCSV()).toBe('\uFEFFid,name,tier,tier_given,previous_tier,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason\r\n');
+    expect(invalid.toCSV()).toBe(
+      '\uFEFFid,name,tier,tier_given,previous_tier,value_band,potential_band,revenue,clv,profit,potential,headroom,impact,effort,tier_reason,cost_to_serve,roi,red_flags,red_flag_severity,red_flag_types\r\n',
+    );
   });
 
   it('lists skipped accounts and draws the others', async () => {
