@@ -86,6 +86,14 @@ describe('KPI goals and the kam-flags rows', () => {
     expect(kpiCheck(portfolio, [{ id: 'nps', value: 20, previous: 25, target: 30 }], undefined).flags).toHaveLength(1);
   });
 
+  it('says in the summary how many KPI goals are missed, also when no account is flagged', () => {
+    const missed = kpiCheck(portfolio, feed.kpis, 'nps:30');
+    expect(summarySentence(f, redFlagsModel(portfolio, missed, undefined))).toBe('3 of 4 accounts show red flags; 1 severe. 1 KPI goal missed.');
+    const calm = portfolio.narrow(Uint32Array.from([0]));
+    expect(summarySentence(f, redFlagsModel(calm, missed, undefined))).toBe('No account shows a red flag among 1 account; 1 KPI goal missed.');
+    expect(summarySentence(f, redFlagsModel(calm, none, undefined))).toBe('No red flags among 1 account.');
+  });
+
   it('gives one row per flag, in list order, and one per KPI goal missed', () => {
     const rows = flagRows(portfolio.flags(), kpiCheck(portfolio, feed.kpis, 'nps:30'), f);
     expect(rows.flags.map((row) => [row.id, row.name, row.type, row.severity])).toEqual([

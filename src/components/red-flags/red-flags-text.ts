@@ -7,6 +7,7 @@ import { FLAG_META, FLAG_TYPES, type Severity } from '../../analysis/flags.js';
 import { FLAG_GLYPHS, flagSentence } from '../../internal/flag-marks.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
 import type { Formatters } from '../../internal/format.js';
+import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 import type { FlagItem, RedFlagsModel } from './red-flags-model.js';
 
@@ -22,8 +23,8 @@ export const KEYS =
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /**
- * "7 of 250 accounts show red flags; 3 severe." with " 1 KPI missed its target." when a KPI goal is
- * missed; "No red flags among 250 accounts." when none is.
+ * "7 of 250 accounts show red flags; 3 severe.", with " 1 KPI goal missed." when a KPI is off its target
+ * two periods in a row; "No red flags among 250 accounts." when nothing is flagged.
  */
 export function summarySentence(f: Formatters, model: RedFlagsModel): string {
   const total = model.portfolio.accounts.length;
@@ -50,7 +51,7 @@ export function checkedText(f: Formatters, model: RedFlagsModel): string[] {
   const previous = periods.previous();
   const total = portfolio.accounts.length;
   const lines = [
-    `Checked ${f.integer(total)} ${plural(total, 'account', 'accounts')} for ${typesInWords()}${previous ? `, comparing ${periods.current().label} with ${previous.label}` : ''}.`,
+    `Checked ${f.integer(total)} ${plural(total, 'account', 'accounts')} for ${typesInWords()}${previous ? `, comparing ${periodName(periods.current().label)} with ${periodName(previous.label)}` : ''}.`,
   ];
   if (!previous) lines.push('The feed has no earlier period, so the flags that compare periods (revenue, ROI, NPS and CSAT down, a tier or an account lost) could not be raised.');
   lines.push(kpi.targeted.length ? `KPI goals checked: ${kpi.targeted.join(', ')}.` : 'No KPI targets given (the targets attribute), so no KPI goal was checked.');
