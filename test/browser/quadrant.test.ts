@@ -164,7 +164,7 @@ describe('quadrant: the chart', () => {
     const el = await quadrantOf(feed, { effortThreshold: 40, impactThreshold: 50 });
     // Bolt's impact is 50: high impact, low effort -> Quick wins. Cobalt's effort is 40: high effort -> Strategic.
     expect(texts(el, '[part~="quadrant-button"] .q-figures').map((t) => t.split(' · ')[0])).toEqual(['3 accounts', '1 account', '0 accounts', '2 accounts']);
-    expect(el.toCSV().split('\r\n').slice(2, 4)).toEqual(['b,Bolt,quick-wins,Quick wins,20,50,impact,200,MVC', 'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC']);
+    expect(el.toCSV().split('\r\n').slice(2, 4)).toEqual(['b,Bolt,quick-wins,Quick wins,20,50,impact,200,MVC,0,,', 'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC,0,,']);
     expect(texts(el, '.split-label')).toEqual(['threshold 40', 'threshold 50']);
     expect(texts(el, '[part~="notes"] li')[1]).toBe('Split at effort 40 and impact 50; an account exactly on a split line counts as high.');
   });
@@ -389,7 +389,7 @@ describe('quadrant: table and export', () => {
     const el = await quadrantOf();
     part(el, 'view-toggle')!.click();
     await el.updateComplete;
-    expect(texts(el, 'thead th')).toEqual(['Account↕', 'Quadrant↕', 'Effort↕', 'Impact↕', 'Revenue↕', 'Tier↕']);
+    expect(texts(el, 'thead th')).toEqual(['Account↕', 'Quadrant↕', 'Effort↕', 'Impact↕', 'Revenue↕', 'Tier↕', 'Red flags↕']);
     root(el).querySelectorAll<HTMLButtonElement>('thead button')[1]!.click();
     await el.updateComplete;
     const rows = () => [...root(el).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
@@ -402,22 +402,22 @@ describe('quadrant: table and export', () => {
       'Ember: Over-served',
       'Flint not plotted: Not plotted: no effort data',
     ]);
-    expect(rows()[2]).toEqual(['Cobalt', 'Strategic investments', '40', '$60 (headroom)', '$100', 'MGC']);
-    expect(rows()[6]).toEqual(['Flint not plotted', 'Not plotted: no effort data', '–', '–', '$50', 'STC']);
+    expect(rows()[2]).toEqual(['Cobalt', 'Strategic investments', '40', '$60 (headroom)', '$100', 'MGC', '']);
+    expect(rows()[6]).toEqual(['Flint not plotted', 'Not plotted: no effort data', '–', '–', '$50', 'STC', '']);
     await wcExpect(el).to.be.accessible();
   });
 
   it('writes every account to CSV with its quadrant, effort, impact and where the impact came from', async () => {
     const el = await quadrantOf();
     expect(el.toCSV()).toBe(
-      '\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier\r\n' +
-        'a,Acme,quick-wins,Quick wins,10,100,impact,500,MVC\r\n' +
-        'b,Bolt,maintain,Maintain,20,50,impact,200,MVC\r\n' +
-        'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC\r\n' +
-        'd,Drain Co,over-served,Over-served,50,10,impact,80,BZ\r\n' +
-        'e,Ember,over-served,Over-served,70,5,impact,20,STC\r\n' +
-        'f,Flint,,Not plotted: no effort data,,,,50,STC\r\n' +
-        'g,Garnet,quick-wins,Quick wins,10,80,impact,100,MGC\r\n',
+      '\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier,red_flags,red_flag_severity,red_flag_types\r\n' +
+        'a,Acme,quick-wins,Quick wins,10,100,impact,500,MVC,0,,\r\n' +
+        'b,Bolt,maintain,Maintain,20,50,impact,200,MVC,0,,\r\n' +
+        'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC,0,,\r\n' +
+        'd,Drain Co,over-served,Over-served,50,10,impact,80,BZ,0,,\r\n' +
+        'e,Ember,over-served,Over-served,70,5,impact,20,STC,0,,\r\n' +
+        'f,Flint,,Not plotted: no effort data,,,,50,STC,0,,\r\n' +
+        'g,Garnet,quick-wins,Quick wins,10,80,impact,100,MGC,0,,\r\n',
     );
   });
 
@@ -492,7 +492,7 @@ describe('quadrant: states and size', () => {
     const invalid = await quadrantOf({ version: 2, accounts: 'x' });
     expect(part(invalid, 'state')!.textContent).toContain('This feed cannot be shown');
     await wcExpect(invalid).to.be.accessible();
-    expect(invalid.toCSV()).toBe('\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier\r\n');
+    expect(invalid.toCSV()).toBe('\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier,red_flags,red_flag_severity,red_flag_types\r\n');
   });
 
   it('skips accounts that break the contract, says so, and plots only the valid ones', async () => {
@@ -555,7 +555,12 @@ describe('quadrant: tiers and split of the portfolio', () => {
    */
   const computed = { version: 1, currency: 'USD', accounts: accounts.map(({ tier: _tier, ...account }) => account) };
   const shapes = (el: HTMLElement) => [0, 1, 2, 3].map((t) => root(el).querySelectorAll(`path.point.tier-${t}`).length);
-  const csvTiers = (el: KamQuadrant) => el.toCSV().trim().split('\r\n').slice(1).map((line) => `${line.split(',')[0]} ${line.split(',').at(-1)}`);
+  /** "id tier" per CSV line (the tier column found by its header; these lines have no quoted comma). */
+  const csvTiers = (el: KamQuadrant) => {
+    const [header, ...lines] = el.toCSV().replace('\uFEFF', '').trim().split('\r\n');
+    const tier = header!.split(',').indexOf('tier');
+    return lines.map((line) => `${line.split(',')[0]} ${line.split(',')[tier]}`);
+  };
   /** A quadrant linked to a kam-feed of these accounts with the cutoff 0.5 (and a filter). */
   async function linkedQuadrant(id: string, filter?: string): Promise<KamQuadrant> {
     const page = await fixture<HTMLElement>(html`<div style="width: 600px">
@@ -584,7 +589,8 @@ describe('quadrant: tiers and split of the portfolio', () => {
     expect(facts.slice(-2)).toEqual(['Tier', 'STC · Second Tier Customers']);
     part(el, 'view-toggle')!.click();
     await el.updateComplete;
-    const tierCells = [...root(el).querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild!.textContent!.trim());
+    const tierColumn = texts(el, 'thead th').indexOf('Tier↕');
+    const tierCells = [...root(el).querySelectorAll('tbody tr')].map((tr) => tr.children[tierColumn]!.textContent!.trim());
     expect(tierCells).toEqual(['MVC', 'MVC', 'STC', 'BZ', 'STC', 'STC', 'STC']);
   });
 

@@ -103,7 +103,7 @@ describe('kam-scorecard: KPIs on a hand-computed feed', () => {
         'Revenue growth 21.1%, no target; Logo retention 66.7%, no target; Churn 33.3%, off track (target 30.0%); ' +
         'Net revenue retention 78.9%, no target; Net Promoter Score +25, no target; Customer satisfaction 50.0%, no target; ' +
         'Customer lifetime value €750, no target; Up-sell / cross-sell rate 75.0%, no target; Referenceable accounts 33.3%, no target; ' +
-        'Top 20% revenue share 42.9%, no target.',
+        'Top 20% revenue share 42.9%, no target. Not available: Key-account ROI.',
     );
   });
 
@@ -149,6 +149,7 @@ describe('kam-scorecard: KPIs on a hand-computed feed', () => {
       'Customer lifetime value: No account has a customer lifetime value (clv).',
       'Up-sell / cross-sell rate: No account has the expanded field.',
       'Referenceable accounts: No account has the referenceable field.',
+      'Key-account ROI: No account has a cost to serve (costToServe, or effort with a cost per effort).',
     ]);
   });
 
