@@ -203,7 +203,7 @@ export const TableView: Story = {
   },
 };
 
-/** Red flags on the sample feed: a filled triangle on the bar of an account with a severe flag, an outlined one for a warning; the tooltip says the flags. */
+/** Red flags on the sample feed: a filled flag on the bar of an account with a severe flag, an outlined one for a warning; the tooltip says the flags. */
 export const RedFlags: Story = {
   args: { top: 30 },
   play: async ({ canvasElement }) => {

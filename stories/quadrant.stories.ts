@@ -255,14 +255,14 @@ export const Loading: Story = {
   },
 };
 
-/** Red flags: a small triangle at the upper right of a flagged account's point (filled: severe, outlined: a warning); the tooltip says the flags. */
+/** Red flags: a small flag at the upper right of a flagged account's point (filled: severe, outlined: a warning); the tooltip says the flags. */
 export const RedFlags: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadow(canvasElement).querySelector('.flags .flag-mark')).not.toBeNull(), { timeout: 5000 });
   },
 };
 
-/** Red flags on the canvas layer (`svg-limit="100"`): the triangles stay SVG paths over the canvas. */
+/** Red flags on the canvas layer (`svg-limit="100"`): the flags stay SVG paths over the canvas. */
 export const RedFlagsOnCanvas: Story = {
   args: { 'svg-limit': 100 },
   play: async ({ canvasElement }) => {

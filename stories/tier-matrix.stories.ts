@@ -316,7 +316,7 @@ export const RoiUnknown: Story = {
   },
 };
 
-/** Red flags: a cell with flagged accounts carries a triangle and their count (filled when one is severe); the tooltip names them, the tier blocks count them. */
+/** Red flags: a cell with flagged accounts carries a flag and their count (filled when one is severe); the tooltip names them, the tier blocks count them. */
 export const RedFlags: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);

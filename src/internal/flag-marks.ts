@@ -1,12 +1,13 @@
 /**
- * The mark of a flagged account, shared by every widget that shows accounts: a small warning triangle on
- * the account's bar, point or row, and its red flags in words (a tooltip line, a table column, CSV
+ * The mark of a flagged account, shared by every widget that shows accounts: a small flag on the
+ * account's bar, point or cell, and its red flags in words (a tooltip line, a table column, CSV
  * columns). The flags themselves come from the portfolio (`portfolio.flags()`, analysis/flags.ts).
  *
  * Decisions:
- * - Severity is told by the glyph, not by colour alone: a severe flag is a filled triangle (▲ in text), a
- *   warning an outlined one (△), and wherever there is text the words say "severe" or "warning". In
- *   forced-colors mode both glyphs keep their shape (filled and outlined in CanvasText).
+ * - Severity is told by the glyph, not by colour alone: on a chart a severe flag is a small filled flag, a
+ *   warning an outlined one (a flag, not a triangle: the quadrant draws MGC accounts as triangles); in
+ *   text, beside the words "severe" or "warning", ▲ and △. In forced-colors mode both keep their shape
+ *   (filled and outlined in CanvasText).
  * - Glyphs are decoration (aria-hidden); the words carry the meaning for screen readers.
  * - An account's flags are found through the result's `position` (no search of the flagged list), so a
  *   table of 100,000 accounts stays cheap.
@@ -22,7 +23,7 @@ import type { Formatters } from './format.js';
 /** 0 none, 1 warning, 2 severe (as `FlagResult.level`). */
 export type FlagLevel = 0 | 1 | 2;
 
-/** The text glyph of each level: none, warning (outlined), severe (filled). */
+/** The text glyph of each level, beside its words in tables and lists: none, warning (outlined), severe (filled). */
 export const FLAG_GLYPHS = ['', '△', '▲'] as const;
 /** The word of each level. */
 export const FLAG_LEVEL_WORDS = ['', 'warning', 'severe'] as const;
@@ -106,50 +107,23 @@ export function flagCsvColumns<Row>(flaggedOf: (row: Row) => FlaggedAccount | un
   ];
 }
 
-/** The triangle of a glyph centred on (x, y), `size` px wide. */
-export function flagTrianglePath(x: number, y: number, size: number): string {
-  const h = size * 0.87;
+/**
+ * The outline of a flag centred on (x, y), `size` px high: a pole on the left and a pennant flying right.
+ * Open at the pole's foot, so its stroke draws the pole and its fill the pennant.
+ */
+export function flagGlyphPath(x: number, y: number, size: number): string {
   const r = (value: number) => Math.round(value * 10) / 10;
-  return `M${r(x)} ${r(y - h / 2)}L${r(x + size / 2)} ${r(y + h / 2)}L${r(x - size / 2)} ${r(y + h / 2)}Z`;
+  const pole = r(x - size * 0.4);
+  const top = r(y - size / 2);
+  const bottom = r(y + size / 2);
+  const tail = y + size * 0.1;
+  return `M${pole} ${bottom}L${pole} ${top}L${r(x + size * 0.45)} ${r((y - size / 2 + tail) / 2)}L${pole} ${r(tail)}`;
 }
 
-/** The glyph as an SVG mark centred on (x, y): filled for severe, outlined for a warning; nothing for level 0. */
+/** The glyph as an SVG mark centred on (x, y): a filled flag for severe, an outlined one for a warning; nothing for level 0. */
 export function flagGlyph(x: number, y: number, level: number, size = 9): SVGTemplateResult | typeof nothing {
   if (!level) return nothing;
-  return svg`<path class="flag-mark ${FLAG_LEVEL_WORDS[level]}" d=${flagTrianglePath(x, y, size)}></path>`;
-}
-
-/**
- * Draws the glyph on a canvas (the quadrant's large-feed layer), centred on (x, y) in the context's units;
- * `colours` are resolved colours (not custom properties).
- */
-export function drawFlagGlyph(
-  context: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  level: number,
-  size: number,
-  colours: { severe: string; warning: string; background: string },
-): void {
-  if (!level) return;
-  const h = size * 0.87;
-  context.beginPath();
-  context.moveTo(x, y - h / 2);
-  context.lineTo(x + size / 2, y + h / 2);
-  context.lineTo(x - size / 2, y + h / 2);
-  context.closePath();
-  context.lineWidth = Math.max(1, size / 6);
-  context.lineJoin = 'round';
-  context.fillStyle = level === 2 ? colours.severe : colours.background;
-  context.strokeStyle = level === 2 ? colours.background : colours.warning;
-  context.fill();
-  context.stroke();
-  if (level === 2) {
-    // The filled glyph keeps a light edge so it reads on a dark point; a second stroke inside gives it its colour's outline.
-    context.lineWidth = Math.max(0.5, size / 12);
-    context.strokeStyle = colours.severe;
-    context.stroke();
-  }
+  return svg`<path class="flag-mark ${FLAG_LEVEL_WORDS[level]}" d=${flagGlyphPath(x, y, size)}></path>`;
 }
 
 /**
@@ -159,12 +133,13 @@ export function drawFlagGlyph(
 export const flagMarkStyles = css`
   .flag-mark {
     stroke-linejoin: round;
+    stroke-linecap: round;
     stroke-width: 1.5;
     pointer-events: none;
   }
   .flag-mark.severe {
     fill: var(--kam-flag-severe, var(--kam-bad));
-    stroke: var(--kam-bg);
+    stroke: var(--kam-flag-severe, var(--kam-bad));
   }
   .flag-mark.warning {
     fill: var(--kam-bg);
@@ -188,7 +163,7 @@ export const flagMarkStyles = css`
   @media (forced-colors: active) {
     .flag-mark.severe {
       fill: CanvasText;
-      stroke: Canvas;
+      stroke: CanvasText;
     }
     .flag-mark.warning {
       fill: Canvas;

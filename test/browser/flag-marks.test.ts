@@ -1,6 +1,6 @@
 /**
  * Red-flagged accounts marked in the Pareto chart, the tier matrix and the quadrant: a glyph that tells
- * severe from warning by its shape (filled or outlined triangle), the flags in words in the tooltip, a
+ * severe from warning by its shape (a filled or an outlined flag), the flags in words in the tooltip, a
  * "Red flags" column in the table view and in the CSV export.
  */
 import { describe, expect, it } from 'vitest';
@@ -15,10 +15,12 @@ import type { KamTierMatrix } from '../../src/components/tier-matrix/kam-tier-ma
 /*
  * Two quarters, the current one last. 2026-Q1: Atlas 1,000, Birch 800, Cedar 100, Dune 100 (total 2,000):
  * the vital few at 80% are Atlas (50%) and Birch (90%), both MVC then.
- * 2026-Q2: Atlas 1,000, Dune 100, Cedar 50, Elm 30 (new), Birch 0. The flags (DEFAULT_FLAG_RULES):
+ * 2026-Q2: Atlas 1,000, Dune 100, Cedar 50, Elm 30 (new), Birch 0; Atlas alone brings 84.7%: the one MVC.
+ * Cedar's potential of 1,200 reaches the smallest MVC's revenue: MGC, a key account. The flags
+ * (DEFAULT_FLAG_RULES; every type but a missed goal of the account's own is about key accounts):
  *   - Birch: an MVC of Q1 with no revenue now: lost key account (severe), and that flag alone.
- *   - Cedar: revenue down 50% (at least 10%): revenue going elsewhere (warning); and below its own revenue
- *     goal of 80: goal missed (warning). Two flags, warning.
+ *   - Cedar: a key account with revenue down 50% (at least 10%): revenue going elsewhere (warning); and
+ *     below its own revenue goal of 80: goal missed (warning). Two flags, warning.
  *   - Atlas, Dune: the same revenue; Elm: no previous period. No flags.
  * Pareto ranks in Q2: 1 Atlas, 2 Dune, 3 Cedar, 4 Elm, 5 Birch.
  */
@@ -29,7 +31,7 @@ const feed = {
   accounts: [
     { id: 'a', name: 'Atlas', revenue: 1000, effort: 10, impact: 100, history: [{ period: '2026-Q1', revenue: 1000 }] },
     { id: 'b', name: 'Birch', revenue: 0, effort: 3, impact: 5, history: [{ period: '2026-Q1', revenue: 800 }] },
-    { id: 'c', name: 'Cedar', revenue: 50, effort: 20, impact: 50, goals: { revenue: 80 }, history: [{ period: '2026-Q1', revenue: 100 }] },
+    { id: 'c', name: 'Cedar', revenue: 50, potential: 1200, effort: 20, impact: 50, goals: { revenue: 80 }, history: [{ period: '2026-Q1', revenue: 100 }] },
     { id: 'd', name: 'Dune', revenue: 100, effort: 5, impact: 10, history: [{ period: '2026-Q1', revenue: 100 }] },
     { id: 'e', name: 'Elm', revenue: 30, effort: 8, impact: 30 },
   ],
@@ -69,7 +71,7 @@ async function widget<T extends HTMLElement & { updateComplete: Promise<boolean>
 }
 
 describe('kam-pareto: red flags', () => {
-  it('marks the flagged bars with a filled (severe) or outlined (warning) triangle over the bar', async () => {
+  it('marks the flagged bars with a filled (severe) or outlined (warning) flag over the bar', async () => {
     const el = await widget<KamPareto>(html`<kam-pareto locale="en-US" .data=${feed}></kam-pareto>`);
     const bars = [...root(el).querySelectorAll<SVGRectElement>('.bars rect.bar')];
     expect(bars).toHaveLength(5);
@@ -122,7 +124,7 @@ describe('kam-pareto: red flags', () => {
 });
 
 describe('kam-tier-matrix: red flags', () => {
-  it('counts the flagged accounts of each cell beside a triangle, and of each tier in its block', async () => {
+  it('counts the flagged accounts of each cell beside a flag, and of each tier in its block', async () => {
     const el = await widget<KamTierMatrix>(html`<kam-tier-matrix locale="en-US" .data=${feed}></kam-tier-matrix>`);
     const counts = [...root(el).querySelectorAll('.cell .cell-flags .flag-count')].map((n) => Number(text(n)));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
@@ -159,32 +161,32 @@ describe('kam-tier-matrix: red flags', () => {
 });
 
 describe('kam-quadrant: red flags', () => {
-  /** The centre of a triangle drawn by flagTrianglePath at size 8 ("M{x} {y − h/2}L…", h = 8 × 0.87). */
-  const triangles = (path: Element | null) =>
-    [...(path?.getAttribute('d') ?? '').matchAll(/M([\d.-]+) ([\d.-]+)L/g)].map(([, x, y]) => ({ x: Number(x), y: Number(y) + (8 * 0.87) / 2 }));
+  /** The centres of the flags drawn by flagGlyphPath at size 8: each starts at its pole's foot, "M{x − 3.2} {y + 4}L…". */
+  const flags = (path: Element | null) =>
+    [...(path?.getAttribute('d') ?? '').matchAll(/M([\d.-]+) ([\d.-]+)L/g)].map(([, x, y]) => ({ x: Number(x) + 3.2, y: Number(y) - 4 }));
 
   async function quadrant(svgLimit = 2000) {
     return widget<KamQuadrant>(html`<kam-quadrant locale="en-US" svg-limit=${svgLimit} .data=${feed}></kam-quadrant>`);
   }
 
-  it('puts a triangle at the upper right of each flagged point: one path of severe, one of warnings', async () => {
+  it('puts a flag at the upper right of each flagged point: one path of severe, one of warnings', async () => {
     const el = await quadrant();
-    expect(triangles(root(el).querySelector('.flags .flag-mark.severe'))).toHaveLength(1);
-    expect(triangles(root(el).querySelector('.flags .flag-mark.warning'))).toHaveLength(1);
+    expect(flags(root(el).querySelector('.flags .flag-mark.severe'))).toHaveLength(1);
+    expect(flags(root(el).querySelector('.flags .flag-mark.warning'))).toHaveLength(1);
     await wcExpect(el).to.be.accessible();
   });
 
   it('marks them on the canvas layer too', async () => {
     const el = await quadrant(1);
     expect(el.renderMode).toBe('canvas');
-    expect(triangles(root(el).querySelector('.flags .flag-mark.severe'))).toHaveLength(1);
-    expect(triangles(root(el).querySelector('.flags .flag-mark.warning'))).toHaveLength(1);
+    expect(flags(root(el).querySelector('.flags .flag-mark.severe'))).toHaveLength(1);
+    expect(flags(root(el).querySelector('.flags .flag-mark.warning'))).toHaveLength(1);
   });
 
   it('says the flags in the tooltip of the point under the pointer', async () => {
     const el = await quadrant();
-    const [at] = triangles(root(el).querySelector('.flags .flag-mark.severe'));
-    // The point's centre lies down and to the left of its triangle.
+    const [at] = flags(root(el).querySelector('.flags .flag-mark.severe'));
+    // The point's centre lies down and to the left of its flag.
     const box = plot(el).getBoundingClientRect();
     plot(el).dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + at!.x - 4, clientY: box.top + at!.y + 4, pointerId: 1, bubbles: true, composed: true }));
     await el.updateComplete;

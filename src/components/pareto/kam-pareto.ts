@@ -57,7 +57,7 @@ const KEYS =
  *
  * `measure="profit"` (or "clv") ranks the accounts by that figure instead of revenue; accounts with a
  * negative figure count 0 in the ranking and are named under the chart and listed apart in the table
- * view, never hidden. Flagged accounts (red flags) carry a triangle on their bar: filled when a flag is
+ * view, never hidden. Flagged accounts (red flags) carry a small flag on their bar: filled when a flag is
  * severe, outlined for a warning; the tooltip says the flags in words and the table has a "Red flags" column.
  *
  * With history, the summary compares the vital few with the previous period's ("…; in 2026-Q2: 38 of
@@ -71,8 +71,8 @@ const KEYS =
  * @cssprop [--kam-tier-stc=#7d4fc9] - STC colour when `color-by="tier"` (dotted).
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour when `color-by="tier"` (cross-hatched).
  * @cssprop [--kam-line=#b35900] - Colour of the cumulative-share line and the crossing marker.
- * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled triangle of a severe red flag.
- * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined triangle of a warning.
+ * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled flag of a severe red flag.
+ * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined flag of a warning.
  */
 export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   static override styles = [...KamWidget.styles, tierPatternStyles, flagMarkStyles, paretoStyles];

@@ -123,15 +123,23 @@ export function activeRing(layout: ParetoLayout, index: number, focused: boolean
 
 /**
  * The red-flag glyph of each flagged bar (`levels`: 0 none, 1 warning, 2 severe), inside the bar's top
- * when the bar is tall enough, else just above it.
+ * when the bar is tall enough, else just above it. Where bars are narrower than a glyph, glyphs that
+ * would overlap one already placed are left out, the severe ones placed first (the tooltip and the table
+ * still give every bar's flags).
  */
 export function flagMarks(layout: ParetoLayout, bars: readonly ParetoBar[], levels: Uint8Array): SVGTemplateResult {
   const size = Math.min(9, Math.max(5, layout.step - 1));
   const base = layout.revenue(0);
-  return svg`<g class="flags">${bars.map((bar, i) => {
-    if (!levels[i]) return nothing;
-    const top = layout.revenue(bar.revenue);
-    const y = base - top >= size + 6 ? top + size / 2 + 2 : top - size / 2 - 2;
-    return flagGlyph(layout.left + i * layout.step + layout.barWidth / 2, y, levels[i]!, size);
-  })}</g>`;
+  const placed: { x: number; y: number; level: number }[] = [];
+  const free = (x: number, y: number) => placed.every((p) => Math.abs(p.x - x) >= size || Math.abs(p.y - y) >= size);
+  for (const level of [2, 1]) {
+    bars.forEach((bar, i) => {
+      if (levels[i] !== level) return;
+      const top = layout.revenue(bar.revenue);
+      const x = layout.left + i * layout.step + layout.barWidth / 2;
+      const y = base - top >= size + 6 ? top + size / 2 + 2 : top - size / 2 - 2;
+      if (free(x, y)) placed.push({ x, y, level });
+    });
+  }
+  return svg`<g class="flags">${placed.map((p) => flagGlyph(p.x, p.y, p.level, size))}</g>`;
 }

@@ -50,8 +50,8 @@ const EAGER_FLAGS = 2000;
  * @csspart quadrant-button - One quadrant's figures; a click selects its accounts.
  * @csspart notes - Notes under the chart: accounts not plotted, the split, the scale.
  *
- * Red flags: a flagged account's point carries a small triangle at its upper right, filled when a flag is
- * severe, outlined for a warning (on the canvas layer too: the triangles are two SVG paths over it); the
+ * Red flags: a flagged account's point carries a small flag at its upper right, filled when a flag is
+ * severe, outlined for a warning (on the canvas layer too: the flags are two SVG paths over it); the
  * tooltip says the flags in words, the table view and the CSV export have each account's flags.
  *
  * @cssprop [--kam-quadrant-quick-wins=var(--kam-good)] - Shade of the Quick wins quadrant.
@@ -64,8 +64,8 @@ const EAGER_FLAGS = 2000;
  * @cssprop [--kam-tier-bz=#c1121f] - BZ points (diamonds); dark theme #ff7b72.
  * @cssprop [--kam-good=#1a7f37] - Default shade of Quick wins; dark theme #3fb950.
  * @cssprop [--kam-bad=#c1121f] - Default shade of Over-served; dark theme #ff7b72.
- * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled triangle of a severe red flag.
- * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined triangle of a warning.
+ * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled flag of a severe red flag.
+ * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined flag of a warning.
  */
 export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   static override styles = [...KamWidget.styles, flagMarkStyles, quadrantStyles];

@@ -5,7 +5,7 @@
  */
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { QUADRANT_IDS } from '../../analysis/quadrant.js';
-import { flagTrianglePath } from '../../internal/flag-marks.js';
+import { flagGlyphPath } from '../../internal/flag-marks.js';
 import { fitText } from '../../internal/text-fit.js';
 import type { PlacedLabel } from './quadrant-labels.js';
 import type { QuadrantLayout } from './quadrant-layout.js';
@@ -107,7 +107,7 @@ export function overlayMarks(layout: QuadrantLayout, overlay: OverlayMarks): SVG
 
 /**
  * The red-flag glyphs of the flagged points in view, at each point's upper right: one path of all the
- * severe ones (filled triangles) and one of the warnings (outlined), so 100,000 points, drawn as SVG or on
+ * severe ones (filled flags) and one of the warnings (outlined), so 100,000 points, drawn as SVG or on
  * the canvas layer, cost two elements. `level` is per account (0 none, 1 warning, 2 severe).
  */
 export function flagMarks(scatter: Scatter, layout: QuadrantLayout, level: Uint8Array): SVGTemplateResult {
@@ -117,8 +117,8 @@ export function flagMarks(scatter: Scatter, layout: QuadrantLayout, level: Uint8
     const k = drawOrder[i]!;
     const l = level[scatter.account[k]!]!;
     if (!l) continue;
-    const offset = radius[k]! * 0.7 + 3;
-    paths[l] += flagTrianglePath(px[k]! + offset, py[k]! - offset, 8);
+    const offset = radius[k]! * 0.7 + 4;
+    paths[l] += flagGlyphPath(px[k]! + offset, py[k]! - offset, 8);
   }
   return svg`<g class="flags" clip-path="url(#points-clip)">
     ${paths[2] ? svg`<path class="flag-mark severe" d=${paths[2]}></path>` : nothing}

@@ -80,7 +80,7 @@ const MOVEMENT_KEYS =
  *
  * ROI: each tier block and tooltip gives the tier's cost to serve and ROI (profit / cost to serve, of the
  * accounts with a cost: `costToServe`, else `effort` × `cost-per-effort`); an unknown figure is "—" with
- * its reason. Red flags: a cell with flagged accounts shows a triangle and their count top right (filled
+ * its reason. Red flags: a cell with flagged accounts shows a flag and their count top right (filled
  * when one is severe, outlined otherwise); tooltips name them, tier blocks count them, the table view and
  * the CSV export have each account's flags.
  *
@@ -96,8 +96,8 @@ const MOVEMENT_KEYS =
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour (cross-hatched).
  * @cssprop [--kam-good=#1a7f37] - Movement up a tier (MGC to MVC: its border); dark theme #3fb950.
  * @cssprop [--kam-bad=#c1121f] - Movement down a tier or lost (MVC to lower: its border); dark theme #ff7b72.
- * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled triangle of a severe red flag.
- * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined triangle of a warning.
+ * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled flag of a severe red flag.
+ * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined flag of a warning.
  */
 export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   static override styles = [...KamWidget.styles, ...tierMatrixStyles, goalsStyles];

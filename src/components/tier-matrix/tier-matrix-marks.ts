@@ -71,8 +71,12 @@ export function cellMark({ f, layout, item, columns, cell, maxShare, selected, f
   const { x, y, width: w, height: h } = itemBox(layout, item, columns, Infinity);
   const pad = w < 70 ? 5 : 8;
   const room = w - pad * 2;
-  const fit = (long: string, short: string, size = 11, bold = false) => (textWidth(long, size, bold) <= room ? long : short);
-  const count = fit(accountsText(f, cell.count), f.integer(cell.count), 12, true);
+  const fit = (long: string, short: string, size = 11, bold = false, within = room) => (textWidth(long, size, bold) <= within ? long : short);
+  // Red flags take the top right: a glyph and, when it fits beside the account count, how many accounts carry flags.
+  const glyphWidth = flags?.flagged ? 14 : 0;
+  const count = fit(accountsText(f, cell.count), f.integer(cell.count), 12, true, glyphWidth ? room - glyphWidth - 4 : room);
+  const flagged = flags?.flagged && textWidth(count, 12, true) + glyphWidth + textWidth(f.integer(flags.flagged)) + 8 <= room ? f.integer(flags.flagged) : '';
+  const flagWidth = glyphWidth + (flagged ? textWidth(flagged) : 0);
   const opacity = cell.count === 0 ? 0 : 0.06 + (maxShare > 0 ? (0.5 * cell.revenueShare) / maxShare : 0);
   let offset = 0;
   const segments = cell.tierCounts.map((n, t) => {
@@ -85,10 +89,7 @@ export function cellMark({ f, layout, item, columns, cell, maxShare, selected, f
   // in place of the tiers in words (the bar still shows the tiers).
   const tiers = cell.count ? tierCountsText(f, cell.tierCounts) : '';
   const selectedText = selected ? fit(`${f.integer(selected)} selected`, `✓ ${f.integer(selected)}`) : '';
-  // Red flags take the top right: a glyph and how many accounts carry flags.
-  const flagged = flags?.flagged ? f.integer(flags.flagged) : '';
-  const flagWidth = flagged ? textWidth(flagged) + 14 : 0;
-  const selectedTop = selected > 0 && !flagged && textWidth(count, 12, true) + textWidth(selectedText) + 10 <= room;
+  const selectedTop = selected > 0 && !glyphWidth && textWidth(count, 12, true) + textWidth(selectedText) + 10 <= room;
   const line4 =
     selected && !selectedTop
       ? svg`<text class="selected-count" x=${pad} y="61">${selectedText}</text>`
@@ -99,8 +100,8 @@ export function cellMark({ f, layout, item, columns, cell, maxShare, selected, f
     <rect class="cell-bg" width=${w} height=${h} rx="4" fill-opacity=${opacity.toFixed(3)}></rect>
     <text class="count" x=${pad} y="18">${count}</text>
     ${selectedTop ? svg`<text class="selected-count" x=${w - pad} y="18" text-anchor="end">${selectedText}</text>` : nothing}
-    ${flagged
-      ? svg`<g class="cell-flags">${flagGlyph(w - pad - flagWidth + 5, 13, flags!.severe ? 2 : 1, 10)}<text class="flag-count" x=${w - pad} y="18" text-anchor="end">${flagged}</text></g>`
+    ${glyphWidth
+      ? svg`<g class="cell-flags">${flagGlyph(w - pad - flagWidth + 5, 13, flags!.severe ? 2 : 1, 10)}${flagged ? svg`<text class="flag-count" x=${w - pad} y="18" text-anchor="end">${flagged}</text>` : nothing}</g>`
       : nothing}
     <text x=${pad} y="33">${f.moneyCompact(cell.revenue)}</text>
     <text x=${pad} y="47">${fit(`${f.percent(cell.revenueShare)} of revenue`, f.percent(cell.revenueShare))}</text>
