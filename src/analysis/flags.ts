@@ -206,8 +206,8 @@ export function accountFlags(portfolio: Portfolio): FlagResult {
   const before = previousFigures(portfolio);
   const roi = before ? portfolio.roi().roi : undefined;
   const period = before?.label ?? '';
-  const flagsOf: (RedFlag[] | undefined)[] = new Array(n);
-  const add = (flag: RedFlag) => (flagsOf[flag.index] ??= []).push(flag);
+  const flagsOf = new AccountFlags(n);
+  const add = (flag: RedFlag) => flagsOf.add(flag);
 
   for (let i = 0; i < n; i++) {
     const rev = revenue[i]!;
@@ -244,8 +244,36 @@ export function accountFlags(portfolio: Portfolio): FlagResult {
     if (unhappy) add(unhappy);
   }
   // A lost key account carries that flag alone.
-  goalsMissed(accounts, columns, (flag) => flagsOf[flag.index]?.[0]?.type !== 'lost-key-account' && add(flag));
+  goalsMissed(accounts, columns, (flag) => flagsOf.of(flag.index)?.[0]?.type !== 'lost-key-account' && add(flag));
   return flagResult(accounts, revenue, flagsOf);
+}
+
+/**
+ * Each account's flags while they are found: a list per flagged account, found by its slot (a JS array of
+ * 100,000 mostly empty entries would be a slow dictionary).
+ */
+class AccountFlags {
+  private readonly slot: Int32Array;
+  private readonly lists: RedFlag[][] = [];
+
+  constructor(count: number) {
+    this.slot = new Int32Array(count).fill(-1);
+  }
+
+  add(flag: RedFlag): void {
+    let s = this.slot[flag.index]!;
+    if (s < 0) {
+      s = this.slot[flag.index] = this.lists.length;
+      this.lists.push([]);
+    }
+    this.lists[s]!.push(flag);
+  }
+
+  /** The flags of account i; undefined when it has none. */
+  of(i: number): RedFlag[] | undefined {
+    const s = this.slot[i]!;
+    return s < 0 ? undefined : this.lists[s];
+  }
 }
 
 const warning = (type: FlagType, index: number, code: string, values: RedFlag['values']): RedFlag => ({ type, severity: 'warning', index, code, values });
@@ -309,14 +337,14 @@ function goalsMissed(accounts: readonly Account[], columns: AccountColumns, add:
 }
 
 /** The result from each account's flags: sorted, counted, with each account's level and position. */
-function flagResult(accounts: readonly Account[], revenue: Float64Array, flagsOf: readonly (RedFlag[] | undefined)[]): FlagResult {
+function flagResult(accounts: readonly Account[], revenue: Float64Array, flagsOf: AccountFlags): FlagResult {
   const n = accounts.length;
   const level = new Uint8Array(n);
   const counts = Object.fromEntries(FLAG_TYPES.map((type) => [type, 0])) as Record<FlagType, number>;
   let flaggedCount = 0;
   let severe = 0;
   for (let i = 0; i < n; i++) {
-    const flags = flagsOf[i];
+    const flags = flagsOf.of(i);
     if (!flags) continue;
     if (flags.length > 1) flags.sort(byFlagOrder);
     level[i] = levelOf(flags[0]!.severity);
@@ -330,7 +358,7 @@ function flagResult(accounts: readonly Account[], revenue: Float64Array, flagsOf
   for (let p = 0; p < order.length; p++) {
     const i = order[p]!;
     position[i] = p;
-    flagged[p] = { index: i, account: accounts[i]!, severity: severityOf(level[i]!), flags: flagsOf[i]! };
+    flagged[p] = { index: i, account: accounts[i]!, severity: severityOf(level[i]!), flags: flagsOf.of(i)! };
   }
   return { accounts: flagged, level, position, counts, severe };
 }
