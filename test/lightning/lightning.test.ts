@@ -154,7 +154,7 @@ const MARKS: Record<Widget, { selector: string; count: number; property: string;
  */
 const SUMMARIES: Record<Widget, string> = {
   'kam-scorecard':
-    'KPIs of all 8 accounts: 7 KPIs, no targets set. Revenue growth 11.5%, no target; Logo retention 100.0%, no target; Churn 0.0%, no target; Net revenue retention 111.5%, no target; Net Promoter Score 0, no target; Customer satisfaction 62.5%, no target; Top 20% revenue share 70.0%, no target. Not available: Customer lifetime value, Up-sell / cross-sell rate, Referenceable accounts.',
+    'KPIs of all 8 accounts: 7 KPIs, no targets set. Revenue growth 11.5%, no target; Logo retention 100.0%, no target; Churn 0.0%, no target; Net revenue retention 111.5%, no target; Net Promoter Score 0, no target; Customer satisfaction 62.5%, no target; Top 20% revenue share 70.0%, no target. Not available: Customer lifetime value, Up-sell / cross-sell rate, Referenceable accounts, Key-account ROI.',
   'kam-pareto': '3 of 8 accounts (37.5%) produce 80% of revenue; in the previous period: 4 of 8 (50.0%).',
   'kam-tier-matrix': '8 accounts: 3 MVC, 4 MGC, 1 STC, 0 BZ; MVCs hold 80.0% of revenue.',
   'kam-quadrant': '34.5% of effort goes to 2 over-served accounts that hold 16.0% of revenue.',
