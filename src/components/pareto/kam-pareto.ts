@@ -71,8 +71,9 @@ const KEYS =
  * @cssprop [--kam-tier-stc=#7d4fc9] - STC colour when `color-by="tier"` (dotted).
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour when `color-by="tier"` (cross-hatched).
  * @cssprop [--kam-line=#b35900] - Colour of the cumulative-share line and the crossing marker.
- * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled flag of a severe red flag.
- * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined flag of a warning.
+ * @cssprop [--kam-bad=#c1121f] - The default colour of a severe red flag's mark (dark theme #ff7b72).
+ * @cssprop [--kam-flag-severe=#c1121f] - The filled flag of a severe red flag (default: `--kam-bad`; dark theme #ff7b72).
+ * @cssprop [--kam-flag-warning=#8a5300] - The outlined flag of a warning (default: `--kam-warning`; dark theme #e3b341).
  */
 export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   static override styles = [...KamWidget.styles, tierPatternStyles, flagMarkStyles, paretoStyles];

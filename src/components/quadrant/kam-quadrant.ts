@@ -64,8 +64,8 @@ const EAGER_FLAGS = 2000;
  * @cssprop [--kam-tier-bz=#c1121f] - BZ points (diamonds); dark theme #ff7b72.
  * @cssprop [--kam-good=#1a7f37] - Default shade of Quick wins; dark theme #3fb950.
  * @cssprop [--kam-bad=#c1121f] - Default shade of Over-served; dark theme #ff7b72.
- * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled flag of a severe red flag.
- * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined flag of a warning.
+ * @cssprop [--kam-flag-severe=#c1121f] - The filled flag of a severe red flag (default: `--kam-bad`; dark theme #ff7b72).
+ * @cssprop [--kam-flag-warning=#8a5300] - The outlined flag of a warning (default: `--kam-warning`; dark theme #e3b341).
  */
 export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   static override styles = [...KamWidget.styles, flagMarkStyles, quadrantStyles];

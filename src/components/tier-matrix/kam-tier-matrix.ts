@@ -96,8 +96,8 @@ const MOVEMENT_KEYS =
  * @cssprop [--kam-tier-bz=#c1121f] - BZ colour (cross-hatched).
  * @cssprop [--kam-good=#1a7f37] - Movement up a tier (MGC to MVC: its border); dark theme #3fb950.
  * @cssprop [--kam-bad=#c1121f] - Movement down a tier or lost (MVC to lower: its border); dark theme #ff7b72.
- * @cssprop [--kam-flag-severe=var(--kam-bad)] - The filled flag of a severe red flag.
- * @cssprop [--kam-flag-warning=var(--kam-warning)] - The outlined flag of a warning.
+ * @cssprop [--kam-flag-severe=#c1121f] - The filled flag of a severe red flag (default: `--kam-bad`; dark theme #ff7b72).
+ * @cssprop [--kam-flag-warning=#8a5300] - The outlined flag of a warning (default: `--kam-warning`; dark theme #e3b341).
  */
 export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   static override styles = [...KamWidget.styles, ...tierMatrixStyles, goalsStyles];
