@@ -51,8 +51,8 @@ function themeDefaults(): Map<string, string> {
 const elements = manifestElements();
 
 describe('custom-elements.json', () => {
-  it('has all five elements, each with a summary', () => {
-    expect([...elements.keys()].sort()).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-scorecard', 'kam-tier-matrix']);
+  it('has all six elements, each with a summary', () => {
+    expect([...elements.keys()].sort()).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-red-flags', 'kam-scorecard', 'kam-tier-matrix']);
     for (const [tag, d] of elements) expect(d.summary, tag).toMatch(/\w{4,}/);
     expect(elements.get('kam-feed')!.description).toContain('feed="ID"');
   });

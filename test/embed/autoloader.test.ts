@@ -13,7 +13,7 @@ import { autoloaderFigures, gzipSize, readAutoloaderFiles, tagOfChunk, type Auto
 import { LIMITS } from '../../scripts/size-limits.js';
 import { STRICT_CSP, buildAutoloader, launch, root, sampleFeedJson, serve, watchProblems, type Route } from '../support/embed-harness.js';
 
-const WIDGETS = ['kam-pareto', 'kam-scorecard', 'kam-tier-matrix', 'kam-quadrant'];
+const WIDGETS = ['kam-pareto', 'kam-scorecard', 'kam-tier-matrix', 'kam-quadrant', 'kam-red-flags'];
 /** The documented policy for PNG export: the strict one, plus blob: images. */
 const PNG_CSP = `${STRICT_CSP}; img-src 'self' blob:`;
 
@@ -147,7 +147,7 @@ describe('the autoloader', () => {
   it('has a chunk for every element of src/elements.ts, and the size report measures those files', () => {
     const listed = [...readFileSync(join(root, 'src/elements.ts'), 'utf8').matchAll(/^\s+'(kam-[\w-]+)': \(\) => import\(/gm)].map((m) => m[1]).sort();
     expect([...figures.pages.keys()]).toEqual(listed);
-    expect(listed).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-scorecard', 'kam-tier-matrix']);
+    expect(listed).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-red-flags', 'kam-scorecard', 'kam-tier-matrix']);
     // Every page the report prints has a limit the build enforces.
     for (const tag of listed) expect(LIMITS[`autoloader + <${tag}>`], tag).toBeDefined();
   });

@@ -257,8 +257,8 @@ describe('iframe embed page', () => {
   }, 30_000);
 
   for (const [query, message] of [
-    ['widget=radar', 'widget "radar" is not one of the kit\'s widgets; use widget=pareto, widget=tier-matrix, widget=scorecard, widget=quadrant.'],
-    ['widget=constructor', 'widget "constructor" is not one of the kit\'s widgets; use widget=pareto, widget=tier-matrix, widget=scorecard, widget=quadrant.'],
+    ['widget=radar', 'widget "radar" is not one of the kit\'s widgets; use widget=pareto, widget=tier-matrix, widget=scorecard, widget=quadrant, widget=red-flags.'],
+    ['widget=constructor', 'widget "constructor" is not one of the kit\'s widgets; use widget=pareto, widget=tier-matrix, widget=scorecard, widget=quadrant, widget=red-flags.'],
     ['widget=pareto&src=javascript:alert(1)', 'src must be an http or https URL; "javascript:" URLs are not loaded.'],
     ['widget=pareto&src=/feed.json&colour=red', 'Unknown parameter "colour" for widget=pareto. Known: '],
     ['widget=pareto&src=/feed.json&parent-origin=*', 'parent-origin cannot be set in the URL: the pages that may embed this one are listed in embed.config.json (parentOrigins).'],

@@ -39,7 +39,7 @@ afterAll(() => bench?.close());
 
 describe('the package in an app', () => {
   it('has an entry for every widget', () => {
-    expect(allTags).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-scorecard', 'kam-tier-matrix']);
+    expect(allTags).toEqual(['kam-feed', 'kam-pareto', 'kam-quadrant', 'kam-red-flags', 'kam-scorecard', 'kam-tier-matrix']);
   });
 
   it('every element entry loads CSV reading and field maps on first use, and every widget entry the table view and the export writers too', async () => {
