@@ -112,13 +112,15 @@ export function overlayMarks(layout: QuadrantLayout, overlay: OverlayMarks): SVG
  */
 export function flagMarks(scatter: Scatter, layout: QuadrantLayout, level: Uint8Array): SVGTemplateResult {
   const { drawOrder, px, py, radius } = layout;
+  // Smaller where the bubbles are small (a narrow chart of many accounts), 8 px at most.
+  const size = Math.min(8, Math.max(5, layout.maxRadius * 0.9));
   const paths = ['', '', ''];
   for (let i = 0; i < drawOrder.length; i++) {
     const k = drawOrder[i]!;
     const l = level[scatter.account[k]!]!;
     if (!l) continue;
-    const offset = radius[k]! * 0.7 + 4;
-    paths[l] += flagGlyphPath(px[k]! + offset, py[k]! - offset, 8);
+    const offset = radius[k]! * 0.7 + size / 2;
+    paths[l] += flagGlyphPath(px[k]! + offset, py[k]! - offset, size);
   }
   return svg`<g class="flags" clip-path="url(#points-clip)">
     ${paths[2] ? svg`<path class="flag-mark severe" d=${paths[2]}></path>` : nothing}
