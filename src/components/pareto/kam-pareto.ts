@@ -182,7 +182,7 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
 
   /** The vital few of every period, and the accounts below zero, above the account table. */
   protected override tableIntro(model: ParetoModel) {
-    return html`${periodTable(this.format, this.periodRows(model))}${belowZeroTable(this.format, model.measure, this.belowZeroRows(model))}`;
+    return html`${periodTable(this.format, this.periodRows(model), model.measure)}${belowZeroTable(this.format, model.measure, this.belowZeroRows(model))}`;
   }
 
   /** What a table row or CSV row reads besides the ranking (without a model: the CSV header alone, no row is read). */

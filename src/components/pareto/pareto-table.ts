@@ -78,19 +78,20 @@ export function belowZeroTable(f: Formatters, measure: Measure, accounts: readon
 }
 
 /** The vital few of every period, oldest first (shown above the account table when the feed has history). */
-export function periodTable(f: Formatters, periods: readonly PeriodShares[]): TemplateResult | typeof nothing {
+export function periodTable(f: Formatters, periods: readonly PeriodShares[], measure: Measure = 'revenue'): TemplateResult | typeof nothing {
   if (periods.length < 2) return nothing;
   const cutoff = f.percentShort(periods[0]!.shares.cutoff);
+  const noun = MEASURE_WORDS[measure].noun;
   return html`<div class="table-scroll period-table" part="period-table" tabindex="0" role="region" aria-label="Vital few by period">
     <table>
-      <caption>Vital few by period: the fewest accounts that produce ${cutoff} of each period's revenue, oldest first</caption>
+      <caption>Vital few by period: the fewest accounts that produce ${cutoff} of each period's ${noun}, oldest first</caption>
       <thead>
         <tr>
           <th scope="col">Period</th>
           <th scope="col" class="num">Accounts</th>
           <th scope="col" class="num">Vital few</th>
           <th scope="col" class="num">Share of accounts</th>
-          <th scope="col" class="num">Top 20% share of revenue</th>
+          <th scope="col" class="num">Top 20% share of ${noun}</th>
         </tr>
       </thead>
       <tbody>

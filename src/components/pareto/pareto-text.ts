@@ -98,7 +98,7 @@ export function barTooltip(
     const { account, tier, given, reason } = subject.assignment;
     facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', `${tier}${given ? ' (given)' : ''}`]);
     return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}
-      <p>${bar.vital ? 'One of the vital few. ' : ''}${tierReasonText(reason, f.moneyCompact, f.percent)}</p>
+      <p>${bar.vital ? `One of the vital few${measure === 'revenue' ? '' : ` by ${MEASURE_WORDS[measure].noun}`}. ` : ''}${measure === 'revenue' ? '' : 'Tier: '}${tierReasonText(reason, f.moneyCompact, f.percent)}</p>
       ${flags && 'flags' in flags ? flagTooltipLine(flags, f) : nothing} ${crmLink(account.url)}`;
   }
   const counts = subject.tierCounts;
