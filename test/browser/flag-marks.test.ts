@@ -169,18 +169,21 @@ describe('kam-quadrant: red flags', () => {
     return widget<KamQuadrant>(html`<kam-quadrant locale="en-US" svg-limit=${svgLimit} .data=${feed}></kam-quadrant>`);
   }
 
-  it('puts a flag at the upper right of each flagged point: one path of severe, one of warnings', async () => {
+  it('puts a flag at the upper right of each flagged point, and says what the flags mean under the chart', async () => {
     const el = await quadrant();
-    expect(flags(root(el).querySelector('.flags .flag-mark.severe'))).toHaveLength(1);
-    expect(flags(root(el).querySelector('.flags .flag-mark.warning'))).toHaveLength(1);
+    expect(root(el).querySelectorAll('.flags .flag-mark.severe')).toHaveLength(1);
+    expect(root(el).querySelectorAll('.flags .flag-mark.warning')).toHaveLength(1);
+    expect(text(root(el).querySelector('[part~="notes"] .flag-note'))).toBe(
+      '2 accounts carry red flags (1 severe): a small flag at the upper right of the point, filled when a flag is severe, outlined for a warning. The tooltip and the table view give each account’s flags.',
+    );
     await wcExpect(el).to.be.accessible();
   });
 
   it('marks them on the canvas layer too', async () => {
     const el = await quadrant(1);
     expect(el.renderMode).toBe('canvas');
-    expect(flags(root(el).querySelector('.flags .flag-mark.severe'))).toHaveLength(1);
-    expect(flags(root(el).querySelector('.flags .flag-mark.warning'))).toHaveLength(1);
+    expect(root(el).querySelectorAll('.flags .flag-mark.severe')).toHaveLength(1);
+    expect(root(el).querySelectorAll('.flags .flag-mark.warning')).toHaveLength(1);
   });
 
   it('says the flags in the tooltip of the point under the pointer', async () => {

@@ -14,7 +14,7 @@ import { flaggedAt, flagMarkStyles } from '../../internal/flag-marks.js';
 import { tooltip } from '../../internal/tooltip.js';
 import { PointsLayerController, pointsImage } from './quadrant-canvas.js';
 import { inView, quadrantChart, type QuadrantChart } from './quadrant-layout.js';
-import { axisMarks, flagMarks, legendMarks, overlayMarks, pointMarks, regionMarks, trailMarks } from './quadrant-marks.js';
+import { axisMarks, flagMarks, legendMarks, overlayMarks, placeFlags, pointMarks, regionMarks, trailMarks, type PlacedFlags } from './quadrant-marks.js';
 import { accountOfPoint, idsOfPoints, pointOfId, pointsOfQuadrant, quadrantModel, selectionMask, type QuadrantModel } from './quadrant-model.js';
 import { notesList, pointTooltip, quadrantStats, zoomControls } from './quadrant-panels.js';
 import { QuadrantPointerController } from './quadrant-pointer.js';
@@ -51,8 +51,9 @@ const EAGER_FLAGS = 2000;
  * @csspart notes - Notes under the chart: accounts not plotted, the split, the scale.
  *
  * Red flags: a flagged account's point carries a small flag at its upper right, filled when a flag is
- * severe, outlined for a warning (on the canvas layer too: the flags are two SVG paths over it); the
- * tooltip says the flags in words, the table view and the CSV export have each account's flags.
+ * severe, outlined for a warning (on the canvas layer too, as SVG over it: the 2,000 most severe and
+ * largest in view, and a note says so); a note under the chart says what the flags mean; the tooltip
+ * says the flags in words, the table view and the CSV export have each account's flags.
  *
  * @cssprop [--kam-quadrant-quick-wins=var(--kam-good)] - Shade of the Quick wins quadrant.
  * @cssprop [--kam-quadrant-strategic=var(--kam-accent)] - Shade of the Strategic investments quadrant.
@@ -106,6 +107,9 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   private readonly deriveQuadrantModel = memo(quadrantModel);
   private readonly deriveChart = memo(quadrantChart);
   private readonly selectedPoints = memo(selectionMask);
+  private readonly deriveFlags = memo(placeFlags);
+  /** The flags drawn; undefined until the flags are read. */
+  private flags?: PlacedFlags;
   private chart?: QuadrantChart;
   /** Each account's red-flag level; undefined until the flags are read. */
   private flagLevel?: Uint8Array;
@@ -166,6 +170,14 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
     this.chart = model && this.deriveChart(model, this.size.width, this.zoom.window, this.renderMode === 'canvas', this.labels, this.format);
     const flagsNow = model && (model.portfolio.accounts.length <= EAGER_FLAGS || this.flagsReady === model.portfolio);
     this.flagLevel = flagsNow ? model!.portfolio.flags().level : undefined;
+    this.flags = this.flagLevel && this.chart && model!.scatter.count ? this.deriveFlags(model!.scatter, this.chart.layout, this.flagLevel) : undefined;
+  }
+
+  /** What the notes say of the flags drawn (nothing until the flags are read). */
+  private flagNote(model: QuadrantModel) {
+    if (!this.flags) return undefined;
+    const { accounts, severe } = model.portfolio.flags();
+    return { accounts: accounts.length, severe, inView: this.flags.inView, drawn: this.flags.marks.length };
   }
 
   /** The red flags too, at the first idle moment. */
@@ -302,13 +314,13 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
         ${axisMarks(layout, `Effort${model.scale === 'log' ? ' (log scale)' : ''} →`, impactAxisTitle(model.result, model.scale))}
         ${model.trail ? guard([layout, model.trail], () => trailMarks(model.scatter, model.trail!, layout)) : nothing}
         ${canvas ? nothing : guard([layout, mask], () => pointMarks(model.scatter, layout, mask))}
-        ${this.flagLevel ? guard([layout, this.flagLevel], () => flagMarks(model.scatter, layout, this.flagLevel!)) : nothing}
+        ${this.flags ? guard([this.flags], () => flagMarks(this.flags!)) : nothing}
         ${overlayMarks(layout, { labels: pointLabels, hover: this.items.hover, focus: this.items.index, brush: this.pointer.brush })}
       </svg>
       ${tooltip(anchor, active >= 0 ? pointTooltip(model, active, this.labelOf, f, flaggedAt(model.portfolio.flags(), model.scatter.account[active]!)) : undefined, 'tooltip')}`;
     return html`${zoomControls(layout.zoom, (factor) => this.zoomBy(factor), () => this.zoom.set(FULL_VIEW))}
       ${this.renderPlot({ roleDescription: 'quadrant chart', keys: KEY_HELP, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onPointerLeave }, content)}
-      ${quadrantStats(model, width < 440, this.labelOf, f, (id, extend) => this.selectPoints(pointsOfQuadrant(model, id), extend))} ${notesList(model, f)}`;
+      ${quadrantStats(model, width < 440, this.labelOf, f, (id, extend) => this.selectPoints(pointsOfQuadrant(model, id), extend))} ${notesList(model, f, this.flagNote(model))}`;
   }
 }
 

@@ -105,25 +105,48 @@ export function overlayMarks(layout: QuadrantLayout, overlay: OverlayMarks): SVG
     ${b ? svg`<rect class="brush" data-export="skip" x=${b.x0} y=${b.y0} width=${b.x1 - b.x0} height=${b.y1 - b.y0}></rect>` : nothing}`;
 }
 
+/** The most flags drawn: past it, the severe ones first, then the largest accounts (a note says so). */
+export const MAX_FLAG_MARKS = 2000;
+
+/** The flags to draw: where (pixel centres), their level, their size, and how many flagged points are in view. */
+export interface PlacedFlags {
+  marks: { x: number; y: number; level: number }[];
+  size: number;
+  inView: number;
+}
+
 /**
- * The red-flag glyphs of the flagged points in view, at each point's upper right: one path of all the
- * severe ones (filled flags) and one of the warnings (outlined), so 100,000 points, drawn as SVG or on
- * the canvas layer, cost two elements. `level` is per account (0 none, 1 warning, 2 severe).
+ * Where the red-flag glyphs of the flagged points in view go: at each point's upper right, inside the
+ * point area (a flag that would cross its edge is left out: a clip path costs every repaint). `level` is
+ * per account (0 none, 1 warning, 2 severe). At most `limit`, severe first, then by size (the draw order).
  */
-export function flagMarks(scatter: Scatter, layout: QuadrantLayout, level: Uint8Array): SVGTemplateResult {
-  const { drawOrder, px, py, radius } = layout;
+export function placeFlags(scatter: Scatter, layout: QuadrantLayout, level: Uint8Array, limit = MAX_FLAG_MARKS): PlacedFlags {
+  const { drawOrder, px, py, radius, clip } = layout;
   // Smaller where the bubbles are small (a narrow chart of many accounts), 8 px at most.
   const size = Math.min(8, Math.max(5, layout.maxRadius * 0.9));
-  const paths = ['', '', ''];
-  for (let i = 0; i < drawOrder.length; i++) {
-    const k = drawOrder[i]!;
-    const l = level[scatter.account[k]!]!;
-    if (!l) continue;
-    const offset = radius[k]! * 0.7 + size / 2;
-    paths[l] += flagGlyphPath(px[k]! + offset, py[k]! - offset, size);
+  const marks: PlacedFlags['marks'] = [];
+  let inView = 0;
+  for (const wanted of [2, 1]) {
+    for (let i = 0; i < drawOrder.length; i++) {
+      const k = drawOrder[i]!;
+      if (level[scatter.account[k]!] !== wanted) continue;
+      const offset = radius[k]! * 0.7 + size / 2;
+      const x = px[k]! + offset;
+      const y = py[k]! - offset;
+      if (x - size / 2 < clip.x0 || x + size / 2 > clip.x1 || y - size / 2 < clip.y0 || y + size / 2 > clip.y1) continue;
+      inView++;
+      if (marks.length < limit) marks.push({ x, y, level: wanted });
+    }
   }
-  return svg`<g class="flags" clip-path="url(#points-clip)">
-    ${paths[2] ? svg`<path class="flag-mark severe" d=${paths[2]}></path>` : nothing}
-    ${paths[1] ? svg`<path class="flag-mark warning" d=${paths[1]}></path>` : nothing}
-  </g>`;
+  return { marks, size, inView };
+}
+
+/** The placed flags, one small path each: filled for severe, outlined for a warning; the severe drawn last, on top. */
+export function flagMarks({ marks, size }: PlacedFlags): SVGTemplateResult {
+  const paths: SVGTemplateResult[] = [];
+  for (let i = marks.length - 1; i >= 0; i--) {
+    const { x, y, level } = marks[i]!;
+    paths.push(svg`<path class="flag-mark ${level === 2 ? 'severe' : 'warning'}" d=${flagGlyphPath(x, y, size)}></path>`);
+  }
+  return svg`<g class="flags">${paths}</g>`;
 }

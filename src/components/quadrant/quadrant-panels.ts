@@ -72,7 +72,23 @@ export function zoomControls(zoom: Zoom, onZoom: (factor: number) => void, onRes
   </div>`;
 }
 
-export function notesList(model: QuadrantModel, f: Formatters): TemplateResult {
+/** What the chart marks of the red flags: flagged accounts (and severe ones) of the portfolio, flags in view and drawn. */
+export interface FlagNote {
+  accounts: number;
+  severe: number;
+  inView: number;
+  drawn: number;
+}
+
+/** The note that says what the small flags mean, and how many are drawn when not all are. */
+function flagNote({ accounts, severe, inView, drawn }: FlagNote, f: Formatters): TemplateResult | typeof nothing {
+  if (accounts === 0) return nothing;
+  const who = `${f.integer(accounts)} ${accounts === 1 ? 'account carries' : 'accounts carry'} red flags${severe ? ` (${f.integer(severe)} severe)` : ''}`;
+  const some = drawn < inView ? `; the ${f.integer(drawn)} most severe and largest in view are marked` : '';
+  return html`<li class="flag-note">${who}: a small flag at the upper right of the point, filled when a flag is severe, outlined for a warning${some}. The tooltip and the table view give each account’s flags.</li>`;
+}
+
+export function notesList(model: QuadrantModel, f: Formatters, flags?: FlagNote): TemplateResult {
   const trail = model.trail;
   let moved = 0;
   if (trail) for (let k = 0; k < model.scatter.count; k++) if (trail.quadrant[k] !== NO_TIER && trail.quadrant[k] !== model.scatter.quadrant[k]) moved++;
@@ -82,5 +98,7 @@ export function notesList(model: QuadrantModel, f: Formatters): TemplateResult {
         ${f.integer(moved)} ${moved === 1 ? 'account' : 'accounts'} that changed quadrant${moved > MAX_TRAILS ? ` (the ${f.integer(MAX_TRAILS)} largest are drawn)` : ''}.
       </li>`
     : nothing;
-  return html`<ul class="notes" part="notes">${chartNotes(model.result, model.scale, f).map((n) => html`<li class=${n.missing ? 'missing' : ''}>${n.text}</li>`)}${trailNote}</ul>`;
+  return html`<ul class="notes" part="notes">
+    ${chartNotes(model.result, model.scale, f).map((n) => html`<li class=${n.missing ? 'missing' : ''}>${n.text}</li>`)}${trailNote}${flags ? flagNote(flags, f) : nothing}
+  </ul>`;
 }
