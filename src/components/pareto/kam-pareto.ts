@@ -166,7 +166,7 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     portfolio.ranking(this.effectiveMeasure);
     portfolio.flags();
     this.flagsReady = portfolio;
-    this.requestUpdate();
+    if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -184,10 +184,8 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   protected override prepare(portfolio: Portfolio): void {
     super.prepare(portfolio);
     portfolio.flags();
-    if (this.flagsReady !== portfolio) {
-      this.flagsReady = portfolio;
-      this.requestUpdate();
-    }
+    this.flagsReady = portfolio;
+    if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
   }
 
   // ---- selection ------------------------------------------------------------------------------------

@@ -215,10 +215,8 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
     super.prepare(portfolio);
     this.derivePrevious(portfolio);
     portfolio.flags();
-    if (this.flagsReady !== portfolio) {
-      this.flagsReady = portfolio;
-      this.requestUpdate();
-    }
+    this.flagsReady = portfolio;
+    if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
   }
 
   /** An item's red-flag counts. */
