@@ -3,8 +3,10 @@
  * severe from warning by its shape (a filled or an outlined flag), the flags in words in the tooltip, a
  * "Red flags" column in the table view and in the CSV export.
  */
-import { describe, expect, it } from 'vitest';
-import { expect as wcExpect, fixture, html } from '@open-wc/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expect as wcExpect, fixture, html, waitUntil } from '@open-wc/testing';
+import { generateSampleFeed } from '../../src/analysis/sample-feed.js';
+import { emulateMedia } from '../support/media.js';
 import '../../src/components/pareto/define.js';
 import '../../src/components/quadrant/define.js';
 import '../../src/components/tier-matrix/define.js';
@@ -202,5 +204,35 @@ describe('kam-quadrant: red flags', () => {
     expect(tableCell(el, 'Red flags', 'Cedar')).toBe('△ warning, 2 red flags: Revenue going elsewhere; Goal missed');
     const rows = csvRecords(el.toCSV());
     expect(rows.find((r) => r.name === 'Birch')!.red_flag_types).toBe('lost-key-account');
+  });
+});
+
+describe('red flags in forced colours and on large feeds', () => {
+  afterEach(async () => {
+    await emulateMedia([]);
+  });
+
+  it('keeps severe filled and warnings outlined in forced colours, in system colours', async () => {
+    await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+    const el = await widget<KamPareto>(html`<kam-pareto locale="en-US" .data=${feed}></kam-pareto>`);
+    const severe = getComputedStyle(root(el).querySelector('.flags .flag-mark.severe')!);
+    const warning = getComputedStyle(root(el).querySelector('.flags .flag-mark.warning')!);
+    // Filled: fill = stroke (CanvasText); outlined: fill (Canvas) differs from its stroke (CanvasText).
+    expect(severe.fill).toBe(severe.stroke);
+    expect(warning.fill).not.toBe(warning.stroke);
+    expect(warning.stroke).toBe(severe.fill);
+  });
+
+  it('marks the flagged points of a feed drawn on the canvas layer, once the flags are read', async () => {
+    // 2,500 accounts with eight quarters: above the svg-limit (canvas) and above the first paint's flags (read when idle).
+    const large = generateSampleFeed({ count: 2500, seed: 3 });
+    const el = await widget<KamQuadrant>(html`<kam-quadrant locale="en-US" .data=${large}></kam-quadrant>`);
+    expect(el.renderMode).toBe('canvas');
+    await waitUntil(() => root(el).querySelector('.flags .flag-mark'), 'the flags are drawn', { timeout: 5000 });
+    const drawn = root(el).querySelectorAll('.flags .flag-mark').length;
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(2000);
+    const flagged = el.portfolio!.flags().accounts.length;
+    expect(text(root(el).querySelector('.flag-note'))).toMatch(new RegExp(`^${flagged.toLocaleString('en-US')} accounts carry red flags`));
   });
 });
