@@ -23,7 +23,6 @@ import { quadrants, type QuadrantResult } from './quadrant.js';
 import { assignTiers, tierAssignment, tierRules, tiersOfSubset, vitalFewMeasure, type TierAssignment, type TierResult, type TierRules } from './tiers.js';
 import { roiOf, type Measure, type RoiResult } from './roi.js';
 import { accountFlags, DEFAULT_FLAG_RULES, flagsOfSubset, type FlagResult, type FlagRules } from './flags.js';
-import { readinessOf, type Readiness } from './readiness.js';
 
 /** Everything a portfolio is analysed under: the tier rules, the cost of effort (ROI), the red flags' thresholds, the sales cycle (readiness). */
 export interface PortfolioRules extends TierRules {
@@ -123,11 +122,6 @@ export class Portfolio {
   /** The red flags of every account (a narrowed portfolio: the whole feed's flags of its accounts). */
   flags(): FlagResult {
     return (this.flagged ??= this.flag());
-  }
-
-  /** The KAM readiness check of the portfolio's accounts. */
-  readiness(): Readiness {
-    return readinessOf(this, this.rules.salesCycleMonths);
   }
 
   /** The tier of the account at input index `i`, with its reason (a vital account's rank is its rank in the whole feed). */

@@ -80,7 +80,7 @@ function churn(portfolio: Portfolio): ReadinessQuestion {
 }
 
 /** The three questions with their answers and figures, and the verdict. */
-export function readinessOf(portfolio: Portfolio, salesCycleMonths?: number): Readiness {
+export function readinessOf(portfolio: Portfolio, salesCycleMonths: number | undefined = portfolio.rules.salesCycleMonths): Readiness {
   const questions = [concentration(portfolio), salesCycle(salesCycleMonths), churn(portfolio)];
   const yes = questions.filter((q) => q.answer === 'yes').length;
   const unknown = questions.filter((q) => q.answer === 'unknown').length;

@@ -26,7 +26,7 @@ interface Declaration extends Partial<Omit<ElementDoc, 'summary'>> {
 }
 
 /** The four widgets, in the order the docs present them. */
-export const WIDGET_TAGS = ['kam-pareto', 'kam-tier-matrix', 'kam-scorecard', 'kam-quadrant'] as const;
+export const WIDGET_TAGS = ['kam-pareto', 'kam-tier-matrix', 'kam-scorecard', 'kam-quadrant', 'kam-red-flags'] as const;
 
 const declarations = (manifest.modules as unknown as { declarations?: Declaration[] }[]).flatMap((module) => module.declarations ?? []);
 

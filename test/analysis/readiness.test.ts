@@ -47,8 +47,8 @@ describe('readinessOf: the three questions', () => {
   });
 
   it('the portfolio answers with its rules’ sales cycle', () => {
-    expect(portfolio(12).readiness()).toEqual(readinessOf(portfolio(), 12));
-    expect(portfolio().readiness().questions[1]!.answer).toBe('unknown');
+    expect(readinessOf(portfolio(12))).toEqual(readinessOf(portfolio(), 12));
+    expect(readinessOf(portfolio()).questions[1]!.answer).toBe('unknown');
   });
 });
 

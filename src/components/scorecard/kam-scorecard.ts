@@ -2,6 +2,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
+import { readinessOf } from '../../analysis/readiness.js';
 import type { Feed } from '../../feed/parse.js';
 import { emit } from '../../internal/events.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
@@ -147,7 +148,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   /** The open detail's rows: the KPI by period. */
   private readonly detailRows = memo(historyRows);
   /** The readiness check of the accounts the filter keeps. */
-  private readonly deriveReadiness = memo((portfolio: Portfolio) => portfolio.readiness());
+  private readonly deriveReadiness = memo((portfolio: Portfolio) => readinessOf(portfolio));
   /** Columns of the tile grid at the current width (the strip is one row). */
   private columns = 1;
   /** The tile last scrolled into view, so the keyboard's tile is scrolled to once. */

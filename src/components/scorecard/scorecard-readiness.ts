@@ -2,7 +2,7 @@
  * The KAM readiness check in the scorecard's header: "Do a few customers drive 50%+ of revenue? Is your
  * sales cycle long (6 mo+)? Would churn hurt more than new logos help? Two or more yes: it's time." One
  * line with the verdict (a disclosure), and under it the three answers with their figures. The answers
- * are the portfolio's (`portfolio.readiness()`, analysis/readiness.ts) and their sentences
+ * are the portfolio's (`readinessOf`, analysis/readiness.ts) and their sentences
  * `readinessText` / `readinessVerdictText`; this module only places them.
  *
  * Decisions:
