@@ -28,13 +28,13 @@ const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLEle
 const textOf = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const widgetsIn = (canvas: HTMLElement) => [...canvas.querySelectorAll<KamWidget<unknown>>(WIDGET_TAGS.join(','))];
 
-/** Introduction: the bundled sample feed, fetched once by one <kam-feed>, and the four widgets linked to it. */
+/** Introduction: the bundled sample feed, fetched once by one <kam-feed>, and the five widgets linked to it. */
 export const LinkedDashboard: Story = {
   render: () => html`<kam-feed id="intro-feed" src="./sample-feed.json"></kam-feed>${linkedWidgets('intro-feed')}`,
   play: async ({ canvasElement }) => {
     const feed = canvasElement.querySelector<KamFeed>('kam-feed')!;
     const widgets = widgetsIn(canvasElement);
-    expect(widgets).toHaveLength(4);
+    expect(widgets).toHaveLength(5);
     for (const widget of widgets) await waitFor(() => expect(widget.status).toBe('ready'), { timeout: 10000 });
     // A selection in the tier matrix is the page's selection: the scorecard computes its KPIs over it.
     const matrix = canvasElement.querySelector<KamWidget<unknown>>('kam-tier-matrix')!;
@@ -93,7 +93,7 @@ export const ThemePlayground: Story = {
     await waitFor(() => {
       for (const widget of widgets) expect(getComputedStyle(widget).getPropertyValue('--kam-accent').trim()).toBe('#7b1fa2');
     });
-    expect(playground.css).toContain(":is(kam-pareto, kam-tier-matrix, kam-scorecard, kam-quadrant):is(:not([theme]), [theme='light']) {\n  --kam-accent: #7b1fa2;\n}");
+    expect(playground.css).toContain(":is(kam-pareto, kam-tier-matrix, kam-scorecard, kam-quadrant, kam-red-flags):is(:not([theme]), [theme='light']) {\n  --kam-accent: #7b1fa2;\n}");
 
     // The dark theme has its own colours: the light edit does not carry over.
     await userEvent.click(canvasElement.querySelector<HTMLInputElement>('input[name="mode"][value="dark"]')!);
