@@ -19,7 +19,7 @@ export interface Sample {
   paint: number;
 }
 
-export type WidgetName = 'pareto' | 'tier-matrix' | 'quadrant' | 'scorecard';
+export type WidgetName = 'pareto' | 'tier-matrix' | 'quadrant' | 'scorecard' | 'red-flags';
 /** Widgets with a pointer hover benchmark. */
 export type HoverWidget = 'pareto' | 'tier-matrix' | 'quadrant';
 /** Chart.js charts with a hover benchmark. */

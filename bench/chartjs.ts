@@ -16,6 +16,12 @@
  * - scorecard: the same KPIs (the kit's deriveKpis), shown as one tile per KPI with its label and value
  *   as text and a Chart.js line chart as its sparkline. The widget's tiles also carry status, change,
  *   target and base texts.
+ * - red-flags: Chart.js has no list of flags. It draws the accounts the widget lists at first paint (its
+ *   default `limit`: the first 25 flagged accounts, most severe, then most valuable first) as a horizontal
+ *   bar chart of their revenue coloured by severity, after the same analysis: the kit's `Portfolio` and
+ *   its `flags()` from src, over every account (reading the raw accounts' figures and histories into
+ *   columns, as a widget given raw accounts does, without validating them). So both pay for the flags of
+ *   every account; the widget also words each flag as a sentence and draws the type filter.
  * - dashboard: those four charts side by side; a selection recolours the selected Pareto bars, adds a
  *   "selected" bar per matrix cell and a dataset of the selected bubbles, and derives the KPIs of the
  *   selected accounts again, as the widgets do, then redraws each chart (update('none')).
@@ -42,6 +48,7 @@ import { accountColumns } from '../src/analysis/columns.js';
 import { deriveKpis, type Kpi } from '../src/analysis/kpis.js';
 import { revenueOf } from '../src/analysis/numbers.js';
 import { QUADRANT_IDS, QUADRANT_LABELS, quadrantPoints, quadrants } from '../src/analysis/quadrant.js';
+import { Portfolio } from '../src/analysis/portfolio.js';
 import { assignTiers, TIER_ORDER } from '../src/analysis/tiers.js';
 import type { Account } from '../src/feed/schema.js';
 import { buildMatrix, selectedCounts } from '../src/analysis/portfolio-matrix.js';
@@ -58,6 +65,7 @@ const COLOURS = {
   selected: '#1f2328',
   line: '#c1121f',
   tiers: ['#1f5fbf', '#1a7f37', '#7d4fc9', '#c1121f'],
+  severities: { severe: '#c1121f', warning: '#8a5300' },
   quadrants: ['#1a7f37', '#0b63c5', '#59636e', '#c1121f'],
 } as const;
 
@@ -281,11 +289,36 @@ function scorecardView(box: HTMLElement, accounts: readonly Account[]): ChartJsV
   };
 }
 
+/** Flagged accounts <kam-red-flags> lists at first paint (its default `limit`). */
+const LISTED_FLAGS = 25;
+
+function redFlagsView(box: HTMLElement, accounts: readonly Account[]): ChartJsView {
+  // The same analysis kam-red-flags does: the portfolio's flags of every account, in the list's order.
+  const listed = new Portfolio(accounts).flags().accounts.slice(0, LISTED_FLAGS);
+  const colours = listed.map((f) => COLOURS.severities[f.severity]);
+  const chart = new Chart(canvasIn(box), {
+    type: 'bar',
+    data: {
+      labels: listed.map((f) => f.account.name),
+      datasets: [{ label: 'Revenue', data: listed.map((f) => f.account.revenue), backgroundColor: colours }],
+    },
+    options: { ...BASE, indexAxis: 'y', scales: { x: { beginAtZero: true } } },
+  });
+  return {
+    charts: [chart],
+    highlight(selected) {
+      chart.data.datasets[0]!.backgroundColor = listed.map((f, i) => (selected.has(f.account.id) ? COLOURS.selected : colours[i]!));
+      chart.update('none');
+    },
+  };
+}
+
 const VIEWS: Record<WidgetName, (box: HTMLElement, accounts: readonly Account[]) => ChartJsView> = {
   pareto: paretoView,
   'tier-matrix': tierMatrixView,
   quadrant: quadrantView,
   scorecard: scorecardView,
+  'red-flags': redFlagsView,
 };
 
 function destroyOnClear(view: ChartJsView): ChartJsView {

@@ -4,6 +4,7 @@
  */
 import '../src/components/pareto/define.js';
 import '../src/components/quadrant/define.js';
+import '../src/components/red-flags/define.js';
 import '../src/components/scorecard/define.js';
 import '../src/components/tier-matrix/define.js';
 import type { KamElement } from '../src/internal/kam-element.js';
@@ -16,6 +17,7 @@ export const WIDGET_TAGS = {
   'tier-matrix': 'kam-tier-matrix',
   quadrant: 'kam-quadrant',
   scorecard: 'kam-scorecard',
+  'red-flags': 'kam-red-flags',
 } as const satisfies Record<WidgetName, keyof HTMLElementTagNameMap>;
 
 /** A widget element, not yet on the page. */

@@ -6,11 +6,12 @@
  * parts (script, layout, paint; see bench/frame.ts), the ratios Chart.js / kam-widgets, and whether the
  * issues' requirements are met. Suites: pareto, tier-matrix, quadrant (1,000 / 10,000 / 100,000
  * accounts: first paint from a validated feed and from the raw accounts, hover; for pareto also
- * parseFeed alone on the raw accounts), scorecard (1,000 / 100,000),
- * dashboard (a <kam-feed> with all four widgets linked: first paint, then selection changes).
+ * parseFeed alone on the raw accounts), scorecard and red-flags (1,000 / 100,000: first paint from a
+ * validated feed and from the raw accounts), dashboard (a <kam-feed> with the four widgets above red-flags
+ * linked: first paint, then selection changes).
  * The full run takes about 2 minutes on a 2-core machine; --only picks suites.
  *
- *   npm run bench -- [--only pareto,tier-matrix,quadrant,scorecard,dashboard] [--runs 5]
+ *   npm run bench -- [--only pareto,tier-matrix,quadrant,scorecard,red-flags,dashboard] [--runs 5]
  *                    [--sizes 1000,10000,100000] [--dashboard-size 10000] [--skip-chartjs] [--trace trace.json]
  */
 import { writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { build, preview } from 'vite';
 import type { BenchApi, FeedInput, HoverWidget, Sample, SelectHow, WidgetName } from '../bench/api.js';
 import { findBrowser } from './find-browser.js';
 
-const SUITES = ['pareto', 'tier-matrix', 'quadrant', 'scorecard', 'dashboard'] as const;
+const SUITES = ['pareto', 'tier-matrix', 'quadrant', 'scorecard', 'red-flags', 'dashboard'] as const;
 type Suite = (typeof SUITES)[number];
 
 const DEFAULT_SIZES: Record<WidgetName, readonly number[]> = {
@@ -29,12 +30,13 @@ const DEFAULT_SIZES: Record<WidgetName, readonly number[]> = {
   'tier-matrix': [1000, 10000, 100000],
   quadrant: [1000, 10000, 100000],
   scorecard: [1000, 100000],
+  'red-flags': [1000, 100000],
 };
 
 const USAGE = `Usage: npm run bench -- [options]
   --only LIST            suites to run, comma-separated: ${SUITES.join(', ')} (default: all)
   --runs N               timed runs per case, after one warm-up run (default 5; no warm-up for runs over 1 s)
-  --sizes LIST           account counts for the widget suites (default: 1000,10000,100000; scorecard 1000,100000)
+  --sizes LIST           account counts for the widget suites (default: 1000,10000,100000; scorecard, red-flags 1000,100000)
   --dashboard-size N     accounts on the linked dashboard (default 10000)
   --skip-chartjs         leave out the Chart.js comparison (faster; no ratios)
   --trace FILE           write a Chromium trace of the whole run (open it in chrome://tracing or Perfetto)
@@ -182,6 +184,7 @@ const COMPARED: Record<WidgetName, string> = {
   'tier-matrix': 'no matrix in Chart.js; the 9 cells\' counts by tier as stacked bars, after the same tiering and banding code (src)',
   quadrant: 'a bubble chart of the same points, placed and split at the medians by the same code (src); no tiers, labels or quadtree',
   scorecard: 'the same KPIs (deriveKpis from src) as text tiles with a Chart.js sparkline each',
+  'red-flags': 'no flag list in Chart.js; the 25 accounts listed first, revenue as horizontal bars, after the same flags of every account (Portfolio.flags, src)',
 };
 
 async function widgetSuite(page: Page, widget: WidgetName): Promise<void> {

@@ -20,7 +20,7 @@
  *   - unhappy (warning), a key account, first of: NPS of a detractor, 0 to 6 ('detractor'); NPS down by at
  *     least `npsDrop` ('nps-drop'); CSAT down by at least `csatDrop` ('csat-drop').
  *   - goal-missed (warning): one flag per goal of the account's own `goals` (revenue, profit, nps, csat)
- *     whose figure is below it; and, for the portfolio (`kpiGoalFlags`), a KPI off its target in the
+ *     whose figure is below it; and, for the portfolio (`kpiGoalFlags`, kpi-goal-flags.ts), a KPI off its target in the
  *     current and the previous period.
  *
  * Decisions:
@@ -39,7 +39,6 @@
  */
 import type { Account } from '../feed/schema.js';
 import { NO_TIER, type AccountColumns } from './columns.js';
-import type { Kpi } from './kpis.js';
 import { atLeast, compareCodeUnits } from './numbers.js';
 import { revenueOrder } from './revenue-order.js';
 import type { Portfolio } from './portfolio.js';
@@ -434,29 +433,4 @@ export function flagsOfSubset(result: FlagResult, indexes: Uint32Array, accounts
     kept.push({ index: k, account: accounts[k]!, severity: entry.severity, flags: entry.flags.map((flag) => ({ ...flag, index: k })) });
   }
   return { accounts: kept, level, position, counts, severe };
-}
-
-/**
- * KPIs off their target in the current and the previous period, as portfolio-level flags (index -1), in
- * the order of the KPIs. The target is `targets[kpi.id]`, else the KPI's own `target`; off target is below
- * it for a KPI where higher is better, above it where lower is better. A KPI without a value now or then
- * raises none.
- */
-export function kpiGoalFlags(kpis: readonly Kpi[], targets: Readonly<Record<string, number>>): RedFlag[] {
-  const flags: RedFlag[] = [];
-  for (const kpi of kpis) {
-    const target = targets[kpi.id] ?? kpi.target;
-    const { value, previous } = kpi;
-    if (target === undefined || !Number.isFinite(target) || value === null || !Number.isFinite(value) || previous === undefined || !Number.isFinite(previous)) continue;
-    const off = (x: number) => (kpi.better === 'higher' ? x < target : x > target);
-    if (!off(value) || !off(previous)) continue;
-    flags.push({
-      type: 'goal-missed',
-      severity: 'warning',
-      index: -1,
-      code: 'kpi',
-      values: { kpi: kpi.id, label: kpi.label, unit: kpi.unit, better: kpi.better, value, previous, target, period: kpi.previousPeriod ?? '' },
-    });
-  }
-  return flags;
 }

@@ -20,5 +20,6 @@ export * from './random.js';
 export * from './sample-feed.js';
 export * from './roi.js';
 export * from './flags.js';
+export * from './kpi-goal-flags.js';
 export * from './flag-text.js';
 export * from './readiness.js';

@@ -9,6 +9,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { moveInList } from './keyboard.js';
 
+/** The item an event happened on: the `data-item` of the nearest element that has one (its composed path's first), or -1. */
+export function itemOfEvent(event: Event): number {
+  const target = event.composedPath()[0];
+  const found = target instanceof Element ? target.closest('[data-item]') : null;
+  return found ? Number(found.getAttribute('data-item')) : -1;
+}
+
 export interface ItemFocusOptions {
   /** How many items there are now. */
   count(): number;

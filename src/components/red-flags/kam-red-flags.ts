@@ -5,7 +5,7 @@ import type { FlagResult, FlagType } from '../../analysis/flags.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import type { Feed } from '../../feed/parse.js';
 import { emit } from '../../internal/events.js';
-import { ItemFocusController } from '../../internal/item-focus.js';
+import { ItemFocusController, itemOfEvent } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
 import { onDemand } from '../../internal/on-demand.js';
@@ -181,17 +181,10 @@ export class KamRedFlags extends KamWidget<RedFlagsModel, RedFlagsRow> {
     this.extra += this.pageSize;
   }
 
-  /** The account under the pointer (its `data-item`), or -1. */
-  private itemOf(event: Event): number {
-    const target = event.composedPath()[0];
-    const found = target instanceof Element ? target.closest('[data-item]') : null;
-    return found ? Number(found.getAttribute('data-item')) : -1;
-  }
-
-  private readonly onPointerOver = (event: PointerEvent) => this.items.setHover(this.itemOf(event));
+  private readonly onPointerOver = (event: PointerEvent) => this.items.setHover(itemOfEvent(event));
 
   private readonly onClick = (event: MouseEvent) => {
-    const position = this.itemOf(event);
+    const position = itemOfEvent(event);
     if (position < 0) return;
     // A click announces its selection, not the account.
     this.items.focus(position, false);

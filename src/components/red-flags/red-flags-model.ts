@@ -14,7 +14,8 @@
  * - The `kam-flags` rows carry every flag of the accounts shown (the feed's `filter` applies, the type
  *   filter does not), so a page turning flags into tasks gets the same list whatever a user clicked.
  */
-import { FLAG_META, FLAG_TYPES, SEVERITIES, kpiGoalFlags, type FlagResult, type FlagType, type RedFlag, type Severity } from '../../analysis/flags.js';
+import { FLAG_META, FLAG_TYPES, SEVERITIES, type FlagResult, type FlagType, type RedFlag, type Severity } from '../../analysis/flags.js';
+import { kpiGoalFlags } from '../../analysis/kpi-goal-flags.js';
 import { portfolioKpis, type Kpi } from '../../analysis/kpis.js';
 import { compareCodeUnits } from '../../analysis/numbers.js';
 import type { Portfolio } from '../../analysis/portfolio.js';

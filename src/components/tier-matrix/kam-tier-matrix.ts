@@ -6,7 +6,7 @@ import { previousTiers, tierMovement, type TierMovement } from '../../analysis/t
 import { parseCuts, POTENTIAL_FIELDS, VALUE_FIELDS, type PotentialField, type ValueField } from '../../analysis/bands.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import { tierRules, TIER_ORDER, type TierResult, type TierRules } from '../../analysis/tiers.js';
-import { ItemFocusController } from '../../internal/item-focus.js';
+import { ItemFocusController, itemOfEvent } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { moveInGrid } from '../../internal/keyboard.js';
 import { memo } from '../../internal/memo.js';
@@ -270,17 +270,10 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
     this.selectIds(this.movement ? idsOfMove(this.movement, item, accounts) : idsOf(accounts, this.model!.matrix, item), extend);
   }
 
-  /** The cell or tier block under the pointer (its `data-item`), or -1. */
-  private itemOf(event: Event): number {
-    const target = event.composedPath()[0];
-    const found = target instanceof Element ? target.closest('[data-item]') : null;
-    return found ? Number(found.getAttribute('data-item')) : -1;
-  }
-
-  private readonly onPointerOver = (event: PointerEvent) => this.items.setHover(this.itemOf(event));
+  private readonly onPointerOver = (event: PointerEvent) => this.items.setHover(itemOfEvent(event));
 
   private readonly onClick = (event: MouseEvent) => {
-    const item = this.itemOf(event);
+    const item = itemOfEvent(event);
     if (item < 0) return;
     // A click announces its selection, not the item.
     this.items.focus(item, false);
