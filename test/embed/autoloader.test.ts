@@ -108,7 +108,11 @@ async function open(path: string): Promise<{ tab: Page; scripts: string[]; bodie
     const url = new URL(response.url());
     const name = url.origin === base ? url.pathname : url.href;
     scripts.push(name);
-    void response.body().then((body) => bodies.set(name, body));
+    // A script that arrives as a test closes its tab has no body to read; the tests read bodies before closing.
+    response.body().then(
+      (body) => bodies.set(name, body),
+      () => undefined,
+    );
   });
   await tab.goto(`${base}${path}`, { waitUntil: 'networkidle' });
   const violations = () => tab.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
