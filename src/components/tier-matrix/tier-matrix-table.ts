@@ -5,16 +5,16 @@
  * the feed has no previous period).
  */
 import { TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
-import { tierReasonText } from '../../analysis/tier-text.js';
+import { previousTierText, tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { FlaggedAccount } from '../../analysis/flags.js';
 import { flagCsvColumns, flagTableColumn } from '../../internal/flag-marks.js';
+import { previousTierCsvColumn, previousTierTableColumns } from '../../internal/previous-tier.js';
 import type { Formatters } from '../../internal/format.js';
 import type { BandAxis } from '../../analysis/bands.js';
 import type { TierMatrixModel } from './tier-matrix-model.js';
-import type { Tier } from '../../feed/schema.js';
-import { POTENTIAL_LABEL, VALUE_LABEL, previousTierText } from './tier-matrix-text.js';
+import { POTENTIAL_LABEL, VALUE_LABEL } from './tier-matrix-text.js';
 
 /** One table and CSV row: an account with its tier, its bands and its measures. */
 export interface TierMatrixRow {
@@ -40,8 +40,6 @@ export function tableRows(model: TierMatrixModel, previous: Uint8Array | undefin
   }));
 }
 
-const tierSort = (tier: string | undefined) => (tier === undefined ? undefined : tier === 'new' ? TIER_ORDER.length : TIER_ORDER.indexOf(tier as Tier));
-
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Account, tier, both bands (sorted low to high, no-data last), revenue, the measures, the reason. */
@@ -55,7 +53,7 @@ export function tableColumns(f: Formatters, model: TierMatrixModel, flaggedOf: (
   const columns: TableColumn<TierMatrixRow>[] = [
     { id: 'name', label: 'Account', sortValue: (r) => r.assignment.account.name, cell: (r) => r.assignment.account.name },
     { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(r.assignment.tier), cell: (r) => `${r.assignment.tier}${r.assignment.given ? ' (given)' : ''}` },
-    ...(previous ? [{ id: 'previous-tier', label: `Tier in ${previous}`, sortValue: (r: TierMatrixRow) => tierSort(r.previousTier), cell: (r: TierMatrixRow) => r.previousTier ?? '–' }] : []),
+    ...previousTierTableColumns(previous, (r: TierMatrixRow) => r.previousTier),
     { id: 'value-band', label: `Value band (${VALUE_LABEL[value]})`, sortValue: (r) => bandSort(matrix.value, r.valueBand), cell: (r) => valueNames[r.valueBand]! },
     { id: 'potential-band', label: `Potential band (${POTENTIAL_LABEL[potential]})`, sortValue: (r) => bandSort(matrix.potential, r.potentialBand), cell: (r) => potentialNames[r.potentialBand]! },
     { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.assignment.account.revenue, cell: (r) => f.money(r.assignment.account.revenue) },
@@ -88,7 +86,7 @@ export function csvColumns(model: TierMatrixModel | undefined, flaggedOf: (row: 
     { header: 'name', value: (r) => r.assignment.account.name },
     { header: 'tier', value: (r) => r.assignment.tier },
     { header: 'tier_given', value: (r) => r.assignment.given },
-    { header: 'previous_tier', value: (r) => r.previousTier },
+    previousTierCsvColumn((r) => r.previousTier),
     { header: 'value_band', value: (r) => model?.valueNames[r.valueBand] },
     { header: 'potential_band', value: (r) => model?.potentialNames[r.potentialBand] },
     { header: 'revenue', value: (r) => r.assignment.account.revenue },

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { TIER_ORDER, type TierResult, type TierSummary } from '../../analysis/tiers.js';
+import { previousTierText } from '../../analysis/tier-text.js';
 import type { Account } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
 import type { TierRoi } from '../../analysis/roi.js';
@@ -48,11 +49,6 @@ export interface Wording {
   f: Formatters;
   valueField: ValueField;
   potentialField: PotentialField;
-}
-
-/** An account's tier in the previous period, from previousTiers(): "MGC", or "new" without figures then. */
-export function previousTierText(tier: number): string {
-  return TIER_ORDER[tier] ?? 'new';
 }
 
 export function accountsText(f: Formatters, n: number): string {

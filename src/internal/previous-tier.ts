@@ -1,0 +1,37 @@
+/**
+ * An account's tier in the previous period, shared by every widget that shows accounts: in a tooltip
+ * ("MGC (2026-Q2: STC)"), as a table column ("Tier in 2026-Q2") and as a CSV column (`previous_tier`).
+ * The tiers themselves come from `previousTiers(portfolio)` (analysis/tier-movement.ts), the words from
+ * `previousTierText` (analysis/tier-text.ts).
+ *
+ * Decisions:
+ * - Without a previous period the tooltip says nothing of it and the table has no such column; the CSV
+ *   keeps its `previous_tier` column, empty, so a CSV's header does not depend on the feed.
+ * - An account without figures in the previous period is "new", sorted after the four tiers.
+ */
+import { TIER_ORDER } from '../analysis/tiers.js';
+import type { Tier } from '../feed/schema.js';
+import type { TableColumn } from './data-table.js';
+import type { CsvColumn } from './export.js';
+
+const previousTierSort = (tier: string | undefined) => (tier === undefined ? undefined : tier === 'new' ? TIER_ORDER.length : TIER_ORDER.indexOf(tier as Tier));
+
+/** The "Tier in 2026-Q2" column, placed after the tier; none without a previous period (`period` undefined). */
+export function previousTierTableColumns<Row>(period: string | undefined, previousTierOf: (row: Row) => string | undefined): TableColumn<Row>[] {
+  if (period === undefined) return [];
+  return [{ id: 'previous-tier', label: `Tier in ${period}`, sortValue: (row) => previousTierSort(previousTierOf(row)), cell: (row) => previousTierOf(row) ?? '–' }];
+}
+
+/** The `previous_tier` CSV column: "MGC", "new", or empty when the feed has no previous period. */
+export function previousTierCsvColumn<Row>(previousTierOf: (row: Row) => string | undefined): CsvColumn<Row> {
+  return { header: 'previous_tier', value: previousTierOf };
+}
+
+/**
+ * An account's tier as a tooltip says it, with what the feed gives of it and its tier in the previous
+ * period: "MGC", "MGC (given)", "MGC (2026-Q2: STC)", "MGC (given; 2026-Q2: new)".
+ */
+export function tierWithPrevious(tier: string, given: boolean, previous?: { period: string; tier: string }): string {
+  const notes = [...(given ? ['given'] : []), ...(previous ? [`${previous.period}: ${previous.tier}`] : [])];
+  return notes.length ? `${tier} (${notes.join('; ')})` : tier;
+}
