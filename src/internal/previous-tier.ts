@@ -9,10 +9,30 @@
  *   keeps its `previous_tier` column, empty, so a CSV's header does not depend on the feed.
  * - An account without figures in the previous period is "new", sorted after the four tiers.
  */
+import type { Portfolio } from '../analysis/portfolio.js';
+import { previousTiers } from '../analysis/tier-movement.js';
+import { previousTierText } from '../analysis/tier-text.js';
 import { TIER_ORDER } from '../analysis/tiers.js';
 import type { Tier } from '../feed/schema.js';
 import type { TableColumn } from './data-table.js';
 import type { CsvColumn } from './export.js';
+
+/** The previous period's label and each account's tier in it (index into TIER_ORDER, NO_TIER without figures then). */
+export interface PreviousTiers {
+  period: string;
+  tiers: Uint8Array;
+}
+
+/** The previous tiers of `portfolio`'s accounts (a narrowed portfolio: the whole feed's); undefined without a previous period. A widget memoises it and reads it after the first paint. */
+export function previousTiersOf(portfolio: Portfolio): PreviousTiers | undefined {
+  const tiers = previousTiers(portfolio);
+  return tiers && { period: portfolio.periods().previous()!.label, tiers };
+}
+
+/** The previous tier of the account at input index `index` in words ("MGC", "new"); undefined without a previous period. */
+export function previousTierAt(previous: PreviousTiers | undefined, index: number): string | undefined {
+  return previous && previousTierText(previous.tiers[index]!);
+}
 
 const previousTierSort = (tier: string | undefined) => (tier === undefined ? undefined : tier === 'new' ? TIER_ORDER.length : TIER_ORDER.indexOf(tier as Tier));
 

@@ -234,10 +234,10 @@ describe('kam-pareto: table and export', () => {
   it('exports every account as CSV with plain numbers, tier and reason', async () => {
     const { el } = await pareto(html`<kam-pareto .data=${seven}></kam-pareto>`);
     const lines = el.toCSV().split('\r\n');
-    expect(lines[0]).toBe('\uFEFFrank,id,name,revenue,share,cumulative_share,vital_few,tier,tier_reason,red_flags,red_flag_severity,red_flag_types');
-    expect(lines[1]).toBe('1,acme,Acme,50000,0.5,0.5,true,MVC,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).,0,,');
+    expect(lines[0]).toBe('\uFEFFrank,id,name,revenue,share,cumulative_share,vital_few,tier,tier_reason,previous_tier,red_flags,red_flag_severity,red_flag_types');
+    expect(lines[1]).toBe('1,acme,Acme,50000,0.5,0.5,true,MVC,Rank 1: among the top accounts that make up 80% of revenue (cumulative 50%).,,0,,');
     // No profit in this feed: the texts rule says so, never "profitable".
-    expect(lines[4]).toBe('4,delta,Delta,8000,0.08,0.88,false,STC,Profit unknown: the feed has no profit for this account; neither among the top accounts nor growable.,0,,');
+    expect(lines[4]).toBe('4,delta,Delta,8000,0.08,0.88,false,STC,Profit unknown: the feed has no profit for this account; neither among the top accounts nor growable.,,0,,');
     expect(lines).toHaveLength(9); // header, 7 accounts, final empty line
   });
 

@@ -8,6 +8,7 @@ import { flaggedAt, flagMarkStyles } from '../../internal/flag-marks.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
+import { previousTiersOf } from '../../internal/previous-tier.js';
 import { ResizeController } from '../../internal/resize-controller.js';
 import { measuredTextWidth } from '../../internal/text-fit.js';
 import { tierPatterns, tierPatternStyles } from '../../internal/tier-patterns.js';
@@ -61,7 +62,9 @@ const KEYS =
  * severe, outlined for a warning; the tooltip says the flags in words and the table has a "Red flags" column.
  *
  * With history, the summary compares the vital few with the previous period's ("…; in 2026-Q2: 38 of
- * 240 (15.8%)"), each period's vital few read by the same rule on that period's revenue.
+ * 240 (15.8%)"), each period's vital few read by the same rule on that period's revenue; an account's
+ * tooltip gives its tier in the previous period ("Tier: MGC (2026-Q2: STC)", "new" without figures then),
+ * the table view a "Tier in 2026-Q2" column and the CSV a `previous_tier` column (empty without history).
  *
  * @cssprop [--kam-pareto-vital=var(--kam-accent)] - Colour of the vital-few bars.
  * @cssprop [--kam-pareto-rest=var(--kam-muted)] - Colour of the other bars.
@@ -110,6 +113,8 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   private readonly deriveChart = memo(paretoChart);
   private readonly periodRows = memo(periodShares);
   private readonly deriveBarFlags = memo(barFlagLevels);
+  /** Each account's tier in the previous period (tooltip, table, CSV): read at the first idle moment, or when first needed. */
+  private readonly derivePrevious = memo(previousTiersOf);
   private readonly belowZeroRows = memo((model: ParetoModel) => {
     const values = model.portfolio.columns[model.measure];
     return Array.from(model.belowZero, (i) => ({ id: model.portfolio.accounts[i]!.id, name: model.portfolio.accounts[i]!.name, value: values[i]! }));
@@ -160,10 +165,11 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     this.barFlags = flagsNow ? this.deriveBarFlags(this.model!, this.chart!.bars, this.model!.portfolio.flags()) : undefined;
   }
 
-  /** The first idle moment also reads the ranking of the measure and the red flags, then draws the flags' marks. */
+  /** The first idle moment also reads the ranking of the measure, the previous period's tiers and the red flags, then draws the flags' marks. */
   protected override prepare(portfolio: Portfolio): void {
     super.prepare(portfolio);
     portfolio.ranking(this.effectiveMeasure);
+    this.derivePrevious(portfolio);
     portfolio.flags();
     this.flagsReady = portfolio;
     if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
@@ -189,6 +195,7 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   private rowFacts(model: ParetoModel | undefined): ParetoRowFacts {
     return {
       tierOf: (row) => model!.portfolio.assignment(row.index),
+      previous: model && this.derivePrevious(model.portfolio),
       flaggedOf: (row) => flaggedAt(model!.portfolio.flags(), row.index),
       measure: model?.measure ?? this.effectiveMeasure,
     };
@@ -226,6 +233,13 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
       if (level === 2) severe++;
     }
     return { accounts, severe };
+  }
+
+  /** The tooltip of a bar: for one account, its tier in the previous period too. */
+  private barTip(model: ParetoModel, bar: ParetoBar): TemplateResult {
+    const subject = subjectOf(model, bar);
+    const previous = 'assignment' in subject ? this.derivePrevious(model.portfolio) : undefined;
+    return barTooltip(this.format, bar, subject, model.measure, this.barFlagsOf(model, bar), previous);
   }
 
   // ---- interaction ---------------------------------------------------------------------------------
@@ -297,7 +311,7 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
           ${vitalBracket(layout, vitalBars)} ${activeBar ? activeRing(layout, active, this.items.index === active && this.items.hover < 0) : nothing}
         </g>
       </svg>
-      ${tooltip(anchor, activeBar ? barTooltip(f, activeBar, subjectOf(model, activeBar), model.measure, this.barFlagsOf(model, activeBar)) : undefined, 'tooltip')}`;
+      ${tooltip(anchor, activeBar ? this.barTip(model, activeBar) : undefined, 'tooltip')}`;
     const note = belowZeroText(f, model.measure, this.belowZeroRows(model));
     return html`${this.renderPlot(
       { roleDescription: 'Pareto chart', keys: KEYS, minHeight, onPointerMove: this.onPointerMove, onClick: this.onClick },

@@ -1,6 +1,6 @@
 /**
  * The columns of the Pareto table view and of its CSV export: one row per account, in rank order, with
- * its red flags; above it the vital few by period, and the accounts whose measure is below zero.
+ * its tier, its tier in the previous period and its red flags; above it the vital few by period, and the accounts whose measure is below zero.
  */
 import type { FlaggedAccount } from '../../analysis/flags.js';
 import type { ParetoRow } from '../../analysis/pareto.js';
@@ -10,20 +10,23 @@ import { tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import { flagCsvColumns, flagTableColumn } from '../../internal/flag-marks.js';
+import { previousTierAt, previousTierCsvColumn, previousTierTableColumns, type PreviousTiers } from '../../internal/previous-tier.js';
 import type { Formatters } from '../../internal/format.js';
 import { displayText } from '../../internal/text-fit.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PeriodShares } from './pareto-model.js';
 import { MEASURE_WORDS } from './pareto-text.js';
 
-/** What the table reads of a row besides the ranking: its tier, its flags, and the measure. */
+/** What the table reads of a row besides the ranking: its tier, its tier in the previous period, its flags, and the measure. */
 export interface ParetoRowFacts {
   tierOf: (row: ParetoRow) => TierAssignment;
+  /** Undefined without a previous period (or without a model, for the CSV header). */
+  previous?: PreviousTiers;
   flaggedOf: (row: ParetoRow) => FlaggedAccount | undefined;
   measure: Measure;
 }
 
-export function paretoTableColumns(f: Formatters, { tierOf, flaggedOf, measure }: ParetoRowFacts): TableColumn<ParetoRow>[] {
+export function paretoTableColumns(f: Formatters, { tierOf, previous, flaggedOf, measure }: ParetoRowFacts): TableColumn<ParetoRow>[] {
   return [
     { id: 'name', label: 'Account', sortValue: (r) => r.account.name, cell: (r) => r.account.name },
     { id: 'rank', label: 'Rank', numeric: true, sortValue: (r) => r.rank, cell: (r) => f.integer(r.rank) },
@@ -31,12 +34,13 @@ export function paretoTableColumns(f: Formatters, { tierOf, flaggedOf, measure }
     { id: 'share', label: 'Share', numeric: true, sortValue: (r) => r.share, cell: (r) => f.percent(r.share) },
     { id: 'cumulative', label: 'Cumulative share', numeric: true, sortValue: (r) => r.cumulativeShare, cell: (r) => f.percent(r.cumulativeShare) },
     { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(tierOf(r).tier), cell: (r) => tierOf(r).tier },
+    ...previousTierTableColumns(previous?.period, (r: ParetoRow) => previousTierAt(previous, r.index)),
     flagTableColumn(flaggedOf),
   ];
 }
 
-/** Plain numbers (never locale-formatted), so a spreadsheet reads them as numbers. The measure's column is named after it ("revenue", "profit", "clv"). */
-export function paretoCsvColumns({ tierOf, flaggedOf, measure }: ParetoRowFacts): CsvColumn<ParetoRow>[] {
+/** Plain numbers (never locale-formatted), so a spreadsheet reads them as numbers. The measure's column is named after it ("revenue", "profit", "clv"); `previous_tier` is empty without a previous period. */
+export function paretoCsvColumns({ tierOf, previous, flaggedOf, measure }: ParetoRowFacts): CsvColumn<ParetoRow>[] {
   return [
     { header: 'rank', value: (r) => r.rank },
     { header: 'id', value: (r) => r.account.id },
@@ -47,6 +51,7 @@ export function paretoCsvColumns({ tierOf, flaggedOf, measure }: ParetoRowFacts)
     { header: 'vital_few', value: (r) => r.vital },
     { header: 'tier', value: (r) => tierOf(r).tier },
     { header: 'tier_reason', value: (r) => tierReasonText(tierOf(r).reason) },
+    previousTierCsvColumn((r) => previousTierAt(previous, r.index)),
     ...flagCsvColumns(flaggedOf),
   ];
 }

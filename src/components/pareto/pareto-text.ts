@@ -14,6 +14,7 @@ import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 import { flagTooltipLine } from '../../internal/flag-marks.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
+import { previousTierAt, tierWithPrevious, type PreviousTiers } from '../../internal/previous-tier.js';
 import type { BarSubject } from './pareto-model.js';
 import type { ParetoBar } from './pareto-bars.js';
 
@@ -79,8 +80,9 @@ export function isSingle(bar: ParetoBar): boolean {
 }
 
 /**
- * The tooltip of a bar: its figures, and for one account its tier's reason and its red flags in words;
- * for a group, how many of its accounts carry red flags (`flagged`: accounts and severe ones).
+ * The tooltip of a bar: its figures, and for one account its tier (with its tier in the previous period
+ * when `previous` is given: "MGC (2026-Q2: STC)"), the tier's reason and its red flags in words; for a
+ * group, how many of its accounts carry red flags (`flagged`: accounts and severe ones).
  */
 export function barTooltip(
   f: Formatters,
@@ -88,6 +90,7 @@ export function barTooltip(
   subject: BarSubject,
   measure: Measure = 'revenue',
   flags?: FlaggedAccount | { accounts: number; severe: number },
+  previous?: PreviousTiers,
 ): TemplateResult {
   const facts: [string, string][] = [
     [MEASURE_WORDS[measure].label, f.money(bar.revenue)],
@@ -95,8 +98,9 @@ export function barTooltip(
     ['Cumulative share', f.percent(bar.cumulativeShare)],
   ];
   if ('assignment' in subject) {
-    const { account, tier, given, reason } = subject.assignment;
-    facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', `${tier}${given ? ' (given)' : ''}`]);
+    const { account, tier, given, reason, index } = subject.assignment;
+    const before = previous && { period: previous.period, tier: previousTierAt(previous, index)! };
+    facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', tierWithPrevious(tier, given, before)]);
     return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}
       <p>${bar.vital ? `One of the vital few${measure === 'revenue' ? '' : ` by ${MEASURE_WORDS[measure].noun}`}. ` : ''}${measure === 'revenue' ? '' : 'Tier: '}${tierReasonText(reason, f.moneyCompact, f.percent)}</p>
       ${flags && 'flags' in flags ? flagTooltipLine(flags, f) : nothing} ${crmLink(account.url)}`;
