@@ -164,7 +164,7 @@ describe('quadrant: the chart', () => {
     const el = await quadrantOf(feed, { effortThreshold: 40, impactThreshold: 50 });
     // Bolt's impact is 50: high impact, low effort -> Quick wins. Cobalt's effort is 40: high effort -> Strategic.
     expect(texts(el, '[part~="quadrant-button"] .q-figures').map((t) => t.split(' · ')[0])).toEqual(['3 accounts', '1 account', '0 accounts', '2 accounts']);
-    expect(el.toCSV().split('\r\n').slice(2, 4)).toEqual(['b,Bolt,quick-wins,Quick wins,20,50,impact,200,MVC,0,,', 'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC,0,,']);
+    expect(el.toCSV().split('\r\n').slice(2, 4)).toEqual(['b,Bolt,quick-wins,Quick wins,20,50,impact,200,MVC,,0,,', 'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC,,0,,']);
     expect(texts(el, '.split-label')).toEqual(['threshold 40', 'threshold 50']);
     expect(texts(el, '[part~="notes"] li')[1]).toBe('Split at effort 40 and impact 50; an account exactly on a split line counts as high.');
   });
@@ -410,14 +410,14 @@ describe('quadrant: table and export', () => {
   it('writes every account to CSV with its quadrant, effort, impact and where the impact came from', async () => {
     const el = await quadrantOf();
     expect(el.toCSV()).toBe(
-      '\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier,red_flags,red_flag_severity,red_flag_types\r\n' +
-        'a,Acme,quick-wins,Quick wins,10,100,impact,500,MVC,0,,\r\n' +
-        'b,Bolt,maintain,Maintain,20,50,impact,200,MVC,0,,\r\n' +
-        'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC,0,,\r\n' +
-        'd,Drain Co,over-served,Over-served,50,10,impact,80,BZ,0,,\r\n' +
-        'e,Ember,over-served,Over-served,70,5,impact,20,STC,0,,\r\n' +
-        'f,Flint,,Not plotted: no effort data,,,,50,STC,0,,\r\n' +
-        'g,Garnet,quick-wins,Quick wins,10,80,impact,100,MGC,0,,\r\n',
+      '\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier,previous_tier,red_flags,red_flag_severity,red_flag_types\r\n' +
+        'a,Acme,quick-wins,Quick wins,10,100,impact,500,MVC,,0,,\r\n' +
+        'b,Bolt,maintain,Maintain,20,50,impact,200,MVC,,0,,\r\n' +
+        'c,Cobalt,strategic,Strategic investments,40,60,headroom,100,MGC,,0,,\r\n' +
+        'd,Drain Co,over-served,Over-served,50,10,impact,80,BZ,,0,,\r\n' +
+        'e,Ember,over-served,Over-served,70,5,impact,20,STC,,0,,\r\n' +
+        'f,Flint,,Not plotted: no effort data,,,,50,STC,,0,,\r\n' +
+        'g,Garnet,quick-wins,Quick wins,10,80,impact,100,MGC,,0,,\r\n',
     );
   });
 
@@ -492,7 +492,7 @@ describe('quadrant: states and size', () => {
     const invalid = await quadrantOf({ version: 2, accounts: 'x' });
     expect(part(invalid, 'state')!.textContent).toContain('This feed cannot be shown');
     await wcExpect(invalid).to.be.accessible();
-    expect(invalid.toCSV()).toBe('\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier,red_flags,red_flag_severity,red_flag_types\r\n');
+    expect(invalid.toCSV()).toBe('\uFEFFid,name,quadrant_id,quadrant,effort,impact,impact_source,revenue,tier,previous_tier,red_flags,red_flag_severity,red_flag_types\r\n');
   });
 
   it('skips accounts that break the contract, says so, and plots only the valid ones', async () => {

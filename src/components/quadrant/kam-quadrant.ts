@@ -8,6 +8,7 @@ import type { QuadrantId, QuadrantResult } from '../../analysis/quadrant.js';
 import { ItemFocusController } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
+import { previousTiersOf } from '../../internal/previous-tier.js';
 import type { ScaleKind } from '../../internal/scale.js';
 import { inlineStyle } from '../../internal/style-directive.js';
 import { flaggedAt, flagMarkStyles } from '../../internal/flag-marks.js';
@@ -54,6 +55,10 @@ const EAGER_FLAGS = 2000;
  * severe, outlined for a warning (on the canvas layer too, as SVG over it: the 2,000 most severe and
  * largest in view, and a note says so); a note under the chart says what the flags mean; the tooltip
  * says the flags in words, the table view and the CSV export have each account's flags.
+ *
+ * With history, an account's tooltip gives its tier in the previous period ("Tier: MGC · Most Growable
+ * Customers (2026-Q2: STC)", "new" without figures then), the table view a "Tier in 2026-Q2" column and
+ * the CSV a `previous_tier` column (empty without history), with or without `show-previous`.
  *
  * @cssprop [--kam-quadrant-quick-wins=var(--kam-good)] - Shade of the Quick wins quadrant.
  * @cssprop [--kam-quadrant-strategic=var(--kam-accent)] - Shade of the Strategic investments quadrant.
@@ -108,6 +113,8 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   private readonly deriveChart = memo(quadrantChart);
   private readonly selectedPoints = memo(selectionMask);
   private readonly deriveFlags = memo(placeFlags);
+  /** Each account's tier in the previous period (tooltip, table, CSV): read at the first idle moment, or when first needed. */
+  private readonly derivePrevious = memo(previousTiersOf);
   /** The flags drawn; undefined until the flags are read. */
   private flags?: PlacedFlags;
   private chart?: QuadrantChart;
@@ -180,9 +187,10 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
     return { accounts: accounts.length, severe, inView: this.flags.inView, drawn: this.flags.marks.length };
   }
 
-  /** The red flags too, at the first idle moment. */
+  /** The previous period's tiers and the red flags too, at the first idle moment. */
   protected override prepare(portfolio: Portfolio): void {
     super.prepare(portfolio);
+    this.derivePrevious(portfolio);
     portfolio.flags();
     this.flagsReady = portfolio;
     if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
@@ -207,7 +215,7 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   }
 
   protected tableRows(model: QuadrantModel): readonly QuadrantRow[] {
-    return quadrantRows(model);
+    return quadrantRows(model, this.derivePrevious(model.portfolio));
   }
 
   protected rowKey(row: QuadrantRow): string {
@@ -219,7 +227,8 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   }
 
   protected tableColumns(model: QuadrantModel) {
-    return quadrantTableColumns(this.labelOf, this.format, model.trail?.period, (row) => flaggedAt(model.portfolio.flags(), row.index));
+    const previous = { quadrant: model.trail?.period, tier: this.derivePrevious(model.portfolio)?.period };
+    return quadrantTableColumns(this.labelOf, this.format, previous, (row) => flaggedAt(model.portfolio.flags(), row.index));
   }
 
   protected csvColumns(model: QuadrantModel | undefined) {
@@ -315,7 +324,7 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
         ${this.flags ? guard([this.flags], () => flagMarks(this.flags!)) : nothing}
         ${overlayMarks(layout, { labels: pointLabels, hover: this.items.hover, focus: this.items.index, brush: this.pointer.brush })}
       </svg>
-      ${tooltip(anchor, active >= 0 ? pointTooltip(model, active, this.labelOf, f, flaggedAt(model.portfolio.flags(), model.scatter.account[active]!)) : undefined, 'tooltip')}`;
+      ${tooltip(anchor, active >= 0 ? pointTooltip(model, active, this.labelOf, f, flaggedAt(model.portfolio.flags(), model.scatter.account[active]!), this.derivePrevious(model.portfolio)) : undefined, 'tooltip')}`;
     return html`${zoomControls(layout.zoom, (factor) => this.zoomBy(factor), () => this.zoom.set(FULL_VIEW))}
       ${this.renderPlot({ roleDescription: 'quadrant chart', keys: KEY_HELP, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onPointerLeave }, content)}
       ${quadrantStats(model, width < 440, this.labelOf, f, (id, extend) => this.selectPoints(pointsOfQuadrant(model, id), extend))} ${notesList(model, f, this.flagNote(model))}`;

@@ -10,14 +10,15 @@ import { TIER_META } from '../../analysis/tiers.js';
 import { NO_TIER } from '../../feed/columns.js';
 import type { Formatters } from '../../internal/format.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
+import { previousTierAt, tierWithPrevious, type PreviousTiers } from '../../internal/previous-tier.js';
 import { MAX_TRAILS } from './quadrant-marks.js';
 import type { QuadrantModel } from './quadrant-model.js';
 import { chartNotes, isHeadroom, type QuadrantLabelOf } from './quadrant-text.js';
 import { fullyZoomed, isZoomed, type Zoom } from './quadrant-zoom.js';
 import { displayText } from '../../internal/text-fit.js';
 
-/** Name, quadrant, effort, impact, revenue and tier of point k, and its CRM link when it has one. */
-export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters, flagged?: FlaggedAccount): TemplateResult {
+/** Name, quadrant, effort, impact, revenue and tier of point k (with its tier in the previous period when `previousTiers` is given), and its CRM link when it has one. */
+export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantLabelOf, f: Formatters, flagged?: FlaggedAccount, previousTiers?: PreviousTiers): TemplateResult {
   const { scatter, portfolio, result } = model;
   const index = scatter.account[k]!;
   const account = portfolio.accounts[index]!;
@@ -29,7 +30,7 @@ export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantL
     ['Effort', f.number(scatter.effort[k]!)],
     [headroom ? 'Impact (growth headroom)' : 'Impact', impact(scatter.impact[k]!)],
     ['Revenue', f.money(scatter.revenue[k]!)],
-    ['Tier', `${assignment.tier} · ${TIER_META[assignment.tier].name}${assignment.given ? ' (given)' : ''}`],
+    ['Tier', tierWithPrevious(`${assignment.tier} · ${TIER_META[assignment.tier].name}`, assignment.given, previousTiers && { period: previousTiers.period, tier: previousTierAt(previousTiers, index)! })],
   ];
   const trail = model.trail;
   if (trail) {

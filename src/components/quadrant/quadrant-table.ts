@@ -1,6 +1,7 @@
 /**
  * The table view and CSV export of <kam-quadrant>: every shown account, plotted or not, with its
- * quadrant, effort, impact (and where the impact came from), revenue, tier (the portfolio's) and red flags. The
+ * quadrant, effort, impact (and where the impact came from), revenue, tier (the portfolio's), its tier in the
+ * previous period and red flags. The
  * rows carry what the columns show, so the columns (and the CSV header) need no model.
  */
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
@@ -11,6 +12,7 @@ import { NO_TIER } from '../../feed/columns.js';
 import type { FlaggedAccount } from '../../analysis/flags.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import { flagCsvColumns, flagTableColumn } from '../../internal/flag-marks.js';
+import { previousTierAt, previousTierCsvColumn, previousTierTableColumns, type PreviousTiers } from '../../internal/previous-tier.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { Formatters } from '../../internal/format.js';
 import type { QuadrantModel } from './quadrant-model.js';
@@ -28,18 +30,21 @@ export interface QuadrantRow {
   impact?: number;
   headroom?: boolean;
   tier: Tier;
+  /** Its tier in the previous period ("MGC", "new" without figures then); absent when the feed has no previous period. */
+  previousTier?: string;
   /** With `show-previous`: its quadrant, effort and impact in the previous period (absent when unknown). */
   previous?: { quadrant: QuadrantId; effort: number; impact: number };
 }
 
-/** One row per account, in feed order. */
-export function quadrantRows(model: QuadrantModel): QuadrantRow[] {
+/** One row per account, in feed order, with its tier in the previous period when `previousTiers` is given. */
+export function quadrantRows(model: QuadrantModel, previousTiers?: PreviousTiers): QuadrantRow[] {
   const { portfolio, pointOf, tiers, scatter, result } = model;
   return portfolio.accounts.map((account, i) => {
     const point = pointOf[i]!;
     const tier = TIER_ORDER[tiers.tierIndex[i]!]!;
-    if (point < 0) return { account, index: i, point, tier };
-    const row: QuadrantRow = { account, index: i, point, quadrant: QUADRANT_IDS[scatter.quadrant[point]!]!, impact: scatter.impact[point]!, headroom: result.pointOwnImpact[point] === 0, tier };
+    const previousTier = previousTierAt(previousTiers, i);
+    if (point < 0) return { account, index: i, point, tier, previousTier };
+    const row: QuadrantRow = { account, index: i, point, quadrant: QUADRANT_IDS[scatter.quadrant[point]!]!, impact: scatter.impact[point]!, headroom: result.pointOwnImpact[point] === 0, tier, previousTier };
     const then = model.trail?.quadrant[point];
     if (then !== undefined && then !== NO_TIER) row.previous = { quadrant: QUADRANT_IDS[then]!, effort: model.trail!.effort[point]!, impact: model.trail!.impact[point]! };
     return row;
@@ -51,10 +56,16 @@ function quadrantOfRow(row: QuadrantRow, labelOf: QuadrantLabelOf): string {
   return isNum(row.account.effort) ? 'Not plotted: no impact or potential' : 'Not plotted: no effort data';
 }
 
+/** The previous period's label for each column that shows it: the quadrant (with `show-previous`), the tier (with history). */
+export interface PreviousColumns {
+  quadrant?: string;
+  tier?: string;
+}
+
 export function quadrantTableColumns(
   labelOf: QuadrantLabelOf,
   f: Formatters,
-  previous?: string,
+  { quadrant: previous, tier: tierPeriod }: PreviousColumns = {},
   flaggedOf: (row: QuadrantRow) => FlaggedAccount | undefined = () => undefined,
 ): TableColumn<QuadrantRow>[] {
   const before: TableColumn<QuadrantRow>[] = previous
@@ -74,6 +85,7 @@ export function quadrantTableColumns(
     { id: 'impact', label: 'Impact', numeric: true, sortValue: (r) => r.impact, cell: (r) => impactText(r.impact, r.headroom === true, f) },
     { id: 'revenue', label: 'Revenue', numeric: true, sortValue: (r) => r.account.revenue, cell: (r) => f.money(r.account.revenue) },
     { id: 'tier', label: 'Tier', sortValue: (r) => TIER_ORDER.indexOf(r.tier), cell: (r) => r.tier },
+    ...previousTierTableColumns(tierPeriod, (r: QuadrantRow) => r.previousTier),
     flagTableColumn(flaggedOf),
   ];
 }
@@ -100,6 +112,7 @@ export function quadrantCsvColumns(
     { header: 'impact_source', value: (r) => (r.impact === undefined ? undefined : r.headroom ? 'headroom' : 'impact') },
     { header: 'revenue', value: (r) => r.account.revenue },
     { header: 'tier', value: (r) => r.tier },
+    previousTierCsvColumn((r) => r.previousTier),
     ...before,
     ...flagCsvColumns(flaggedOf),
   ];
