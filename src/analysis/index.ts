@@ -5,6 +5,7 @@ export * from './pareto.js';
 export * from './tiers.js';
 export * from './tier-text.js';
 export * from './tier-movement.js';
+export * from './previous-tiers.js';
 export * from './tier-goals.js';
 export * from './tier-goals-text.js';
 export * from './kpis.js';

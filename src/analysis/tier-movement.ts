@@ -15,6 +15,7 @@
  */
 import { NO_TIER } from '../feed/columns.js';
 import type { Portfolio } from './portfolio.js';
+import { previousTiers } from './previous-tiers.js';
 import { TIER_ORDER } from './tiers.js';
 
 /** Row index of "new" (after the four tiers). */
@@ -52,19 +53,6 @@ export function movementKind(row: number, column: number): MovementKind {
 
 /** The cell index of (row, column). */
 export const cellIndex = (row: number, column: number) => row * 5 + column;
-
-/** Per account of `portfolio`: its tier in the previous period (index into TIER_ORDER), NO_TIER without figures then; undefined without a previous period. */
-export function previousTiers(portfolio: Portfolio): Uint8Array | undefined {
-  const previous = portfolio.periods().previous();
-  if (!previous) return undefined;
-  const tiers = previous.portfolio.tiers().tierIndex;
-  const out = new Uint8Array(portfolio.accounts.length);
-  for (let i = 0; i < out.length; i++) {
-    const row = previous.rowOf[i]!;
-    out[i] = row < 0 ? NO_TIER : tiers[row]!;
-  }
-  return out;
-}
 
 /** The movement between the previous period and now (undefined when the feed has no previous period). */
 export function tierMovement(portfolio: Portfolio): TierMovement | undefined {

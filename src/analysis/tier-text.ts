@@ -1,6 +1,6 @@
 /** The tier rule and a tier's reason in words, with the caller's number formats (the rule itself: tiers.ts). */
 import type { Measure } from './roi.js';
-import { TIER_ORDER, tierRules, vitalFewMeasure, type TierReason, type TierRules } from './tiers.js';
+import { tierRules, vitalFewMeasure, type TierReason, type TierRules } from './tiers.js';
 
 /** Plain number text without locale: at most 6 decimals, no trailing zeros (0.2 * 100 -> "20"). */
 function plain(value: number): string {
@@ -31,11 +31,6 @@ export function describeTierRule(rules: Partial<TierRules> = {}): string[] {
     `STC: every other account; it meets the minimum margin when profit is at least ${plain(r.minMargin * 100)}% of revenue, and shows as "profit unknown" without a profit figure.`,
     'Tiers given in the feed win over this rule.',
   ];
-}
-
-/** An account's tier in the previous period, from previousTiers() (tier-movement.ts): "MGC", or "new" without figures then. */
-export function previousTierText(tier: number): string {
-  return TIER_ORDER[tier] ?? 'new';
 }
 
 const defaultMoney = (value: number): string => plain(Math.round(value));

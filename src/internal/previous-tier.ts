@@ -1,8 +1,7 @@
 /**
  * An account's tier in the previous period, shared by every widget that shows accounts: in a tooltip
  * ("MGC (2026-Q2: STC)"), as a table column ("Tier in 2026-Q2") and as a CSV column (`previous_tier`).
- * The tiers themselves come from `previousTiers(portfolio)` (analysis/tier-movement.ts), the words from
- * `previousTierText` (analysis/tier-text.ts).
+ * The tiers and their words come from analysis/previous-tiers.ts.
  *
  * Decisions:
  * - Without a previous period the tooltip says nothing of it and the table has no such column; the CSV
@@ -10,8 +9,7 @@
  * - An account without figures in the previous period is "new", sorted after the four tiers.
  */
 import type { Portfolio } from '../analysis/portfolio.js';
-import { previousTiers } from '../analysis/tier-movement.js';
-import { previousTierText } from '../analysis/tier-text.js';
+import { previousTiers, previousTierText } from '../analysis/previous-tiers.js';
 import { TIER_ORDER } from '../analysis/tiers.js';
 import type { Tier } from '../feed/schema.js';
 import type { TableColumn } from './data-table.js';

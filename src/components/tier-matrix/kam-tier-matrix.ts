@@ -2,7 +2,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { selectedCounts, type Matrix, type SelectedCounts } from '../../analysis/portfolio-matrix.js';
-import { previousTiers, tierMovement, type TierMovement } from '../../analysis/tier-movement.js';
+import { previousTiers } from '../../analysis/previous-tiers.js';
+import { tierMovement, type TierMovement } from '../../analysis/tier-movement.js';
 import { parseCuts, POTENTIAL_FIELDS, VALUE_FIELDS, type PotentialField, type ValueField } from '../../analysis/bands.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
 import { tierRules, TIER_ORDER, type TierResult, type TierRules } from '../../analysis/tiers.js';

@@ -5,7 +5,8 @@
  * the feed has no previous period).
  */
 import { TIER_ORDER, type TierAssignment } from '../../analysis/tiers.js';
-import { previousTierText, tierReasonText } from '../../analysis/tier-text.js';
+import { previousTierText } from '../../analysis/previous-tiers.js';
+import { tierReasonText } from '../../analysis/tier-text.js';
 import type { TableColumn } from '../../internal/data-table.js';
 import type { CsvColumn } from '../../internal/export.js';
 import type { FlaggedAccount } from '../../analysis/flags.js';

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { TIER_ORDER, type TierResult, type TierSummary } from '../../analysis/tiers.js';
-import { previousTierText } from '../../analysis/tier-text.js';
+import { previousTierText } from '../../analysis/previous-tiers.js';
 import type { Account } from '../../feed/schema.js';
 import type { Formatters } from '../../internal/format.js';
 import type { TierRoi } from '../../analysis/roi.js';
