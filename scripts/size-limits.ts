@@ -19,7 +19,7 @@ export interface Limit {
 export const LIMITS: Readonly<Record<string, Limit>> = {
   'autoloader + <kam-pareto>': { budget: 40, ceiling: 59.5 },
   'autoloader + every element': { budget: 76, ceiling: 112.7 },
-  'kam-widgets.js': { budget: 78, ceiling: 110.5 },
+  'kam-widgets.js': { budget: 78, ceiling: 110.7 },
   'autoloader + <kam-feed>': { ceiling: 37.5 },
   'autoloader + <kam-quadrant>': { ceiling: 67.4 },
   'autoloader + <kam-red-flags>': { ceiling: 56.6 },
