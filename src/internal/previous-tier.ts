@@ -46,10 +46,10 @@ export function previousTierCsvColumn<Row>(previousTierOf: (row: Row) => string 
 }
 
 /**
- * An account's tier as a tooltip says it, with what the feed gives of it and its tier in the previous
- * period: "MGC", "MGC (given)", "MGC (2026-Q2: STC)", "MGC (given; 2026-Q2: new)".
+ * The tier of the account at input index `index` as a tooltip says it, with whether the feed gives it
+ * and its tier in the previous period: "MGC", "MGC (given)", "MGC (2026-Q2: STC)", "MGC (given; 2026-Q2: new)".
  */
-export function tierWithPrevious(tier: string, given: boolean, previous?: { period: string; tier: string }): string {
-  const notes = [...(given ? ['given'] : []), ...(previous ? [`${previous.period}: ${previous.tier}`] : [])];
+export function tierWithPrevious(tier: string, given: boolean, previous: PreviousTiers | undefined, index: number): string {
+  const notes = [...(given ? ['given'] : []), ...(previous ? [`${previous.period}: ${previousTierAt(previous, index)}`] : [])];
   return notes.length ? `${tier} (${notes.join('; ')})` : tier;
 }

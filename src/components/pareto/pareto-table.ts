@@ -1,6 +1,7 @@
 /**
  * The columns of the Pareto table view and of its CSV export: one row per account, in rank order, with
- * its tier, its tier in the previous period and its red flags; above it the vital few by period, and the accounts whose measure is below zero.
+ * its tier, its tier in the previous period and its red flags; above it the vital few by period, and the
+ * accounts whose measure is below zero.
  */
 import type { FlaggedAccount } from '../../analysis/flags.js';
 import type { ParetoRow } from '../../analysis/pareto.js';

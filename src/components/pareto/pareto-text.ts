@@ -14,7 +14,7 @@ import { periodName } from '../../internal/period-words.js';
 import { displayText } from '../../internal/text-fit.js';
 import { flagTooltipLine } from '../../internal/flag-marks.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
-import { previousTierAt, tierWithPrevious, type PreviousTiers } from '../../internal/previous-tier.js';
+import { tierWithPrevious, type PreviousTiers } from '../../internal/previous-tier.js';
 import type { BarSubject } from './pareto-model.js';
 import type { ParetoBar } from './pareto-bars.js';
 
@@ -99,8 +99,7 @@ export function barTooltip(
   ];
   if ('assignment' in subject) {
     const { account, tier, given, reason, index } = subject.assignment;
-    const before = previous && { period: previous.period, tier: previousTierAt(previous, index)! };
-    facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', tierWithPrevious(tier, given, before)]);
+    facts.push(['Rank', f.integer(bar.firstRank)], ['Tier', tierWithPrevious(tier, given, previous, index)]);
     return html`<strong>${displayText(account.name)}</strong>${tooltipFacts(facts)}
       <p>${bar.vital ? `One of the vital few${measure === 'revenue' ? '' : ` by ${MEASURE_WORDS[measure].noun}`}. ` : ''}${measure === 'revenue' ? '' : 'Tier: '}${tierReasonText(reason, f.moneyCompact, f.percent)}</p>
       ${flags && 'flags' in flags ? flagTooltipLine(flags, f) : nothing} ${crmLink(account.url)}`;

@@ -10,7 +10,7 @@ import { TIER_META } from '../../analysis/tiers.js';
 import { NO_TIER } from '../../feed/columns.js';
 import type { Formatters } from '../../internal/format.js';
 import { crmLink, tooltipFacts } from '../../internal/tooltip.js';
-import { previousTierAt, tierWithPrevious, type PreviousTiers } from '../../internal/previous-tier.js';
+import { tierWithPrevious, type PreviousTiers } from '../../internal/previous-tier.js';
 import { MAX_TRAILS } from './quadrant-marks.js';
 import type { QuadrantModel } from './quadrant-model.js';
 import { chartNotes, isHeadroom, type QuadrantLabelOf } from './quadrant-text.js';
@@ -30,7 +30,7 @@ export function pointTooltip(model: QuadrantModel, k: number, labelOf: QuadrantL
     ['Effort', f.number(scatter.effort[k]!)],
     [headroom ? 'Impact (growth headroom)' : 'Impact', impact(scatter.impact[k]!)],
     ['Revenue', f.money(scatter.revenue[k]!)],
-    ['Tier', tierWithPrevious(`${assignment.tier} · ${TIER_META[assignment.tier].name}`, assignment.given, previousTiers && { period: previousTiers.period, tier: previousTierAt(previousTiers, index)! })],
+    ['Tier', tierWithPrevious(`${assignment.tier} · ${TIER_META[assignment.tier].name}`, assignment.given, previousTiers, index)],
   ];
   const trail = model.trail;
   if (trail) {

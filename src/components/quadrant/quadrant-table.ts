@@ -1,8 +1,8 @@
 /**
  * The table view and CSV export of <kam-quadrant>: every shown account, plotted or not, with its
- * quadrant, effort, impact (and where the impact came from), revenue, tier (the portfolio's), its tier in the
- * previous period and red flags. The
- * rows carry what the columns show, so the columns (and the CSV header) need no model.
+ * quadrant, effort, impact (and where the impact came from), revenue, tier (the portfolio's), its tier in
+ * the previous period and red flags. The rows carry what the columns show, so the columns (and the CSV
+ * header) need no model.
  */
 import { QUADRANT_IDS, type QuadrantId } from '../../analysis/quadrant.js';
 import { TIER_ORDER } from '../../analysis/tiers.js';
