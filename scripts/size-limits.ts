@@ -17,14 +17,14 @@ export interface Limit {
  * budget is met. A figure without a budget has a ceiling only.
  */
 export const LIMITS: Readonly<Record<string, Limit>> = {
-  'autoloader + <kam-pareto>': { budget: 40, ceiling: 59.5 },
-  'autoloader + every element': { budget: 76, ceiling: 112.7 },
+  'autoloader + <kam-pareto>': { budget: 40, ceiling: 60.1 },
+  'autoloader + every element': { budget: 76, ceiling: 113.3 },
   'kam-widgets.js': { budget: 78, ceiling: 110.7 },
   'autoloader + <kam-feed>': { ceiling: 37.5 },
-  'autoloader + <kam-quadrant>': { ceiling: 67.4 },
+  'autoloader + <kam-quadrant>': { ceiling: 68.0 },
   'autoloader + <kam-red-flags>': { ceiling: 56.6 },
   'autoloader + <kam-scorecard>': { ceiling: 64.7 },
-  'autoloader + <kam-tier-matrix>': { ceiling: 68.1 },
+  'autoloader + <kam-tier-matrix>': { ceiling: 68.4 },
 };
 
 const kb = (n: number) => `${n.toFixed(1)} KB`;
