@@ -1,4 +1,8 @@
-/** <kam-pareto>: the Pareto chart of the account base. The class comment below is what the manifest documents. */
+/**
+ * <kam-pareto>: the Pareto chart of the account base. The class comment below is what the manifest documents.
+ * One file over 300 lines: the element's documented attributes, its lifecycle and its handlers are one
+ * class; bars, placing, drawing, words and tables are in the pareto-* files.
+ */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { paretoRows, type ParetoResult, type ParetoRow } from '../../analysis/pareto.js';
@@ -33,8 +37,6 @@ import { paretoStyles } from './pareto-styles.js';
 import { belowZeroTable, paretoCsvColumns, paretoTableColumns, periodTable, type ParetoRowFacts } from './pareto-table.js';
 import { barDescription, barTooltip, belowZeroText, MEASURE_WORDS, summaryText } from './pareto-text.js';
 
-/** Up to this many accounts the bars' red flags are drawn with the first paint; above, at the first idle moment (they need the ranking). */
-const EAGER_FLAGS = 2000;
 
 export type { ParetoColorBy };
 
@@ -122,8 +124,6 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
   private chart?: ParetoChart;
   /** Per bar, the most severe red flag of its accounts; undefined until the flags are read. */
   private barFlags?: Uint8Array;
-  /** The portfolio whose ranking and flags the first idle moment computed. */
-  private flagsReady?: Portfolio;
 
   /** The measure in force: the attribute when it is one of "revenue", "profit", "clv", else revenue. */
   get effectiveMeasure(): Measure {
@@ -161,18 +161,15 @@ export class KamPareto extends KamWidget<ParetoModel, ParetoRow> {
     // The plot spans the host's content box, which is known before the plot exists; its height may grow.
     const top = this.top !== undefined && this.top >= 1 ? this.top : undefined;
     this.chart = this.model && this.deriveChart(this.model, this.size.width, this.plotSize.height, this.colorBy, top, this.format, this.measureText);
-    const flagsNow = this.model && (this.model.shares.count <= EAGER_FLAGS || this.flagsReady === this.model.portfolio);
-    this.barFlags = flagsNow ? this.deriveBarFlags(this.model!, this.chart!.bars, this.model!.portfolio.flags()) : undefined;
+    const flags = this.model && this.flagsToMark(this.model.portfolio);
+    this.barFlags = flags && this.deriveBarFlags(this.model!, this.chart!.bars, flags);
   }
 
-  /** The first idle moment also reads the ranking of the measure, the previous period's tiers and the red flags, then draws the flags' marks. */
+  /** The first idle moment also reads the ranking of the measure and the previous period's tiers. */
   protected override prepare(portfolio: Portfolio): void {
     super.prepare(portfolio);
     portfolio.ranking(this.effectiveMeasure);
     this.derivePrevious(portfolio);
-    portfolio.flags();
-    this.flagsReady = portfolio;
-    if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {

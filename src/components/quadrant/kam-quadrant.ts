@@ -1,4 +1,8 @@
-/** <kam-quadrant>: effort against impact per account (see the class comment). */
+/**
+ * <kam-quadrant>: effort against impact per account (see the class comment).
+ * One file over 300 lines: the element's documented attributes, its lifecycle and its handlers are one
+ * class; placing, drawing, the canvas layer, zoom, pointer, words and tables are in the quadrant-* files.
+ */
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -29,8 +33,6 @@ export type { ScaleKind, QuadrantLabels, QuadrantRow };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Up to this many accounts the red flags are marked with the first paint; above, at the first idle moment. */
-const EAGER_FLAGS = 2000;
 
 /**
  * @summary The effort-versus-impact quadrant: every account placed by the effort spent on it and the
@@ -120,8 +122,6 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
   private chart?: QuadrantChart;
   /** Each account's red-flag level; undefined until the flags are read. */
   private flagLevel?: Uint8Array;
-  /** The portfolio whose flags the first idle moment computed. */
-  private flagsReady?: Portfolio;
 
   /** Effort at or above this is high, in the feed's effort unit. Default: the median effort of the whole feed's plotted accounts (kept under a filter). */
   @property({ attribute: 'effort-threshold', type: Number }) effortThreshold?: number;
@@ -175,8 +175,7 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
       this.pointer.reset();
     }
     this.chart = model && this.deriveChart(model, this.size.width, this.zoom.window, this.renderMode === 'canvas', this.labels, this.format);
-    const flagsNow = model && (model.portfolio.accounts.length <= EAGER_FLAGS || this.flagsReady === model.portfolio);
-    this.flagLevel = flagsNow ? model!.portfolio.flags().level : undefined;
+    this.flagLevel = model && this.flagsToMark(model.portfolio)?.level;
     this.flags = this.flagLevel && this.chart && model!.scatter.count ? this.deriveFlags(model!.scatter, this.chart.layout, this.flagLevel) : undefined;
   }
 
@@ -187,13 +186,10 @@ export class KamQuadrant extends KamWidget<QuadrantModel, QuadrantRow> {
     return { accounts: accounts.length, severe, inView: this.flags.inView, drawn: this.flags.marks.length };
   }
 
-  /** The previous period's tiers and the red flags too, at the first idle moment. */
+  /** The previous period's tiers too, at the first idle moment. */
   protected override prepare(portfolio: Portfolio): void {
     super.prepare(portfolio);
     this.derivePrevious(portfolio);
-    portfolio.flags();
-    this.flagsReady = portfolio;
-    if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
   }
 
   // ---- selection ------------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-/** `<kam-tier-matrix>`: the account portfolio matrix. The class comment below is what the manifest documents. */
+/**
+ * `<kam-tier-matrix>`: the account portfolio matrix. The class comment below is what the manifest documents.
+ * One file over 300 lines: the element's documented attributes, its lifecycle and its pointer and keyboard
+ * handlers are one class; placing, drawing, words and tables are in the tier-matrix-* files.
+ */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { selectedCounts, type Matrix, type SelectedCounts } from '../../analysis/portfolio-matrix.js';
@@ -50,8 +54,6 @@ const cutsConverter = {
   toAttribute: (value: number[] | undefined) => value?.join(','),
 };
 
-/** Up to this many accounts the red flags are marked with the first paint; above, at the first idle moment. */
-const EAGER_FLAGS = 2000;
 
 const KEYS =
   'Arrow keys move between the cells of the matrix and on into the tier summary. Enter or Space selects the accounts of the focused cell or tier, Shift adds them to the selection, Escape clears it. The table view lists every account with its tier and bands.';
@@ -162,8 +164,6 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   private readonly deriveFlags = memo((model: TierMatrixModel, level: Uint8Array) => itemFlags(model.matrix, level));
   /** Red-flag counts per item; undefined until the flags are read. */
   private flags?: ItemFlags;
-  /** The portfolio whose flags the first idle moment computed. */
-  private flagsReady?: Portfolio;
   /** Each account's tier in the previous period (tooltips, table, CSV): read when first needed. */
   private readonly derivePrevious = memo(previousTiers);
   private readonly deriveMovement = memo(tierMovement);
@@ -202,8 +202,8 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const model = this.model;
-    const flagsNow = model && (model.portfolio.accounts.length <= EAGER_FLAGS || this.flagsReady === model.portfolio);
-    this.flags = flagsNow ? this.deriveFlags(model!, model!.portfolio.flags().level) : undefined;
+    const flags = model && this.flagsToMark(model.portfolio);
+    this.flags = flags && this.deriveFlags(model!, flags.level);
     this.chart = model && this.deriveChart(model, this.format, Math.max(260, this.size.width), this.flags);
     this.selected = model && this.deriveSelected(model, this.selection);
     const movement = model && this.mode === 'movement' ? this.deriveMovement(model.portfolio) : undefined;
@@ -211,13 +211,10 @@ export class KamTierMatrix extends KamWidget<TierMatrixModel, TierMatrixRow> {
     this.movement = movement;
   }
 
-  /** The previous period's tiers (tooltips, table) and the red flags too, at the first idle moment. */
+  /** The previous period's tiers (tooltips, table) too, at the first idle moment. */
   protected override prepare(portfolio: Portfolio): void {
     super.prepare(portfolio);
     this.derivePrevious(portfolio);
-    portfolio.flags();
-    this.flagsReady = portfolio;
-    if (portfolio.accounts.length > EAGER_FLAGS) this.requestUpdate();
   }
 
   /** An item's red-flag counts. */
