@@ -36,6 +36,9 @@
  * - The loop reads the columns (typed arrays) of the portfolio and of its previous period; only the
  *   accounts flagged become objects. Goals are read from the account objects (they are not columns).
  * - A narrowed portfolio (a filter) keeps the whole feed's flags of its accounts (`flagsOfSubset`).
+ *
+ * One file over 300 lines: the rules, the order of the list and the subset of a filter are one result
+ * (FlagResult), read best together; the words are apart (flag-text.ts), as the KPI goals (kpi-goal-flags.ts).
  */
 import type { Account } from '../feed/schema.js';
 import { NO_TIER, type AccountColumns } from './columns.js';

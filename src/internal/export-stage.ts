@@ -1,6 +1,9 @@
-/** The off-screen stage where the scorecard's tiles are drawn as one SVG while an export reads it (the drawing: scorecard-export.ts, loaded on first use). */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ExportError } from '../../internal/export.js';
+/**
+ * The off-screen stage where a widget without a chart SVG (the scorecard's tiles, the red flags' list) is
+ * drawn as one SVG while an export reads it; the drawing is the widget's, loaded on first use.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ExportError } from './export.js';
 
 /**
  * The off-screen stage an export reads: drawn while any export runs (toPNG reads it through toSVG too),
@@ -15,6 +18,8 @@ export class ExportStage implements ReactiveController {
     private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
     /** Loads the drawing's code and styles (on the first export). */
     private readonly load: () => Promise<unknown>,
+    /** What is exported, for the error without data ("scorecard"). */
+    private readonly subject: string,
   ) {
     host.addController(this);
   }
@@ -41,8 +46,13 @@ export class ExportStage implements ReactiveController {
     this.host.requestUpdate();
     await this.host.updateComplete;
     const element = this.host.renderRoot.querySelector<SVGSVGElement>('.export-stage svg.chart');
-    if (!element) throw new ExportError('There is no scorecard to export yet: the widget has no data.');
+    if (!element) throw new ExportError(`There is no ${this.subject} to export yet: the widget has no data.`);
     return element;
   }
-}
 
+  /** The stage holding `drawing` (an SVG with class "chart") while an export reads it; nothing otherwise. */
+  view(drawing: () => TemplateResult | undefined): TemplateResult | typeof nothing {
+    const svg = this.shown ? drawing() : undefined;
+    return svg ? html`<div class="export-stage" aria-hidden="true">${svg}</div>` : nothing;
+  }
+}

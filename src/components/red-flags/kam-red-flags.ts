@@ -9,7 +9,7 @@ import { ItemFocusController, itemOfEvent } from '../../internal/item-focus.js';
 import { KamWidget } from '../../internal/kam-widget.js';
 import { memo } from '../../internal/memo.js';
 import { onDemand } from '../../internal/on-demand.js';
-import { ExportStage } from '../scorecard/scorecard-stage.js';
+import { ExportStage } from '../../internal/export-stage.js';
 import { ExportError } from '../../internal/export.js';
 import { flagRows, kpiCheck, redFlagsModel, toggleType, type FlagRow, type KpiCheck, type KpiFlagRow, type RedFlagsModel } from './red-flags-model.js';
 import { accountView, definitionsView, kpiFlagsView, noFlagsView, typeFilter } from './red-flags-marks.js';
@@ -102,7 +102,7 @@ export class KamRedFlags extends KamWidget<RedFlagsModel, RedFlagsRow> {
 
   protected readonly exportName = 'kam-red-flags';
   /** The off-screen SVG drawing of the list that SVG and PNG exports read. */
-  private readonly stage = new ExportStage(this, () => this.loadExtra(exportDrawing, (drawing) => drawing.exportStyles));
+  private readonly stage = new ExportStage(this, () => this.loadExtra(exportDrawing, (drawing) => drawing.exportStyles), 'red flags list');
   /** The KPI goal flags, derived again only when the portfolio, the feed's KPIs or the targets changed. */
   private readonly deriveKpiCheck = memo(kpiCheck);
   /** The list, made again when the flags or the type filter changed. */
@@ -235,8 +235,7 @@ export class KamRedFlags extends KamWidget<RedFlagsModel, RedFlagsRow> {
   }
 
   protected override renderReady(): TemplateResult {
-    const drawing = exportDrawing.module;
-    const stage = this.stage.shown && drawing ? html`<div class="export-stage" aria-hidden="true">${drawing.exportSvg(this.format, this.model!, this.listed, this.size.width)}</div>` : nothing;
+    const stage = this.stage.view(() => exportDrawing.module?.exportSvg(this.format, this.model!, this.listed, this.size.width));
     return html`${super.renderReady()}${stage}`;
   }
 

@@ -73,13 +73,8 @@ export function exportSvg(f: Formatters, model: RedFlagsModel, listed: number, w
   </svg>`;
 }
 
-/** Styles of the off-screen stage and of the export drawing (inlined into the exported SVG by the shared export). */
+/** Styles of the export drawing (inlined into the exported SVG by the shared export). */
 export const exportStyles = css`
-  .export-stage {
-    position: absolute;
-    top: 0;
-    left: -100000px;
-  }
   .export-stage text {
     font-family: var(--kam-font);
     fill: var(--kam-fg);

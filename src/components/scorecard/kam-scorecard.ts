@@ -1,4 +1,8 @@
-/** <kam-scorecard>: the KPI scorecard. The class comment below is what the manifest documents. */
+/**
+ * <kam-scorecard>: the KPI scorecard. The class comment below is what the manifest documents.
+ * One file over 300 lines: the element's documented attributes, its lifecycle and its handlers are one
+ * class; tiles, words, goals, readiness, tables and the export drawing are in the scorecard-* files.
+ */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Portfolio } from '../../analysis/portfolio.js';
@@ -12,7 +16,7 @@ import { memo } from '../../internal/memo.js';
 import { onDemand } from '../../internal/on-demand.js';
 import { skippedNotice } from '../../internal/state-views.js';
 import { tooltip, type TooltipAnchor } from '../../internal/tooltip.js';
-import { ExportStage } from './scorecard-stage.js';
+import { ExportStage } from '../../internal/export-stage.js';
 import { columnsFor } from './scorecard-layout.js';
 import { detailView, tileView, tooltipContent, unavailableView } from './scorecard-marks.js';
 import { goalsInForce } from '../../internal/tier-goals-input.js';
@@ -137,7 +141,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   @state() private hoverAnchor?: TooltipAnchor;
   protected readonly exportName = 'kam-scorecard';
   /** The off-screen SVG drawing of the tiles that SVG and PNG exports read. */
-  private readonly stage = new ExportStage(this, () => this.loadExtra(exportDrawing, (drawing) => drawing.exportStyles));
+  private readonly stage = new ExportStage(this, () => this.loadExtra(exportDrawing, (drawing) => drawing.exportStyles), 'scorecard');
   private readonly trends = new TrendsController(this);
   /** The KPIs in every period (a large feed's trends at the first idle moment), derived again only when the shown portfolio, the overrides, the filter or the selection changed. */
   private readonly deriveKpis = memo(scorecardKpis);
@@ -287,8 +291,7 @@ export class KamScorecard extends KamWidget<ScorecardModel, Tile> {
   /** The skipped-KPI notice sits above the frame, next to the skipped-account one, so the table view shows it too. */
   protected override renderReady(): TemplateResult {
     const feed = this.feedController.state.feed!;
-    const drawing = exportDrawing.module;
-    const stage = this.stage.shown && drawing ? html`<div class="export-stage" aria-hidden="true">${drawing.exportSvg(this.model!, this.size.width)}</div>` : nothing;
+    const stage = this.stage.view(() => exportDrawing.module?.exportSvg(this.model!, this.size.width));
     return html`${skippedNotice(feed.skippedKpis, 'KPI')}${super.renderReady()}${stage}`;
   }
 

@@ -50,13 +50,8 @@ export function exportSvg(model: ScorecardModel, width: number): TemplateResult 
   </svg>`;
 }
 
-/** Styles of the off-screen stage and of the export drawing (inlined into the exported SVG by the shared export). */
+/** Styles of the export drawing (inlined into the exported SVG by the shared export). */
 export const exportStyles = css`
-  .export-stage {
-    position: absolute;
-    top: 0;
-    left: -100000px;
-  }
   .x-tile {
     fill: var(--kam-surface);
     stroke: var(--kam-border);
