@@ -36,15 +36,14 @@ const demo: UserConfig = {
   build: { outDir: resolve(root, 'dist/demo'), emptyOutDir: true },
 };
 
+/** What every build into dist/ shares (the ES entries, the self-contained script, the autoloader, the embed page). */
+const intoDist = { outDir: 'dist', emptyOutDir: false, target: 'es2022', sourcemap: true, minify: true } as const;
+
 const esm: UserConfig = {
   publicDir: false,
   plugins: [minifyLiteralsPlugin()],
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
+    ...intoDist,
     lib: { entry: libraryEntries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
     rolldownOptions: {
       // Dependencies stay imports in the ES build, so an app bundles one copy of lit, d3 and zod.
@@ -58,11 +57,7 @@ const iife: UserConfig = {
   publicDir: false,
   plugins: [minifyLiteralsPlugin(), staticImportsOfExtras()],
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
+    ...intoDist,
     lib: { entry: src('index.ts'), formats: ['iife'], name: 'KamWidgets', fileName: () => 'kam-widgets.js' },
   },
 };
@@ -72,11 +67,7 @@ const autoloader: UserConfig = {
   publicDir: false,
   plugins: [minifyLiteralsPlugin()],
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
+    ...intoDist,
     lib: { entry: src('autoloader.ts'), formats: ['es'], fileName: () => 'autoloader.js' },
     rolldownOptions: {
       output: {
@@ -130,10 +121,8 @@ const embed = (): UserConfig => ({
     },
   ],
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
+    ...intoDist,
+    sourcemap: false,
     lib: { entry: src('embed/auto-start.ts'), formats: ['iife'], name: 'KamEmbed', fileName: () => 'embed.js' },
   },
 });
