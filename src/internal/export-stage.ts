@@ -2,8 +2,17 @@
  * The off-screen stage where a widget without a chart SVG (the scorecard's tiles, the red flags' list) is
  * drawn as one SVG while an export reads it; the drawing is the widget's, loaded on first use.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ExportError } from './export.js';
+
+/** The stage's place, off screen: part of each drawing's styles, which load with it on the first export. */
+export const exportStageStyles = css`
+  .export-stage {
+    position: absolute;
+    top: 0;
+    left: -100000px;
+  }
+`;
 
 /**
  * The off-screen stage an export reads: drawn while any export runs (toPNG reads it through toSVG too),

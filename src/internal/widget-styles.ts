@@ -134,12 +134,6 @@ export const widgetStyles = css`
     white-space: nowrap;
     border: 0;
   }
-  /* Where an export draws a widget without a chart SVG while it reads it (export-stage.ts). */
-  .export-stage {
-    position: absolute;
-    top: 0;
-    left: -100000px;
-  }
   @media (forced-colors: active) {
     button.tool[aria-pressed='true'] {
       border: 2px solid Highlight;

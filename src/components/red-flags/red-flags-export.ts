@@ -9,6 +9,7 @@
 import { css, html, svg, type TemplateResult } from 'lit';
 import { FLAG_META } from '../../analysis/flags.js';
 import type { Formatters } from '../../internal/format.js';
+import { exportStageStyles } from '../../internal/export-stage.js';
 import { wrap } from '../../internal/text-fit.js';
 import type { RedFlagsModel } from './red-flags-model.js';
 import { SEVERITY_TEXT, accountFacts, checkedText, moreText, summarySentence } from './red-flags-text.js';
@@ -73,8 +74,9 @@ export function exportSvg(f: Formatters, model: RedFlagsModel, listed: number, w
   </svg>`;
 }
 
-/** Styles of the export drawing (inlined into the exported SVG by the shared export). */
+/** Styles of the off-screen stage and of the export drawing (inlined into the exported SVG by the shared export). */
 export const exportStyles = css`
+  ${exportStageStyles}
   .export-stage text {
     font-family: var(--kam-font);
     fill: var(--kam-fg);

@@ -6,6 +6,7 @@
  * `exportStyles` below), which the shared export inlines.
  */
 import { css, html, svg, nothing, type TemplateResult } from 'lit';
+import { exportStageStyles } from '../../internal/export-stage.js';
 import { fitText } from '../../internal/text-fit.js';
 import { EXPORT_PAD as PAD, EXPORT_HEADLINE_LINE, EXPORT_TILE_HEIGHT as TILE_HEIGHT, exportLayout, sparkline } from './scorecard-layout.js';
 import { trendTarget, type ScorecardModel, type Tile } from './scorecard-model.js';
@@ -50,8 +51,9 @@ export function exportSvg(model: ScorecardModel, width: number): TemplateResult 
   </svg>`;
 }
 
-/** Styles of the export drawing (inlined into the exported SVG by the shared export). */
+/** Styles of the off-screen stage and of the export drawing (inlined into the exported SVG by the shared export). */
 export const exportStyles = css`
+  ${exportStageStyles}
   .x-tile {
     fill: var(--kam-surface);
     stroke: var(--kam-border);
